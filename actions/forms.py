@@ -1,0 +1,183 @@
+"""Validation of the interview form: one ``validate_<slot>`` per slot.
+
+Profile slots (``employees``, ``sector``, ``municipality``) may be filled several at once and
+corrected at any time; question slots are filled from buttons (``/choose{"choice": ...}``) or
+from free text, which the deterministic German answer parser maps to the scale's answer ids.
+The validators for the questions are generated from ``data/questionnaire.yml``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Optional
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    FORM_NAME,
+    PROFILE_ENTITIES,
+    latest_entity_types,
+    latest_intent,
+    latest_text,
+    previous_slot_value,
+)
+from actions.questionnaire import (
+    DONT_KNOW,
+    PROFILE_INTENTS,
+    Question,
+    Questionnaire,
+    load_questionnaire,
+)
+from bot.nlu.answers import parse_answer
+from bot.nlu.numbers import parse_employee_count
+from bot.nlu.places import parse_municipality
+from bot.nlu.sectors import parse_sector
+
+MAX_EMPLOYEES = 100_000
+Validator = Callable[..., Dict[str, Any]]
+
+
+def _failure(tracker: Tracker, slot: str) -> Dict[str, Any]:
+    """Rejects the requested slot's value and counts the failed attempt."""
+    attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
+    return {slot: None, "failed_attempts": attempts}
+
+
+def _is_profile_correction(tracker: Tracker) -> bool:
+    """The user gave profile data instead of an answer (e.g. "es sind doch 15 Beschäftigte")."""
+    return latest_intent(tracker) in PROFILE_INTENTS and bool(
+        latest_entity_types(tracker) & set(PROFILE_ENTITIES)
+    )
+
+
+class ValidateInterviewForm(FormValidationAction):
+    """Validates the profile and the questionnaire answers of ``interview_form``."""
+
+    def name(self) -> str:
+        return f"validate_{FORM_NAME}"
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return load_questionnaire()
+
+    # ---- profile -------------------------------------------------------------------------
+
+    def _profile_value(
+        self,
+        slot: str,
+        parsed: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        shown: str,
+    ) -> Dict[str, Any]:
+        requested = tracker.get_slot("requested_slot") == slot
+        if parsed is None:
+            if requested:
+                return _failure(tracker, slot)
+            # Not asked for and not understood: keep what we had.
+            return {slot: previous_slot_value(tracker, slot)}
+        previous = previous_slot_value(tracker, slot)
+        if previous is not None and previous != parsed:
+            dispatcher.utter_message(text=f"Danke, ich habe das korrigiert: {shown}.")
+        elif not requested and previous is None:
+            dispatcher.utter_message(text=f"Danke, notiert: {shown}.")
+        result: Dict[str, Any] = {slot: parsed}
+        if requested:
+            result["failed_attempts"] = 0
+        return result
+
+    def validate_employees(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
+        count: Optional[int] = None
+        if isinstance(slot_value, (int, float)) and not isinstance(slot_value, bool):
+            count = int(slot_value) if slot_value == int(slot_value) else None
+        elif slot_value is not None:
+            count = parse_employee_count(str(slot_value))
+        if count is not None and not 1 <= count <= MAX_EMPLOYEES:
+            count = None
+        shown = "1 Person (Sie selbst)" if count == 1 else f"{count} Beschäftigte"
+        return self._profile_value("employees", count, dispatcher, tracker, shown)
+
+    def _option_slot(
+        self, slot: str, parser: Callable[[str], Optional[str]], slot_value: Any, tracker: Tracker
+    ) -> Optional[str]:
+        profile_question = self.questionnaire.profile_question(slot)
+        valid = {o.id for o in profile_question.options} if profile_question else set()
+        if slot_value in valid:
+            return slot_value
+        parsed = parser(str(slot_value)) if slot_value is not None else None
+        return parsed if parsed in valid else None
+
+    def validate_sector(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
+        sector = self._option_slot("sector", parse_sector, slot_value, tracker)
+        label = self.questionnaire.profile_question("sector").option_label(sector or "")
+        return self._profile_value("sector", sector, dispatcher, tracker, f"Branche {label}")
+
+    def validate_municipality(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
+        town = self._option_slot("municipality", parse_municipality, slot_value, tracker)
+        label = self.questionnaire.profile_question("municipality").option_label(town or "")
+        return self._profile_value("municipality", town, dispatcher, tracker, f"Ort {label}")
+
+    # ---- questions -----------------------------------------------------------------------
+
+    def validate_question(
+        self, question: Question, slot_value: Any, tracker: Tracker
+    ) -> Dict[str, Any]:
+        """Maps a button choice or free text to one of the question's answer ids."""
+        slot = question.slot
+        if tracker.get_slot("requested_slot") != slot:
+            # Only the requested question can be answered; keep an earlier answer unchanged.
+            return {slot: previous_slot_value(tracker, slot)}
+        valid = self.questionnaire.answer_ids(question.scale)
+        intent = latest_intent(tracker)
+        if intent == "choose":
+            answer = slot_value if slot_value in valid else None
+        elif _is_profile_correction(tracker):
+            # The message corrected the profile; the profile validators confirm it and the
+            # form asks this question again.
+            return {slot: None}
+        else:
+            text = str(slot_value) if slot_value is not None else latest_text(tracker)
+            answer = parse_answer(text, question.scale, intent)
+        if answer not in valid:
+            return _failure(tracker, slot)
+        return {slot: answer, "failed_attempts": 0}
+
+
+def _question_validator(question: Question) -> Validator:
+    def validate(
+        self: ValidateInterviewForm,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
+        return self.validate_question(question, slot_value, tracker)
+
+    validate.__name__ = f"validate_{question.slot}"
+    validate.__doc__ = f"Validates the answer to '{question.slot}' ({question.scale})."
+    return validate
+
+
+for _question in load_questionnaire().questions:
+    setattr(ValidateInterviewForm, f"validate_{_question.slot}", _question_validator(_question))
+
+__all__ = ["ValidateInterviewForm", "DONT_KNOW"]
