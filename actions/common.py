@@ -48,13 +48,13 @@ def payload(intent: str, entities: Optional[Dict[str, Any]] = None) -> str:
 def answer_buttons(questionnaire: Questionnaire, scale: str) -> List[Dict[str, str]]:
     """Buttons for every answer of a scale plus "Weiß nicht"."""
     buttons = [
-        {"title": answer.label, "payload": payload("choose", {"choice": answer.id})}
+        {"title": answer.label, "payload": payload("answer", {"choice": answer.id})}
         for answer in questionnaire.scales[scale]
     ]
     buttons.append(
         {
             "title": questionnaire.dont_know_label,
-            "payload": payload("choose", {"choice": DONT_KNOW}),
+            "payload": payload("answer", {"choice": DONT_KNOW}),
         }
     )
     return buttons

@@ -1,7 +1,7 @@
 """Validation of the interview form: one ``validate_<slot>`` per slot.
 
 Profile slots (``employees``, ``sector``, ``municipality``) may be filled several at once and
-corrected at any time; question slots are filled from buttons (``/choose{"choice": ...}``) or
+corrected at any time; question slots are filled from buttons (``/answer{"choice": ...}``) or
 from free text, which the deterministic German answer parser maps to the scale's answer ids.
 The validators for the questions are generated from ``data/questionnaire.yml``.
 """
@@ -148,7 +148,8 @@ class ValidateInterviewForm(FormValidationAction):
             return {slot: previous_slot_value(tracker, slot)}
         valid = self.questionnaire.answer_ids(question.scale)
         intent = latest_intent(tracker)
-        if intent == "choose":
+        if "choice" in latest_entity_types(tracker):
+            # A button (or a typed payload): only a valid answer id of this scale counts.
             answer = slot_value if slot_value in valid else None
         elif _is_profile_correction(tracker):
             # The message corrected the profile; the profile validators confirm it and the

@@ -44,7 +44,7 @@ def _profile_slot(slot: str) -> List[str]:
     ]
     if slot == "employees":
         lines += ["      - type: from_entity", "        entity: number", *_condition(slot, ind)]
-    lines += ["      - type: from_text", "        not_intent: [choose]", *_condition(slot, ind)]
+    lines += ["      - type: from_text", *_condition(slot, ind)]
     return lines
 
 
@@ -57,10 +57,8 @@ def _question_slot(slot: str) -> List[str]:
         "    mappings:",
         "      - type: from_entity",
         "        entity: choice",
-        "        intent: choose",
         *_condition(slot, ind),
         "      - type: from_text",
-        "        not_intent: [choose]",
         *_condition(slot, ind),
     ]
 

@@ -1,0 +1,27 @@
+"""Session fixture: one real stack (Rasa server, action server, API) for all e2e tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.chat import Chat
+from tests.e2e.servers import MODEL, Stack
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train` first")
+    running = Stack(tmp_path_factory.mktemp("stack"))
+    try:
+        running.start_api()
+        running.start_actions()
+        running.start_rasa()
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def chat(stack, request):
+    return Chat(stack, sender=f"e2e-{request.node.name}")

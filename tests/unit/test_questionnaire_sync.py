@@ -1,0 +1,78 @@
+"""domain.yml and the action code must agree with data/questionnaire.yml (single source)."""
+
+import yaml
+
+from actions.asking import ASK_ACTIONS
+from actions.forms import ValidateInterviewForm
+from actions.questionnaire import load_questionnaire
+from actions.settings import ROOT
+from bot.domain_gen import render
+
+QN = load_questionnaire()
+DOMAIN_TEXT = (ROOT / "domain.yml").read_text(encoding="utf-8")
+DOMAIN = yaml.safe_load(DOMAIN_TEXT)
+
+
+def test_generated_domain_blocks_are_up_to_date():
+    assert render(DOMAIN_TEXT, QN) == DOMAIN_TEXT, "run `make domain`"
+
+
+def test_form_asks_profile_then_questions_in_questionnaire_order():
+    assert DOMAIN["forms"]["interview_form"]["required_slots"] == QN.required_slots
+
+
+def test_every_slot_has_a_validator_and_an_ask_action():
+    for slot in QN.required_slots:
+        assert callable(getattr(ValidateInterviewForm, f"validate_{slot}", None)), slot
+        assert f"action_ask_{slot}" in DOMAIN["actions"]
+    assert sorted(a().name() for a in ASK_ACTIONS) == sorted(
+        f"action_ask_{s}" for s in QN.required_slots
+    )
+
+
+def test_contract_intents_are_in_the_domain():
+    contract = {
+        "greet",
+        "goodbye",
+        "affirm",
+        "deny",
+        "thank",
+        "dont_know",
+        "explain",
+        "restart",
+        "human_handoff",
+        "bot_challenge",
+        "out_of_scope",
+    }
+    assert contract <= set(DOMAIN["intents"])
+
+
+def test_profile_options_match_the_contract():
+    sector = [o.id for o in QN.profile_question("sector").options]
+    town = [o.id for o in QN.profile_question("municipality").options]
+    assert sector == [
+        "handwerk",
+        "handel",
+        "gastronomie",
+        "dienstleistung",
+        "produktion",
+        "bau",
+        "gesundheit",
+        "it_medien",
+        "logistik",
+        "sonstiges",
+    ]
+    assert town == [
+        "erkrath",
+        "haan",
+        "heiligenhaus",
+        "hilden",
+        "langenfeld",
+        "mettmann",
+        "monheim",
+        "ratingen",
+        "velbert",
+        "wuelfrath",
+        "duesseldorf",
+        "andere",
+    ]
