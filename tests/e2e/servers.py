@@ -48,6 +48,7 @@ class Stack:
     api_port: int = field(default_factory=free_port)
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     with_api: bool = True
+    model: Path = MODEL
 
     @property
     def rasa_url(self) -> str:
@@ -107,7 +108,7 @@ class Stack:
         )
         cmd = [
             str(BOT_VENV / "bin" / "rasa"), "run", "--enable-api", "-i", "127.0.0.1",
-            "-p", str(self.rasa_port), "--model", str(MODEL), "--endpoints", str(endpoints),
+            "-p", str(self.rasa_port), "--model", str(self.model), "--endpoints", str(endpoints),
             "--credentials", str(ROOT / "credentials.yml"), "--auth-token", TOKEN,
         ]  # fmt: skip
         process = self._start("rasa", cmd)

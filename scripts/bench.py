@@ -1,0 +1,187 @@
+"""Benchmarks of the assistant; prints a table (run with `make bench`).
+
+Measures: training time, time from start to first answer, REST turn latency p50/p95
+(sequential and with 20 parallel conversations), NLU intent accuracy from cross-validation,
+and the start-up time of the stock `rasa init` configuration trained on the same data.
+Numbers depend on the machine; the README lists what was seen on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Dict, List
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.servers import BOT_VENV, Stack  # noqa: E402
+
+RASA = str(BOT_VENV / "bin" / "rasa")
+DATA = ["data/nlu", "data/stories", "data/rules"]
+
+# The configuration `rasa init` writes in Rasa 3.6 (its commented default pipeline and policies).
+STOCK_CONFIG = """
+recipe: default.v1
+language: de
+assistant_id: stock
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: RegexFeaturizer
+  - name: LexicalSyntacticFeaturizer
+  - name: CountVectorsFeaturizer
+  - name: CountVectorsFeaturizer
+    analyzer: char_wb
+    min_ngram: 1
+    max_ngram: 4
+  - name: DIETClassifier
+    epochs: 100
+    constrain_similarities: true
+  - name: EntitySynonymMapper
+  - name: ResponseSelector
+    epochs: 100
+    constrain_similarities: true
+  - name: FallbackClassifier
+    threshold: 0.3
+    ambiguity_threshold: 0.1
+policies:
+  - name: MemoizationPolicy
+  - name: RulePolicy
+  - name: UnexpecTEDIntentPolicy
+    max_history: 5
+    epochs: 100
+  - name: TEDPolicy
+    max_history: 5
+    epochs: 100
+    constrain_similarities: true
+"""
+
+TURNS = ["Hallo", "ja", "12", "Malerbetrieb", "Hilden", "ja", "teilweise", "nein", "weiß nicht"]
+
+
+def train(config: Path, out: Path, name: str) -> float:
+    start = time.monotonic()
+    subprocess.run(
+        [RASA, "train", "--config", str(config), "--domain", "domain.yml", "--data", *DATA,
+         "--out", str(out), "--fixed-model-name", name, "--force"],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    return time.monotonic() - start
+
+
+def first_answer_seconds(model: Path, workdir: Path) -> float:
+    """Seconds from starting the servers until the first chat message is answered."""
+    stack = Stack(workdir, model=model)
+    start = time.monotonic()
+    try:
+        stack.start_actions()
+        stack.start_rasa()
+        while True:
+            reply = requests.post(
+                f"{stack.rasa_url}/webhooks/rest/webhook",
+                json={"sender": "bench-start", "message": "Hallo"},
+                timeout=30,
+            )
+            if reply.ok and reply.json():
+                return time.monotonic() - start
+            time.sleep(0.2)
+    finally:
+        stack.stop()
+
+
+def conversation(url: str, latencies: List[float]) -> None:
+    sender = f"bench-{uuid.uuid4().hex}"
+    for text in TURNS:
+        start = time.monotonic()
+        requests.post(url, json={"sender": sender, "message": text}, timeout=30).raise_for_status()
+        latencies.append((time.monotonic() - start) * 1000)
+
+
+def percentile(values: List[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def latency(workdir: Path, conversations: int) -> Dict[str, float]:
+    stack = Stack(workdir)
+    try:
+        stack.start_api()
+        stack.start_actions()
+        stack.start_rasa()
+        url = f"{stack.rasa_url}/webhooks/rest/webhook"
+        conversation(url, [])  # warm-up
+        sequential: List[float] = []
+        for _ in range(conversations):
+            conversation(url, sequential)
+        parallel: List[float] = []
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            for future in [pool.submit(conversation, url, parallel) for _ in range(40)]:
+                future.result()
+        return {
+            "seq_p50": statistics.median(sequential),
+            "seq_p95": percentile(sequential, 95),
+            "par_p50": statistics.median(parallel),
+            "par_p95": percentile(parallel, 95),
+            "turns": len(sequential) + len(parallel),
+        }
+    finally:
+        stack.stop()
+
+
+def cross_validation(workdir: Path, folds: int) -> Dict[str, float]:
+    out = workdir / "cv"
+    subprocess.run(
+        [RASA, "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
+         "--folds", str(folds), "--out", str(out)],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    report = json.loads((out / "intent_report.json").read_text())
+    return {"accuracy": report["accuracy"], "macro_f1": report["macro avg"]["f1-score"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--skip-stock", action="store_true")
+    args = parser.parse_args()
+    rows: List[tuple] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        models = work / "models"
+        seconds = train(ROOT / "config.yml", models, "ours")
+        rows.append(("Training time (our config)", f"{seconds:.0f} s"))
+        start = first_answer_seconds(models / "ours.tar.gz", work / "start-ours")
+        rows.append(("Start to first answer (our config)", f"{start:.1f} s"))
+        if not args.skip_stock:
+            stock_config = work / "stock-config.yml"
+            stock_config.write_text(STOCK_CONFIG)
+            seconds = train(stock_config, models, "stock")
+            rows.append(("Training time (stock `rasa init` config)", f"{seconds:.0f} s"))
+            start = first_answer_seconds(models / "stock.tar.gz", work / "start-stock")
+            rows.append(("Start to first answer (stock config)", f"{start:.1f} s"))
+        lat = latency(work / "latency", args.conversations)
+        for label, key in (("sequential", "seq"), ("20 parallel", "par")):
+            value = f"{lat[key + '_p50']:.0f} / {lat[key + '_p95']:.0f} ms"
+            rows.append((f"REST turn p50 / p95, {label}", value))
+        cv = cross_validation(work, args.folds)
+        rows.append((f"NLU intent accuracy ({args.folds}-fold CV)", f"{cv['accuracy']:.3f}"))
+        rows.append((f"NLU intent macro F1 ({args.folds}-fold CV)", f"{cv['macro_f1']:.3f}"))
+    width = max(len(r[0]) for r in rows)
+    print("\n| Measure | Value |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name.ljust(width)} | {value} |")
+
+
+if __name__ == "__main__":
+    main()
