@@ -1,0 +1,212 @@
+"""Sector detection: free German text -> one of the ids in ``SECTORS``.
+
+Vocabulary lives in ``data/lookup/sectors.yml`` (see its header for the entry kinds).
+Tokens are lower-cased and umlaut-folded; hyphenated compounds are also tried joined
+("Online-Shop" -> "onlineshop").  Conflicts are deterministic: the longest matching
+entry wins ("Maschinenbau" -> produktion beats "Bau"; "Garten- und Landschaftsbau" ->
+bau), a tie goes to the earlier position.  A person-type word right after a
+third-party marker ("das macht unser Steuerberater") is not taken as the firm's own
+sector.  Typos (one edit) are matched on 6+ letter tokens against a short list of
+sector words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.nlu.text import Token, clean, fold_all, fuzzy_lookup, has_guard, load_yaml, tokenize
+
+SECTORS = [
+    "handwerk",
+    "handel",
+    "gastronomie",
+    "dienstleistung",
+    "produktion",
+    "bau",
+    "gesundheit",
+    "it_medien",
+    "logistik",
+    "sonstiges",
+]
+
+PLAIN, GUARDED, ALONE = 0, 1, 2
+_KINDS = {"stems": PLAIN, "prefixes": PLAIN, "suffixes": PLAIN, "words": PLAIN}
+
+
+class SectorMatch(NamedTuple):
+    """A sector found in a text, with the character span of the deciding word(s)."""
+
+    value: str
+    start: int
+    end: int
+    length: int
+
+
+class _Vocab(NamedTuple):
+    stem_re: re.Pattern[str] | None
+    stems: dict[str, str]
+    prefixes: dict[str, str]
+    suffixes: dict[str, str]
+    words: dict[str, tuple[str, int]]
+    phrase_re: re.Pattern[str] | None
+    phrases: dict[str, str]
+    ignore: tuple[str, ...]
+    ignore_phrase_re: re.Pattern[str] | None
+    markers: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    fuzzy: dict[str, dict[str, str]]
+
+
+def _alternation(words: list[str], template: str) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(template.format(body))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = load_yaml("sectors.yml")
+    tables: dict[str, dict[str, str]] = {"stems": {}, "prefixes": {}, "suffixes": {}}
+    words: dict[str, tuple[str, int]] = {}
+    phrases: dict[str, str] = {}
+    fuzzy: dict[str, dict[str, str]] = {}
+    for value, entry in data["sectors"].items():
+        if value not in SECTORS:
+            raise ValueError(f"sectors.yml: unknown sector id {value!r}")
+        for kind in ("stems", "prefixes", "suffixes"):
+            for word in fold_all(entry.get(kind)):
+                table = phrases if " " in word else tables[kind]
+                if table.get(word, value) != value:
+                    raise ValueError(f"sectors.yml: {word!r} is listed for two sectors")
+                table[word] = value
+        for kind, flag in (("words", PLAIN), ("guarded", GUARDED), ("alone", ALONE)):
+            for word in fold_all(entry.get(kind)):
+                key = word.replace(" ", "")
+                if key in words and words[key][0] != value:
+                    raise ValueError(f"sectors.yml: {word!r} is listed for two sectors")
+                words[key] = (value, flag)
+        for word in fold_all(entry.get("fuzzy")):
+            fuzzy.setdefault(word[0], {})[word] = value
+    return _Vocab(
+        stem_re=_alternation(list(tables["stems"]), "(?=({}))"),
+        stems=tables["stems"],
+        prefixes=tables["prefixes"],
+        suffixes=tables["suffixes"],
+        words=words,
+        phrase_re=_alternation(list(phrases), r"(?<![a-z0-9])({})"),
+        phrases=phrases,
+        ignore=tuple(fold_all(data.get("ignore"))),
+        ignore_phrase_re=_alternation(fold_all(data.get("ignore_phrases")), r"\b({})\b"),
+        markers=frozenset(fold_all(data.get("third_party_markers"))),
+        person_suffixes=tuple(fold_all(data.get("person_suffixes"))),
+        fuzzy=fuzzy,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _token_matches(word: str) -> tuple[tuple[int, str, int], ...]:
+    """Context-free matches of one folded token as ``(length, value, kind)``."""
+    vocab = _vocab()
+    if not word or any(bad in word for bad in vocab.ignore):
+        return ()
+    found: list[tuple[int, str, int]] = []
+    if vocab.stem_re is not None:
+        for match in vocab.stem_re.finditer(word):
+            stem = match.group(1)
+            found.append((len(stem), vocab.stems[stem], PLAIN))
+    found += [(len(p), v, PLAIN) for p, v in vocab.prefixes.items() if word.startswith(p)]
+    found += [
+        (len(s), v, PLAIN)
+        for s, v in vocab.suffixes.items()
+        if len(word) > len(s) and word.endswith(s)
+    ]
+    if word in vocab.words:
+        value, kind = vocab.words[word]
+        found.append((len(word), value, kind))
+    return tuple(found)
+
+
+def _with_compounds(text: str, tokens: list[Token]) -> list[tuple[int, Token]]:
+    """Tokens (with their index) plus hyphen-joined compounds ("IT-Firma" -> "itfirma")."""
+    out = list(enumerate(tokens))
+    i = 0
+    while i < len(tokens) - 1:
+        j = i
+        while j + 1 < len(tokens) and text[tokens[j].end : tokens[j + 1].start] == "-":
+            j += 1
+        if j > i:
+            norm = "".join(t.norm for t in tokens[i : j + 1])
+            out.append((j, Token(tokens[i].start, tokens[j].end, norm, norm)))
+        i = j + 1
+    return out
+
+
+def _third_party(vocab: _Vocab, tokens: list[Token], index: int, word: str) -> bool:
+    if not word.endswith(vocab.person_suffixes):
+        return False
+    prev = {t.norm for t in tokens[max(0, index - 2) : index]}
+    return bool(prev & vocab.markers)
+
+
+def find_sectors(text: str) -> list[SectorMatch]:
+    """All sector matches in ``text`` (unsorted); see :func:`best_sector`."""
+    vocab = _vocab()
+    text = clean(text)
+    tokens = tokenize(text)
+    found: list[SectorMatch] = []
+    offsets, pos = [], 0
+    for token in tokens:
+        offsets.append(pos)
+        pos += len(token.norm) + 1
+    norm = " ".join(t.norm for t in tokens)
+    masked: set[int] = set()
+    if vocab.ignore_phrase_re is not None:
+        for match in vocab.ignore_phrase_re.finditer(norm):
+            masked.update(k for k, off in enumerate(offsets) if match.start() <= off < match.end())
+        norm = vocab.ignore_phrase_re.sub(lambda m: "#" * len(m.group(0)), norm)
+    if vocab.phrase_re is not None:
+        for match in vocab.phrase_re.finditer(norm):
+            first = max(k for k, off in enumerate(offsets) if off <= match.start())
+            last = max(k for k, off in enumerate(offsets) if off < match.end())
+            value = vocab.phrases[match.group(1)]
+            found.append(
+                SectorMatch(value, tokens[first].start, tokens[last].end, len(match.group(1)))
+            )
+    seen: set[int] = set(masked)
+    for index, token in _with_compounds(text, tokens):
+        if index in masked:
+            continue
+        matches = _token_matches(token.norm)
+        if matches or any(bad in token.norm for bad in vocab.ignore):
+            seen.add(index)
+        for length, value, kind in matches:
+            if kind == GUARDED and not has_guard(tokens, index):
+                continue
+            if kind == ALONE and len(tokens) > 3:
+                continue
+            if _third_party(vocab, tokens, index, token.norm):
+                continue
+            found.append(SectorMatch(value, token.start, token.end, length))
+    if not found:
+        for index, token in enumerate(tokens):
+            if index not in seen and len(token.norm) >= 6 and token.norm.isalpha():
+                choices = vocab.fuzzy.get(token.norm[0])
+                value = fuzzy_lookup(token.norm, choices, long_edits=1) if choices else None
+                if value:
+                    found.append(SectorMatch(value, token.start, token.end, 0))
+    return found
+
+
+def best_sector(text: str) -> SectorMatch | None:
+    """The deciding match: longest entry, then earliest position."""
+    found = find_sectors(text)
+    return max(found, key=lambda m: (m.length, -m.start)) if found else None
+
+
+def parse_sector(text: str) -> str | None:
+    """Map free text to a sector id (``SECTORS``) or None."""
+    match = best_sector(text)
+    return match.value if match else None
