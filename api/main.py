@@ -1,0 +1,40 @@
+"""Digitalcheck API: offering recommendations, anonymised needs log, staff statistics.
+
+Run from the repo root: .venv-api/bin/uvicorn api.main:app --host 127.0.0.1 --port 8000
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.core.config import settings
+from api.core.migrate import upgrade_head
+from api.limits import BodySizeLimit
+from api.routers import assessments, benchmark, health, offerings, recommendations, stats
+from api.services.catalogue import reload_catalogue
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    reload_catalogue()  # a bad catalogue or needs file stops the start with a readable error
+    if settings.RUN_MIGRATIONS:
+        upgrade_head()
+    yield
+
+
+app = FastAPI(
+    title="Digitalcheck API",
+    version="0.1.0",
+    description=(
+        "Support-offering recommendations, the anonymised needs log and staff statistics "
+        "for the Digitalcheck assistant (Düsseldorf / Kreis Mettmann)."
+    ),
+    lifespan=lifespan,
+)
+app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
+
+for module in (health, offerings, recommendations, assessments, stats, benchmark):
+    app.include_router(module.router)

@@ -1,0 +1,87 @@
+"""Database models (SQLAlchemy 2.0, typed). Every change here needs an Alembic migration.
+
+The needs log is anonymous by construction: there is no column for names, contact data, free
+text, sender ids or timestamps finer than a day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, SmallInteger, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from api.core.vocab import DIMENSIONS
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _score_check(column: str) -> CheckConstraint:
+    return CheckConstraint(
+        f"{column} IS NULL OR ({column} >= 0 AND {column} <= 100)", name=f"ck_{column}_range"
+    )
+
+
+class Assessment(Base):
+    """One completed interview: coded profile, scores, needs and recommended offering ids."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    completed_on: Mapped[date] = mapped_column(Date)
+    size_class: Mapped[str] = mapped_column(String(8))
+    sector: Mapped[str] = mapped_column(String(32))
+    municipality: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(16))
+    score_strategy: Mapped[int | None] = mapped_column(SmallInteger)
+    score_tools: Mapped[int | None] = mapped_column(SmallInteger)
+    score_processes: Mapped[int | None] = mapped_column(SmallInteger)
+    score_online: Mapped[int | None] = mapped_column(SmallInteger)
+    score_security: Mapped[int | None] = mapped_column(SmallInteger)
+    score_skills: Mapped[int | None] = mapped_column(SmallInteger)
+    overall: Mapped[int | None] = mapped_column(SmallInteger)
+
+    needs: Mapped[list[AssessmentNeed]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    recommendations: Mapped[list[AssessmentRecommendation]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        Index("ix_assessments_completed_on", "completed_on"),
+        Index("ix_assessments_size_class_sector", "size_class", "sector"),
+        Index("ix_assessments_sector", "sector"),
+        Index("ix_assessments_municipality", "municipality"),
+        *(_score_check(f"score_{d}") for d in DIMENSIONS),
+        _score_check("overall"),
+    )
+
+
+class AssessmentNeed(Base):
+    """A coded need of an assessment (weak dimension or a topic from data/needs.yml)."""
+
+    __tablename__ = "assessment_needs"
+
+    assessment_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    __table_args__ = (Index("ix_assessment_needs_code", "code"),)
+
+
+class AssessmentRecommendation(Base):
+    """An offering id that was recommended in an assessment, with its position (1 = first)."""
+
+    __tablename__ = "assessment_recommendations"
+
+    assessment_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    offering_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_assessment_recommendations_offering", "offering_id"),)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.schemas import Recommendation, RecommendationRequest, RecommendationResponse
+from api.services.catalogue import get_catalogue
+from api.services.recommendations import rank
+
+router = APIRouter(prefix="/api", tags=["recommendations"])
+
+
+@router.post("/recommendations", response_model=RecommendationResponse)
+async def recommend(body: RecommendationRequest) -> RecommendationResponse:
+    """Top offerings for the firm, ranked by its weakest dimensions and filtered by eligibility."""
+    ranked = rank(
+        get_catalogue(),
+        employees=body.profile.employees,
+        sector=body.profile.sector,
+        municipality=body.profile.municipality,
+        scores=body.scores.model_dump(),
+        limit=body.limit,
+    )
+    return RecommendationResponse(
+        recommendations=[
+            Recommendation(
+                id=o.id,
+                title=o.title,
+                provider=o.provider,
+                kind=o.kind,
+                url=o.url,
+                summary=o.summary,
+                cost=o.cost,
+                reason=reason,
+            )
+            for o, reason in ranked
+        ]
+    )

@@ -1,0 +1,131 @@
+"""SQL aggregation for staff statistics and the public peer benchmark.
+
+All numbers are computed with GROUP BY in the database. Small-group protection:
+- a group (size class, sector, municipality, need) with fewer than MIN_GROUP_SIZE records is
+  suppressed; if the suppressed groups of a breakdown hold 1–4 records in total, the smallest
+  visible group is suppressed as well, so the hidden remainder cannot be derived from the total;
+- a mean over fewer than MIN_GROUP_SIZE answered values is null (also the overall means).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from api.core.vocab import DIMENSIONS, MIN_GROUP_SIZE
+from api.models import Assessment, AssessmentNeed
+from api.schemas import GroupStats, NeedCount, StatsFilters, StatsOut
+
+A = Assessment.__table__.c
+MEAN_COLUMNS = {"overall": A.overall, **{d: A[f"score_{d}"] for d in DIMENSIONS}}
+
+
+def _aggregates() -> list[ColumnElement[Any]]:
+    cols: list[ColumnElement[Any]] = [func.count().label("n")]
+    for name, col in MEAN_COLUMNS.items():
+        cols.append(func.avg(col).label(f"avg_{name}"))
+        cols.append(func.count(col).label(f"cnt_{name}"))
+    return cols
+
+
+def _conditions(f: StatsFilters | None) -> list[ColumnElement[bool]]:
+    if f is None:
+        return []
+    conds: list[ColumnElement[bool]] = []
+    if f.date_from:
+        conds.append(A.completed_on >= f.date_from)
+    if f.date_to:
+        conds.append(A.completed_on <= f.date_to)
+    for field in ("size_class", "sector", "municipality"):
+        value = getattr(f, field)
+        if value is not None:
+            conds.append(A[field] == value)
+    return conds
+
+
+def _mean(row: Any, name: str) -> float | None:
+    if row is None or row.n < MIN_GROUP_SIZE or getattr(row, f"cnt_{name}") < MIN_GROUP_SIZE:
+        return None
+    return round(float(getattr(row, f"avg_{name}")), 1)
+
+
+def _dimension_means(row: Any) -> dict[str, float | None]:
+    return {d: _mean(row, d) for d in DIMENSIONS}
+
+
+def _filtered(stmt: Select, conds: list[ColumnElement[bool]]) -> Select:
+    return stmt.where(*conds) if conds else stmt
+
+
+def _breakdown(
+    db: Session, field: str, conds: list[ColumnElement[bool]]
+) -> tuple[list[GroupStats], int]:
+    col = A[field]
+    stmt = _filtered(select(col.label("key"), *_aggregates()), conds).group_by(col)
+    rows = sorted(db.execute(stmt).all(), key=lambda r: (-r.n, r.key))
+    visible = [r for r in rows if r.n >= MIN_GROUP_SIZE]
+    hidden_records = sum(r.n for r in rows if r.n < MIN_GROUP_SIZE)
+    if 0 < hidden_records < MIN_GROUP_SIZE and visible:
+        visible.pop()  # complementary suppression of the smallest visible group
+    suppressed = len(rows) - len(visible)
+    groups = [
+        GroupStats(
+            key=r.key,
+            count=r.n,
+            overall_mean=_mean(r, "overall"),
+            dimension_means=_dimension_means(r),
+        )
+        for r in visible
+    ]
+    return groups, suppressed
+
+
+def _top_needs(
+    db: Session, conds: list[ColumnElement[bool]], titles: dict[str, str]
+) -> tuple[list[NeedCount], int]:
+    n = func.count().label("n")
+    stmt = select(AssessmentNeed.code, n)
+    if conds:
+        stmt = stmt.join(Assessment, Assessment.id == AssessmentNeed.assessment_id).where(*conds)
+    rows = db.execute(stmt.group_by(AssessmentNeed.code)).all()
+    shown = sorted((r for r in rows if r.n >= MIN_GROUP_SIZE), key=lambda r: (-r.n, r.code))
+    needs = [NeedCount(code=r.code, title=titles.get(r.code, r.code), count=r.n) for r in shown]
+    return needs, len(rows) - len(shown)
+
+
+def compute_stats(db: Session, filters: StatsFilters, need_titles: dict[str, str]) -> StatsOut:
+    conds = _conditions(filters)
+    total = db.execute(_filtered(select(*_aggregates()), conds)).one()
+    suppressed = 0
+    breakdowns: dict[str, list[GroupStats]] = {}
+    for field in ("size_class", "sector", "municipality"):
+        breakdowns[field], hidden = _breakdown(db, field, conds)
+        suppressed += hidden
+    top_needs, hidden = _top_needs(db, conds, need_titles)
+    return StatsOut(
+        completed=total.n,
+        min_group_size=MIN_GROUP_SIZE,
+        dimension_means=_dimension_means(total),
+        overall_mean=_mean(total, "overall"),
+        by_size_class=breakdowns["size_class"],
+        by_sector=breakdowns["sector"],
+        by_municipality=breakdowns["municipality"],
+        top_needs=top_needs,
+        suppressed_groups=suppressed + hidden,
+        filters=filters,
+    )
+
+
+def compute_benchmark(db: Session, size_class: str | None, sector: str | None) -> dict[str, Any]:
+    conds = _conditions(StatsFilters(size_class=size_class, sector=sector))
+    row = db.execute(_filtered(select(*_aggregates()), conds)).one()
+    if row.n < MIN_GROUP_SIZE:
+        return {"available": False, "count": None, "overall": None, "dimensions": None}
+    return {
+        "available": True,
+        "count": row.n,
+        "overall": _mean(row, "overall"),
+        "dimensions": _dimension_means(row),
+    }

@@ -1,0 +1,116 @@
+"""API test fixtures: a real database (SQLite temp file, or TEST_DATABASE_URL, e.g. PostgreSQL).
+
+The environment is set before `api` is imported, so the app's engine points at the test
+database. Migrations run through the app's start-up; tables are emptied before every test.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+STAFF_TOKEN = "test-staff-token-0123456789"
+_TMP = Path(tempfile.mkdtemp(prefix="digitalcheck-api-tests-"))
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
+
+os.environ["DATABASE_URL"] = TEST_DATABASE_URL
+os.environ["ENVIRONMENT"] = "local"
+os.environ["STAFF_TOKEN"] = STAFF_TOKEN
+os.environ.pop("OFFERINGS_FILE", None)
+os.environ.pop("NEEDS_FILE", None)
+
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import delete, func, insert, select  # noqa: E402
+
+from api.core.db import engine  # noqa: E402
+from api.main import app  # noqa: E402
+from api.models import Assessment, AssessmentNeed, AssessmentRecommendation  # noqa: E402
+
+TABLES = (AssessmentRecommendation, AssessmentNeed, Assessment)
+AUTH = {"Authorization": f"Bearer {STAFF_TOKEN}"}
+
+
+@pytest.fixture(scope="session")
+def client() -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(autouse=True)
+def clean_tables(client: TestClient) -> None:
+    with engine.begin() as conn:
+        for table in TABLES:
+            conn.execute(delete(table))
+
+
+def row_counts() -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in TABLES
+        }
+
+
+def insert_records(
+    n: int,
+    *,
+    size_class: str = "1-9",
+    sector: str = "handwerk",
+    municipality: str = "hilden",
+    completed_on: date | None = None,
+    score: int | None = 50,
+    overall: int | None = 50,
+    needs: tuple[str, ...] = (),
+) -> None:
+    """Insert `n` identical records directly (to control the completion date)."""
+    rows, need_rows = [], []
+    for _ in range(n):
+        rid = str(uuid.uuid4())
+        rows.append(
+            {
+                "id": rid,
+                "completed_on": completed_on or date(2026, 6, 15),
+                "size_class": size_class,
+                "sector": sector,
+                "municipality": municipality,
+                "channel": "rest",
+                "overall": overall,
+                **{
+                    f"score_{d}": score
+                    for d in ("strategy", "tools", "processes", "online", "security", "skills")
+                },
+            }
+        )
+        need_rows.extend({"assessment_id": rid, "code": c} for c in needs)
+    with engine.begin() as conn:
+        conn.execute(insert(Assessment), rows)
+        if need_rows:
+            conn.execute(insert(AssessmentNeed), need_rows)
+
+
+def valid_assessment(**overrides: object) -> dict:
+    body = {
+        "size_class": "1-9",
+        "sector": "handwerk",
+        "municipality": "hilden",
+        "channel": "rest",
+        "scores": {
+            "strategy": 40,
+            "tools": 55,
+            "processes": None,
+            "online": 70,
+            "security": 25,
+            "skills": 60,
+        },
+        "overall": 50,
+        "needs": ["security", "foerdermittel"],
+        "recommended": ["cyberrisikocheck", "transferstelle_cybersicherheit"],
+    }
+    body.update(overrides)
+    return body

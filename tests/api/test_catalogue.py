@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from api.core.config import ROOT
+from api.core.vocab import DIMENSIONS, MUNICIPALITIES, SECTORS
+from api.services.catalogue import CatalogueError, load_catalogue, main
+
+OFFERINGS = ROOT / "data" / "offerings.yml"
+NEEDS = ROOT / "data" / "needs.yml"
+PY = sys.executable
+
+
+def raw_offerings() -> list[dict]:
+    return yaml.safe_load(OFFERINGS.read_text(encoding="utf-8"))["offerings"]
+
+
+def write_offerings(tmp_path: Path, offerings: list[dict]) -> Path:
+    path = tmp_path / "offerings.yml"
+    path.write_text(yaml.safe_dump({"offerings": offerings}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_real_catalogue_is_valid() -> None:
+    cat = load_catalogue(OFFERINGS, NEEDS)
+    assert 12 <= len(cat.offerings) <= 25
+    ids = [o.id for o in cat.offerings]
+    assert len(ids) == len(set(ids))
+    for o in cat.offerings:
+        assert set(o.dimensions) <= set(DIMENSIONS)
+        assert set(o.eligibility.sectors or []) <= set(SECTORS)
+        assert set(o.eligibility.municipalities or []) <= set(MUNICIPALITIES)
+        assert o.url.startswith("https://")
+    statuses = {o.status for o in cat.offerings}
+    assert statuses == {"open", "paused", "closed"}
+    # every dimension can be served by at least one open offering
+    open_dims = {d for o in cat.offerings if o.status == "open" for d in o.dimensions}
+    assert open_dims == set(DIMENSIONS)
+
+
+def test_needs_file() -> None:
+    cat = load_catalogue(OFFERINGS, NEEDS)
+    codes = [n.code for n in cat.needs]
+    assert set(DIMENSIONS) <= set(codes)
+    assert {"foerdermittel", "e_rechnung", "ki", "cyberschutz", "datenschutz"} <= set(codes)
+    assert all(len(n.title) <= 30 for n in cat.needs)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda o: o.append(dict(o[0])), "duplicate offering id"),
+        (lambda o: o[0].update(dimensions=["marketing"]), "dimensions"),
+        (lambda o: o[0].update(eligibility={"sectors": ["landwirtschaft"]}), "sectors"),
+        (lambda o: o[0].update(eligibility={"municipalities": ["koeln"]}), "municipalities"),
+        (lambda o: o[0].update(eligibility={"max_employees": 0}), "max_employees"),
+        (lambda o: o[0].update(status="active"), "status"),
+        (lambda o: o[0].update(kind="kredit"), "kind"),
+        (lambda o: o[0].update(phone="0211 123"), "phone"),
+        (lambda o: o[0].pop("url"), "url"),
+        (lambda o: o[0].update(url="http://insecure.example"), "url"),
+        (lambda o: o[0].update(last_checked="gestern"), "last_checked"),
+        (lambda o: o[0].update(id="Bad Id"), "id"),
+    ],
+)
+def test_invalid_catalogue_fails_loudly(tmp_path: Path, mutate, message: str) -> None:
+    offerings = raw_offerings()
+    mutate(offerings)
+    with pytest.raises(CatalogueError, match=message):
+        load_catalogue(write_offerings(tmp_path, offerings), NEEDS)
+
+
+def test_broken_yaml_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("offerings: [ {id: x", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="not valid YAML"):
+        load_catalogue(bad, NEEDS)
+    with pytest.raises(CatalogueError, match="cannot read"):
+        load_catalogue(tmp_path / "missing.yml", NEEDS)
+
+
+def test_needs_file_must_cover_dimensions_and_short_titles(tmp_path: Path) -> None:
+    needs = yaml.safe_load(NEEDS.read_text(encoding="utf-8"))["needs"]
+    path = tmp_path / "needs.yml"
+    path.write_text(yaml.safe_dump({"needs": needs[1:]}), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="missing"):
+        load_catalogue(OFFERINGS, path)
+    needs[-1]["title"] = "Ein viel zu langer Titel für einen Button"
+    path.write_text(yaml.safe_dump({"needs": needs}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="title"):
+        load_catalogue(OFFERINGS, path)
+
+
+def test_cli_checker(tmp_path: Path, capsys) -> None:
+    assert main([str(OFFERINGS), str(NEEDS)]) == 0
+    assert "OK" in capsys.readouterr().out
+    offerings = raw_offerings()
+    offerings[0]["status"] = "unknown"
+    assert main([str(write_offerings(tmp_path, offerings)), str(NEEDS)]) == 1
+
+
+def test_app_refuses_to_start_with_bad_catalogue(tmp_path: Path) -> None:
+    offerings = raw_offerings()
+    offerings[1]["id"] = offerings[0]["id"]
+    env = {
+        **os.environ,
+        "OFFERINGS_FILE": str(write_offerings(tmp_path, offerings)),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
+    code = (
+        "from fastapi.testclient import TestClient\n"
+        "from api.main import app\n"
+        "with TestClient(app):\n"
+        "    pass\n"
+    )
+    result = subprocess.run(
+        [PY, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert "duplicate offering id" in result.stderr
