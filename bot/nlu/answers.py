@@ -1,0 +1,155 @@
+"""Free-text answers -> answer ids of a questionnaire scale.
+
+The text is folded (see :mod:`bot.nlu.text`) and scanned with an ordered list of
+patterns; each match is *consumed* (blanked) so "nicht immer" is not also "immer", "sehr
+gut" not also "gut" and "weiß nicht" not also a plain "nicht".  Each pattern yields a
+concept; the concept is mapped per scale (``_MAP``).  Choice between several concepts:
+don't-know first, then the specific ones in ``_RANK`` order, then a leading "ja"/"nein",
+then any negation, then any affirmation.
+
+Decisions: "eher ja" -> yes (yes_no) / partly (yes_partly_no) / regularly (frequency);
+"eher nicht", "nicht wirklich" -> no / no / rarely / low; "teilweise" on a yes/no question
+-> yes (something exists); "manchmal", "ab und zu" -> partly / rarely; "kaum" -> no /
+partly / rarely / low; "meistens", "oft", "nicht immer" -> partly on yes_partly_no, but
+"regelmäßig", "täglich" -> yes there; "nein"/"ja" alone on a level question -> None.
+Questions ("Warum fragen Sie das?") and confusion ("Versteh ich nicht") give None, even
+with an intent hint, unless the message starts with an answer ("Ja, wieso?").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from bot.nlu.text import clean, fold, fuzzy_lookup, normalized
+
+SCALES: dict[str, list[str]] = {
+    "yes_no": ["yes", "no"],
+    "yes_partly_no": ["yes", "partly", "no"],
+    "frequency": ["never", "rarely", "regularly", "always"],
+    "level": ["low", "basic", "good", "expert"],
+}
+DONT_KNOW = "dont_know"
+
+_Y, _N, _P = "yes", "no", "partly"
+_MAP: dict[str, dict[str, str]] = {
+    "yes_no": dict(
+        YES=_Y, NO=_N, NEVER=_N, RATHER_NOT=_N, RATHER_YES=_Y, PARTLY=_Y, SOMETIMES=_Y,
+        RARELY=_Y, HARDLY=_N, MOSTLY=_Y, REGULAR=_Y, NOT_ALWAYS=_Y, ALWAYS=_Y,
+    ),
+    "yes_partly_no": dict(
+        YES=_Y, NO=_N, NEVER=_N, RATHER_NOT=_N, RATHER_YES=_P, PARTLY=_P, SOMETIMES=_P,
+        RARELY=_P, HARDLY=_P, MOSTLY=_P, REGULAR=_Y, NOT_ALWAYS=_P, ALWAYS=_Y, BASIC=_P,
+    ),
+    "frequency": dict(
+        NO="never", NEVER="never", RATHER_NOT="rarely", RATHER_YES="regularly",
+        PARTLY="rarely", SOMETIMES="rarely", RARELY="rarely", HARDLY="rarely",
+        MOSTLY="regularly", REGULAR="regularly", NOT_ALWAYS="regularly", ALWAYS="always",
+    ),
+    "level": dict(
+        LOW="low", HARDLY="low", RATHER_NOT="low", BASIC="basic", PARTLY="basic",
+        GOOD="good", EXPERT="expert",
+    ),
+}  # fmt: skip
+_RANK = (
+    "NOT_ALWAYS", "RATHER_NOT", "RATHER_YES", "PARTLY", "SOMETIMES", "HARDLY", "RARELY",
+    "NEVER", "ALWAYS", "MOSTLY", "REGULAR", "EXPERT", "GOOD", "BASIC", "LOW",
+)  # fmt: skip
+_FUZZY = {
+    "teilweise": "PARTLY", "regelmassig": "REGULAR", "manchmal": "SOMETIMES",
+    "gelegentlich": "RARELY", "haufig": "MOSTLY", "meistens": "MOSTLY", "niemals": "NEVER",
+    "grundkenntnisse": "BASIC", "grundlegend": "BASIC", "durchgehend": "ALWAYS",
+    "automatisch": "ALWAYS", "experten": "EXPERT", "anfanger": "LOW", "taglich": "REGULAR",
+    "wochentlich": "REGULAR", "monatlich": "REGULAR", "naturlich": "YES",
+    "selbstverstandlich": "YES",
+}  # fmt: skip
+_FUZZY_BY_LETTER: dict[str, dict[str, str]] = {}
+for _word, _concept in _FUZZY.items():
+    _FUZZY_BY_LETTER.setdefault(_word[0], {})[_word] = _concept
+_QUESTION_WORDS = frozenset(
+    ["warum", "wieso", "weshalb", "wozu", "was", "wie", "wer", "wo", "welche", "welcher", "wann"]
+)
+_RAW_YES, _RAW_NO = re.compile(r"👍|✅|\bjö\b"), re.compile(r"👎|❌|\bnä+h?\b")
+
+
+@lru_cache(maxsize=4096)
+def _concepts(norm: str) -> tuple[tuple[str, int], ...]:
+    """``(concept, position)`` hits in consumption order."""
+    hits: list[tuple[str, int]] = []
+    work = norm
+    for concept, regex in _COMPILED:
+        for match in regex.finditer(work):
+            hits.append((concept, match.start()))
+        work = regex.sub(lambda m: "_" * len(m.group(0)), work)
+    if not hits:
+        for word in norm.split():
+            choices = _FUZZY_BY_LETTER.get(word[0]) if len(word) >= 6 else None
+            concept = fuzzy_lookup(word, choices, long_edits=2) if choices else None
+            if concept:
+                hits.append((concept, norm.find(word)))
+    return tuple(hits)
+
+
+def _payload(text: str, valid: list[str]) -> str | None:
+    stripped = text.strip().strip("/")
+    if stripped in valid:
+        return stripped
+    if text.startswith("/") and "{" in text:
+        try:
+            values = json.loads(text[text.index("{") :]).values()
+        except (ValueError, AttributeError):
+            return None
+        return next((v for v in values if isinstance(v, str) and v in valid), None)
+    return None
+
+
+def parse_answer(text: str, scale: str, intent: str | None = None) -> str | None:
+    """Map an answer text to an answer id of ``scale`` (or ``dont_know``), else None.
+
+    ``intent`` (the Rasa intent) is only a fallback when the text has no answer signal.
+    """
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}")
+    valid = SCALES[scale] + [DONT_KNOW]
+    text = clean(text)
+    direct = _payload(text, valid)
+    if direct:
+        return direct
+    norm = normalized(text)
+    hits = list(_concepts(norm))
+    raw = text.lower()
+    if _RAW_YES.search(raw):
+        hits.append(("YES", len(norm)))
+    if _RAW_NO.search(raw):
+        hits.append(("LEAD_NO" if re.match(r"\s*nä", raw) else "NO", 0))
+    words = norm.split()
+    question = "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
+    blocked = any(c == "CONFUSED" for c, _ in hits)
+    if question and not any(pos == 0 for _, pos in hits):
+        blocked = True
+    if blocked:
+        return None
+    answer = _decide(scale, [c for c, _ in hits])
+    if answer or hits:
+        return answer
+    intent = fold(intent or "")
+    if intent in ("dont_know", "unsure"):
+        return DONT_KNOW
+    if scale != "level" and intent in ("affirm", "deny"):
+        key = "YES" if intent == "affirm" else "NO"
+        return _MAP[scale].get(key)
+    return None
+
+
+def _decide(scale: str, concepts: list[str]) -> str | None:
+    if "DK" in concepts:
+        return DONT_KNOW
+    mapping = _MAP[scale]
+    for concept in _RANK:
+        if concept in concepts and concept in mapping:
+            return mapping[concept]
+    for concept in ("LEAD_NO", "LEAD_YES", "NO", "YES"):
+        if concept in concepts:
+            return mapping.get(concept.replace("LEAD_", ""))
+    return None
