@@ -56,6 +56,70 @@ _RANK = (
     "NOT_ALWAYS", "RATHER_NOT", "RATHER_YES", "PARTLY", "SOMETIMES", "HARDLY", "RARELY",
     "NEVER", "ALWAYS", "MOSTLY", "REGULAR", "EXPERT", "GOOD", "BASIC", "LOW",
 )  # fmt: skip
+
+_NUM = r"(einmal|zweimal|dreimal|mehrmals|ein mal|\d+ ?x|\d+ mal)"
+_UNIT = r"(tag|woche|monat|quartal|jahr|halbjahr)"
+_PATTERNS: list[tuple[str, str]] = [
+    ("CONFUSED", r"keine ahnung,? (was|wovon|wie)|(ich )?weiss nicht,? was (sie|du|ihr|das)"
+     r"|versteh\w*|verstanden|was (meinen|meinst) (sie|du)|was (ist|sind|bedeutet|heisst)"
+     r"|was soll das|wie bitte|erklar\w*|was heisst|wiederholen"),
+    ("GOOD", r"nicht schlecht|gar nicht schlecht"),
+    ("NO", r"immer noch nicht|noch immer nicht|immer noch kein\w*|noch immer kein\w*"),
+    ("SOMETIMES", r"immer mal wieder|immer wieder mal|ab und zu mal"),
+    ("MOSTLY", r"immer wieder"),
+    ("PARTLY", r"ein wenig|ein bisschen|ein paar"),
+    ("LOW", r"keine ahnung davon|null ahnung|keine kenntnisse|nicht gut|schlecht|schwach"
+     r"|anfanger\w*|einsteiger|laien?|gering\w*|mangelhaft|kaum kenntnisse|wenig kenntnisse"),
+    ("DK", r"weiss ich nicht|weis ich nicht|weiss nicht|weis nicht|weiss es nicht|keine ahnung"
+     r"|kein plan|keinen plan|kann ich nicht sagen|kann ich (ihnen )?nicht beantworten"
+     r"|(bin )?(mir )?(da )?nicht sicher|unsicher|unklar|k a|ka|keine angabe|uberfragt"
+     r"|musste ich nachfragen|muss ich nachfragen|keine idee|dont know|idk|schwer zu sagen"
+     r"|kann ich nicht beurteilen|nicht bekannt|unbekannt|dont_know|weiss nich|gute frage"
+     r"|vielleicht|eventuell|moglicherweise"),
+    ("YES", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher"),
+    ("NOT_ALWAYS", r"nicht immer|nicht jedes mal|nicht durchgehend|nicht standig"),
+    ("HARDLY", r"fast nie|so gut wie nie"),
+    ("RARELY", r"kaum mal|nicht oft|nicht so oft|nicht haufig"
+     r"|nicht regelmassig|unregelmassig|selten\w*|gelegentlich|hin und wieder|ab und an"
+     r"|ab und zu|sporadisch|vereinzelt|ausnahmsweise"),
+    ("BASIC", r"nicht so gut|nicht besonders( gut)?|nicht sonderlich( gut)?|geht so|mittel\w*"
+     r"|durchschnittlich|einigermassen|ausreichend|so lala|solala|grundlegend\w*"
+     r"|grundkenntnis\w*|grundlagen|basis\w*|basic|ausbaufahig|okay"),
+    ("EXPERT", r"sehr gut|super gut|richtig gut|echt gut|sehr fit|profi\w*|expert\w*|exzellent"
+     r"|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top"),
+    ("GOOD", r"ganz gut|recht gut|ziemlich gut|gut|solide|fortgeschritten\w*"
+     r"|kompetent|versiert|fit|prima"),
+    ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht"
+     r"|ich denke nicht|wohl nicht|nicht wirklich|nicht so richtig|lieber nicht"),
+    ("RATHER_YES", r"eher ja|eher schon|schon eher|ich denke (schon|ja)|ich glaube (schon|ja)"
+     r"|wohl ja|im grossen und ganzen"),
+    ("MOSTLY", r"meistens|meist|oft|ofter|haufig\w*|fast immer|uberwiegend|grosstenteils"
+     r"|zum grossten teil|in der regel|normalerweise|weitgehend"),
+    ("ALWAYS", r"immer|jedes ?mal|automatisch\w*|durchgehend|standig|stets|grundsatzlich"
+     r"|permanent|kontinuierlich|dauerhaft|rund um die uhr|24 7|ausnahmslos|komplett"
+     r"|vollstandig|vollumfanglich|100 prozent|zu 100"),
+    ("REGULAR", rf"regelmassig\w*|taglich|wochentlich|monatlich|jahrlich|quartalsweise"
+     rf"|jeden (tag|morgen|abend|monat|montag|freitag|werktag)|jede woche|jedes jahr"
+     rf"|{_NUM} (pro|die|im|in der|am|jede|jeden|jedes) {_UNIT}|pro {_UNIT}|routinemassig"
+     rf"|turnusmassig|alle \w+ (tage|wochen|monate)|nach plan"),
+    ("SOMETIMES", r"manchmal|mal so mal so|zeitweise|phasenweise"),
+    ("PARTLY", r"teilweise|teilwei\w*|teils|zum teil|in teilen|so halb|halb halb|halbwegs"
+     r"|bedingt|bisschen|bissl|jein|ansatzweise|mehr oder weniger"
+     r"|naja|na ja|nur (bei |fur |in |auf )?(manchen|einigen|wenigen|ein paar|teilen)"
+     r"|manche|einige|punktuell|stellenweise"),
+    ("HARDLY", r"kaum|wenig|nicht viel|nicht so viel"),
+    ("NEVER", r"noch nie|nie|niemals|nie und nimmer"),
+    ("LEAD_YES", r"^(ja+|jap|jep+|jup|jop|jo+|joa|jau|jawohl|yes|yep|yup)\b"),
+    ("LEAD_NO", r"^(nein|ne+|nee+|no+|noe|nope)( |$)"),
+    ("NO", r"nein|nee+|no+|nope|nix|nichts|nicht|kein\w*|leider|fehlanzeige|negativ"
+     r"|keineswegs|mitnichten|fehlt|nirgends"),
+    ("YES", r"ja+|jap|jep+|jup|jop|jo+|joa|jau|jawohl|yes|yep|yup|klar|klaro|logo|logisch"
+     r"|naturlich|selbstverstandlich|sicher|sicherlich|genau|richtig|stimmt|korrekt"
+     r"|definitiv|absolut|sowieso|durchaus|freilich|gewiss|passt|trifft zu|zutreffend"
+     r"|haben wir|hamma|machen wir|nutzen wir|tun wir|gibt es|gibts|vorhanden|im einsatz"
+     r"|ist bei uns so|so ist es|ist so|check|positiv|okay"),
+]  # fmt: skip
+_COMPILED = [(c, re.compile(rf"\b(?:{p})\b")) for c, p in _PATTERNS]
 _FUZZY = {
     "teilweise": "PARTLY", "regelmassig": "REGULAR", "manchmal": "SOMETIMES",
     "gelegentlich": "RARELY", "haufig": "MOSTLY", "meistens": "MOSTLY", "niemals": "NEVER",
@@ -68,7 +132,7 @@ _FUZZY_BY_LETTER: dict[str, dict[str, str]] = {}
 for _word, _concept in _FUZZY.items():
     _FUZZY_BY_LETTER.setdefault(_word[0], {})[_word] = _concept
 _QUESTION_WORDS = frozenset(
-    ["warum", "wieso", "weshalb", "wozu", "was", "wie", "wer", "wo", "welche", "welcher", "wann"]
+    ("warum", "wieso", "weshalb", "wozu", "was", "wie", "wer", "wo", "welche", "welcher", "wann")
 )
 _RAW_YES, _RAW_NO = re.compile(r"👍|✅|\bjö\b"), re.compile(r"👎|❌|\bnä+h?\b")
 
