@@ -119,10 +119,6 @@ def _lex(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _LEX.finditer(clean(text))]
 
 
-def _is_staff(word: str) -> bool:
-    return bool(_STAFF.match(word))
-
-
 def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[Num]]:
     toks = _lex(text)
     low = [fold(t[2]) for t in toks]
@@ -143,7 +139,7 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[Num]]:
                 value = None
             elif nxt == "handvoll":
                 value, last = 5, i + 1
-            elif _is_staff(nxt) and nxt not in ("mann", "frau", "ma"):
+            elif _STAFF.match(nxt) and nxt not in ("mann", "frau", "ma"):
                 value = 1
         else:
             value = _word_value(word)
@@ -203,7 +199,7 @@ def _staff_context(low: list[str], num: Num) -> bool:
         word = low[j]
         if not word[0].isalpha() or (num.year and j > num.last + 1):
             break
-        if _is_staff(word) and (j == num.last + 1 or word not in ("mann", "frau", "ma")):
+        if _STAFF.match(word) and (j == num.last + 1 or word not in ("mann", "frau", "ma")):
             return True
         if _word_value(word) is not None:
             break
@@ -212,7 +208,7 @@ def _staff_context(low: list[str], num: Num) -> bool:
     k = num.first - 1
     while k >= 0 and (low[k] in _FILLER - {"wir", "sind"} or low[k] in (":", "=", ".")):
         k -= 1
-    if k >= 0 and (low[k] in _GROUP or (_is_staff(low[k]) and low[k] not in ("mann", "frau"))):
+    if k >= 0 and (low[k] in _GROUP or (_STAFF.match(low[k]) and low[k] not in ("mann", "frau"))):
         return True
     if k >= 1 and {low[k], low[k - 1]} == {"sind", "wir"}:
         following = low[num.last + 1] if num.last + 1 < len(low) else "."
@@ -246,26 +242,28 @@ def _owner_extra(low: list[str], norm: str, first: Num) -> int:
 
 def employee_count_in_context(text: str) -> int | None:
     """Staff count only when the text clearly talks about staff (or is a bare number)."""
+    found = employee_span(text)
+    return found[2] if found else None
+
+
+def employee_span(text: str) -> tuple[int, int, int] | None:
+    """``(start, end, count)`` for :func:`employee_count_in_context`; the span covers the
+    deciding number, or the whole text for phrases such as "nur ich"."""
     toks, low, nums = _scan(text)
     norm = " ".join(w for w in low if w[0].isalnum())
+    whole = (toks[0][0], toks[-1][1]) if toks else (0, 0)
     staff = [n for n in nums if _staff_context(low, n)]
     if staff:
         count = _combine(low, staff, nums)
-        if count == 0:
-            return 1
-        if _owner_extra(low, norm, staff[0]):
-            count += 1
-        return count if count <= MAX_COUNT else None
-    if _SOLO.search(norm):
-        return 1
-    if _PAIR.search(norm):
-        return 2
+        count = count + _owner_extra(low, norm, staff[0]) if count else 1
+        return (staff[0].start, staff[-1].end, count) if count <= MAX_COUNT else None
+    if _SOLO.search(norm) or _PAIR.search(norm):
+        return (*whole, 1 if _SOLO.search(norm) else 2)
     numeric = [n for n in nums if not n.year]
     covered = {k for n in numeric for k in range(n.first, n.last + 1)}
     rest = [w for k, w in enumerate(low) if k not in covered and w[0].isalpha()]
-    rest = [w for w in rest if w not in _FILLER]
-    if len(numeric) == 1 and len(nums) == 1 and not rest and numeric[0].value > 0:
-        return numeric[0].value + _owner_extra(low, norm, numeric[0])
+    if len(nums) == len(numeric) == 1 and nums[0].value > 0 and set(rest) <= _FILLER:
+        return (nums[0].start, nums[0].end, nums[0].value + _owner_extra(low, norm, nums[0]))
     return None
 
 
