@@ -61,11 +61,17 @@ def answer_buttons(questionnaire: Questionnaire, scale: str) -> List[Dict[str, s
 
 
 def option_buttons(questionnaire: Questionnaire, slot: str) -> List[Dict[str, str]]:
+    """Profile options fill their slot via ``inform``; closing options are answers."""
     profile_question = questionnaire.profile_question(slot)
     if profile_question is None:
         return []
+    if slot in questionnaire.profile_slots:
+        return [
+            {"title": option.label, "payload": payload("inform", {slot: option.id})}
+            for option in profile_question.options
+        ]
     return [
-        {"title": option.label, "payload": payload("inform", {slot: option.id})}
+        {"title": option.label, "payload": payload("answer", {"choice": option.id})}
         for option in profile_question.options
     ]
 

@@ -30,6 +30,7 @@ from actions.questionnaire import (
     load_questionnaire,
 )
 from bot.nlu.answers import parse_answer
+from bot.nlu.needs import parse_need
 from bot.nlu.numbers import parse_employee_count
 from bot.nlu.places import parse_municipality
 from bot.nlu.sectors import parse_sector
@@ -135,6 +136,30 @@ class ValidateInterviewForm(FormValidationAction):
         town = self._option_slot("municipality", parse_municipality, slot_value, tracker)
         label = self.questionnaire.profile_question("municipality").option_label(town or "")
         return self._profile_value("municipality", town, dispatcher, tracker, f"Ort {label}")
+
+    def validate_support_need(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
+        """The closing question: one need topic (or "none") from buttons or free text."""
+        slot = "support_need"
+        if tracker.get_slot("requested_slot") != slot:
+            return {slot: previous_slot_value(tracker, slot)}
+        valid = [o.id for o in self.questionnaire.profile_question(slot).options]
+        if "choice" in latest_entity_types(tracker):
+            need = slot_value if slot_value in valid else None
+        elif _is_profile_correction(tracker):
+            return {slot: None}
+        else:
+            need = parse_need(str(slot_value or latest_text(tracker)), valid)
+            if need is None and latest_intent(tracker) in ("deny", "dont_know"):
+                need = "none"
+        if need not in valid:
+            return _failure(tracker, slot)
+        return {slot: need, "failed_attempts": 0}
 
     # ---- questions -----------------------------------------------------------------------
 

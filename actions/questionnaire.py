@@ -77,6 +77,8 @@ class Questionnaire:
     profile: List[ProfileQuestion]
     dimensions: List[Dimension]
     questions: List[Question]
+    closing: List[ProfileQuestion]
+    weak_below: int = 50
 
     @property
     def question_slots(self) -> List[str]:
@@ -87,14 +89,19 @@ class Questionnaire:
         return [p.slot for p in self.profile]
 
     @property
+    def closing_slots(self) -> List[str]:
+        return [c.slot for c in self.closing]
+
+    @property
     def required_slots(self) -> List[str]:
-        return self.profile_slots + self.question_slots
+        return self.profile_slots + self.question_slots + self.closing_slots
 
     def question(self, slot: str) -> Optional[Question]:
         return next((q for q in self.questions if q.slot == slot), None)
 
     def profile_question(self, slot: str) -> Optional[ProfileQuestion]:
-        return next((p for p in self.profile if p.slot == slot), None)
+        """A non-scored question with options: the profile or the closing questions."""
+        return next((p for p in self.profile + self.closing if p.slot == slot), None)
 
     def dimension(self, dimension_id: str) -> Dimension:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -118,8 +125,26 @@ def _fraction(value: object) -> Fraction:
     return Fraction(str(value))
 
 
-def parse_questionnaire(raw: dict) -> Questionnaire:
-    """Builds and checks a questionnaire from the parsed YAML document."""
+def _options(item: dict, needs: Optional[dict]) -> List[Option]:
+    if item.get("options_from") == "needs":
+        if needs is None:
+            raise ValueError(f"questionnaire: {item['slot']} needs data/needs.yml")
+        options = [Option(n["code"], n["title"]) for n in needs["needs"] if not n.get("dimension")]
+    else:
+        options = [Option(str(o["id"]), o["label"]) for o in item.get("options", [])]
+    if item.get("none_option"):
+        options.append(Option(item["none_option"]["id"], item["none_option"]["label"]))
+    return options
+
+
+def _option_questions(items: List[dict], needs: Optional[dict]) -> List[ProfileQuestion]:
+    return [
+        ProfileQuestion(p["slot"], p["text"], p["explanation"], _options(p, needs)) for p in items
+    ]
+
+
+def parse_questionnaire(raw: dict, needs: Optional[dict] = None) -> Questionnaire:
+    """Builds and checks a questionnaire from the parsed YAML documents."""
     scales = {
         name: [Answer(str(a["id"]), a["label"], _fraction(a["value"])) for a in answers]
         for name, answers in raw["scales"].items()
@@ -139,18 +164,18 @@ def parse_questionnaire(raw: dict) -> Questionnaire:
         )
         for q in raw["questions"]
     ]
-    profile = [
-        ProfileQuestion(
-            p["slot"],
-            p["text"],
-            p["explanation"],
-            [Option(str(o["id"]), o["label"]) for o in p.get("options", [])],
-        )
-        for p in raw["profile"]
-    ]
+    profile = _option_questions(raw["profile"], needs)
+    closing = _option_questions(raw.get("closing", []), needs)
     levels = [Level(lv["id"], int(lv["min"]), lv["title"]) for lv in raw["levels"]]
     questionnaire = Questionnaire(
-        scales, raw["dont_know"]["label"], levels, profile, dimensions, questions
+        scales,
+        raw["dont_know"]["label"],
+        levels,
+        profile,
+        dimensions,
+        questions,
+        closing,
+        int(raw.get("weak_below", 50)),
     )
     _check(questionnaire)
     return questionnaire
@@ -179,4 +204,9 @@ def _check(qn: Questionnaire) -> None:
 def load_questionnaire(path: Optional[str] = None) -> Questionnaire:
     file = Path(path) if path else settings.questionnaire_file
     with open(file, encoding="utf-8") as handle:
-        return parse_questionnaire(yaml.safe_load(handle))
+        raw = yaml.safe_load(handle)
+    needs = None
+    if settings.needs_file.exists():
+        with open(settings.needs_file, encoding="utf-8") as handle:
+            needs = yaml.safe_load(handle)
+    return parse_questionnaire(raw, needs)

@@ -9,6 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import api_client
+from actions.followup import (
+    anonymised_record,
+    benchmark_message,
+    recommendation_messages,
+    result_links,
+)
 from actions.questionnaire import OFFER_LIMIT, SIZE_SMALL_LIMIT, Questionnaire, load_questionnaire
 from actions.scoring import compute_maturity, strongest_and_weakest
 
@@ -65,7 +72,8 @@ def collect_answers(questionnaire: Questionnaire, tracker: Tracker) -> Dict[str,
 
 
 class ActionCompleteAssessment(Action):
-    """Scores the finished interview, stores ``maturity`` and shows the result."""
+    """Scores the finished interview, shows the result and the matching offerings, and logs
+    the anonymised needs record. Without the API the score is still shown and kept."""
 
     def name(self) -> str:
         return "action_complete_assessment"
@@ -77,9 +85,24 @@ class ActionCompleteAssessment(Action):
         maturity = compute_maturity(questionnaire, collect_answers(questionnaire, tracker))
         employees = tracker.get_slot("employees")
         dispatcher.utter_message(text=result_summary(questionnaire, maturity))
+        peer = benchmark_message(tracker)
+        if peer:
+            dispatcher.utter_message(text=peer["text"])
+        offerings = api_client.recommend(
+            int(employees or 1),
+            tracker.get_slot("sector"),
+            tracker.get_slot("municipality"),
+            maturity["dimensions"],
+        )
+        recommended = [offering["id"] for offering in offerings or []]
+        links = result_links(maturity, recommended, peer["peer"] if peer else None)
+        if offerings is not None:
+            dispatcher.utter_message(image=links["chart"])
         details = strengths_and_gaps(questionnaire, maturity, employees)
         if details:
             dispatcher.utter_message(text=details)
+        for message in recommendation_messages(offerings):
+            dispatcher.utter_message(**message)
         if employees is not None and employees > OFFER_LIMIT:
             dispatcher.utter_message(
                 text=(
@@ -88,4 +111,10 @@ class ActionCompleteAssessment(Action):
                     f"Betriebe mit bis zu {OFFER_LIMIT} Beschäftigten."
                 )
             )
-        return [SlotSet("maturity", maturity)]
+        if offerings is not None:
+            dispatcher.utter_message(
+                text="Ihr Ergebnis zum Ausdrucken oder Speichern (ohne persönliche Daten):",
+                buttons=[{"title": "Ergebnis drucken", "url": links["print"], "type": "web_url"}],
+            )
+        api_client.log_assessment(anonymised_record(questionnaire, tracker, maturity, recommended))
+        return [SlotSet("maturity", maturity), SlotSet("recommendations", recommended)]

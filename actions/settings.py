@@ -19,9 +19,12 @@ class Settings:
     api_url: str = field(
         default_factory=lambda: os.environ.get("API_URL", "http://127.0.0.1:8000").rstrip("/")
     )
-    api_timeout: float = field(
-        default_factory=lambda: float(os.environ.get("API_TIMEOUT", "2.0"))
+    api_public_url: str = field(
+        default_factory=lambda: os.environ.get(
+            "API_PUBLIC_URL", os.environ.get("API_URL", "http://127.0.0.1:8000")
+        ).rstrip("/")
     )
+    api_timeout: float = field(default_factory=lambda: float(os.environ.get("API_TIMEOUT", "2.0")))
     questionnaire_file: Path = field(
         default_factory=lambda: _path("QUESTIONNAIRE_FILE", ROOT / "data" / "questionnaire.yml")
     )

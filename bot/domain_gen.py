@@ -67,7 +67,7 @@ def blocks(questionnaire: Questionnaire) -> Dict[str, List[str]]:
     slots: List[str] = []
     for slot in questionnaire.profile_slots:
         slots += _profile_slot(slot)
-    for slot in questionnaire.question_slots:
+    for slot in questionnaire.question_slots + questionnaire.closing_slots:
         slots += _question_slot(slot)
     return {
         "slots": slots,
