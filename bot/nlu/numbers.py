@@ -121,7 +121,7 @@ def _lex(text: str) -> list[tuple[int, int, str]]:
 
 def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[Num]]:
     toks = _lex(text)
-    low = [fold(t[2]) for t in toks]
+    low = [fold(t[2]) or t[2] for t in toks]
     raw: list[Num] = []
     i = 0
     while i < len(toks):

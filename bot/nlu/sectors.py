@@ -13,6 +13,7 @@ sector words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -165,12 +166,14 @@ def find_sectors(text: str) -> list[SectorMatch]:
     masked: set[int] = set()
     if vocab.ignore_phrase_re is not None:
         for match in vocab.ignore_phrase_re.finditer(norm):
-            masked.update(k for k, off in enumerate(offsets) if match.start() <= off < match.end())
+            masked.update(
+                range(bisect_left(offsets, match.start()), bisect_left(offsets, match.end()))
+            )
         norm = vocab.ignore_phrase_re.sub(lambda m: "#" * len(m.group(0)), norm)
     if vocab.phrase_re is not None:
         for match in vocab.phrase_re.finditer(norm):
-            first = max(k for k, off in enumerate(offsets) if off <= match.start())
-            last = max(k for k, off in enumerate(offsets) if off < match.end())
+            first = bisect_right(offsets, match.start()) - 1
+            last = bisect_left(offsets, match.end()) - 1
             value = vocab.phrases[match.group(1)]
             found.append(
                 SectorMatch(value, tokens[first].start, tokens[last].end, len(match.group(1)))
