@@ -9,11 +9,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api.core.config import settings
 from api.core.migrate import upgrade_head
 from api.limits import BodySizeLimit
-from api.routers import assessments, benchmark, health, offerings, recommendations, stats
+from api.routers import (
+    assessments,
+    benchmark,
+    charts,
+    health,
+    offerings,
+    pages,
+    recommendations,
+    stats,
+)
 from api.services.catalogue import reload_catalogue
 
 
@@ -38,3 +48,9 @@ app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
 
 for module in (health, offerings, recommendations, assessments, stats, benchmark):
     app.include_router(module.router)
+
+# Website channel: radar chart, printable result, demo page and the chat widget's files.
+app.include_router(charts.router)
+app.include_router(pages.router)
+app.mount("/widget", StaticFiles(directory=pages.WIDGET_DIR), name="widget")
+app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
