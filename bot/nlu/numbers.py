@@ -53,7 +53,7 @@ _FILLER = _words(
     "weniger fast beinahe bis zu wir sind es insgesamt momentan aktuell derzeit "
     "zurzeit zur zeit gerade also ja nun na mal ich glaube schatze denke wurde sagen "
     "vielleicht inkl inklusive mit mir mich und plus oder zwischen von aus da sinds "
-    "warens jetzt heute leute stuck"
+    "warens jetzt heute leute stuck zusammen ach nee nein doch korrektur sorry auf"
 )
 _TIME = _words("jetzt aktuell derzeit momentan zurzeit heute mittlerweile inzwischen")
 _SUBSET = _words("davon darunter inkl inklusive einschliesslich")
@@ -63,6 +63,7 @@ _LABELS = _words(
 )
 _UNITS = frozenset({"%", "€", "$", "uhr", "mal", "km", "qm", "m", "h", "eur", "euro"})
 _UNIT_PREFIXES = ("jahr", "prozent", "stund", "tag", "woch", "monat", "minut", "sekund")
+_COUNTING = _words("habe hab haben beschaftige beschaftigen nur plus und + ausser neben")
 _JOIN = frozenset({"und", "plus", "+", ",", "sowie", "&"})
 _SOLO = re.compile(
     r"\b(nur (ich|mich)( selbst)?|ich (allein|alleine|selbst)|(bin|arbeite) (allein|alleine)"
@@ -140,7 +141,7 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[Num]]:
             elif nxt == "handvoll":
                 value, last = 5, i + 1
             elif _STAFF.match(nxt) and nxt not in ("mann", "frau", "ma"):
-                value = 1
+                value = 1 if _COUNTING & set(low[max(0, i - 3) : i]) else None
         else:
             value = _word_value(word)
         if low[i] == "dutzend" or nxt == "dutzend" or (nxt == "halbes" and value is None):
@@ -210,7 +211,7 @@ def _staff_context(low: list[str], num: Num) -> bool:
         k -= 1
     if k >= 0 and (low[k] in _GROUP or (_STAFF.match(low[k]) and low[k] not in ("mann", "frau"))):
         return True
-    if k >= 1 and {low[k], low[k - 1]} == {"sind", "wir"}:
+    if k >= 1 and {low[k], low[k - 1]} in ({"sind", "wir"}, {"sind", "es"}):
         following = low[num.last + 1] if num.last + 1 < len(low) else "."
         return not following[0].isalpha() or following in _FILLER
     return False

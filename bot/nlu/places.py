@@ -129,9 +129,7 @@ def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
             if key in vocab.ignore:
                 hit, size = ("", -1), n
                 break
-            hit = vocab.index.get(key) or (
-                vocab.index.get(key.replace(" ", "")) if n == 2 else None
-            )
+            hit = vocab.index.get(key)
             if hit:
                 size = n
                 break

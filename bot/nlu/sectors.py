@@ -188,7 +188,7 @@ def find_sectors(text: str) -> list[SectorMatch]:
         for length, value, kind in matches:
             if kind == GUARDED and not has_guard(tokens, index):
                 continue
-            if kind == ALONE and len(tokens) > 3:
+            if kind == ALONE and len(tokens) > 2:
                 continue
             if _third_party(vocab, tokens, index, token.norm):
                 continue
