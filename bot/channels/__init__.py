@@ -1,0 +1,1 @@
+"""Custom Rasa input/output channels: the website widget (socket.io) and Telegram."""
