@@ -263,7 +263,7 @@ def employee_span(text: str) -> tuple[int, int, int] | None:
     numeric = [n for n in nums if not n.year]
     covered = {k for n in numeric for k in range(n.first, n.last + 1)}
     rest = [w for k, w in enumerate(low) if k not in covered and w[0].isalpha()]
-    if len(nums) == len(numeric) == 1 and nums[0].value > 0 and set(rest) <= _FILLER:
+    if len(nums) == len(numeric) == 1 and _plausible(low, nums[0]) and set(rest) <= _FILLER:
         return (nums[0].start, nums[0].end, nums[0].value + _owner_extra(low, norm, nums[0]))
     return None
 
@@ -284,14 +284,13 @@ def parse_employee_count(text: str) -> int | None:
 def plausible_counts(text: str) -> list[tuple[int, int, int]]:
     """Numbers that could answer "how many?": 1-9999, no year, no unit ("3 Jahre") and no
     label ("Frage 3") next to them.  Used for the generic ``number`` entity."""
-    toks, low, nums = _scan(text)
-    out = []
-    for num in nums:
-        before = low[num.first - 1] if num.first else ""
-        after = low[num.last + 1] if num.last + 1 < len(low) else ""
-        if num.year or not 0 < num.value < 10_000 or before in _LABELS:
-            continue
-        if after and (after in _UNITS or after.startswith(_UNIT_PREFIXES)):
-            continue
-        out.append((num.start, num.end, num.value))
-    return out
+    low, nums = _scan(text)[1:]
+    return [(n.start, n.end, n.value) for n in nums if _plausible(low, n)]
+
+
+def _plausible(low: list[str], num: Num) -> bool:
+    before = low[num.first - 1] if num.first else ""
+    after = low[num.last + 1] if num.last + 1 < len(low) else ""
+    if num.year or not 0 < num.value < 10_000 or before in _LABELS:
+        return False
+    return not (after and (after in _UNITS or after.startswith(_UNIT_PREFIXES)))

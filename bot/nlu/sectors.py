@@ -175,6 +175,8 @@ def find_sectors(text: str) -> list[SectorMatch]:
             first = bisect_right(offsets, match.start()) - 1
             last = bisect_left(offsets, match.end()) - 1
             value = vocab.phrases[match.group(1)]
+            if _third_party(vocab, tokens, first, tokens[last].norm):
+                continue
             found.append(
                 SectorMatch(value, tokens[first].start, tokens[last].end, len(match.group(1)))
             )

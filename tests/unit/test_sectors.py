@@ -1,0 +1,119 @@
+"""Tests for bot.nlu.sectors (sector ids)."""
+
+import pytest
+
+from bot.nlu.sectors import SECTORS, best_sector, parse_sector
+from bot.nlu.text import load_yaml
+
+CASES = {
+    "handwerk": ["Handwerk", "handwerk", "Handwerksbetrieb", "Malerbetrieb", "Maler",
+                 "Elektroinstallationsfirma", "Elektriker", "Installateur", "SHK-Betrieb",
+                 "Sanitär und Heizung", "Tischlerei", "Schreinerei", "Dachdecker", "Friseursalon",
+                 "Frisör", "Bäckerei", "Baeckerei", "Metzgerei", "Fleischerei", "Kfz-Werkstatt",
+                 "Zimmerei", "Fliesenleger", "Schlosserei", "Glaserei", "Goldschmiede",
+                 "Optiker", "Hörgeräteakustiker", "Raumausstatter", "Gebäudereinigung",
+                 "Konditorei", "Handwek", "Malermeister", "Elektrofachbetrieb", "Rollladenbau"],
+    "bau": ["Bau", "Bauunternehmen", "Baufirma", "Hochbau", "Tiefbau", "Straßenbau",
+            "Strassenbau", "Bauträger", "Rohbau", "Gerüstbau", "Garten- und Landschaftsbau",
+            "GaLaBau", "Maurerbetrieb", "Baugewerbe", "Bauunternehmn"],
+    "handel": ["Handel", "Einzelhandel", "Großhandel", "Grosshandel", "Blumenladen", "Laden",
+               "Boutique", "Kiosk", "Autohaus", "Online-Shop", "Onlineshop", "E-Commerce",
+               "Webshop", "Autohändler", "Buchhandlung", "wir haben einen kleinen Laden",
+               "Einzelhandl", "Getränkemarkt"],
+    "gastronomie": ["Gastronomie", "Restaurant", "Café", "Cafe", "Kneipe", "eine Bar",
+                    "Cocktailbar", "Hotel", "Imbiss", "Imbiß", "Catering", "Pension",
+                    "Bistro", "Pizzeria", "Dönerladen", "Gaststätte", "Restaurent",
+                    "Eiscafé"],
+    "dienstleistung": ["Dienstleistung", "Dienstleister", "Steuerberater",
+                       "Steuerberatungskanzlei", "Rechtsanwalt", "Kanzlei",
+                       "Versicherungsmakler", "Immobilienmakler", "Unternehmensberatung",
+                       "Architekturbüro", "Ingenieurbüro", "Ingenieurbuero", "Fahrschule",
+                       "Eventagentur", "Reinigungsfirma", "Ich bin Steuerberater",
+                       "Fahrradverleih", "Hausverwaltung", "Dienstleistng"],
+    "produktion": ["Produktion", "Fertigung", "Herstellung von Möbeln", "Metallverarbeitung",
+                   "Maschinenbau", "Druckerei", "Manufaktur", "Fabrik", "Kunststofftechnik",
+                   "Wir produzieren Verpackungen", "Produktoin"],
+    "gesundheit": ["Gesundheit", "Arztpraxis", "Zahnarztpraxis", "Zahnarzt", "Physiotherapie",
+                   "Pflegedienst", "Apotheke", "Heilpraktikerin", "Ergotherapie", "Tierarzt",
+                   "Praxis", "eine Praxis für Logopädie", "Ambulante Pflege", "Apoteke"],
+    "it_medien": ["IT", "IT-Dienstleister", "IT Dienstleister", "Softwareentwicklung",
+                  "Softwareschmiede", "Werbeagentur", "Agentur", "Digitalagentur", "Verlag",
+                  "Fotostudio", "Webdesign", "Systemhaus", "IT und Medien", "EDV",
+                  "wir sind in der IT tätig", "it_medien"],
+    "logistik": ["Logistik", "Spedition", "Transport", "Transportunternehmen", "Kurierdienst",
+                 "Umzugsunternehmen", "Taxi", "Lager", "Paketdienst", "Spedtion"],
+    "sonstiges": ["etwas anderes", "sonstige", "Sonstiges", "passt nicht", "nichts davon",
+                  "Landwirtschaft", "Verein", "Sportverein", "Weingut", "Stiftung"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, value) for value, texts in CASES.items() for t in texts]
+)
+def test_parse_sector(text, expected):
+    assert parse_sector(text) == expected
+
+
+def test_every_id_is_covered_and_valid():
+    assert set(CASES) == set(SECTORS)
+    assert set(load_yaml("sectors.yml")["sectors"]) == set(SECTORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maschinenbau", "produktion"),  # longer "maschinenbau" beats "bau"
+        ("Metallbau", "handwerk"),  # Metallbauer is a trade
+        ("Softwareschmiede", "it_medien"),  # beats "schmied"
+        ("Zahnarztpraxis", "gesundheit"),
+        ("Sanitätshaus", "gesundheit"),  # beats "sanitär"
+        ("Rollladenbauer", "handwerk"),  # beats "laden"
+        ("Malerbetrieb mit Laden", "handwerk"),
+        ("Versicherungsagentur", "dienstleistung"),  # beats "agentur"
+        ("Wir sind eine Bäckerei mit Café", "handwerk"),  # tie on length: earlier wins
+        ("Das macht unser Steuerberater, wir sind eine Bäckerei", "handwerk"),
+    ],
+)
+def test_conflicts_are_deterministic(text, expected):
+    assert parse_sector(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das macht unser Steuerberater",
+        "Die Buchhaltung macht der Steuerberater",
+        "Das macht unser IT-Dienstleister",
+        "Unsere IT ist veraltet",
+        "Wir laden Rechnungen hoch",
+        "Die Dateien werden heruntergeladen",
+        "Die Daten sind sichtbar",
+        "Wir sind ein normaler Betrieb",
+        "in der Praxis klappt das nicht",
+        "Ich gehe bald in Pension",
+        "Wir pflegen die Kundendaten",
+        "Die Pflege der Website ist aufwendig",
+        "Das ist eine Vereinbarung",
+        "Wir haben gestern einen Workshop gemacht",
+        "Industrie- und Handelskammer",
+        "Die Wiederherstellung klappt",
+        "Es handelt sich um Backups",
+        "Wir müssen handeln",
+        "Wir brauchen Beratung zur Website",
+        "Unser Lager läuft mit Excel",
+        "Wie ist das Wetter?",
+        "Ja, regelmäßig",
+        "Keine Ahnung",
+        "",
+        "😀",
+    ],
+)
+def test_ordinary_sentences_have_no_sector(text):
+    assert parse_sector(text) is None
+
+
+def test_match_span_points_at_the_word():
+    text = "Wir sind ein Malerbetrieb in Hilden"
+    match = best_sector(text)
+    assert match is not None
+    assert (match.value, text[match.start : match.end]) == ("handwerk", "Malerbetrieb")
