@@ -13,6 +13,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from api.core.vocab import DIMENSIONS
 
+SCORE_COLUMNS = ("overall", *(f"score_{d}" for d in DIMENSIONS))
+# Statistics filter on these; they are copied onto need rows so needs are counted without a join.
+FILTER_COLUMNS = ("completed_on", "size_class", "sector", "municipality")
+
 
 class Base(DeclarativeBase):
     pass
@@ -52,9 +56,13 @@ class Assessment(Base):
 
     __table_args__ = (
         Index("ix_assessments_completed_on", "completed_on"),
-        Index("ix_assessments_size_class_sector", "size_class", "sector"),
-        Index("ix_assessments_sector", "sector"),
-        Index("ix_assessments_municipality", "municipality"),
+        # Covering indexes: GROUP BY and filters read one index in order instead of sorting the
+        # table (statistics over 100 000 records; see migration 0002).
+        Index(
+            "ix_assessments_size_sector_cov", "size_class", "sector", *SCORE_COLUMNS, "completed_on"
+        ),
+        Index("ix_assessments_sector_cov", "sector", *SCORE_COLUMNS, "completed_on"),
+        Index("ix_assessments_municipality_cov", "municipality", *SCORE_COLUMNS, "completed_on"),
         *(_score_check(f"score_{d}") for d in DIMENSIONS),
         _score_check("overall"),
     )
@@ -69,8 +77,14 @@ class AssessmentNeed(Base):
         String(36), ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
     )
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # Copies of the parent's coded filter fields (records never change), so /api/stats can
+    # count needs per filter without joining 100 000s of rows.
+    completed_on: Mapped[date] = mapped_column(Date)
+    size_class: Mapped[str] = mapped_column(String(8))
+    sector: Mapped[str] = mapped_column(String(32))
+    municipality: Mapped[str] = mapped_column(String(32))
 
-    __table_args__ = (Index("ix_assessment_needs_code", "code"),)
+    __table_args__ = (Index("ix_assessment_needs_code_cov", "code", *FILTER_COLUMNS),)
 
 
 class AssessmentRecommendation(Base):

@@ -87,7 +87,8 @@ def insert_records(
                 },
             }
         )
-        need_rows.extend({"assessment_id": rid, "code": c} for c in needs)
+        coded = {k: rows[-1][k] for k in ("completed_on", "size_class", "sector", "municipality")}
+        need_rows.extend({"assessment_id": rid, "code": c, **coded} for c in needs)
     with engine.begin() as conn:
         conn.execute(insert(Assessment), rows)
         if need_rows:

@@ -62,7 +62,14 @@ def test_schema_has_no_personal_columns() -> None:
         "overall",
         *(f"score_{d}" for d in ("strategy", "tools", "processes", "online", "security", "skills")),
     }
-    assert columns["assessment_needs"] == {"assessment_id", "code"}
+    assert columns["assessment_needs"] == {
+        "assessment_id",
+        "code",
+        "completed_on",
+        "size_class",
+        "sector",
+        "municipality",
+    }
     assert columns["assessment_recommendations"] == {"assessment_id", "offering_id", "position"}
 
 

@@ -19,3 +19,35 @@ def test_models_match_migrations(client) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_upgrade_from_0001_keeps_and_backfills_data(tmp_path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'migrate.db'}"
+    cfg = alembic_config(url)
+    command.upgrade(cfg, "0001")
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO assessments (id, completed_on, size_class, sector, municipality, "
+                "channel, overall) "
+                "VALUES ('a1', '2026-05-04', '10-49', 'bau', 'velbert', 'rest', 40)"
+            )
+        )
+        conn.execute(text("INSERT INTO assessment_needs (assessment_id, code) VALUES ('a1', 'ki')"))
+    command.upgrade(cfg, "head")
+    with eng.connect() as conn:
+        row = conn.execute(text("SELECT * FROM assessment_needs")).mappings().one()
+    assert dict(row) == {
+        "assessment_id": "a1",
+        "code": "ki",
+        "completed_on": "2026-05-04",
+        "size_class": "10-49",
+        "sector": "bau",
+        "municipality": "velbert",
+    }
+    command.downgrade(cfg, "base")
+    eng.dispose()

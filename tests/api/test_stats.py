@@ -166,3 +166,17 @@ def test_benchmark_filters_and_validation(client: TestClient) -> None:
     assert other["available"] is False and other["count"] is None
     assert client.get("/api/benchmark", params={"sector": "bank"}).status_code == 422
     assert client.get("/api/benchmark", params={"municipality": "hilden"}).status_code == 422
+
+
+def test_need_counts_follow_filters(client: TestClient) -> None:
+    insert_records(6, municipality="hilden", needs=("ki", "e_rechnung"))
+    insert_records(5, municipality="ratingen", completed_on=date(2026, 2, 1), needs=("ki",))
+    assert [(n["code"], n["count"]) for n in stats(client)["top_needs"]] == [
+        ("ki", 11),
+        ("e_rechnung", 6),
+    ]
+    ratingen = stats(client, municipality="ratingen")["top_needs"]
+    assert [(n["code"], n["count"]) for n in ratingen] == [("ki", 5)]
+    february = stats(client, date_from="2026-02-01", date_to="2026-02-28")["top_needs"]
+    assert [(n["code"], n["count"]) for n in february] == [("ki", 5)]
+    assert stats(client, sector="handel")["top_needs"] == []
