@@ -13,7 +13,6 @@ from fastapi.staticfiles import StaticFiles
 
 from api.core.config import settings
 from api.core.migrate import upgrade_head
-from api.limits import BodySizeLimit
 from api.routers import (
     assessments,
     benchmark,
@@ -43,8 +42,8 @@ app = FastAPI(
         "for the Digitalcheck assistant (Düsseldorf / Kreis Mettmann)."
     ),
     lifespan=lifespan,
+    max_body_size=settings.MAX_BODY_BYTES,  # larger request bodies get 413
 )
-app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
 
 for module in (health, offerings, recommendations, assessments, stats, benchmark):
     app.include_router(module.router)
