@@ -115,10 +115,11 @@ class ActionStartInterview(Action):
 
 
 class ActionRestartInterview(Action):
-    """Starts the interview from scratch on request; all earlier answers are discarded."""
+    """Overrides Rasa's default ``action_restart`` (intent ``restart``, also "/restart"):
+    the interview starts from scratch and all earlier answers are discarded."""
 
     def name(self) -> str:
-        return "action_restart_interview"
+        return "action_restart"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -49,6 +49,10 @@ class Stack:
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     with_api: bool = True
     model: Path = MODEL
+    # Optional extras (browser and Telegram tests): more environment variables for every
+    # process and more arguments for `rasa run` (e.g. ["--cors", "*"]).
+    extra_env: Dict[str, str] = field(default_factory=dict)
+    rasa_args: List[str] = field(default_factory=list)
 
     @property
     def rasa_url(self) -> str:
@@ -72,6 +76,7 @@ class Stack:
             DATABASE_URL=f"sqlite:///{self.workdir / 'api.db'}",
             STAFF_TOKEN="e2e-staff-token",
         )
+        env.update(self.extra_env)
         return env
 
     def _start(self, name: str, cmd: List[str]) -> subprocess.Popen:
@@ -111,7 +116,7 @@ class Stack:
             "-p", str(self.rasa_port), "--model", str(self.model), "--endpoints", str(endpoints),
             "--credentials", str(ROOT / "credentials.yml"), "--auth-token", TOKEN,
         ]  # fmt: skip
-        process = self._start("rasa", cmd)
+        process = self._start("rasa", cmd + self.rasa_args)
         wait_until_up(self.rasa_url, 300, process, self.workdir / "rasa.log")
 
     def _stop(self, name: str) -> None:

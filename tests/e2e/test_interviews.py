@@ -79,6 +79,18 @@ def answer_by_buttons(chat, answers: Dict[str, str], until: Optional[str] = None
         assert f"Frage {index + 1} von {len(QN.questions)}" in chat.text
         assert {b["title"] for b in chat.buttons} >= {"Weiß nicht"}
         chat.choose(answers[question.slot])
+    if until is None:
+        finish(chat, answers.get("support_need", "none"))
+
+
+def finish(chat, need: str) -> None:
+    """Answers the closing question (which support topic matters most)."""
+    assert chat.requested_slot() == "support_need"
+    assert "Unterstützung" in chat.text
+    assert {b["title"] for b in chat.buttons} >= {"Nichts Bestimmtes", "Künstliche Intelligenz"}
+    chat.choose(need)
+    assert chat.slot("support_need") == need
+    assert chat.slot("maturity") is not None
 
 
 def assert_result(chat, answers: Dict[str, str]) -> Dict:
@@ -133,6 +145,8 @@ def test_all_free_text_interview(chat):
         chat.say(text)
         answers[question.slot] = answer
         assert chat.slot(question.slot) == answer, (question.slot, text)
+    chat.say("am ehesten Fördermittel finden")
+    assert chat.slot("support_need") == "foerdermittel"
     assert_result(chat, answers)
 
 
