@@ -226,7 +226,9 @@ def main() -> None:
         proc.wait(timeout=10)
         tmp.cleanup()
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nDigitalcheck API benchmark – database: {backend}, {os.cpu_count()} CPUs, loopback")
+    print(f"load average at the end (1/5/15 min): {load} – other processes skew the numbers")
     print(f"seeded {args.records} assessment records in {seconds:.1f} s\n")
     print(f"{'endpoint':<56} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}")
     for name, r in rows:
