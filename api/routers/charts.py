@@ -92,15 +92,15 @@ def _draw(own: Scores, peer: Scores) -> Figure:
     axes.set_xlim(0, 2 * math.pi)
     axes.set_ylim(0, 100)
     axes.set_yticks([25, 50, 75, 100])
-    axes.set_yticklabels(["25", "50", "75", "100"], fontsize=8, color="#666666")
+    axes.set_yticklabels(["25", "50", "75", "100"], fontsize=10, color="#666666")
     axes.set_rlabel_position(360 / len(DIMENSIONS) / 2)
     axes.set_xticks(angles)
     labels = [
         f"{AXIS_LABELS[d]}\n{NO_ANSWER if v is None else v}"
         for d, v in zip(DIMENSIONS, own, strict=True)
     ]
-    axes.set_xticklabels(labels, fontsize=11)
-    axes.tick_params(axis="x", pad=14)
+    axes.set_xticklabels(labels, fontsize=15)
+    axes.tick_params(axis="x", pad=18)
     axes.grid(color="#cccccc", linewidth=0.8)
     axes.spines["polar"].set_color("#999999")
     if any(v is not None for v in peer):
@@ -121,8 +121,10 @@ def _draw(own: Scores, peer: Scores) -> Figure:
     else:
         axes.text(0, 0, "Noch keine Werte", ha="center", va="center", fontsize=12, color="#666")
     if axes.get_legend_handles_labels()[0]:
-        figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.01), ncol=2, frameon=False)
-    figure.subplots_adjust(left=0.15, right=0.85, top=0.87, bottom=0.19)
+        figure.legend(
+            loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False, fontsize=14
+        )
+    figure.subplots_adjust(left=0.2, right=0.8, top=0.84, bottom=0.2)
     return figure
 
 

@@ -156,14 +156,15 @@
   const renderAll = () => {
     log.replaceChildren();
     setProgress(0);
-    state.messages.forEach((m, i) => render(m, i === state.messages.length - 1));
+    const lastUser = state.messages.map((m) => m.from).lastIndexOf("user");
+    state.messages.forEach((m, i) => render(m, i > lastUser)); // answers since the last reply
   };
 
   const add = (message) => {
-    deactivateChoices();
+    if (message.from === "user") deactivateChoices();
     state.messages.push(message);
     save();
-    render(message, true);
+    render(message, message.from === "bot");
   };
 
   // --- connection ----------------------------------------------------------------------

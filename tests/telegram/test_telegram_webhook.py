@@ -1,0 +1,154 @@
+"""A complete interview through the Telegram webhook against the local Bot API stand-in."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from typing import Any, Dict, List, Optional
+
+import pytest
+import requests
+
+from tests.e2e.servers import TOKEN as RASA_TOKEN
+from tests.telegram.conftest import SECRET, TOKEN, WEBHOOK_URL
+from tests.telegram.standin import Call
+
+CHAT_ID = 4242
+HEADER = "X-Telegram-Bot-Api-Secret-Token"
+FREE_TEXT = {  # typed instead of pressing a button, by answer id
+    "yes": "ja klar, machen wir",
+    "partly": "so teilweise",
+    "rarely": "eher selten",
+    "good": "ganz gut eigentlich",
+}
+
+
+class TelegramUser:
+    """Posts updates to the webhook like Telegram does and reads the bot's API calls."""
+
+    def __init__(self, stack, standin, chat_id: int = CHAT_ID) -> None:
+        self.url = f"{stack.rasa_url}/webhooks/telegram/webhook"
+        self.standin = standin
+        self.chat = {"id": chat_id, "type": "private", "first_name": "Test"}
+        self.updates = itertools.count(1)
+        self.replies: List[Call] = []
+
+    def _post(self, update: Dict[str, Any], secret: str = SECRET) -> requests.Response:
+        start = len(self.standin.calls)
+        update = {"update_id": next(self.updates), **update}
+        response = requests.post(self.url, json=update, headers={HEADER: secret}, timeout=60)
+        self.replies = self.standin.since(start)
+        return response
+
+    def say(self, text: str) -> List[Call]:
+        message = {"message_id": next(self.updates), "date": int(time.time()), "chat": self.chat}
+        response = self._post({"message": {**message, "text": text}})
+        assert response.status_code == 200, response.text
+        return self.replies
+
+    def press(self, question: Call, data: str) -> List[Call]:
+        message = {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": self.chat,
+            "text": question.params["text"],
+            "reply_markup": question.params["reply_markup"],
+        }
+        callback = {"id": f"cb{next(self.updates)}", "data": data, "message": message}
+        callback["from"] = {"id": self.chat["id"], "is_bot": False, "first_name": "Test"}
+        response = self._post({"callback_query": {**callback, "chat_instance": "ci"}})
+        assert response.status_code == 200, response.text
+        return self.replies
+
+    @property
+    def messages(self) -> List[Call]:
+        return [c for c in self.replies if c.method == "sendMessage"]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(c.params.get("text", "") for c in self.messages)
+
+    def question(self) -> Optional[Call]:
+        """The last message with answer buttons (callback keys)."""
+        with_keys = [
+            c for c in self.messages if any("callback_data" in k for r in c.keyboard for k in r)
+        ]
+        return with_keys[-1] if with_keys else None
+
+
+def answer_choice(data: str) -> Optional[str]:
+    return data.split('"choice":"')[1].split('"')[0] if '"choice":"' in data else None
+
+
+def test_webhook_was_registered_with_the_secret(stack, standin) -> None:
+    [call] = [c for c in standin.calls if c.method == "setWebhook"]
+    assert call.token == TOKEN
+    assert call.params["url"] == WEBHOOK_URL
+    assert call.params["secret_token"] == SECRET
+
+
+@pytest.mark.parametrize("secret", ["wrong-secret", ""])
+def test_wrong_secret_is_rejected(stack, standin, secret: str) -> None:
+    user = TelegramUser(stack, standin, chat_id=999)
+    message = {"message_id": 1, "date": 0, "chat": user.chat, "text": "Hallo"}
+    response = user._post({"message": message}, secret=secret)
+    assert response.status_code == 403
+    assert user.replies == []
+
+
+def test_complete_interview_over_telegram(stack, standin) -> None:
+    user = TelegramUser(stack, standin)
+    user.say("/start")
+    consent = user.question()
+    assert consent is not None and "Datenschutz" in consent.params["text"]
+    assert [k["callback_data"] for row in consent.keyboard for k in row] == ["/affirm", "/deny"]
+
+    user.press(consent, "/affirm")
+    acknowledged = {c.method for c in user.replies}
+    assert {"answerCallbackQuery", "editMessageText"} <= acknowledged
+    edit = next(c for c in user.replies if c.method == "editMessageText")
+    assert edit.params["text"].endswith("→ Ja, einverstanden")
+    assert "Beschäftigte" in user.text
+
+    user.say("Malerbetrieb in Hilden, 9 Leute")  # fills all three profile slots
+    assert "Frage 1 von" in user.text
+
+    typed = pressed = 0
+    photo: Optional[Call] = None
+    for _ in range(40):
+        photo = next((c for c in user.replies if c.method == "sendPhoto"), None)
+        if photo:
+            break
+        question = user.question()
+        assert question is not None, user.text
+        keys = [k for row in question.keyboard for k in row]
+        assert all(len(k["callback_data"].encode()) <= 64 for k in keys if "callback_data" in k)
+        choices = [k["callback_data"] for k in keys if "callback_data" in k]
+        typed_answer = next(
+            (FREE_TEXT[c] for c in map(answer_choice, choices) if c in FREE_TEXT), None
+        )
+        if typed_answer and typed < 4 and (typed + pressed) % 3 == 0:
+            user.say(typed_answer)
+            typed += 1
+        else:
+            user.press(question, choices[0])
+            pressed += 1
+    assert photo is not None, "no chart photo was sent"
+    assert typed >= 3 and pressed >= 10
+    assert photo.params["chat_id"] == str(CHAT_ID)
+    assert photo.files["photo"].startswith(b"\x89PNG"), "the chart is uploaded as a PNG"
+    assert "Ihr digitaler Reifegrad" in user.text
+    links = [k for c in user.messages for row in c.keyboard for k in row if "url" in k]
+    assert links and all(k["url"].startswith(("https://", "http://")) for k in links)
+
+    tracker = requests.get(
+        f"{stack.rasa_url}/conversations/{CHAT_ID}/tracker",
+        params={"token": RASA_TOKEN},
+        timeout=30,
+    ).json()
+    maturity = tracker["slots"]["maturity"]
+    assert maturity and set(maturity["dimensions"]) == {
+        "strategy", "tools", "processes", "online", "security", "skills"
+    }  # fmt: skip
+    assert tracker["slots"]["sector"] == "handwerk" and tracker["slots"]["employees"] == 9
+    assert tracker["latest_input_channel"] == "telegram"
