@@ -17,6 +17,10 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message or {}).get("intent", {}).get("name")
 
 
+def latest_confidence(tracker: Tracker) -> float:
+    return float((tracker.latest_message or {}).get("intent", {}).get("confidence") or 0.0)
+
+
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 

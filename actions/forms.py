@@ -18,6 +18,7 @@ from actions.common import (
     FORM_NAME,
     PROFILE_ENTITIES,
     latest_entity_types,
+    latest_confidence,
     latest_intent,
     latest_text,
     previous_slot_value,
@@ -36,6 +37,7 @@ from bot.nlu.places import parse_municipality
 from bot.nlu.sectors import parse_sector
 
 MAX_EMPLOYEES = 100_000
+INTENT_HINT_CONFIDENCE = 0.8
 Validator = Callable[..., Dict[str, Any]]
 
 
@@ -182,7 +184,10 @@ class ValidateInterviewForm(FormValidationAction):
             return {slot: None}
         else:
             text = str(slot_value) if slot_value is not None else latest_text(tracker)
-            answer = parse_answer(text, question.scale, intent)
+            answer = parse_answer(text, question.scale)
+            if answer is None and latest_confidence(tracker) >= INTENT_HINT_CONFIDENCE:
+                # Nothing in the words themselves: a confident affirm/deny/dont_know decides.
+                answer = parse_answer(text, question.scale, intent)
         if answer not in valid:
             return _failure(tracker, slot)
         return {slot: answer, "failed_attempts": 0}

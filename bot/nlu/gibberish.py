@@ -34,8 +34,8 @@ MIN_FUZZY_LENGTH = 4
 
 
 def words_of(text: Any) -> List[str]:
-    """Folded alphabetic words of a message (numbers and punctuation are not words)."""
-    return [t.norm for t in tokenize(clean(text)) if t.norm.isalpha()]
+    """Folded alphabetic words of two letters or more (numbers and punctuation are not words)."""
+    return [t.norm for t in tokenize(clean(text)) if t.norm.isalpha() and len(t.norm) > 1]
 
 
 def is_gibberish(text: Any, vocabulary: Set[str], sorted_vocabulary: List[str]) -> bool:
@@ -112,7 +112,9 @@ class GibberishDetector(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
-            if not self.vocabulary or not isinstance(text, str) or text.startswith("/"):
+            # Payloads ("/answer{...}") are replaced by Rasa's RegexMessageHandler after this
+            # component; a broken or unknown payload is judged like any other text.
+            if not self.vocabulary or not isinstance(text, str):
                 continue
             if message.get(ENTITIES) or not is_gibberish(text, self.vocabulary, self._sorted):
                 continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from tests.e2e.chat import Chat
@@ -23,5 +25,5 @@ def stack(tmp_path_factory):
 
 
 @pytest.fixture
-def chat(stack, request):
-    return Chat(stack, sender=f"e2e-{request.node.name}")
+def chat(stack):
+    return Chat(stack, sender=f"e2e-{uuid.uuid4().hex}")

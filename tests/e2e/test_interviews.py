@@ -243,6 +243,17 @@ def test_large_firm_still_assessed_with_note(chat):
         "/unknown_intent",
         '{"not": "a message"}',
     ],
+    ids=[
+        "empty",
+        "emoji",
+        "html",
+        "huge",
+        "foreign-choice",
+        "broken-json",
+        "bad-entity",
+        "unknown-intent",
+        "json-text",
+    ],
 )
 def test_bad_input_is_answered_and_loses_nothing(chat, message):
     start(chat, profile=True)
