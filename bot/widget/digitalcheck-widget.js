@@ -25,18 +25,12 @@
   const RESTART = "/restart";
 
   const load = () => {
-    try {
-      return JSON.parse(localStorage.getItem(STORE_KEY)) || {};
-    } catch (error) {
-      return {};
-    }
+    try { return JSON.parse(localStorage.getItem(STORE_KEY)) || {}; } catch (error) { return {}; }
   };
   const state = Object.assign({ sessionId: null, messages: [], open: config.open }, load());
   const save = () => {
     state.messages = state.messages.slice(-MAX_STORED);
-    try {
-      localStorage.setItem(STORE_KEY, JSON.stringify(state));
-    } catch (error) { /* storage full or disabled: the chat still works */ }
+    try { localStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (error) { /* no storage */ }
   };
 
   const el = (tag, props = {}, ...children) => {
@@ -50,12 +44,9 @@
     return node;
   };
   const safeUrl = (value) => {
-    try {
-      const url = new URL(String(value), window.location.href);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-    } catch (error) {
-      return null;
-    }
+    let url;
+    try { url = new URL(String(value), window.location.href); } catch (error) { return null; }
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
   };
 
   // --- DOM -----------------------------------------------------------------------------
@@ -223,10 +214,8 @@
   const connect = async () => {
     if (socket) return;
     status.textContent = "Verbindung wird hergestellt …";
-    let io;
-    try {
-      io = await loadSocketIo();
-    } catch (error) {
+    const io = await loadSocketIo().catch(() => null);
+    if (!io) {
       status.textContent = "Der Chat konnte nicht geladen werden.";
       return;
     }
