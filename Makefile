@@ -7,7 +7,7 @@ API_VENV := .venv-api
 ENV := source scripts/env.sh &&
 
 .PHONY: help run test bot-env api-env envs domain domain-check train lint validate \
-	test-unit test-stories test-e2e test-api bench clean
+	test-unit test-stories test-e2e test-api test-channels chromium bench clean
 
 help:
 	@echo "make run    – set up what is missing, train if needed, start all services"
@@ -79,11 +79,18 @@ test-stories: train
 		>var/log/test-stories.log 2>&1 || { tail -30 var/log/test-stories.log; exit 1; }
 	@grep -E "Finished|Correct|accuracy" var/log/test-stories.log | tail -3 || true
 
-test-e2e: train
+test-e2e: train api-env
 	@echo "== end-to-end tests (real Rasa + action server + API over HTTP)"
 	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/e2e
 
-test: lint validate test-unit test-api test-stories test-e2e
+chromium:
+	@scripts/install_chromium.sh >/dev/null
+
+test-channels: train api-env chromium
+	@echo "== website widget in headless Chromium, socket.io channel, Telegram webhook"
+	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/browser tests/telegram
+
+test: lint validate test-unit test-api test-stories test-e2e test-channels
 	@echo "All checks passed."
 
 bench: envs train

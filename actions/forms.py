@@ -17,8 +17,8 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     FORM_NAME,
     PROFILE_ENTITIES,
-    latest_entity_types,
     latest_confidence,
+    latest_entity_types,
     latest_intent,
     latest_text,
     previous_slot_value,

@@ -2,9 +2,10 @@
 
 DIET is confident even on keyboard mashing ("qwrtz blubb" → out_of_scope 1.0). This component
 learns the vocabulary of the training data at train time; at run time a message none of whose
-words is known (exactly, or within one edit or swap for words of four letters or more) and that carries
-no profile entity is re-labelled ``nlu_fallback``. In the interview the answer parser then gets
-the text and, failing it, the question is asked again (after two failures with a hint).
+words is known (exactly, or within one edit or swap for words of four letters or more) and
+that carries no profile entity is re-labelled ``nlu_fallback``. In the interview the answer
+parser then gets the text and, failing it, the question is asked again (after two failures
+with a hint).
 
 Pipeline entry (config.yml), after the intent classifier and before FallbackClassifier:
 ``- name: bot.nlu.gibberish.GibberishDetector``.
