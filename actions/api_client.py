@@ -7,6 +7,7 @@ with an error, so that the conversation can go on without it.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Optional
 
 import requests
@@ -14,6 +15,8 @@ import requests
 from actions.settings import settings
 
 logger = logging.getLogger(__name__)
+# Funnel events are sent in the background so that a slow API never delays an answer.
+_background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="funnel-events")
 
 
 def _request(method: str, path: str, **kwargs: Any) -> Optional[Any]:
@@ -54,3 +57,8 @@ def benchmark(size_class: str, sector: str) -> Optional[Dict[str, Any]]:
     if isinstance(result, dict) and result.get("available"):
         return result
     return None
+
+
+def post_event(event: Dict[str, Any]) -> None:
+    """Sends one anonymised funnel event without waiting for the answer."""
+    _background.submit(_request, "POST", "/api/events", json=event)

@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.common import answer_buttons, option_buttons
 from actions.questionnaire import Questionnaire, load_questionnaire
 from actions.settings import settings
@@ -81,7 +82,7 @@ class ActionAskSlot(Action):
         attempts = int(tracker.get_slot("failed_attempts") or 0)
         for message in ask_messages(load_questionnaire(), self.slot, attempts):
             dispatcher.utter_message(**message)
-        return []
+        return funnel.emit(tracker, "question_reached", question=self.slot)
 
 
 def _ask_action(slot: str) -> type:

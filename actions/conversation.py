@@ -11,6 +11,7 @@ from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.common import FORM_NAME, consent_buttons
 from actions.questionnaire import load_questionnaire
 from actions.settings import settings
@@ -72,6 +73,7 @@ class ActionOfferCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
+        events = [] if tracker.get_slot(funnel.KEY_SLOT) else funnel.emit(tracker, "started")
         if tracker.get_slot("maturity"):
             dispatcher.utter_message(
                 text="Möchten Sie den Digitalcheck noch einmal von vorn machen?",
@@ -80,9 +82,35 @@ class ActionOfferCheck(Action):
                     {"title": "Nein, danke", "payload": "/deny"},
                 ],
             )
-            return []
+            return events
         dispatcher.utter_message(text=PRIVACY_NOTICE, buttons=consent_buttons())
-        return []
+        return events
+
+
+class ActionConsentDeclined(Action):
+    """The owner declined the privacy notice: no interview, nothing stored but the event."""
+
+    def name(self) -> str:
+        return "action_consent_declined"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(response="utter_consent_declined")
+        return funnel.emit(tracker, "consent_refused")
+
+
+class ActionFallback(Action):
+    """A message that was not understood outside the interview."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(response="utter_default")
+        return funnel.emit(tracker, "fallback")
 
 
 def _reset_interview_events(tracker: Tracker) -> List[Dict[str, Any]]:
@@ -111,7 +139,8 @@ class ActionStartInterview(Action):
                 "„weiß nicht“ antworten oder „neu starten“ schreiben."
             )
         )
-        return _reset_interview_events(tracker) + [SlotSet("consent", True)]
+        events = _reset_interview_events(tracker) + [SlotSet("consent", True)]
+        return events + funnel.emit(tracker, "consent_given")
 
 
 class ActionRestartInterview(Action):
@@ -124,13 +153,15 @@ class ActionRestartInterview(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
+        # The funnel key survives the restart: it is the same conversation for the statistics.
+        keep = [SlotSet(funnel.KEY_SLOT, tracker.get_slot(funnel.KEY_SLOT))]
         if not tracker.get_slot("consent"):
             dispatcher.utter_message(text="Gern, wir fangen von vorn an.")
-            return [Restarted(), FollowupAction("action_offer_check")]
+            return [Restarted(), *keep, FollowupAction("action_offer_check")]
         dispatcher.utter_message(
             text="Alles klar, wir fangen von vorn an. Ihre bisherigen Antworten sind gelöscht."
         )
-        return [Restarted(), SlotSet("consent", True), FollowupAction(FORM_NAME)]
+        return [Restarted(), *keep, SlotSet("consent", True), FollowupAction(FORM_NAME)]
 
 
 class ActionHumanHandoff(Action):
@@ -145,7 +176,7 @@ class ActionHumanHandoff(Action):
         dispatcher.utter_message(**contact_message())
         if tracker.active_loop.get("name") == FORM_NAME:
             dispatcher.utter_message(text="Wenn Sie möchten, machen wir hier gleich weiter.")
-        return []
+        return funnel.emit(tracker, "handoff")
 
 
 class ActionPrivacyInfo(Action):

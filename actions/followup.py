@@ -9,17 +9,12 @@ from rasa_sdk import Tracker
 
 from actions import api_client
 from actions.conversation import contact_message
+from actions.funnel import channel_of
 from actions.questionnaire import Questionnaire
 from actions.scoring import size_class
 from actions.settings import settings
 
-CHANNELS = {"rest": "rest", "socketio": "socketio", "telegram": "telegram"}
 NO_NEED = "none"
-
-
-def channel_of(tracker: Tracker) -> str:
-    channel = tracker.get_latest_input_channel() or ""
-    return next((code for name, code in CHANNELS.items() if name in channel), "other")
 
 
 def needs_of(

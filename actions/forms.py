@@ -14,6 +14,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.common import (
     FORM_NAME,
     PROFILE_ENTITIES,
@@ -42,9 +43,13 @@ Validator = Callable[..., Dict[str, Any]]
 
 
 def _failure(tracker: Tracker, slot: str) -> Dict[str, Any]:
-    """Rejects the requested slot's value and counts the failed attempt."""
+    """Rejects the requested slot's value, counts the failed attempt and logs the re-ask."""
     attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
-    return {slot: None, "failed_attempts": attempts}
+    key, _ = funnel.key_events(tracker)
+    funnel.emit(tracker, "reask", question=slot, key=key)
+    if latest_intent(tracker) == "nlu_fallback":
+        funnel.emit(tracker, "fallback", key=key)
+    return {slot: None, "failed_attempts": attempts, funnel.KEY_SLOT: key}
 
 
 def _is_profile_correction(tracker: Tracker) -> bool:

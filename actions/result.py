@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import api_client
+from actions import api_client, funnel
 from actions.followup import (
     anonymised_record,
     benchmark_message,
@@ -117,4 +117,5 @@ class ActionCompleteAssessment(Action):
                 buttons=[{"title": "Ergebnis drucken", "url": links["print"], "type": "web_url"}],
             )
         api_client.log_assessment(anonymised_record(questionnaire, tracker, maturity, recommended))
-        return [SlotSet("maturity", maturity), SlotSet("recommendations", recommended)]
+        events = funnel.emit(tracker, "completed", duration=funnel.duration_minutes(tracker))
+        return [SlotSet("maturity", maturity), SlotSet("recommendations", recommended), *events]

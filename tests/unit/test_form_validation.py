@@ -14,7 +14,11 @@ FORM = ValidateInterviewForm()
 def run(slot, value, **tracker_args):
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(**tracker_args)
-    result = getattr(FORM, f"validate_{slot}")(value, dispatcher, tracker, {})
+    result = dict(getattr(FORM, f"validate_{slot}")(value, dispatcher, tracker, {}))
+    key = result.pop("funnel_key", None)
+    if result.get("failed_attempts", 0) > 0:
+        # A failed attempt is logged as an anonymised funnel event under a random key.
+        assert isinstance(key, str) and len(key) == 32
     return result, [m.get("text") for m in dispatcher.messages]
 
 
