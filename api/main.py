@@ -17,6 +17,9 @@ from api.routers import (
     assessments,
     benchmark,
     charts,
+    dashboard,
+    dashboard_auth,
+    events,
     health,
     offerings,
     pages,
@@ -24,6 +27,7 @@ from api.routers import (
     stats,
 )
 from api.services.catalogue import reload_catalogue
+from api.services.retention import purge_at_startup
 
 
 @asynccontextmanager
@@ -31,6 +35,7 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     reload_catalogue()  # a bad catalogue or needs file stops the start with a readable error
     if settings.RUN_MIGRATIONS:
         upgrade_head()
+        purge_at_startup()  # retention: RETENTION_MONTHS (events and assessments)
     yield
 
 
@@ -45,11 +50,14 @@ app = FastAPI(
     max_body_size=settings.MAX_BODY_BYTES,  # larger request bodies get 413
 )
 
-for module in (health, offerings, recommendations, assessments, stats, benchmark):
+for module in (health, offerings, recommendations, assessments, stats, benchmark, events):
     app.include_router(module.router)
 
 # Website channel: radar chart, printable result, demo page and the chat widget's files.
 app.include_router(charts.router)
 app.include_router(pages.router)
+# Staff dashboard (login, charts, CSV export, monthly report).
+app.include_router(dashboard_auth.router)
+app.include_router(dashboard.router)
 app.mount("/widget", StaticFiles(directory=pages.WIDGET_DIR), name="widget")
 app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")

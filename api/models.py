@@ -6,9 +6,18 @@ text, sender ids or timestamps finer than a day.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, SmallInteger, String
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from api.core.vocab import DIMENSIONS
@@ -99,3 +108,43 @@ class AssessmentRecommendation(Base):
     position: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_assessment_recommendations_offering", "offering_id"),)
+
+
+class FunnelEvent(Base):
+    """Anonymised funnel event of a conversation (staff dashboard).
+
+    One row per (random conversation key, event, question); a repeated event increments
+    `occurrences`. `hour` is the local time (Europe/Berlin) of the first occurrence, truncated to
+    the hour. No text, no sender id. `question` is "" for events without a question.
+    """
+
+    __tablename__ = "funnel_events"
+
+    conv_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    event: Mapped[str] = mapped_column(String(16), primary_key=True)
+    question: Mapped[str] = mapped_column(String(40), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(16))
+    duration_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    occurrences: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (
+        # Dashboard aggregates filter on event and period, group by question (index-only scans).
+        Index(
+            "ix_funnel_events_event_hour",
+            "event",
+            "hour",
+            "question",
+            "occurrences",
+            "duration_minutes",
+        ),
+    )
+
+
+class StaffUser(Base):
+    """A dashboard login created with `python -m api.cli staff-user NAME` (argon2 hash only)."""
+
+    __tablename__ = "staff_users"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(255))

@@ -5,10 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from api.core.vocab import Channel, DimensionId, Municipality, Sector, SizeClass
 from api.services.catalogue import get_catalogue
+from api.services.funnel import QUESTION_EVENTS, question_ids
 
 
 class Schema(BaseModel):
@@ -142,3 +150,42 @@ class BenchmarkOut(Schema):
     count: int | None
     overall: float | None
     dimensions: dict[DimensionId, float | None] | None
+
+
+FunnelEventType = Literal[
+    "started",
+    "consent_given",
+    "consent_refused",
+    "question_reached",
+    "reask",
+    "completed",
+    "handoff",
+    "fallback",
+]
+
+
+class FunnelEventIn(Schema):
+    """One anonymised funnel event. `key` is random per conversation (32 lowercase hex)."""
+
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+    event: FunnelEventType
+    question: Annotated[str, StringConstraints(max_length=40)] | None = None
+    channel: Channel
+    duration_minutes: Annotated[int, Field(ge=0, le=1440, strict=True)] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FunnelEventIn:
+        if self.event in QUESTION_EVENTS:
+            if self.question is None:
+                raise ValueError(f"question is required for event {self.event}")
+            if self.question not in question_ids():
+                raise ValueError("unknown question (see data/questionnaire.yml)")
+        elif self.question is not None:
+            raise ValueError(f"question must be null for event {self.event}")
+        if self.duration_minutes is not None and self.event != "completed":
+            raise ValueError("duration_minutes is only allowed with event completed")
+        return self
+
+
+class Accepted(Schema):
+    status: Literal["accepted"]

@@ -11,6 +11,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STAFF_TOKEN = "change-me"
 MIN_PRODUCTION_TOKEN_LENGTH = 16
+DEFAULT_SECRET_KEY = "dev-secret-change-me"
+MIN_PRODUCTION_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -23,6 +25,12 @@ class Settings(BaseSettings):
     NEEDS_FILE: Path = Path("data/needs.yml")
     MAX_BODY_BYTES: int = 64 * 1024
     RUN_MIGRATIONS: bool = True
+    # Staff dashboard: signed session cookie, logins, retention of events and assessments.
+    SECRET_KEY: str = DEFAULT_SECRET_KEY
+    SESSION_COOKIE_SECURE: bool = False
+    SESSION_MAX_AGE_SECONDS: int = 8 * 3600
+    STAFF_USERS: str = ""
+    RETENTION_MONTHS: int = 24
 
     @model_validator(mode="after")
     def _finalise(self) -> Settings:
@@ -44,6 +52,14 @@ class Settings(BaseSettings):
                     "Refusing to start in production: set STAFF_TOKEN to a secret of at least "
                     f"{MIN_PRODUCTION_TOKEN_LENGTH} characters (not the default)."
                 )
+            secret = self.SECRET_KEY.strip()
+            if secret == DEFAULT_SECRET_KEY or len(secret) < MIN_PRODUCTION_SECRET_LENGTH:
+                raise ValueError(
+                    "Refusing to start in production: set SECRET_KEY to a random secret of at "
+                    f"least {MIN_PRODUCTION_SECRET_LENGTH} characters (not the default)."
+                )
+        if self.RETENTION_MONTHS < 1:
+            raise ValueError("RETENTION_MONTHS must be at least 1")
         return self
 
     @property

@@ -19,7 +19,7 @@ def test_production_refuses_weak_token(token: str) -> None:
 
 
 def test_production_accepts_strong_token() -> None:
-    s = Settings(ENVIRONMENT="production", STAFF_TOKEN="a" * 32)
+    s = Settings(ENVIRONMENT="production", STAFF_TOKEN="a" * 32, SECRET_KEY="s" * 40)
     assert s.ENVIRONMENT == "production"
 
 

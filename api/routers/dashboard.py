@@ -1,0 +1,102 @@
+"""Staff dashboard pages: overview with charts, CSV export of every table, monthly report.
+
+All routes need a staff session (see dashboard_auth.py); without one they redirect (303) to
+the login page. Numbers come from api.services.dashboard with small-group protection.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.core.vocab import MUNICIPALITIES, SECTORS, SIZE_CLASSES
+from api.deps import SessionDep
+from api.routers.dashboard_auth import current_staff, templates, to_login
+from api.routers.pages import MONTHS as MONTH_NAMES
+from api.services.dashboard.build import TABLE_IDS, build_dashboard
+from api.services.dashboard.period import DashboardFilters, month_index
+from api.services.dashboard.tables import TOO_FEW, display, to_csv
+
+router = APIRouter(prefix="/dashboard", include_in_schema=False)
+FilterDep = Annotated[DashboardFilters, Query()]
+FILTER_OPTIONS = {
+    "size_class": ("Größenklasse", SIZE_CLASSES),
+    "sector": ("Branche", SECTORS),
+    "municipality": ("Ort", MUNICIPALITIES),
+}
+SECTIONS = (
+    ("Gespräche (nur Zeitraumfilter)", ("funnel", "reasks")),
+    ("Reifegrad der Betriebe", ("maturity", "by_size_class", "by_sector", "by_municipality")),
+    ("Bedarfe und Angebote", ("needs", "offerings")),
+    ("Entwicklung", ("trend",)),
+)
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _context(board: Any, staff: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "board": board,
+        "tables": board.tables,
+        "filters": board.filters,
+        "query": board.filters.query_params(),
+        "options": FILTER_OPTIONS,
+        "sections": SECTIONS,
+        "staff": staff,
+        "display": display,
+        "too_few": TOO_FEW,
+        "charts": {k: t.chart_data() for k, t in board.tables.items() if t.chart_data()},
+    }
+
+
+@router.get("", response_class=HTMLResponse)
+def dashboard(request: Request, db: SessionDep, filters: FilterDep) -> Response:
+    staff = current_staff(request)
+    if not staff:
+        return to_login()
+    board = build_dashboard(db, filters)
+    page = templates.TemplateResponse(request, "dashboard.html", _context(board, staff))
+    return _no_store(page)
+
+
+@router.get("/export/{table_id}.csv")
+def export_csv(request: Request, table_id: str, db: SessionDep, filters: FilterDep) -> Response:
+    if not current_staff(request):
+        return to_login()
+    if table_id not in TABLE_IDS:
+        return Response("unknown table", status_code=404)
+    table = build_dashboard(db, filters).tables[table_id]
+    filename = f"digitalcheck-{table_id}.csv"
+    return _no_store(
+        Response(
+            "\ufeff" + to_csv(table),  # BOM: Excel opens UTF-8 with umlauts correctly
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    )
+
+
+@router.get("/report", response_class=HTMLResponse)
+def monthly_report(
+    request: Request,
+    db: SessionDep,
+    month: Annotated[str | None, Query(pattern=r"^20\d{2}-(0[1-9]|1[0-2])$")] = None,
+) -> Response:
+    staff = current_staff(request)
+    if not staff:
+        return to_login()
+    month = month or date.today().strftime("%Y-%m")
+    board = build_dashboard(db, DashboardFilters(month_from=month, month_to=month))
+    year, number = divmod(month_index(month), 12)
+    context = _context(board, staff) | {
+        "month": month,
+        "month_title": f"{MONTH_NAMES[number]} {year}",
+        "today": date.today().strftime("%d.%m.%Y"),
+    }
+    return _no_store(templates.TemplateResponse(request, "dashboard_report.html", context))

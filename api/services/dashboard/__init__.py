@@ -1,0 +1,1 @@
+"""Staff dashboard: SQL aggregates with small-group protection (see docs/dashboard.md)."""

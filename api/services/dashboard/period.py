@@ -1,0 +1,82 @@
+"""Dashboard filters. The period has month granularity (YYYY-MM), on purpose: day-exact ranges
+would make differencing attacks between neighbouring ranges much easier."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import StringConstraints, model_validator
+
+from api.core.vocab import Municipality, Sector, SizeClass
+from api.schemas import Schema
+
+Month = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")]
+PROFILE_FIELDS = ("size_class", "sector", "municipality")
+
+
+def month_index(value: str) -> int:
+    year, month = value.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def month_label(index: int) -> str:
+    year, month = divmod(index, 12)
+    return f"{year:04d}-{month + 1:02d}"
+
+
+def month_start(index: int) -> date:
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1)
+
+
+class DashboardFilters(Schema):
+    month_from: Month | None = None
+    month_to: Month | None = None
+    size_class: SizeClass | None = None
+    sector: Sector | None = None
+    municipality: Municipality | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_none(cls, data: object) -> object:
+        """An empty select ("alle") in the filter form means: no filter."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v not in ("", None)}
+        return data
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DashboardFilters:
+        if self.month_from and self.month_to and self.month_from > self.month_to:
+            raise ValueError("month_from must not be after month_to")
+        return self
+
+    @property
+    def profile(self) -> dict[str, str]:
+        """The active equality filters on the firm profile."""
+        return {f: getattr(self, f) for f in PROFILE_FIELDS if getattr(self, f) is not None}
+
+    @property
+    def period(self) -> tuple[int | None, int | None]:
+        return (
+            month_index(self.month_from) if self.month_from else None,
+            month_index(self.month_to) if self.month_to else None,
+        )
+
+    def date_bounds(self) -> tuple[date | None, date | None]:
+        """[start, end) of the period as dates (end exclusive)."""
+        first, last = self.period
+        start = month_start(first) if first is not None else None
+        end = month_start(last + 1) if last is not None else None
+        return start, end
+
+    def hour_bounds(self) -> tuple[datetime | None, datetime | None]:
+        start, end = self.date_bounds()
+        as_dt = datetime.combine
+        return (
+            as_dt(start, datetime.min.time()) if start else None,
+            as_dt(end, datetime.min.time()) if end else None,
+        )
+
+    def query_params(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
