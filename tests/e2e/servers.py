@@ -119,6 +119,11 @@ class Stack:
         process = self._start("rasa", cmd + self.rasa_args)
         wait_until_up(self.rasa_url, 300, process, self.workdir / "rasa.log")
 
+    def restart_rasa(self) -> None:
+        """Stops and starts the Rasa server (same tracker store, same port)."""
+        self._stop("rasa")
+        self.start_rasa()
+
     def _stop(self, name: str) -> None:
         process: Optional[subprocess.Popen] = self.processes.pop(name, None)
         if process and process.poll() is None:

@@ -1,0 +1,52 @@
+"""Issue 3's privacy check: personal data typed in the chat never reaches the needs log."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import requests
+
+from tests.e2e.test_interviews import QN, answer_by_buttons, rotating_answers, start
+
+PERSONAL = ["Mustermann", "max.mustermann@example.org", "0211 5551234", "5551234"]
+
+
+def dump_database(path) -> str:
+    """Every value in every table of the API's SQLite database, as one string."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        rows = []
+        for table in tables:
+            rows += [repr(row) for row in connection.execute(f'SELECT * FROM "{table}"')]
+        return "\n".join(rows)
+    finally:
+        connection.close()
+
+
+def test_personal_data_typed_in_the_chat_is_not_stored_in_the_needs_log(stack, chat):
+    if not stack.with_api:
+        pytest.skip("API not installed")
+    start(chat)
+    answers = rotating_answers(offset=7)
+    answer_by_buttons(chat, answers, until=QN.questions[2].slot)
+    chat.say("Ich bin Max Mustermann, max.mustermann@example.org, Telefon 0211 5551234")
+    assert chat.requested_slot() == QN.questions[2].slot
+    chat.say("Was speichern Sie über mich?")
+    assert "Name" in chat.text and "Telefonnummer" in chat.text
+    answer_by_buttons(chat, answers)
+    assert len(chat.slot("recommendations")) == 3
+    stats = requests.get(
+        f"{stack.api_url}/api/stats",
+        headers={"Authorization": "Bearer e2e-staff-token"},
+        timeout=10,
+    ).json()
+    assert stats["completed"] >= 1
+    dump = dump_database(stack.workdir / "api.db")
+    assert "ratingen" in dump  # the anonymised record is there ...
+    for value in PERSONAL:  # ... and nothing personal
+        assert value not in dump
+    assert chat.sender not in dump
