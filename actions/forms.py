@@ -52,10 +52,11 @@ def _failure(tracker: Tracker, slot: str) -> Dict[str, Any]:
     return {slot: None, "failed_attempts": attempts, funnel.KEY_SLOT: key}
 
 
-def _is_profile_correction(tracker: Tracker) -> bool:
+def _is_profile_correction(tracker: Tracker, exclude: Optional[str] = None) -> bool:
     """The user gave profile data instead of an answer (e.g. "es sind doch 15 Beschäftigte")."""
+    entities = set(PROFILE_ENTITIES) - {exclude}
     return latest_intent(tracker) in PROFILE_INTENTS and bool(
-        latest_entity_types(tracker) & set(PROFILE_ENTITIES)
+        latest_entity_types(tracker) & entities
     )
 
 
@@ -81,6 +82,10 @@ class ValidateInterviewForm(FormValidationAction):
     ) -> Dict[str, Any]:
         requested = tracker.get_slot("requested_slot") == slot
         if parsed is None:
+            if requested and _is_profile_correction(tracker, exclude=slot):
+                # e.g. "ach nein, es sind 15 Beschäftigte" while the sector is asked: the
+                # other slot is corrected and this question simply comes again.
+                return {slot: None}
             if requested:
                 return _failure(tracker, slot)
             # Not asked for and not understood: keep what we had.

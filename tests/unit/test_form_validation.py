@@ -153,3 +153,11 @@ def test_only_the_requested_question_changes():
     result, _ = run(slot, "no", text="nein", intent="deny", requested_slot=other,
                     earlier_slots={slot: "yes"})  # fmt: skip
     assert result == {slot: "yes"}
+
+
+def test_correcting_another_profile_slot_is_not_a_failed_answer():
+    result, _ = run(
+        "sector", "ach nein, es sind 15 Beschäftigte", text="ach nein, es sind 15 Beschäftigte",
+        intent="inform", entities=[{"entity": "employees", "value": 15}], requested_slot="sector",
+    )  # fmt: skip
+    assert result == {"sector": None}
