@@ -117,15 +117,24 @@ class ValidateInterviewForm(FormValidationAction):
         shown = "1 Person (Sie selbst)" if count == 1 else f"{count} Beschäftigte"
         return self._profile_value("employees", count, dispatcher, tracker, shown)
 
-    def _option_slot(
-        self, slot: str, parser: Callable[[str], Optional[str]], slot_value: Any, tracker: Tracker
-    ) -> Optional[str]:
+    def _validate_option(
+        self,
+        slot: str,
+        parser: Callable[[str], Optional[str]],
+        noun: str,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> Dict[str, Any]:
+        """A profile slot with fixed options: an option id (button) or free text."""
         profile_question = self.questionnaire.profile_question(slot)
-        valid = {o.id for o in profile_question.options} if profile_question else set()
-        if slot_value in valid:
-            return slot_value
-        parsed = parser(str(slot_value)) if slot_value is not None else None
-        return parsed if parsed in valid else None
+        valid = {o.id for o in profile_question.options}
+        parsed = slot_value if slot_value in valid else None
+        if parsed is None and slot_value is not None:
+            parsed = parser(str(slot_value))
+        parsed = parsed if parsed in valid else None
+        shown = f"{noun} {profile_question.option_label(parsed or '')}"
+        return self._profile_value(slot, parsed, dispatcher, tracker, shown)
 
     def validate_sector(
         self,
@@ -134,9 +143,9 @@ class ValidateInterviewForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[str, Any]:
-        sector = self._option_slot("sector", parse_sector, slot_value, tracker)
-        label = self.questionnaire.profile_question("sector").option_label(sector or "")
-        return self._profile_value("sector", sector, dispatcher, tracker, f"Branche {label}")
+        return self._validate_option(
+            "sector", parse_sector, "Branche", slot_value, dispatcher, tracker
+        )
 
     def validate_municipality(
         self,
@@ -145,9 +154,9 @@ class ValidateInterviewForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[str, Any]:
-        town = self._option_slot("municipality", parse_municipality, slot_value, tracker)
-        label = self.questionnaire.profile_question("municipality").option_label(town or "")
-        return self._profile_value("municipality", town, dispatcher, tracker, f"Ort {label}")
+        return self._validate_option(
+            "municipality", parse_municipality, "Ort", slot_value, dispatcher, tracker
+        )
 
     def validate_support_need(
         self,

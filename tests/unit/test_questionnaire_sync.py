@@ -76,3 +76,21 @@ def test_profile_options_match_the_contract():
         "duesseldorf",
         "andere",
     ]
+
+
+def test_parser_vocabularies_use_the_questionnaire_ids():
+    from bot.nlu.places import MUNICIPALITIES
+    from bot.nlu.sectors import SECTORS
+
+    assert list(SECTORS) == [o.id for o in QN.profile_question("sector").options]
+    assert list(MUNICIPALITIES) == [o.id for o in QN.profile_question("municipality").options]
+
+
+def test_closing_question_offers_the_topic_needs_and_has_keywords_for_each():
+    from bot.nlu.needs import keywords
+
+    needs = yaml.safe_load((ROOT / "data" / "needs.yml").read_text(encoding="utf-8"))["needs"]
+    topics = [n["code"] for n in needs if not n.get("dimension")]
+    options = [o.id for o in QN.profile_question("support_need").options]
+    assert options == topics + ["none"]
+    assert set(keywords()) == set(options)
