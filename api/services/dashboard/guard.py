@@ -6,7 +6,11 @@ municipality) and a month range. A cell is publishable only if
 2. no coarser cell differs from it by 1 to MIN_GROUP_SIZE-1 records. Coarser cells are all
    combinations of dropping profile filters and widening the month range; otherwise the
    difference of two allowed queries (e.g. "Handwerk" minus "Handwerk in Hilden", or
-   "Jan-Mar" minus "Jan-Feb") would describe 1-4 firms.
+   "Jan-Mar" minus "Jan-Feb") would describe 1-4 firms;
+3. no other profile cell of the same period that contains it *in the data* (e.g. "Hilden" when
+   every firm in Hilden has 1-9 staff contains "1-9 staff") holds 1-4 more records: empty
+   combinations make cells nested without the filters saying so.
+Of two nested cells that differ by 1-4 records, the smaller one is always the one suppressed.
 The check runs on a count cube (GROUP BY month and profile, one SQL query, at most
 months x 3 x 10 x 12 rows). Breakdown tables additionally get complementary suppression.
 """
@@ -53,6 +57,7 @@ class Guard:
             self.last if hi is None else min(hi, self.last),
         )
         self._marginals: dict[tuple[str, ...], dict[Key, int]] = {}
+        self._period_cells: dict[tuple[int, int], dict[tuple[str, ...], dict[Key, int]]] = {}
 
     def _marginal(self, fields: tuple[str, ...]) -> dict[Key, int]:
         if fields not in self._marginals:
@@ -80,10 +85,45 @@ class Guard:
         n = self.count(profile, (lo, hi))
         if n < MIN_GROUP_SIZE:
             return False
+        if not self._containers_safe(profile, (lo, hi), n):
+            return False
         items = sorted(profile.items())
         for size in range(len(items) + 1):
             for subset in combinations(items, size):
                 if not self._extensions_safe(self.monthly(dict(subset)), lo, hi, n):
+                    return False
+        return True
+
+    def _cells(self, period: tuple[int, int]) -> dict[tuple[str, ...], dict[Key, int]]:
+        """Counts of every profile cell (all filter patterns) within the period."""
+        if period not in self._period_cells:
+            lo, hi = period
+            rows = [(key, n) for key, n in self.cube.items() if lo <= key[0] <= hi]
+            cells: dict[tuple[str, ...], dict[Key, int]] = {}
+            for size in range(len(PROFILE_FIELDS) + 1):
+                for fields in combinations(PROFILE_FIELDS, size):
+                    idx = [PROFILE_FIELDS.index(f) + 1 for f in fields]
+                    table: dict[Key, int] = defaultdict(int)
+                    for key, n in rows:
+                        table[tuple(key[i] for i in idx)] += n
+                    cells[fields] = table
+            self._period_cells[period] = cells
+        return self._period_cells[period]
+
+    def _containers_safe(self, profile: Profile, period: tuple[int, int], n: int) -> bool:
+        """No cell R of the period with R ⊇ Q in the data and n(R) - n(Q) in 1..4."""
+        cells = self._cells(period)
+        for fields, table in cells.items():
+            for values, n_r in table.items():
+                if not 0 < n_r - n < MIN_GROUP_SIZE:
+                    continue
+                cell = dict(zip(fields, values, strict=True))
+                if any(profile.get(k, v) != v for k, v in cell.items()):
+                    continue  # conflicting filters: R and Q are disjoint
+                meet = profile | cell
+                meet_fields = tuple(f for f in PROFILE_FIELDS if f in meet)
+                meet_n = cells[meet_fields].get(tuple(meet[f] for f in meet_fields), 0)
+                if meet_n == n:  # every record of Q is in R
                     return False
         return True
 
