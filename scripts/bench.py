@@ -81,6 +81,7 @@ def train(config: Path, out: Path, name: str) -> float:
 
 def first_answer_seconds(model: Path, workdir: Path) -> float:
     """Seconds from starting the servers until the first chat message is answered."""
+    workdir.mkdir(parents=True, exist_ok=True)
     stack = Stack(workdir, model=model)
     start = time.monotonic()
     try:
@@ -113,6 +114,7 @@ def percentile(values: List[float], p: float) -> float:
 
 
 def latency(workdir: Path, conversations: int) -> Dict[str, float]:
+    workdir.mkdir(parents=True, exist_ok=True)
     stack = Stack(workdir)
     try:
         stack.start_api()
