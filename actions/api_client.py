@@ -51,9 +51,10 @@ def log_assessment(record: Dict[str, Any]) -> Optional[str]:
     return result.get("id") if isinstance(result, dict) else None
 
 
-def benchmark(size_class: str, sector: str) -> Optional[Dict[str, Any]]:
+def benchmark(size_class: Optional[str], sector: Optional[str]) -> Optional[Dict[str, Any]]:
     """Mean scores of comparable firms (only when at least five exist), or None."""
-    result = _request("GET", "/api/benchmark", params={"size_class": size_class, "sector": sector})
+    params = {k: v for k, v in (("size_class", size_class), ("sector", sector)) if v}
+    result = _request("GET", "/api/benchmark", params=params)
     if isinstance(result, dict) and result.get("available"):
         return result
     return None

@@ -74,18 +74,19 @@ def recommendation_messages(
 
 
 def benchmark_message(tracker: Tracker) -> Optional[Dict[str, Any]]:
-    peer = api_client.benchmark(
-        size_class(tracker.get_slot("employees")), tracker.get_slot("sector")
-    )
-    if not peer or peer.get("overall") is None:
-        return None
-    return {
-        "text": (
-            f"Zum Vergleich – Firmen Ihrer Größe und Branche in der Region: "
-            f"{round(peer['overall'])} von 100 (Durchschnitt aus {peer['count']} Checks)."
-        ),
-        "peer": peer,
-    }
+    """Mean of comparable firms: same size class and sector, else same size class."""
+    size = size_class(tracker.get_slot("employees"))
+    for sector, group in ((tracker.get_slot("sector"), "Größe und Branche"), (None, "Größe")):
+        peer = api_client.benchmark(size, sector)
+        if peer and peer.get("overall") is not None:
+            return {
+                "text": (
+                    f"Zum Vergleich – Firmen Ihrer {group} in der Region: "
+                    f"{round(peer['overall'])} von 100 (Durchschnitt aus {peer['count']} Checks)."
+                ),
+                "peer": peer,
+            }
+    return None
 
 
 def result_links(

@@ -39,6 +39,11 @@ def test_personal_data_typed_in_the_chat_is_not_stored_in_the_needs_log(stack, c
     assert "Name" in chat.text and "Telefonnummer" in chat.text
     answer_by_buttons(chat, answers)
     assert len(chat.slot("recommendations")) == 3
+    # Earlier e2e interviews logged well over five firms of 10-49 staff in the Handwerk,
+    # so the peer benchmark, the chart and the offerings with their reasons are shown.
+    assert "Firmen Ihrer Größe und Branche in der Region" in chat.text
+    assert any("/api/charts/radar.png?" in (m.get("image") or "") for m in chat.last)
+    assert "weil Ihr Wert bei" in chat.text
     stats = requests.get(
         f"{stack.api_url}/api/stats",
         headers={"Authorization": "Bearer e2e-staff-token"},
