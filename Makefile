@@ -7,13 +7,15 @@ API_VENV := .venv-api
 ENV := source scripts/env.sh &&
 
 .PHONY: help run test bot-env api-env envs domain domain-check train lint validate \
-	test-unit test-stories test-e2e test-api test-channels chromium bench clean
+	test-unit test-stories test-e2e test-api test-channels chromium bench bench-api \
+	bench-dashboard staff-user purge clean
 
 help:
 	@echo "make run    – set up what is missing, train if needed, start all services"
 	@echo "make test   – lint, validate, unit, API and end-to-end tests"
 	@echo "make bench  – benchmarks (training, start-up, latency, NLU accuracy)"
 	@echo "make domain – regenerate the questionnaire blocks of domain.yml"
+	@echo "make staff-user NAME=anna – create a login for the staff dashboard"
 
 $(BOT_VENV)/.installed: requirements/bot.txt
 	@echo "Creating the bot environment (Python 3.10, Rasa 3.6.21; takes a few minutes) ..."
@@ -95,6 +97,19 @@ test: lint validate test-unit test-api test-stories test-e2e test-channels
 
 bench: envs train
 	@$(ENV) $(BOT_VENV)/bin/python scripts/bench.py
+
+bench-api: api-env          # add DATABASE_URL=postgresql+psycopg://... for PostgreSQL
+	@$(ENV) $(API_VENV)/bin/python scripts/bench_api.py
+
+bench-dashboard: api-env    # add DATABASE_URL=postgresql+psycopg://... for PostgreSQL
+	@$(ENV) $(API_VENV)/bin/python scripts/bench_dashboard.py
+
+staff-user: api-env         # make staff-user NAME=anna  (asks for the password)
+	@test -n "$(NAME)" || { echo "usage: make staff-user NAME=<login>" >&2; exit 2; }
+	@$(ENV) $(API_VENV)/bin/python -m api.cli staff-user $(NAME)
+
+purge: api-env              # delete data older than RETENTION_MONTHS (default 24)
+	@$(ENV) $(API_VENV)/bin/python -m api.cli purge
 
 clean:
 	rm -rf models/*.tar.gz models/.fingerprint var/test-results
