@@ -55,3 +55,24 @@ def test_personal_data_typed_in_the_chat_is_not_stored_in_the_needs_log(stack, c
     for value in PERSONAL:  # ... and nothing personal
         assert value not in dump
     assert chat.sender not in dump
+
+
+def test_funnel_events_of_an_interview_reach_the_dashboard_tables(stack, chat):
+    if not stack.with_api:
+        pytest.skip("API not installed")
+    start(chat)
+    chat.say("qwrtz blubb")  # not understood: a re-ask of the first question
+    answer_by_buttons(chat, rotating_answers(offset=8))
+    key = chat.slot("funnel_key")
+    assert len(key) == 32
+    connection = sqlite3.connect(stack.workdir / "api.db")
+    try:
+        rows = connection.execute(
+            "SELECT event, question FROM funnel_events WHERE conv_key = ?", (key,)
+        ).fetchall()
+    finally:
+        connection.close()
+    events = {event for event, _ in rows}
+    assert {"started", "consent_given", "question_reached", "reask", "completed"} <= events
+    reached = {question for event, question in rows if event == "question_reached"}
+    assert set(QN.required_slots) <= reached
