@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import pytest
 import requests
@@ -65,14 +66,20 @@ def test_funnel_events_of_an_interview_reach_the_dashboard_tables(stack, chat):
     answer_by_buttons(chat, rotating_answers(offset=8))
     key = chat.slot("funnel_key")
     assert len(key) == 32
-    connection = sqlite3.connect(stack.workdir / "api.db")
-    try:
-        rows = connection.execute(
-            "SELECT event, question FROM funnel_events WHERE conv_key = ?", (key,)
-        ).fetchall()
-    finally:
-        connection.close()
-    events = {event for event, _ in rows}
-    assert {"started", "consent_given", "question_reached", "reask", "completed"} <= events
+    wanted = {"started", "consent_given", "question_reached", "reask", "completed"}
+    deadline = time.monotonic() + 10  # events are sent in the background
+    while True:
+        connection = sqlite3.connect(stack.workdir / "api.db")
+        try:
+            rows = connection.execute(
+                "SELECT event, question FROM funnel_events WHERE conv_key = ?", (key,)
+            ).fetchall()
+        finally:
+            connection.close()
+        events = {event for event, _ in rows}
+        if wanted <= events or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert wanted <= events
     reached = {question for event, question in rows if event == "question_reached"}
     assert set(QN.required_slots) <= reached
