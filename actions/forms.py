@@ -52,6 +52,16 @@ def _failure(tracker: Tracker, slot: str) -> Dict[str, Any]:
     return {slot: None, "failed_attempts": attempts, funnel.KEY_SLOT: key}
 
 
+def _chit_chat(tracker: Tracker, dispatcher: Optional[CollectingDispatcher], slot: str) -> Any:
+    """Out-of-scope text that is no answer either: a short reply, and the question comes again
+    without counting as a failed attempt. Returns None when the message is not chit-chat."""
+    if latest_intent(tracker) != "out_of_scope":
+        return None
+    if dispatcher is not None:
+        dispatcher.utter_message(response="utter_out_of_scope")
+    return {slot: None}
+
+
 def _is_profile_correction(tracker: Tracker, exclude: Optional[str] = None) -> bool:
     """The user gave profile data instead of an answer (e.g. "es sind doch 15 Beschäftigte")."""
     entities = set(PROFILE_ENTITIES) - {exclude}
@@ -87,7 +97,7 @@ class ValidateInterviewForm(FormValidationAction):
                 # other slot is corrected and this question simply comes again.
                 return {slot: None}
             if requested:
-                return _failure(tracker, slot)
+                return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
             # Not asked for and not understood: keep what we had.
             return {slot: previous_slot_value(tracker, slot)}
         previous = previous_slot_value(tracker, slot)
@@ -179,13 +189,17 @@ class ValidateInterviewForm(FormValidationAction):
             if need is None and latest_intent(tracker) in ("deny", "dont_know"):
                 need = "none"
         if need not in valid:
-            return _failure(tracker, slot)
+            return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
         return {slot: need, "failed_attempts": 0}
 
     # ---- questions -----------------------------------------------------------------------
 
     def validate_question(
-        self, question: Question, slot_value: Any, tracker: Tracker
+        self,
+        question: Question,
+        slot_value: Any,
+        tracker: Tracker,
+        dispatcher: Optional[CollectingDispatcher] = None,
     ) -> Dict[str, Any]:
         """Maps a button choice or free text to one of the question's answer ids."""
         slot = question.slot
@@ -208,7 +222,7 @@ class ValidateInterviewForm(FormValidationAction):
                 # Nothing in the words themselves: a confident affirm/deny/dont_know decides.
                 answer = parse_answer(text, question.scale, intent)
         if answer not in valid:
-            return _failure(tracker, slot)
+            return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
         return {slot: answer, "failed_attempts": 0}
 
 
@@ -220,7 +234,7 @@ def _question_validator(question: Question) -> Validator:
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[str, Any]:
-        return self.validate_question(question, slot_value, tracker)
+        return self.validate_question(question, slot_value, tracker, dispatcher)
 
     validate.__name__ = f"validate_{question.slot}"
     validate.__doc__ = f"Validates the answer to '{question.slot}' ({question.scale})."

@@ -22,6 +22,12 @@ def run(slot, value, **tracker_args):
     return result, [m.get("text") for m in dispatcher.messages]
 
 
+def responses(slot, value, **tracker_args):
+    dispatcher = CollectingDispatcher()
+    getattr(FORM, f"validate_{slot}")(value, dispatcher, make_tracker(**tracker_args), {})
+    return [m.get("response") for m in dispatcher.messages]
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [(9, 9), (9.0, 9), ("9", 9), ("vierzehn Beschäftigte", 14), ("ein Dutzend", 12),
@@ -161,3 +167,24 @@ def test_correcting_another_profile_slot_is_not_a_failed_answer():
         intent="inform", entities=[{"entity": "employees", "value": 15}], requested_slot="sector",
     )  # fmt: skip
     assert result == {"sector": None}
+
+
+def test_chit_chat_gets_a_short_reply_and_is_not_a_failed_attempt():
+    slot = QN.questions[1].slot
+    result, texts = run(slot, "Wie wird das Wetter morgen?", text="Wie wird das Wetter morgen?",
+                        intent="out_of_scope", requested_slot=slot)  # fmt: skip
+    assert result == {slot: None} and texts == [None]
+    assert responses(
+        slot,
+        "Wie wird das Wetter morgen?",
+        text="Wie wird das Wetter morgen?",
+        intent="out_of_scope",
+        requested_slot=slot,
+    ) == ["utter_out_of_scope"]
+
+
+def test_an_answer_inside_chit_chat_still_counts():
+    slot = QN.questions[0].slot
+    result, _ = run(slot, "teilweise, und wie geht's Ihnen?", intent="out_of_scope",
+                    text="teilweise, und wie geht's Ihnen?", requested_slot=slot)  # fmt: skip
+    assert result == {slot: "partly", "failed_attempts": 0}
