@@ -18,22 +18,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlu.text import Token, clean, fold_all, fuzzy_lookup, load_yaml, tokenize
+from bot.nlu.text import (
+    Token,
+    clean,
+    fold_all,
+    fuzzy_lookup,
+    load_yaml,
+    profile_option_ids,
+    tokenize,
+)
 
-MUNICIPALITIES = [
-    "erkrath",
-    "haan",
-    "heiligenhaus",
-    "hilden",
-    "langenfeld",
-    "mettmann",
-    "monheim",
-    "ratingen",
-    "velbert",
-    "wuelfrath",
-    "duesseldorf",
-    "andere",
-]
+MUNICIPALITIES = profile_option_ids("municipality")
 
 # Match classes, lower is stronger.
 NAME, GENERIC, PHRASE = 0, 1, 2

@@ -17,20 +17,18 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlu.text import Token, clean, fold_all, fuzzy_lookup, has_guard, load_yaml, tokenize
+from bot.nlu.text import (
+    Token,
+    clean,
+    fold_all,
+    fuzzy_lookup,
+    has_guard,
+    load_yaml,
+    profile_option_ids,
+    tokenize,
+)
 
-SECTORS = [
-    "handwerk",
-    "handel",
-    "gastronomie",
-    "dienstleistung",
-    "produktion",
-    "bau",
-    "gesundheit",
-    "it_medien",
-    "logistik",
-    "sonstiges",
-]
+SECTORS = profile_option_ids("sector")
 
 PLAIN, GUARDED, ALONE = 0, 1, 2
 _KINDS = {"stems": PLAIN, "prefixes": PLAIN, "suffixes": PLAIN, "words": PLAIN}
