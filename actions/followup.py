@@ -47,6 +47,16 @@ def anonymised_record(
     }
 
 
+def recommend_for(tracker: Tracker, maturity: Mapping[str, Any]) -> Optional[List[Dict[str, Any]]]:
+    """The top three offerings for the profile and scores, or None if the API is down."""
+    return api_client.recommend(
+        int(tracker.get_slot("employees") or 1),
+        tracker.get_slot("sector"),
+        tracker.get_slot("municipality"),
+        maturity["dimensions"],
+    )
+
+
 def recommendation_messages(
     offerings: Optional[List[Dict[str, Any]]],
 ) -> List[Dict[str, Any]]:

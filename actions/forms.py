@@ -24,6 +24,7 @@ from actions.common import (
     latest_text,
     previous_slot_value,
 )
+from actions.followup import recommend_for
 from actions.questionnaire import (
     DONT_KNOW,
     PROFILE_INTENTS,
@@ -31,6 +32,7 @@ from actions.questionnaire import (
     Questionnaire,
     load_questionnaire,
 )
+from actions.scoring import compute_maturity
 from bot.nlu.answers import parse_answer
 from bot.nlu.needs import parse_need
 from bot.nlu.numbers import parse_employee_count
@@ -189,7 +191,8 @@ class ValidateInterviewForm(FormValidationAction):
             if need is None and latest_intent(tracker) in ("deny", "dont_know"):
                 need = "none"
         if need not in valid:
-            return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
+            # The question is optional: anything else counts as "no particular topic".
+            return _chit_chat(tracker, dispatcher, slot) or {slot: "none", "failed_attempts": 0}
         return {slot: need, "failed_attempts": 0}
 
     # ---- questions -----------------------------------------------------------------------
@@ -223,7 +226,20 @@ class ValidateInterviewForm(FormValidationAction):
                 answer = parse_answer(text, question.scale, intent)
         if answer not in valid:
             return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
-        return {slot: answer, "failed_attempts": 0}
+        result: Dict[str, Any] = {slot: answer, "failed_attempts": 0}
+        if slot == self.questionnaire.question_slots[-1]:
+            # The scored interview is complete: the score and the matching offerings are
+            # known from here on, before the optional closing question.
+            result.update(self._assessment(tracker, slot, answer))
+        return result
+
+    def _assessment(self, tracker: Tracker, slot: str, answer: str) -> Dict[str, Any]:
+        questionnaire = self.questionnaire
+        answers = {s: tracker.get_slot(s) for s in questionnaire.question_slots}
+        answers[slot] = answer
+        maturity = compute_maturity(questionnaire, answers)
+        offerings = recommend_for(tracker, maturity)
+        return {"maturity": maturity, "recommendations": [o["id"] for o in offerings or []]}
 
 
 def _question_validator(question: Question) -> Validator:

@@ -13,6 +13,7 @@ from actions import api_client, funnel
 from actions.followup import (
     anonymised_record,
     benchmark_message,
+    recommend_for,
     recommendation_messages,
     result_links,
 )
@@ -88,12 +89,7 @@ class ActionCompleteAssessment(Action):
         peer = benchmark_message(tracker)
         if peer:
             dispatcher.utter_message(text=peer["text"])
-        offerings = api_client.recommend(
-            int(employees or 1),
-            tracker.get_slot("sector"),
-            tracker.get_slot("municipality"),
-            maturity["dimensions"],
-        )
+        offerings = recommend_for(tracker, maturity)
         recommended = [offering["id"] for offering in offerings or []]
         links = result_links(maturity, recommended, peer["peer"] if peer else None)
         if offerings is not None:

@@ -15,6 +15,10 @@ def run(slot, value, **tracker_args):
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(**tracker_args)
     result = dict(getattr(FORM, f"validate_{slot}")(value, dispatcher, tracker, {}))
+    if slot == QN.question_slots[-1] and result.get(slot):
+        # The last scored answer completes the assessment (tested separately below).
+        assert set(result.pop("maturity")) == {"overall", "level", "dimensions"}
+        assert isinstance(result.pop("recommendations"), list)
     key = result.pop("funnel_key", None)
     if result.get("failed_attempts", 0) > 0:
         # A failed attempt is logged as an anonymised funnel event under a random key.
@@ -188,3 +192,26 @@ def test_an_answer_inside_chit_chat_still_counts():
     result, _ = run(slot, "teilweise, und wie geht's Ihnen?", intent="out_of_scope",
                     text="teilweise, und wie geht's Ihnen?", requested_slot=slot)  # fmt: skip
     assert result == {slot: "partly", "failed_attempts": 0}
+
+
+def test_the_last_answer_sets_maturity_before_the_closing_question():
+    last = QN.questions[-1]
+    earlier = {q.slot: "dont_know" for q in QN.questions[:-1]}
+    earlier[QN.questions[0].slot] = "yes"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text="ja", intent="affirm", requested_slot=last.slot, earlier_slots=earlier,
+        slots={"employees": 9, "sector": "handwerk", "municipality": "hilden"},
+    )  # fmt: skip
+    result = FORM.validate_question(last, "ja", tracker, dispatcher)
+    assert result[last.slot] == "yes"
+    dims = result["maturity"]["dimensions"]
+    assert dims[QN.questions[0].dimension] == 100 and dims[last.dimension] == 100
+    assert result["recommendations"] == []  # the API is not running in unit tests
+
+
+@pytest.mark.parametrize("text", ["ja", "nein", "qwrtz", "keine Ahnung"])
+def test_the_optional_closing_question_never_fails(text):
+    result, _ = run("support_need", text, text=text, intent="affirm",
+                    requested_slot="support_need")  # fmt: skip
+    assert result == {"support_need": "none", "failed_attempts": 0}
