@@ -15,11 +15,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
-from actions.common import answer_buttons, option_buttons
+from actions.common import answer_buttons, latest_intent, option_buttons
 from actions.questionnaire import Questionnaire, load_questionnaire
 from actions.settings import settings
 
 NOT_UNDERSTOOD = "Entschuldigung, das habe ich nicht verstanden."
+# After these the question simply comes again, without "nicht verstanden" or a hint.
+INTERJECTIONS = frozenset(
+    {"explain", "out_of_scope", "bot_challenge", "human_handoff", "ask_progress",
+     "ask_privacy", "greet", "thank", "goodbye", "start_check", "inform"}
+)  # fmt: skip
 
 
 def progress_label(questionnaire: Questionnaire, slot: str) -> Optional[str]:
@@ -80,6 +85,8 @@ class ActionAskSlot(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
         attempts = int(tracker.get_slot("failed_attempts") or 0)
+        if latest_intent(tracker) in INTERJECTIONS:
+            attempts = 0
         for message in ask_messages(load_questionnaire(), self.slot, attempts):
             dispatcher.utter_message(**message)
         return funnel.emit(tracker, "question_reached", question=self.slot)

@@ -117,7 +117,9 @@ _PATTERNS: list[tuple[str, str]] = [
      r"|naturlich|selbstverstandlich|sicher|sicherlich|genau|richtig|stimmt|korrekt"
      r"|definitiv|absolut|sowieso|durchaus|freilich|gewiss|passt|trifft zu|zutreffend"
      r"|haben wir|hamma|machen wir|nutzen wir|tun wir|gibt es|gibts|vorhanden|im einsatz"
-     r"|ist bei uns so|so ist es|ist so|check|positiv|okay"),
+     r"|ist bei uns so|so ist es|ist so|check|positiv|okay"
+     r"|wir (nutzen|haben|machen|setzen|verwenden|benutzen|arbeiten mit|tun)"
+     r"|(setzen|verwenden|benutzen|arbeiten) wir|lauft bei uns|im griff"),
 ]  # fmt: skip
 _COMPILED = [(c, re.compile(rf"\b(?:{p})\b")) for c, p in _PATTERNS]
 _FUZZY = {

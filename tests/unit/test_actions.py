@@ -137,3 +137,11 @@ def test_complete_assessment_sets_maturity_and_reports_it():
     assert "50 von 100" in text
     assert QN.dimension("tools").gap["micro"] in text
     assert QN.dimension("strategy").strength in text
+
+
+def test_after_chit_chat_the_question_comes_again_without_a_failure_note():
+    question = QN.questions[0]
+    tracker = make_tracker(text="Wie geht's?", intent="out_of_scope", requested_slot=question.slot,
+                           earlier_slots={"failed_attempts": 1})  # fmt: skip
+    _, messages = run(ASK[f"action_ask_{question.slot}"], tracker)
+    assert len(messages) == 1 and "nicht verstanden" not in messages[0]["text"]

@@ -194,7 +194,11 @@ def test_an_answer_inside_chit_chat_still_counts():
     assert result == {slot: "partly", "failed_attempts": 0}
 
 
-def test_the_last_answer_sets_maturity_before_the_closing_question():
+def test_the_last_answer_sets_maturity_before_the_closing_question(monkeypatch):
+    from actions import api_client
+
+    offered = [{"id": "offer_a"}, {"id": "offer_b"}, {"id": "offer_c"}]
+    monkeypatch.setattr(api_client, "recommend", lambda *args, **kwargs: offered)
     last = QN.questions[-1]
     earlier = {q.slot: "dont_know" for q in QN.questions[:-1]}
     earlier[QN.questions[0].slot] = "yes"
@@ -207,7 +211,7 @@ def test_the_last_answer_sets_maturity_before_the_closing_question():
     assert result[last.slot] == "yes"
     dims = result["maturity"]["dimensions"]
     assert dims[QN.questions[0].dimension] == 100 and dims[last.dimension] == 100
-    assert result["recommendations"] == []  # the API is not running in unit tests
+    assert result["recommendations"] == ["offer_a", "offer_b", "offer_c"]
 
 
 @pytest.mark.parametrize("text", ["ja", "nein", "qwrtz", "keine Ahnung"])
