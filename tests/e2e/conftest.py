@@ -15,13 +15,9 @@ def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` first")
     running = Stack(tmp_path_factory.mktemp("stack"))
-    try:
-        running.start_api()
-        running.start_actions()
-        running.start_rasa()
-        yield running
-    finally:
-        running.stop()
+    running.start_all()
+    yield running
+    running.stop()
 
 
 @pytest.fixture

@@ -119,6 +119,16 @@ class Stack:
         process = self._start("rasa", cmd + self.rasa_args)
         wait_until_up(self.rasa_url, 300, process, self.workdir / "rasa.log")
 
+    def start_all(self) -> None:
+        """API (when installed), action server, then Rasa; stops what started on failure."""
+        try:
+            self.start_api()
+            self.start_actions()
+            self.start_rasa()
+        except BaseException:
+            self.stop()
+            raise
+
     def restart_rasa(self) -> None:
         """Stops and starts the Rasa server (same tracker store, same port)."""
         self._stop("rasa")

@@ -32,10 +32,6 @@ def stack(tmp_path_factory, standin):
         TELEGRAM_WEBHOOK_URL=WEBHOOK_URL,
         TELEGRAM_API_BASE=standin.url,
     )
-    try:
-        running.start_api()
-        running.start_actions()
-        running.start_rasa()
-        yield running
-    finally:
-        running.stop()
+    running.start_all()
+    yield running
+    running.stop()

@@ -89,24 +89,30 @@ def breakdown(db: Session, f: DashboardFilters, guard: Guard, field: str) -> Tab
     return table
 
 
-def top_needs(db: Session, f: DashboardFilters, titles: dict[str, str]) -> Table:
-    n = func.count()
-    stmt = (
-        select(AssessmentNeed.code, n)
-        .where(*conditions(f, AssessmentNeed.__table__))
-        .group_by(AssessmentNeed.code)
-    )
-    rows = db.execute(stmt).all()
+def _ranked_table(
+    rows: list, key: str, title: str, headers: list[str], titles: dict[str, str]
+) -> Table:
+    """Codes with their counts, largest first; codes below the minimum group size hidden."""
     shown = sorted((r for r in rows if r[1] >= MIN_GROUP_SIZE), key=lambda r: (-r[1], r[0]))
     table = Table(
-        "needs",
-        "Häufigste Bedarfe",
-        ["Bedarf", "Code", "Anzahl"],
+        key,
+        title,
+        headers,
         hidden_groups=len(rows) - len(shown),
         chart={"type": "bar", "value_cols": [2]},
     )
     table.rows = [[titles.get(code, code), code, count] for code, count in shown]
     return table
+
+
+def top_needs(db: Session, f: DashboardFilters, titles: dict[str, str]) -> Table:
+    stmt = (
+        select(AssessmentNeed.code, func.count())
+        .where(*conditions(f, AssessmentNeed.__table__))
+        .group_by(AssessmentNeed.code)
+    )
+    rows = db.execute(stmt).all()
+    return _ranked_table(rows, "needs", "Häufigste Bedarfe", ["Bedarf", "Code", "Anzahl"], titles)
 
 
 def offerings(db: Session, f: DashboardFilters, titles: dict[str, str]) -> Table:
@@ -118,16 +124,8 @@ def offerings(db: Session, f: DashboardFilters, titles: dict[str, str]) -> Table
         .group_by(rec.offering_id)
     )
     rows = db.execute(stmt).all()
-    shown = sorted((r for r in rows if r[1] >= MIN_GROUP_SIZE), key=lambda r: (-r[1], r[0]))
-    table = Table(
-        "offerings",
-        "Empfohlene Angebote",
-        ["Angebot", "Kennung", "Empfehlungen"],
-        hidden_groups=len(rows) - len(shown),
-        chart={"type": "bar", "value_cols": [2]},
-    )
-    table.rows = [[titles.get(oid, oid), oid, count] for oid, count in shown]
-    return table
+    headers = ["Angebot", "Kennung", "Empfehlungen"]
+    return _ranked_table(rows, "offerings", "Empfohlene Angebote", headers, titles)
 
 
 def monthly(db: Session, f: DashboardFilters, guard: Guard) -> dict[int, tuple[int, float | None]]:
