@@ -64,11 +64,11 @@ validate: bot-env domain-check
 
 test-unit: bot-env
 	@echo "== unit tests (bot)"
-	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/unit
+	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/unit tests/contract
 
 test-api: api-env
 	@echo "== API tests (SQLite)"
-	@$(ENV) TEST_DATABASE_URL= $(API_VENV)/bin/pytest -q -p no:cacheprovider tests/api
+	@$(ENV) TEST_DATABASE_URL= $(API_VENV)/bin/pytest -q -p no:cacheprovider tests/api tests/contract
 	@if [ -n "$$TEST_DATABASE_URL_PG" ]; then \
 		echo "== API tests (PostgreSQL)"; \
 		$(ENV) TEST_DATABASE_URL="$$TEST_DATABASE_URL_PG" $(API_VENV)/bin/pytest -q -p no:cacheprovider tests/api; \

@@ -16,8 +16,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.common import answer_buttons, latest_intent, option_buttons
-from actions.questionnaire import Questionnaire, load_questionnaire
 from actions.settings import settings
+from contract.questionnaire import Questionnaire, load_questionnaire
 
 NOT_UNDERSTOOD = "Entschuldigung, das habe ich nicht verstanden."
 # After these the question simply comes again, without "nicht verstanden" or a hint.

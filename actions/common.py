@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, Set
 
 from rasa_sdk import Tracker
 
-from actions.questionnaire import DONT_KNOW, Questionnaire
+from contract.questionnaire import DONT_KNOW, Questionnaire
 
 FORM_NAME = "interview_form"
 PROFILE_ENTITIES = ("employees", "sector", "municipality")

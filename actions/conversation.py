@@ -13,8 +13,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.common import FORM_NAME, consent_buttons
-from actions.questionnaire import load_questionnaire
 from actions.settings import settings
+from contract.questionnaire import load_questionnaire
 
 PRIVACY_NOTICE = (
     "Kurz zum Datenschutz: Ich frage nach Größe, Branche und Ort Ihres Betriebs und nach Ihrem "

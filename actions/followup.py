@@ -10,22 +10,14 @@ from rasa_sdk import Tracker
 from actions import api_client
 from actions.conversation import contact_message
 from actions.funnel import channel_of
-from actions.questionnaire import Questionnaire
-from actions.scoring import size_class
 from actions.settings import settings
+from contract.questionnaire import Questionnaire, load_questionnaire
+from contract.scoring import needs_of
 
-NO_NEED = "none"
 
-
-def needs_of(
-    questionnaire: Questionnaire, scores: Mapping[str, Optional[int]], named: Optional[str]
-) -> List[str]:
-    """Weak dimensions (score below the questionnaire's threshold) plus the named topic."""
-    needs = [key for key, score in scores.items() if score is not None]
-    needs = [key for key in needs if scores[key] < questionnaire.weak_below]
-    if named and named != NO_NEED:
-        needs.append(named)
-    return needs
+def _size_class(employees: Optional[float]) -> Optional[str]:
+    size = load_questionnaire().size_class_for(employees)
+    return size.id if size else None
 
 
 def anonymised_record(
@@ -36,7 +28,7 @@ def anonymised_record(
 ) -> Dict[str, Any]:
     """Only coded values: no name, e-mail, phone, free text or conversation id."""
     return {
-        "size_class": size_class(tracker.get_slot("employees")),
+        "size_class": _size_class(tracker.get_slot("employees")),
         "sector": tracker.get_slot("sector"),
         "municipality": tracker.get_slot("municipality"),
         "channel": channel_of(tracker),
@@ -85,7 +77,7 @@ def recommendation_messages(
 
 def benchmark_message(tracker: Tracker) -> Optional[Dict[str, Any]]:
     """Mean of comparable firms: same size class and sector, else same size class."""
-    size = size_class(tracker.get_slot("employees"))
+    size = _size_class(tracker.get_slot("employees"))
     for sector, group in ((tracker.get_slot("sector"), "Größe und Branche"), (None, "Größe")):
         peer = api_client.benchmark(size, sector)
         if peer and peer.get("overall") is not None:

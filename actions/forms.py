@@ -25,19 +25,14 @@ from actions.common import (
     previous_slot_value,
 )
 from actions.followup import recommend_for
-from actions.questionnaire import (
-    DONT_KNOW,
-    PROFILE_INTENTS,
-    Question,
-    Questionnaire,
-    load_questionnaire,
-)
-from actions.scoring import compute_maturity
+from bot.intents import PROFILE_INTENTS
 from bot.nlu.answers import parse_answer
 from bot.nlu.needs import parse_need
 from bot.nlu.numbers import parse_employee_count
 from bot.nlu.places import parse_municipality
 from bot.nlu.sectors import parse_sector
+from contract.questionnaire import DONT_KNOW, Question, Questionnaire, load_questionnaire
+from contract.scoring import compute_maturity
 
 MAX_EMPLOYEES = 100_000
 INTENT_HINT_CONFIDENCE = 0.8

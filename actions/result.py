@@ -17,8 +17,9 @@ from actions.followup import (
     recommendation_messages,
     result_links,
 )
-from actions.questionnaire import OFFER_LIMIT, SIZE_SMALL_LIMIT, Questionnaire, load_questionnaire
-from actions.scoring import compute_maturity, strongest_and_weakest
+from contract.codes import OFFER_LIMIT
+from contract.questionnaire import Questionnaire, load_questionnaire
+from contract.scoring import compute_maturity, strongest_and_weakest
 
 
 def _score_text(score: Optional[int]) -> str:
@@ -51,7 +52,8 @@ def strengths_and_gaps(
     strongest, weakest = strongest_and_weakest(maturity["dimensions"])
     if not strongest and not weakest:
         return None
-    size = "micro" if employees is not None and employees < SIZE_SMALL_LIMIT else "small"
+    size_class = questionnaire.size_class_for(employees)
+    size = size_class.size if size_class else "micro"
     lines: List[str] = []
     if strongest:
         lines.append("Ihre Stärken:")

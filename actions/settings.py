@@ -25,14 +25,8 @@ class Settings:
         ).rstrip("/")
     )
     api_timeout: float = field(default_factory=lambda: float(os.environ.get("API_TIMEOUT", "2.0")))
-    questionnaire_file: Path = field(
-        default_factory=lambda: _path("QUESTIONNAIRE_FILE", ROOT / "data" / "questionnaire.yml")
-    )
     contact_file: Path = field(
         default_factory=lambda: _path("CONTACT_FILE", ROOT / "config" / "contact.yml")
-    )
-    needs_file: Path = field(
-        default_factory=lambda: _path("NEEDS_FILE", ROOT / "data" / "needs.yml")
     )
     max_failed_attempts: int = 2
 

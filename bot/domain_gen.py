@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Dict, List
 
-from actions.questionnaire import PROFILE_INTENTS, Questionnaire, load_questionnaire
+from bot.intents import PROFILE_INTENTS
+from contract.questionnaire import Questionnaire, load_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN_FILE = ROOT / "domain.yml"
@@ -102,7 +103,7 @@ def main(argv: List[str]) -> int:
         return 0
     if current != wanted:
         DOMAIN_FILE.write_text(wanted, encoding="utf-8")
-        print("domain.yml updated from data/questionnaire.yml")
+        print("domain.yml updated from the questionnaire (data/questionnaire.yml).")
     return 0
 
 

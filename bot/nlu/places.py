@@ -24,11 +24,11 @@ from bot.nlu.text import (
     fold_all,
     fuzzy_lookup,
     load_yaml,
-    profile_option_ids,
     tokenize,
 )
+from contract.questionnaire import load_questionnaire
 
-MUNICIPALITIES = profile_option_ids("municipality")
+MUNICIPALITIES = list(load_questionnaire().option_ids("municipality"))
 
 # Match classes, lower is stronger.
 NAME, GENERIC, PHRASE = 0, 1, 2

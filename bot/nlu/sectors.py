@@ -24,11 +24,11 @@ from bot.nlu.text import (
     fuzzy_lookup,
     has_guard,
     load_yaml,
-    profile_option_ids,
     tokenize,
 )
+from contract.questionnaire import load_questionnaire
 
-SECTORS = profile_option_ids("sector")
+SECTORS = list(load_questionnaire().option_ids("sector"))
 
 PLAIN, GUARDED, ALONE = 0, 1, 2
 _KINDS = {"stems": PLAIN, "prefixes": PLAIN, "suffixes": PLAIN, "words": PLAIN}

@@ -108,15 +108,6 @@ def load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
-def profile_option_ids(slot: str) -> list[str]:
-    """Option ids of a profile question in data/questionnaire.yml (the single source)."""
-    with open(LOOKUP_DIR.parent / "questionnaire.yml", encoding="utf-8") as handle:
-        profile = yaml.safe_load(handle)["profile"]
-    return [
-        str(option["id"]) for item in profile if item["slot"] == slot for option in item["options"]
-    ]
-
-
 def fold_all(words: Any) -> list[str]:
     """Fold a list of vocabulary entries, turning hyphens into spaces."""
     out = []

@@ -6,7 +6,7 @@ from typing import Dict, Optional
 
 import pytest
 
-from actions.questionnaire import load_questionnaire
+from contract.questionnaire import load_questionnaire
 
 QN = load_questionnaire()
 VALUES = {

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.questionnaire import load_questionnaire
+from contract.questionnaire import load_questionnaire
 
 QN = load_questionnaire()
 

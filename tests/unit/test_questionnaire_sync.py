@@ -4,7 +4,7 @@ import yaml
 
 from actions.asking import ASK_ACTIONS
 from actions.forms import ValidateInterviewForm
-from actions.questionnaire import load_questionnaire
+from contract.questionnaire import load_questionnaire
 from actions.settings import ROOT
 from bot.domain_gen import render
 

@@ -1,17 +1,18 @@
-"""Digital-maturity scoring per the questionnaire rubric.
+"""Digital-maturity scoring: the one formula every layer uses.
 
 A dimension's score is ``100 * sum(weight * value) / sum(weight)`` over its answered questions
 (``dont_know`` and unanswered questions are left out; no answered question gives ``None``).
-The overall score is the dimension-weight mean of the non-null dimension scores. Scores are
-computed exactly (fractions) and rounded half up to integers only at the end.
+The overall score is the dimension-weight mean of the EXACT (unrounded) dimension scores.
+Everything is computed with fractions and rounded half up to integers only at the end.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from actions.questionnaire import DONT_KNOW, OFFER_LIMIT, SIZE_SMALL_LIMIT, Questionnaire
+from contract.questionnaire import DONT_KNOW, Questionnaire
 
 
 def round_half_up(value: Fraction) -> int:
@@ -44,8 +45,18 @@ def exact_dimension_scores(
     }
 
 
-def compute_maturity(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Dict[str, Any]:
-    """Returns ``{"overall": int|None, "level": str|None, "dimensions": {id: int|None}}``."""
+@dataclass(frozen=True)
+class Maturity:
+    overall: Optional[int]
+    level: Optional[str]
+    dimensions: Dict[str, Optional[int]]
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The ``maturity`` slot's shape: ``{"overall", "level", "dimensions"}``."""
+        return {"overall": self.overall, "level": self.level, "dimensions": dict(self.dimensions)}
+
+
+def maturity_of(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Maturity:
     exact = exact_dimension_scores(questionnaire, answers)
     weighted = Fraction(0)
     weights = Fraction(0)
@@ -56,24 +67,38 @@ def compute_maturity(questionnaire: Questionnaire, answers: Mapping[str, Any]) -
             weights += dimension.weight
     overall = round_half_up(weighted / weights) if weights else None
     level = questionnaire.level_for(overall)
-    return {
-        "overall": overall,
-        "level": level.id if level else None,
-        "dimensions": {
+    return Maturity(
+        overall=overall,
+        level=level.id if level else None,
+        dimensions={
             key: (round_half_up(score) if score is not None else None)
             for key, score in exact.items()
         },
-    }
+    )
 
 
-def size_class(employees: Optional[float]) -> Optional[str]:
-    if employees is None:
-        return None
-    if employees < SIZE_SMALL_LIMIT:
-        return "1-9"
-    if employees < OFFER_LIMIT:
-        return "10-49"
-    return "50+"
+def compute_maturity(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Dict[str, Any]:
+    """Returns ``{"overall": int|None, "level": str|None, "dimensions": {id: int|None}}``."""
+    return maturity_of(questionnaire, answers).as_dict()
+
+
+def weak_dimensions(questionnaire: Questionnaire, scores: Mapping[str, Optional[int]]) -> List[str]:
+    """Dimensions scoring below the questionnaire's ``weak_below`` threshold."""
+    return [
+        d.id
+        for d in questionnaire.dimensions
+        if scores.get(d.id) is not None and scores[d.id] < questionnaire.weak_below
+    ]
+
+
+def needs_of(
+    questionnaire: Questionnaire, scores: Mapping[str, Optional[int]], named: Optional[str]
+) -> List[str]:
+    """Need codes of an assessment: the weak dimensions plus the named topic (if any)."""
+    needs = list(weak_dimensions(questionnaire, scores))
+    if named and named != "none" and named not in needs:
+        needs.append(named)
+    return needs
 
 
 def ranked_dimensions(scores: Mapping[str, Optional[int]]) -> List[Tuple[str, int]]:

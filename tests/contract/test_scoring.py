@@ -3,21 +3,20 @@
 from fractions import Fraction
 
 import pytest
+import yaml
 
-from actions.questionnaire import load_questionnaire, parse_questionnaire
-from actions.scoring import (
-    compute_maturity,
-    round_half_up,
-    size_class,
-    strongest_and_weakest,
-)
+from contract.paths import questionnaire_file
+from contract.questionnaire import Need, Needs, load_questionnaire, parse_questionnaire
+from contract.scoring import compute_maturity, round_half_up, strongest_and_weakest
 
 QN = load_questionnaire()
 
 
 def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
     """A tiny questionnaire: dimension a (three questions of every scale kind), b (one)."""
+    real = yaml.safe_load(questionnaire_file().read_text(encoding="utf-8"))
     raw = {
+        **real,
         "scales": {
             "yes_no": [
                 {"id": "yes", "label": "Ja", "value": 1},
@@ -37,7 +36,6 @@ def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
         },
         "dont_know": {"id": "dont_know", "label": "Weiß nicht"},
         "levels": [{"id": "low", "min": 0, "title": "L"}, {"id": "high", "min": 50, "title": "H"}],
-        "profile": [],
         "dimensions": [
             {
                 "id": "a",
@@ -57,6 +55,7 @@ def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
         "questions": [
             {
                 "slot": "q1",
+                "short": "Q",
                 "dimension": "a",
                 "scale": "yes_no",
                 "weight": question_weights[0],
@@ -65,6 +64,7 @@ def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
             },
             {
                 "slot": "q2",
+                "short": "Q",
                 "dimension": "a",
                 "scale": "yes_partly_no",
                 "weight": question_weights[1],
@@ -73,6 +73,7 @@ def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
             },
             {
                 "slot": "q3",
+                "short": "Q",
                 "dimension": "a",
                 "scale": "frequency",
                 "weight": question_weights[2],
@@ -81,6 +82,7 @@ def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
             },
             {
                 "slot": "q4",
+                "short": "Q",
                 "dimension": "b",
                 "scale": "frequency",
                 "weight": 1,
@@ -89,7 +91,8 @@ def _mini(dimension_weights=(1, 1), question_weights=(1, 1, 1)):
             },
         ],
     }
-    return parse_questionnaire(raw)
+    needs = Needs((Need("a", "A", "a"), Need("b", "B", "b")))
+    return parse_questionnaire(raw, needs)
 
 
 def test_contract_shape_of_the_real_questionnaire():
@@ -182,7 +185,8 @@ def test_real_questionnaire_all_yes_is_100_and_all_no_is_0():
     [(1, "1-9"), (9, "1-9"), (10, "10-49"), (49, "10-49"), (50, "50+"), (400, "50+"), (None, None)],
 )
 def test_size_class(n, cls):
-    assert size_class(n) == cls
+    size = QN.size_class_for(n)
+    assert (size.id if size else None) == cls
 
 
 def test_strongest_and_weakest_never_overlap():
