@@ -4,9 +4,9 @@ import yaml
 
 from actions.asking import ASK_ACTIONS
 from actions.forms import ValidateInterviewForm
-from contract.questionnaire import load_questionnaire
 from actions.settings import ROOT
 from bot.domain_gen import render
+from contract.questionnaire import load_questionnaire
 
 QN = load_questionnaire()
 DOMAIN_TEXT = (ROOT / "domain.yml").read_text(encoding="utf-8")
