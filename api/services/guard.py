@@ -26,8 +26,9 @@ the hidden groups of a breakdown hold 0 or at least MIN_GROUP_SIZE records toget
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
+from datetime import date
 from itertools import combinations
 from typing import Any
 
@@ -61,6 +62,37 @@ def load_cube(db: Session, horizon: int | None = None) -> dict[Key, int]:
         .group_by(month, *cols)
     )
     return {(int(r[0]), r[1], r[2], r[3]): int(r[4]) for r in db.execute(stmt)}
+
+
+# Closed months do not change (records get today's date), so the cube and the guard's own
+# tables are kept between requests. A cheap fingerprint notices any change: count, first and
+# last day of the closed months' records, and the smallest and largest (random) record id of
+# all records (two index lookups; a new or deleted record changes them almost surely).
+_guards: OrderedDict[tuple, Guard] = OrderedDict()
+_GUARDS_KEPT = 16
+
+
+def _fingerprint(db: Session, end: date) -> tuple:
+    from api.models import Assessment
+
+    day, rid = Assessment.completed_on, Assessment.id
+    closed = db.execute(select(func.count(), func.min(day), func.max(day)).where(day < end)).one()
+    ids = db.execute(select(func.min(rid), func.max(rid))).one()
+    return (*closed, *ids)
+
+
+def guard_for(db: Session, period: tuple[int | None, int | None]) -> Guard:
+    """The guard for a report period over closed months (cached while the data is the same)."""
+    horizon = clock.last_closed_month()
+    data = (str(db.get_bind().url), horizon, _fingerprint(db, month_start(horizon + 1)))
+    guard = _guards.get((*data, period))
+    if guard is None:
+        cube = next((g.cube for key, g in _guards.items() if key[:3] == data), None)
+        guard = Guard(cube if cube is not None else load_cube(db, horizon), period)
+        _guards[(*data, period)] = guard
+        while len(_guards) > _GUARDS_KEPT:
+            _guards.popitem(last=False)
+    return guard
 
 
 def timeless(cube: dict[Key, int]) -> dict[Key, int]:

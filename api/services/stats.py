@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from api.core.codes import DIMENSIONS, MIN_GROUP_SIZE
 from api.models import Assessment, AssessmentNeed
 from api.schemas import GroupStats, NeedCount, StatsFilters, StatsOut
-from api.services.guard import Guard, guarded_breakdown, load_cube
+from api.services.guard import Guard, guard_for, guarded_breakdown
 from api.services.period import PROFILE_FIELDS, month_label
 
 A = Assessment.__table__.c
@@ -98,7 +98,7 @@ def _top_needs(db: Session, f: StatsFilters, titles: dict[str, str]) -> tuple[li
 
 
 def compute_stats(db: Session, filters: StatsFilters, need_titles: dict[str, str]) -> StatsOut:
-    guard = Guard(load_cube(db), filters.period)
+    guard = guard_for(db, filters.period)
     published = guard.safe(filters.profile)
     conds = conditions(filters)
     total = dict(db.execute(_filtered(select(*aggregates()), conds)).one()._mapping)

@@ -10,7 +10,7 @@ from api.core.codes import MIN_GROUP_SIZE
 from api.services.catalogue import get_catalogue
 from api.services.dashboard import assess, funnel_stats
 from api.services.dashboard.tables import Table, rate
-from api.services.guard import Guard, load_cube
+from api.services.guard import guard_for
 from api.services.period import DashboardFilters, month_label
 from contract.codes import Event
 
@@ -72,7 +72,7 @@ def _trend(
 
 def build_dashboard(db: Session, f: DashboardFilters) -> Dashboard:
     catalogue = get_catalogue()
-    guard = Guard(load_cube(db), f.period)
+    guard = guard_for(db, f.period)
     population_ok = guard.safe(f.profile)
     counts = funnel_stats.event_counts(db, f)
     events_ok = counts.get(Event.STARTED, 0) >= MIN_GROUP_SIZE
