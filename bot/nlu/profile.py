@@ -36,10 +36,7 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     dates, prices or house numbers.
     """
     values: Dict[str, Any] = {}
-    if asked == "employees":
-        count = parse_employee_count(text)
-    else:
-        count = employee_count_in_context(text)
+    count = parse_employee_count(text) if asked == "employees" else employee_count_in_context(text)
     if count is not None and 1 <= count <= 100_000:
         values["employees"] = count
     sector = best_sector(text)
