@@ -77,8 +77,12 @@ def _fingerprint(db: Session, end: date) -> tuple:
 
     day, rid = Assessment.completed_on, Assessment.id
     closed = db.execute(select(func.count(), func.min(day), func.max(day)).where(day < end)).one()
-    ids = db.execute(select(func.min(rid), func.max(rid))).one()
-    return (*closed, *ids)
+    # separate scalar subqueries: each min()/max() alone is one index lookup
+    lowest, highest = (
+        select(func.min(rid)).scalar_subquery(),
+        select(func.max(rid)).scalar_subquery(),
+    )
+    return (*closed, *db.execute(select(lowest, highest)).one())
 
 
 def guard_for(db: Session, period: tuple[int | None, int | None]) -> Guard:
