@@ -1,0 +1,359 @@
+"""Rasa's SQL tracker store with privacy built in: the last line of defence before the disk.
+
+Configured in ``endpoints.yml``::
+
+    tracker_store:
+      type: bot.privacy.tracker_store.PrivacySQLTrackerStore
+      dialect: sqlite                 # or postgresql with host/port/db/username/password
+      db: var/rasa/tracker.db
+
+Rasa 3.6 imports the class from its module path and calls it with ``host`` (the block's
+``url``), ``domain``, ``event_broker`` and the remaining keys of the block as keyword arguments.
+
+What it adds to ``SQLTrackerStore``:
+
+* **Redaction before every write.** User texts (``text``, ``parse_data.text``), entity
+  ``text``/``value`` strings, string slot values and echoes of a user text in bot messages pass
+  through ``bot.privacy.redact.redact`` before they are written (or published to an event
+  broker). Event metadata is reduced to an allow-list (``redacted``, ``model_id``,
+  ``assistant_id``, ``is_external``, ``utter_action``); channel metadata sent by clients (e.g.
+  Telegram user data) is dropped, also from the ``session_started_metadata`` slot. Without the
+  redactor the store refuses to start. Nothing here logs a message text or a sender id.
+* **Erasure.** When the events being saved contain ``ActionExecuted(action_erase_conversation)``
+  every stored event of that sender (all sessions) is deleted and nothing of the tracker is
+  stored: the next message starts a brand-new conversation. ``erase(sender_id)`` does the same
+  on demand.
+* **Retention.** Conversations whose newest event is older than
+  ``CONVERSATION_RETENTION_DAYS`` (default 30) are deleted on start and every
+  ``purge_interval_seconds`` (default: daily) by a daemon thread; a retrieve of an expired
+  conversation deletes it and returns nothing, so no conversation outlives the period even
+  between two purges. See ``bot.privacy.retention``.
+* **Deleted means unrecoverable** on SQLite: ``PRAGMA secure_delete=ON`` on every connection,
+  and after every delete a ``VACUUM`` (stale copies of moved b-tree cells survive
+  ``secure_delete``) plus a ``wal_checkpoint(TRUNCATE)`` when WAL is on. The VACUUM of an
+  erasure runs in a worker thread, so the event loop keeps serving other conversations;
+  concurrent erasures share one VACUUM.
+* **Indexes** ``(sender_id, type_name, timestamp)`` and ``(sender_id, timestamp)``, created if
+  missing, make the stock retrieve query and the purge cheaper.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import logging
+import re
+import threading
+from datetime import datetime
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.constants import SESSION_START_METADATA_SLOT
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot.privacy import retention
+
+logger = logging.getLogger(__name__)
+
+ERASE_ACTION = "action_erase_conversation"
+# Metadata keys that may be stored: Rasa's own bookkeeping and the redaction marker. Everything
+# else a channel or client attaches (user names, chat ids, browser data, ...) is dropped.
+ALLOWED_METADATA = frozenset(
+    {"redacted", "model_id", "assistant_id", "is_external", "utter_action"}
+)
+REDACTED_KEY = "redacted"
+
+Redactor = Callable[[str], Any]
+
+# A string of letters and underscores only (answer ids, slot names, "handwerk") cannot hold an
+# e-mail address, phone number, IBAN, URL or street address; such slot values skip the redactor
+# (a whole user text used as a slot value is still replaced by its redacted form).
+_PLAIN_WORD = re.compile(r"[^\W\d]*")  # letters and "_", no digits
+
+
+def load_redactor() -> Redactor:
+    """``bot.privacy.redact.redact``; without it conversations must not be stored at all."""
+    try:
+        from bot.privacy.redact import redact
+    except ImportError as error:
+        # Not ImportError: Rasa would silently fall back to the in-memory tracker store.
+        raise RuntimeError(
+            "bot.privacy.redact is missing: refusing to store conversations unredacted"
+        ) from error
+    return redact
+
+
+class EventSanitizer:
+    """Turns serialised events into what may be stored: redacted texts, allow-listed metadata.
+
+    Works on deep copies; the tracker in memory is not changed.
+    """
+
+    def __init__(self, redact: Redactor, allowed_metadata: Iterable[str] = ALLOWED_METADATA):
+        self._redact = redact
+        self.allowed_metadata = frozenset(allowed_metadata)
+
+    def sanitize(self, events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        events = copy.deepcopy(events)
+        memo: Dict[str, Tuple[str, Tuple[str, ...]]] = {}
+        echoes: Dict[str, str] = {}  # raw user text -> redacted text, for texts that changed
+        for event in events:
+            if event.get("event") == "user":
+                self._user(event, memo, echoes)
+        for event in events:
+            kind = event.get("event")
+            if kind == "slot":
+                event["value"] = self._slot_value(
+                    event.get("name"), event.get("value"), memo, echoes
+                )
+            elif kind in ("entities", "reminder") and isinstance(event.get("entities"), list):
+                event["entities"] = [self._entity(e, memo, echoes) for e in event["entities"]]
+            elif kind == "bot" and echoes:
+                for key in ("text", "data"):
+                    if key in event:
+                        event[key] = _map_strings(event[key], lambda s: _replace_echoes(s, echoes))
+            if isinstance(event.get("metadata"), dict):
+                event["metadata"] = self._metadata(event["metadata"])
+        return events
+
+    # -- helpers --
+
+    def _text(self, text: str, memo: Dict[str, Tuple[str, Tuple[str, ...]]]) -> Tuple[str, Tuple]:
+        if text not in memo:
+            result = self._redact(text)
+            memo[text] = (str(result.text), tuple(result.kinds))
+        return memo[text]
+
+    def _user(self, event: Dict[str, Any], memo, echoes: Dict[str, str]) -> None:
+        kinds: List[str] = []
+
+        def clean(text: Any) -> Any:
+            if not isinstance(text, str) or not text:
+                return text
+            redacted, found = self._text(text, memo)
+            kinds.extend(found)
+            if redacted != text:
+                echoes[text] = redacted
+            return redacted
+
+        event["text"] = clean(event.get("text"))
+        parse_data = event.get("parse_data")
+        if isinstance(parse_data, dict):
+            if "text" in parse_data:
+                parse_data["text"] = clean(parse_data["text"])
+            if isinstance(parse_data.get("entities"), list):
+                parse_data["entities"] = [
+                    self._entity(e, memo, echoes, kinds) for e in parse_data["entities"]
+                ]
+            if isinstance(parse_data.get("metadata"), dict):
+                parse_data["metadata"] = self._metadata(parse_data["metadata"])
+        if isinstance(event.get("entities"), list):
+            event["entities"] = [self._entity(e, memo, echoes, kinds) for e in event["entities"]]
+        if kinds:
+            metadata = event.get("metadata") if isinstance(event.get("metadata"), dict) else {}
+            metadata.setdefault(REDACTED_KEY, sorted(set(kinds)))
+            event["metadata"] = metadata
+
+    def _entity(self, entity: Any, memo, echoes, kinds: Optional[List[str]] = None) -> Any:
+        if not isinstance(entity, dict):
+            return entity
+
+        def clean(text: str) -> str:
+            if text in echoes:
+                return echoes[text]
+            redacted, found = self._text(text, memo)
+            if kinds is not None:
+                kinds.extend(found)
+            return redacted
+
+        for key in ("text", "value"):
+            if key in entity:
+                entity[key] = _map_strings(entity[key], clean)
+        return entity
+
+    def _slot_value(self, name: Any, value: Any, memo, echoes: Dict[str, str]) -> Any:
+        if name == SESSION_START_METADATA_SLOT and isinstance(value, dict):
+            return self._metadata(value)
+
+        def clean(text: str) -> str:
+            if text in echoes:
+                return echoes[text]
+            if _PLAIN_WORD.fullmatch(text):
+                return text
+            return self._text(text, memo)[0]
+
+        return _map_strings(value, clean)
+
+    def _metadata(self, metadata: Dict[str, Any]) -> Dict[str, Any]:
+        return {k: v for k, v in metadata.items() if k in self.allowed_metadata}
+
+
+def _map_strings(value: Any, fn: Callable[[str], str]) -> Any:
+    """Applies ``fn`` to every string inside ``value`` (dict values, list items), not to keys."""
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, list):
+        return [_map_strings(v, fn) for v in value]
+    if isinstance(value, dict):
+        return {k: _map_strings(v, fn) for k, v in value.items()}
+    return value
+
+
+def _replace_echoes(text: str, echoes: Dict[str, str]) -> str:
+    for raw in sorted(echoes, key=len, reverse=True):
+        if raw in text:
+            text = text.replace(raw, echoes[raw])
+    return text
+
+
+def erasure_requested(events: Iterable[Event]) -> bool:
+    return any(isinstance(e, ActionExecuted) and e.action_name == ERASE_ACTION for e in events)
+
+
+# One retention thread per database and process (Rasa may build the store more than once, e.g.
+# when a new model is loaded over the HTTP API).
+_schedulers: Dict[str, retention.DailyPurge] = {}
+_schedulers_lock = threading.Lock()
+
+
+class PrivacySQLTrackerStore(SQLTrackerStore):
+    """``SQLTrackerStore`` that redacts before writing, erases on request and expires data."""
+
+    def __init__(
+        self,
+        domain: Optional[Domain] = None,
+        dialect: str = "sqlite",
+        host: Optional[str] = None,
+        port: Optional[int] = None,
+        db: str = "rasa.db",
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+        event_broker: Optional[EventBroker] = None,
+        login_db: Optional[str] = None,
+        query: Optional[Dict] = None,
+        allowed_metadata: Optional[Iterable[str]] = None,
+        purge_interval_seconds: float = retention.DAY_SECONDS,
+        now: Optional[Callable[[], datetime]] = None,
+        **kwargs: Any,
+    ) -> None:
+        # Fail before touching the database: no redactor or no valid retention, no store.
+        self.sanitizer = EventSanitizer(
+            load_redactor(), ALLOWED_METADATA | frozenset(allowed_metadata or ())
+        )
+        self.retention_days = retention.retention_days()
+        self.now: Callable[[], datetime] = now or datetime.now
+        super().__init__(
+            domain, dialect, host, port, db, username, password, event_broker, login_db, query,
+            **kwargs,
+        )  # fmt: skip
+        # SQL errors must not carry statement parameters (message texts) into logs.
+        self.engine.hide_parameters = True
+        retention.install_sqlite_pragmas(self.engine)
+        self.engine.dispose()  # connections opened while creating tables lack the pragma
+        retention.ensure_indexes(self.engine)
+        self.compactor = retention.Compactor(self.engine)
+        purged = retention.purge_expired(self.engine, self.now(), self.retention_days)
+        if purged:
+            logger.info("Retention: deleted %d expired conversation(s) on start", purged)
+        self.purge_thread = self._start_purge_thread(float(purge_interval_seconds))
+
+    def _start_purge_thread(self, interval: float) -> Optional[retention.DailyPurge]:
+        if interval <= 0:
+            return None
+        key = repr(self.engine.url)
+        with _schedulers_lock:
+            running = _schedulers.get(key)
+            if running is not None and running.is_alive():
+                running.days, running.now = self.retention_days, self.now
+                return running
+            thread = retention.DailyPurge(self.engine, self.retention_days, interval, self.now)
+            thread.start()
+            _schedulers[key] = thread
+            return thread
+
+    def close(self) -> None:
+        """Stops the retention thread and closes the connections (tests, tools)."""
+        if self.purge_thread is not None:
+            self.purge_thread.stop()
+            with _schedulers_lock:
+                if _schedulers.get(repr(self.engine.url)) is self.purge_thread:
+                    del _schedulers[repr(self.engine.url)]
+        self.engine.dispose()
+
+    # -- erasure --
+
+    async def erase(self, sender_id: str) -> int:
+        """Deletes every stored event of ``sender_id``; returns how many events were deleted.
+
+        Returns when the data is gone from the files too (the SQLite VACUUM runs in a worker
+        thread, not on the event loop).
+        """
+        count = self._delete(sender_id)
+        if count:
+            ticket = self.compactor.deleted()
+            await asyncio.get_running_loop().run_in_executor(None, self.compactor.compact, ticket)
+        return count
+
+    def erase_now(self, sender_id: str) -> int:
+        """Synchronous ``erase`` (for threads and scripts)."""
+        count = self._delete(sender_id)
+        if count:
+            self.compactor.compact(self.compactor.deleted())
+        return count
+
+    def _delete(self, sender_id: str) -> int:
+        count = retention.erase_conversation(self.engine, sender_id, compact_file=False)
+        logger.info("Erased one conversation (%d events)", count)
+        return count
+
+    # -- retrieve: an expired conversation is deleted, never served --
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> Optional[DialogueStateTracker]:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is None or not tracker.events:
+            return tracker
+        newest = max((e.timestamp for e in tracker.events if e.timestamp), default=None)
+        if newest is not None and newest < retention.cutoff(self.now(), self.retention_days):
+            await self.erase(sender_id)
+            return None
+        return tracker
+
+    # -- save: erase on request, otherwise redact and write --
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Stores the new events, redacted; erases the conversation instead if it asked to."""
+        with self.session_scope() as session:
+            events = list(self._additional_events(session, tracker))
+            erase = erasure_requested(events)
+            if not erase:
+                await self.stream_events(tracker)
+                records = self.sanitizer.sanitize([event.as_dict() for event in events])
+                for event, data in zip(events, records, strict=True):
+                    intent = (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY)
+                    session.add(
+                        self.SQLEvent(
+                            sender_id=tracker.sender_id,
+                            type_name=event.type_name,
+                            timestamp=data.get("timestamp"),
+                            intent_name=intent,
+                            action_name=data.get("name"),
+                            data=json.dumps(data),
+                        )
+                    )
+                session.commit()
+        if erase:
+            await self.erase(tracker.sender_id)
+
+    async def _stream_new_events(
+        self, event_broker: EventBroker, new_events: List[Event], sender_id: str
+    ) -> None:
+        """Publishes the same redacted events that are stored."""
+        for data in self.sanitizer.sanitize([event.as_dict() for event in new_events]):
+            event_broker.publish({"sender_id": sender_id, **data})
