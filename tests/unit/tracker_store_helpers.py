@@ -7,6 +7,7 @@ be reached, the tests fail; they never skip.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -306,6 +307,22 @@ async def play(store, sender_id: str, turns: Iterable[List[Event]]):
             tracker.update(event)
         await store.save(tracker)
     return tracker
+
+
+def insert_events(store, sender_ids: Iterable[str], timestamp: float, per_sender: int = 3) -> None:
+    """Many small conversations at once, written directly (fast set-up for purge tests)."""
+    rows = [
+        {
+            "sender_id": sender_id,
+            "type_name": "user",
+            "timestamp": timestamp,
+            "data": json.dumps({"event": "user", "timestamp": timestamp, "text": "Hallo"}),
+        }
+        for sender_id in sender_ids
+        for _ in range(per_sender)
+    ]
+    with store.engine.begin() as connection:
+        connection.execute(store.SQLEvent.__table__.insert(), rows)
 
 
 def dicts(tracker) -> List[Dict[str, Any]]:
