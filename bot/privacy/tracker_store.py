@@ -33,21 +33,27 @@ What it adds to ``SQLTrackerStore``:
   ``secure_delete``) plus a ``wal_checkpoint(TRUNCATE)`` when WAL is on. The VACUUM of an
   erasure runs in a worker thread, so the event loop keeps serving other conversations;
   concurrent erasures share one VACUUM.
-* **Indexes** ``(sender_id, type_name, timestamp)`` and ``(sender_id, timestamp)``, created if
-  missing, make the stock retrieve query and the purge cheaper.
+* **Faster retrieve and save**, same results: indexes ``(sender_id, type_name, timestamp)`` and
+  ``(sender_id, timestamp)`` (created if missing) serve the stock store's "latest session start"
+  subquery and the purge; retrieve reads only the ``data`` column and resolves event classes from
+  a cache instead of scanning all ``Event`` subclasses per event; save counts the stored events
+  without materialising them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import itertools
 import json
 import logging
 import re
 import threading
 from datetime import datetime
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
+import rasa.shared.utils.common
+import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import SESSION_START_METADATA_SLOT
@@ -211,6 +217,39 @@ def _replace_echoes(text: str, echoes: Dict[str, str]) -> str:
     return text
 
 
+class _EventClasses:
+    """``Event`` subclass by type name, computed once (again when an unknown name shows up)."""
+
+    def __init__(self) -> None:
+        self._by_name: Dict[str, type] = {}
+
+    def get(self, type_name: str) -> Optional[type]:
+        found = self._by_name.get(type_name)
+        if found is None:
+            by_name: Dict[str, type] = {}
+            for cls in rasa.shared.utils.common.all_subclasses(Event):
+                by_name.setdefault(cls.type_name, cls)  # first match, as Event.resolve_by_type
+            self._by_name = by_name
+            found = by_name.get(type_name)
+        return found
+
+
+_EVENT_CLASSES = _EventClasses()
+
+
+def deserialise_events(serialised: List[Dict[str, Any]]) -> List[Event]:
+    """Same result as ``rasa.shared.core.events.deserialise_events``, without the class scan."""
+    events = []
+    for parameters in serialised:
+        if "event" not in parameters:
+            continue
+        cls = _EVENT_CLASSES.get(parameters["event"])
+        event = cls._from_parameters(parameters) if cls else Event.from_parameters(parameters)
+        if event:
+            events.append(event)
+    return events
+
+
 def erasure_requested(events: Iterable[Event]) -> bool:
     return any(isinstance(e, ActionExecuted) and e.action_name == ERASE_ACTION for e in events)
 
@@ -316,14 +355,34 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
-        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
-        if tracker is None or not tracker.events:
-            return tracker
-        newest = max((e.timestamp for e in tracker.events if e.timestamp), default=None)
-        if newest is not None and newest < retention.cutoff(self.now(), self.retention_days):
+        """The stock query, but only the ``data`` column and a cached event-class lookup.
+
+        Rasa's ``Event.from_parameters`` walks all ``Event`` subclasses (with
+        ``inspect.isabstract``) for every event; for a 260-event interview that was more than
+        half of the retrieve time. The result is the same tracker.
+        """
+        with self.session_scope() as session:
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+            rows = query.with_entities(self.SQLEvent.data).all()
+        events = [json.loads(data) for (data,) in rows]
+        if not (self.domain and events):
+            return None
+        timestamps = [
+            e["timestamp"] for e in events if isinstance(e.get("timestamp"), (int, float))
+        ]
+        limit = retention.cutoff(self.now(), self.retention_days)
+        if timestamps and max(timestamps) < limit:
             await self.erase(sender_id)
             return None
-        return tracker
+        return DialogueStateTracker.from_events(
+            sender_id, deserialise_events(events), self.domain.slots
+        )
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """As the stock store (events after those stored for this session), counted cheaply."""
+        query = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
+        stored = query.with_entities(sa.func.count(self.SQLEvent.id)).order_by(None).scalar()
+        return itertools.islice(tracker.events, stored, len(tracker.events))
 
     # -- save: erase on request, otherwise redact and write --
 
