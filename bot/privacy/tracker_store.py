@@ -162,7 +162,7 @@ class EventSanitizer:
             event["entities"] = [self._entity(e, memo, echoes, kinds) for e in event["entities"]]
         if kinds:
             metadata = event.get("metadata") if isinstance(event.get("metadata"), dict) else {}
-            metadata.setdefault(REDACTED_KEY, sorted(set(kinds)))
+            metadata.setdefault(REDACTED_KEY, list(dict.fromkeys(kinds)))
             event["metadata"] = metadata
 
     def _entity(self, entity: Any, memo, echoes, kinds: Optional[List[str]] = None) -> Any:

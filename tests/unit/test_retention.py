@@ -26,7 +26,6 @@ from tests.unit.tracker_store_helpers import (
     marker,
     play,
     session_start,
-    use_redactor,
     user,
 )
 
@@ -35,9 +34,8 @@ DAY = 86400
 
 
 @pytest.fixture(autouse=True)
-def redactor(monkeypatch):
+def default_retention(monkeypatch):
     monkeypatch.delenv("CONVERSATION_RETENTION_DAYS", raising=False)
-    return use_redactor(monkeypatch)
 
 
 @pytest.fixture(params=BACKENDS)

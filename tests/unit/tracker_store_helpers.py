@@ -1,4 +1,4 @@
-"""Shared pieces of the tracker store and retention tests: backends, redactor, conversations.
+"""Shared pieces of the tracker store and retention tests: backends and conversations.
 
 Every test runs on a real SQLite file and, when ``TEST_DATABASE_URL_PG`` is set, on PostgreSQL
 too (in a schema of its own, dropped afterwards). If that variable is set and PostgreSQL cannot
@@ -13,10 +13,9 @@ import re
 import secrets
 import string
 import uuid
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional
 
 import pytest
 import sqlalchemy as sa
@@ -53,54 +52,6 @@ BACKENDS = ["sqlite"] + (["postgresql"] if pg_url() else [])
 @lru_cache(maxsize=1)
 def domain() -> Domain:
     return Domain.load(str(ROOT / "domain.yml"))
-
-
-# --- redactor: the real one once bot/privacy/redact.py exists, a stand-in until then ----------
-
-
-def _real_redactor():
-    try:
-        from bot.privacy.redact import redact
-    except ImportError:
-        return None
-    return redact
-
-
-REAL_REDACT = _real_redactor()
-
-
-@dataclass(frozen=True)
-class FakeRedaction:
-    text: str
-    kinds: Tuple[str, ...]
-
-
-_FAKE_PATTERNS = [
-    ("email", "[E-MAIL]", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("phone", "[TELEFON]", re.compile(r"(?:\+49|0)\d[\d /-]{6,}\d")),
-    (
-        "name",
-        "[NAME]",
-        re.compile(r"(?<=ich heiße )[A-ZÄÖÜ]\w+(?: [A-ZÄÖÜ]\w+)?", re.IGNORECASE),
-    ),
-]
-
-
-def fake_redact(text: str) -> FakeRedaction:
-    """Stand-in with the interface of ``bot.privacy.redact.redact`` (used until it lands)."""
-    kinds: List[str] = []
-    for kind, placeholder, pattern in _FAKE_PATTERNS:
-        text, count = pattern.subn(placeholder, text)
-        if count:
-            kinds.append(kind)
-    return FakeRedaction(text, tuple(kinds))
-
-
-def use_redactor(monkeypatch) -> Any:
-    if REAL_REDACT is None:
-        monkeypatch.setattr(ts, "load_redactor", lambda: fake_redact)
-        return fake_redact
-    return REAL_REDACT
 
 
 # --- backends -------------------------------------------------------------------------------
