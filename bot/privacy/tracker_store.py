@@ -104,7 +104,8 @@ class EventSanitizer:
       value occurs in a redacted message's original but not in its redacted form (e.g. the
       digit groups of an IBAN read as numbers). Other entity strings are redacted;
     * a string slot value equal to a redacted message becomes the redacted message, one taken
-      from personal data becomes ``[ENTFERNT]``, any other passes the redactor;
+      from personal data becomes ``[ENTFERNT]``, any other passes the redactor; a number of
+      three or more digits taken from personal data (postal code, phone block) becomes ``None``;
     * a bot message quoting a redacted message quotes the redacted form;
     * metadata keeps only the allow-listed keys; a redacted user message gets
       ``metadata.redacted`` (the kinds), unless the channel has set it already.
@@ -173,6 +174,8 @@ class EventSanitizer:
                 return text
             return batch.redact(text)[0]
 
+        if _is_long_number(value) and batch.from_personal_data(_digits(value)):
+            return None  # e.g. a postal code or a phone block read as a number
         return _map_strings(value, clean)
 
     def _metadata(self, metadata: Dict[str, Any]) -> Dict[str, Any]:
@@ -180,6 +183,17 @@ class EventSanitizer:
 
 
 REMOVED = "[ENTFERNT]"
+
+
+def _is_long_number(value: Any) -> bool:
+    """An int (or whole float) with three or more digits: long enough to be a fragment."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return float(value).is_integer() and abs(value) >= 100
+
+
+def _digits(value: Any) -> str:
+    return str(abs(int(value)))
 
 
 class _Batch:

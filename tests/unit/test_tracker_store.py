@@ -265,6 +265,7 @@ def test_entities_and_slots_taken_from_personal_data_are_not_stored(backend):
         ),
         EntitiesAdded([{"entity": "person", "value": "Zwetschgenbaum"}]),
         SlotSet("employees", 9),
+        SlotSet("failed_attempts", 3704.0),  # a number read from the IBAN
         SlotSet("requested_slot", "0532"),  # a string slot value cut out of the IBAN
         SlotSet("sector", "handwerk"),
         ActionExecuted("action_listen"),
@@ -280,6 +281,7 @@ def test_entities_and_slots_taken_from_personal_data_are_not_stored(backend):
     assert said.text == redact(text).text
     assert [(e["value"], e["text"]) for e in said.entities] == [(9, "9")]  # the real one stays
     assert again.get_slot("employees") == 9
+    assert again.get_slot("failed_attempts") is None
     assert again.get_slot("requested_slot") == ts.REMOVED
     assert again.get_slot("sector") == "handwerk"
     assert [e for e in again.events if e.type_name == "entities"][0].entities == []
