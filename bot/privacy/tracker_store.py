@@ -323,6 +323,18 @@ def erasure_requested(events: Iterable[Event]) -> bool:
     return any(isinstance(e, ActionExecuted) and e.action_name == ERASE_ACTION for e in events)
 
 
+def privacy_store(tracker_store: Any) -> Optional[PrivacySQLTrackerStore]:
+    """The ``PrivacySQLTrackerStore`` inside Rasa's wrappers (``agent.tracker_store`` is a
+    ``FailSafeTrackerStore``), e.g. to call ``erase`` from a custom endpoint; else ``None``."""
+    seen = 0
+    while tracker_store is not None and seen < 5:
+        if isinstance(tracker_store, PrivacySQLTrackerStore):
+            return tracker_store
+        tracker_store = getattr(tracker_store, "_tracker_store", None)
+        seen += 1
+    return None
+
+
 # One retention thread per database and process (Rasa may build the store more than once, e.g.
 # when a new model is loaded over the HTTP API).
 _schedulers: Dict[str, retention.DailyPurge] = {}

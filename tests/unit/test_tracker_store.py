@@ -377,7 +377,11 @@ def test_erase_action_deletes_every_session_and_stores_nothing(backend):
 
 
 def test_erase_method(backend):
-    store = backend.store()
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    store = ts.privacy_store(FailSafeTrackerStore(backend.store()))  # as agent.tracker_store
+    assert isinstance(store, ts.PrivacySQLTrackerStore)
+    assert ts.privacy_store(None) is None
     run(play(store, "by-method", interview_turns()))
     run(play(store, "other", interview_turns()))
     deleted = run(store.erase("by-method"))
