@@ -12,13 +12,15 @@ Rasa 3.6 imports the class from its module path and calls it with ``host`` (the 
 
 What it adds to ``SQLTrackerStore``:
 
-* **Redaction before every write.** User texts (``text``, ``parse_data.text``), entity
-  ``text``/``value`` strings, string slot values and echoes of a user text in bot messages pass
-  through ``bot.privacy.redact.redact`` before they are written (or published to an event
-  broker). Event metadata is reduced to an allow-list (``redacted``, ``model_id``,
-  ``assistant_id``, ``is_external``, ``utter_action``); channel metadata sent by clients (e.g.
-  Telegram user data) is dropped, also from the ``session_started_metadata`` slot. Without the
-  redactor the store refuses to start. Nothing here logs a message text or a sender id.
+* **Redaction before every write** (also of what goes to an event broker), a second net behind
+  the channels' redaction: user texts (``text``, ``parse_data.text``) pass through
+  ``bot.privacy.redact.redact``; entities and slot values taken from personal data are dropped
+  (e.g. an IBAN's digit groups read as numbers), other entity and slot strings are redacted; a
+  bot message quoting a user text quotes the redacted one (details: ``EventSanitizer``). Event
+  metadata is reduced to an allow-list (``redacted``, ``model_id``, ``assistant_id``,
+  ``is_external``, ``utter_action``): client metadata (e.g. Telegram user data) is dropped,
+  also from the ``session_started_metadata`` slot. Without the redactor the store refuses to
+  start. Nothing here logs a message text or a sender id; SQL errors hide their parameters.
 * **Erasure.** When the events being saved contain ``ActionExecuted(action_erase_conversation)``
   every stored event of that sender (all sessions) is deleted and nothing of the tracker is
   stored: the next message starts a brand-new conversation. ``erase(sender_id)`` does the same
@@ -428,7 +430,8 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
 
     def _delete(self, sender_id: str) -> int:
         count = retention.erase_conversation(self.engine, sender_id, compact_file=False)
-        logger.info("Erased one conversation (%d events)", count)
+        if count:
+            logger.info("Erased one conversation (%d events)", count)
         return count
 
     # -- retrieve: an expired conversation is deleted, never served --
