@@ -1,6 +1,5 @@
 """Tests for the Rasa component bot.nlu.extractor.ProfileEntityExtractor."""
 
-
 import pytest
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
