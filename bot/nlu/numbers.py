@@ -300,7 +300,7 @@ def _dozen_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if low[0] in _ARTICLES or low[0] == "dozen":
         factor = 1.0
         k = 0 if low[0] == "dozen" else 1
-    elif low[0] == "anderthalb":
+    elif low[0] in ("anderthalb", "eineinhalb"):
         factor, k = 1.5, 1
     elif low[0] == "dutzend":
         factor, k = 1.0, 0
@@ -392,6 +392,10 @@ def _fold_set(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
 
 
+def _patterns(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [tuple(fold(w) for w in item) for item in items]
+
+
 def _alternation(words: str) -> str:
     return "|".join(sorted({fold(w) for w in words.split()}, key=len, reverse=True))
 
@@ -431,9 +435,10 @@ _KIN = _fold_set(
     "schwägerin kumpel freund freundin kollege kollegin kolleje kompagnon geschäftspartner "
     "geschäftspartnerin mitinhaber mitinhaberin jung jungs ehefrau ehemann gattin gatte "
     "lebensgefährtin lebensgefährte schwiegersohn schwiegertochter opa oma nachbar nachbarin "
-    "wife husband son daughter brother sister"
+    "wife husband son daughter brother sister geschwister"
 )
-_KIN_SINGULAR = _KIN - _fold_set("söhne töchter brüder schwestern cousins jungs")
+_KIN_SINGULAR = _KIN - _fold_set("söhne töchter brüder schwestern cousins jungs geschwister")
+_GENERAL_ROLE_ENDINGS = ("kraft", "krafte", "kraften", "arbeiter", "arbeitern", "arbeiterinnen")
 _SUBSET_ROLES = re.compile(
     r"(azubi|auszubild|lehrling|praktikant|werkstudent|student|schuler|aushilf|minijob|teilzeit"
     r"|freelancer|freiberufler|leiharbeiter|subunternehm)"
@@ -482,7 +487,7 @@ _COMPLETE = re.compile(
     r"|das wars|dat wars|that s it|that s all|nobody else|no one else|mehr gibt s nicht)\b"
 )
 
-_STRONG_BEFORE = [
+_STRONG_BEFORE = _patterns([
     ("also",), ("macht",), ("das", "sind"), ("dat", "sind"), ("das", "macht"), ("dat", "macht"),
     ("sind", "also"), ("sind", "dann"), ("sind", "wir", "also"), ("insgesamt",), ("gesamt",),
     ("zusammen",), ("total",), ("summa",), ("summe",), ("=",), ("sagen", "wir"),
@@ -490,21 +495,25 @@ _STRONG_BEFORE = [
     ("alles", "in", "allem"), ("unterm", "strich"), ("im", "ganzen"), ("ergibt",),
     ("sind", "das"), ("sind", "dat"), ("in", "total"), ("so", "gesehen"), ("macht", "dann"),
     ("sind", "es", "dann"), ("sind", "wir", "dann"), ("that", "makes"), ("makes",),
-]  # fmt: skip
-_WE_ARE = [
+])  # fmt: skip
+_WE_ARE = _patterns([
     ("wir", "sind"), ("sind", "wir"), ("es", "sind"), ("sind", "es"), ("sinds",), ("sind", "s"),
     ("wir", "sin"), ("sin", "wir"), ("wir", "sinn"), ("sinn", "wir"), ("sinn", "et"),
     ("sin", "et"), ("simmer",), ("sin", "mer"), ("sind", "et"), ("san", "mer"), ("wir", "san"),
     ("we", "re"), ("we", "are"), ("were",), ("team", "of"), ("team", "von"), ("truppe", "von"),
     ("wir",), ("crew", "of"), ("staff", "of"), ("family", "of"), ("group", "of"),
     ("es", "mussten"), ("es", "durften"), ("sind", "wa"), ("sin", "wa"), ("wir", "waren"),
-]  # fmt: skip
-_HAVE = _WE_ARE + [
+])  # fmt: skip
+_HAVE = _WE_ARE + _patterns([
     ("arbeiten",), ("beschaftigen",), ("beschaftigt",), ("haben", "wir"), ("wir", "haben"),
     ("hat",), ("gibt", "es"), ("we", "have"), ("have",), ("zahlen", "wir"), ("arbeiten", "hier"),
     ("beschaftigen", "wir"), ("arbeiten", "bei", "uns"), ("bei", "uns", "arbeiten"),
-]  # fmt: skip
-_STRONG_AFTER = [
+])  # fmt: skip
+_NOW_BEFORE = _patterns([
+    ("aktuell",), ("derzeit",), ("momentan",), ("jetzt",), ("heute",), ("zurzeit",),
+    ("mittlerweile",), ("inzwischen",), ("seitdem",), ("now",), ("currently",), ("today",),
+])  # fmt: skip
+_STRONG_AFTER = _patterns([
     ("insgesamt",), ("total",), ("in", "total"), ("gesamt",), ("zusammen",), ("mit", "mir"),
     ("mit", "mich"), ("inkl", "mir"), ("inklusive", "mir"), ("einschliesslich", "mir"),
     ("incl", "me"), ("including", "me"), ("mich", "eingerechnet"), ("mich", "mitgezahlt"),
@@ -512,7 +521,7 @@ _STRONG_AFTER = [
     ("ist", "der", "aktuelle"), ("mich", "eingeschlossen"), ("with", "me"),
     ("inklusive", "chef"), ("alles", "in", "allem"), ("die", "zwei"), ("die", "beiden"),
     ("inkl", "chef"), ("mit", "chef"), ("mit", "chefin"), ("mit", "inhaber"),
-]  # fmt: skip
+])  # fmt: skip
 _FILLER = _fold_set(
     "ca circa zirka etwa ungefähr rund so um die knapp gut über mehr als fast beinahe genau "
     "exakt jetzt aktuell derzeit momentan zurzeit heute noch nur lediglich dann mittlerweile "
@@ -582,10 +591,15 @@ _OWNER_EXTRA = re.compile(
     r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
+    r"|\bsonst (nur )?(ich|isch|mich)\b"
 )
 _OWNER_EXCLUDED = re.compile(
     r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet))\b"
+)
+_ALTERNATIVES = re.compile(
+    r"\b(im|in der|zur|uber den|ausserhalb der|in|during) (sommer|winter|saison|hochsaison"
+    r"|nebensaison|weihnachtszeit|spargelzeit|season|summer)\b"
 )
 _I_HAVE = re.compile(r"\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b")
 _SELF_FIX = _fold_set("nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder")
@@ -684,10 +698,10 @@ def _label_before(toks: list[Tok], k: int) -> str | None:
     if j < 0 or not toks[j].low[0].isalpha():
         return None
     word = toks[j].low
-    if word in _STAFF_LABELS:
+    if word in _STAFF_LABELS or word in _GENERAL:
         return "staff"
-    if _is_staff_word(word) in ("general", "role") and (colon or word in _GENERAL):
-        return "staff"
+    if _is_staff_word(word) == "role":
+        return "sub" if _SUBSET_ROLES.search(word) else "role"
     if colon and word.isalpha() and toks[j].capital:
         return "other"
     return None
@@ -720,9 +734,24 @@ def _clauses(toks: list[Tok]) -> tuple[list[int], list[int]]:
             continue
         if word in (",", "aber", "doch", "jedoch", "sondern", "but", "weil", "seit") and k:
             cid += 0 if toks[k - 1].low == "," else 1
+        elif word in ("und", "un", "and") and k + 1 < len(toks) and not _member_start(toks, k + 1):
+            cid += 1  # "wir sind 7 und suchen noch 3": a new verb, a new clause
         ids.append(cid)
         sentences.append(sid)
     return ids, sentences
+
+
+def _member_start(toks: list[Tok], k: int) -> bool:
+    word = toks[k].low
+    return (
+        word[0].isdigit()
+        or word in _DETERMINERS
+        or word in _OWNER
+        or word in _LIST_ADVERBS
+        or word_number(word) is not None
+        or _is_staff_word(word) is not None
+        or word in ("zwar", "auch", "noch", "dazu", "zwei", "drei")
+    )
 
 
 def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict[int, str]:
@@ -870,6 +899,7 @@ def _number_mentions(
         elif noun in ("role", "kin"):
             kind = "group"
             sub = sub or bool(_SUBSET_ROLES.search(low[at]))
+            general = low[at].endswith(_GENERAL_ROLE_ENDINGS)
         else:
             label = _label_before(toks, k0)
             if label == "other":
@@ -879,6 +909,8 @@ def _number_mentions(
                 kind = "strong"
             elif label == "staff" or we:
                 kind = "total"
+            elif label in ("role", "sub"):
+                kind, sub = "group", sub or label == "sub"
             elif _noun_before(toks, k0):
                 kind, general = "group", _noun_before(toks, k0) == "general"
             elif num.value < 10_000 and not (num.kind == "digits" and "." in toks[k0].text):
@@ -886,6 +918,14 @@ def _number_mentions(
             else:
                 continue
         out.append(Mention(num.value, k0, last, kind, sub, general))
+    if any(m.kind != "bare" for m in out):
+        # "Aktuell aber noch 8": a bare number restated for now, next to other staff language
+        out = [
+            m._replace(kind="total")
+            if m.kind == "bare" and _matches_before(low, m.first, _NOW_BEFORE)
+            else m
+            for m in out
+        ]
     return out
 
 
@@ -954,12 +994,11 @@ def _person_mentions(
                 out.append(Mention(1, k, k, "owner"))
             continue
         det = low[j]
-        singular = (
-            det in _SINGULAR_DET
-            or word in _KIN_SINGULAR
-            or word.endswith(("in", "kraft", "hilfe", "ende"))
-        ) and not word.endswith(("innen", "leute", "krafte"))
-        if not singular or kind == "general" and not word.endswith(("in", "er", "te")):
+        singular = det in _SINGULAR_DET or (
+            (word in _KIN_SINGULAR or word.endswith(("in", "kraft", "hilfe", "ende")))
+            and not word.endswith(("innen", "leute", "krafte"))
+        )
+        if not singular or word in ("leute", "personen", "kollegen", "menschen"):
             continue
         if j and low[j - 1] in ("an", "von", "bei", "fur", "uber", "vom", "beim", "zum", "nach"):
             continue
@@ -1014,6 +1053,9 @@ def _decide(
     strong = [m for m in mentions if m.kind == "strong"]
     if strong:
         return reading([strong[-1]], strong[-1].value, "total")
+    counts = {m.value for m in mentions if m.kind in ("total", "group", "bare")}
+    if len(counts) > 1 and len(_ALTERNATIVES.findall(norm)) >= 1:
+        return None  # "35 Leute im Sommer, im Winter 25": the owner has to choose
     totals = [m for m in mentions if m.kind == "total"]
     if totals:
         pick = totals[-1]

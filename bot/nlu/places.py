@@ -6,11 +6,17 @@ while "Hamm" is the Düsseldorf district.  Typos are matched with rapidfuzz on s
 tokens of 6+ letters (1 edit, 2 from 10 letters on, same first letter), never on
 stop-listed ordinary words.
 
-Resolution: earliest town name or Ortsteil wins ("Büro in Neviges, Lager in
-Wuppertal" -> velbert); a name right after "nicht (in)" or "außerhalb (von)" is
-skipped; "Kreis Mettmann" names the district, not a town, and is ignored; generic
-Ortsteile (Altstadt, Stadtmitte -> duesseldorf) and `andere` phrases ("woanders",
-"anderer Ort") only count when nothing more specific was found.
+Resolution (:func:`best_municipality`): the firm's seat, not every place named. Each town
+name or Ortsteil is scored by its clause: seat words ("Sitz", "gemeldet", "wir sitzen in",
+"Firma ist in") and present time ("seit 2019", "jetzt") raise it; the past ("gegründet in",
+"früher"), a move away ("aus Hilden nach Langenfeld gezogen"), nearness ("Grenze zu",
+"entfernt"), travel ("fahren nach") lower it; places of other people or other things
+(customers, suppliers, friends, where the owner lives, a warehouse or branch) and street names
+or adjectives before a noun ("Benrather Straße", "Düsseldorfer Telefonnummer") are not the seat
+at all. The best score wins, then the earliest. A name right after "nicht (in)" or "außerhalb
+(von)" is skipped; "Kreis Mettmann" names the district, not a town, and is ignored; generic
+Ortsteile (Altstadt, Stadtmitte -> duesseldorf) and `andere` phrases ("woanders", "anderer
+Ort") only count when nothing more specific was found.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ MUNICIPALITIES = list(load_questionnaire().option_ids("municipality"))
 # Match classes, lower is stronger.
 NAME, GENERIC, PHRASE = 0, 1, 2
 FUZZY_MIN_LEN = 6
-_NEGATORS = frozenset({"nicht", "kein", "keine", "ausserhalb", "ausser"})
+_NEGATORS = frozenset({"nicht", "nich", "net", "not", "kein", "keine", "ausserhalb", "ausser"})
 _PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom"})
 
 
@@ -151,10 +157,170 @@ def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
     return found
 
 
-def best_municipality(text: str) -> PlaceMatch | None:
-    """The match that decides the municipality (see module docstring), or None."""
+def _fold_set(words: str) -> frozenset[str]:
+    return frozenset(fold_all(words.split()))
+
+
+_SEAT = _fold_set(
+    "sitz firmensitz hauptsitz geschäftssitz unternehmenssitz stammsitz adresse anschrift "
+    "gemeldet angemeldet ansässig registriert eingetragen based located registered "
+    "headquartered hq gehört"
+)
+_SEAT_VERBS = _fold_set(
+    "sitzen sitzt sitze liegt liegen befindet befinden ist sind sin sinn bin steht stehen "
+    "arbeiten zuhause"
+)
+_OTHERS = _fold_set(
+    "kunde kunden kundin kundschaft lieferant lieferanten lieferantin bekannter bekannte "
+    "bekannten freund freundin freunde nachbar nachbarn konkurrenz konkurrent konkurrenten "
+    "dienstleister agentur partnerbetrieb kumpel typ jemand jemanden mitbewerber hersteller "
+    "großhändler zulieferer auftraggeber mandant mandanten patienten gäste customer customers "
+    "supplier friend"
+)
+# Relatives own places of their own only when the clause says so ("meine Schwester hat ein
+# Hotel in Monheim"); "von meinem Vater in Heiligenhaus gegründet" is the firm's own story.
+_RELATIVES = _fold_set(
+    "schwester bruder schwager schwägerin cousin cousine mutter vater tante onkel sohn tochter "
+    "neffe nichte kollege kollegin steuerberater steuerberaterin partner partnerin mann frau "
+    "opa oma sister brother nephew niece"
+)
+_OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
+_HOME = _fold_set("wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim")
+_BRANCH = _fold_set(
+    "lager lagerhalle filiale filialen zweigstelle niederlassung außenstelle baustelle "
+    "baustellen zweigniederlassung warehouse branch"
+)
+_PAST = _fold_set(
+    "früher damals ursprünglich angefangen gegründet gestartet vorher zuvor ehemals waren "
+    "war hatte hatten begonnen founded started"
+)
+_NOW = _fold_set(
+    "seit seitdem jetzt heute inzwischen mittlerweile endlich nun aktuell derzeit momentan "
+    "now since currently"
+)
+_MOVED = _fold_set("gezogen umgezogen verlegt gewechselt übergesiedelt moved relocated")
+_NEAR = _fold_set(
+    "grenze stadtgrenze nähe nahe nah richtung entfernt gegenüber neben umgebung bis umland near"
+)
+_ELSEWHERE = _fold_set(
+    "fahren fahre fährt gearbeitet liefern beliefern unterwegs kommen denken dachte wären wäre "
+    "arbeiten viel manchmal auch tour touren"
+)
+_STREET_WORDS = _fold_set(
+    "straße strasse str weg allee platz ring gasse chaussee damm landstraße ufer"
+)
+_OWN_NOUNS = _fold_set(
+    "innenstadt stadtteil ortsteil norden süden osten westen zentrum altstadt stadtmitte "
+    "gewerbegebiet industriegebiet gewerbepark raum stadtgebiet hafen firma betrieb "
+    "unternehmen handwerksbetrieb familienbetrieb geschäft laden stadt ortskern"
+)
+_CLAUSE_END = frozenset({".", "!", "?", ";", ":", ",", "-", "aber", "sondern", "und", "but"})
+
+FOREIGN = -100
+
+
+def _clause_window(
+    tokens: list[Token], text: str, start: int, end: int
+) -> tuple[list[str], list[str]]:
+    """Folded words of the clause before the token span and after it."""
+    before: list[str] = []
+    k = start - 1
+    while k >= 0 and len(before) < 8:
+        gap = text[tokens[k].end : tokens[k + 1].start]
+        if any(c in gap for c in ".!?;:,–") or tokens[k + 1].norm in ("aber", "sondern"):
+            break
+        before.append(tokens[k].norm)
+        k -= 1
+    after: list[str] = []
+    k = end + 1
+    while k < len(tokens) and len(after) < 5:
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        if any(c in gap for c in ".!?;:,–") or tokens[k].norm in ("aber", "sondern"):
+            break
+        after.append(tokens[k].norm)
+        k += 1
+    return before[::-1], after
+
+
+def seat_score(text: str, match: PlaceMatch) -> int:
+    """How surely ``match`` names the firm's seat (see the module docstring); ``FOREIGN`` for
+    a place that is not the seat (someone else's, the owner's home, a branch, a street)."""
+    text = clean(text)
+    tokens = tokenize(text)
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), None)
+    last = max((i for i, t in enumerate(tokens) if t.end <= match.end), default=None)
+    if first is None or last is None:
+        return 0
+    before, after = _clause_window(tokens, text, first, last)
+    word = tokens[first].norm
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and (nxt.norm in _STREET_WORDS or nxt.norm.endswith(("strasse", "str"))):
+        return FOREIGN  # "Benrather Straße", "Hildener Str."
+    if word.endswith("er") and nxt is not None and nxt.text[:1].isupper():
+        if text[tokens[last].end : nxt.start].strip() == "" and nxt.norm not in _OWN_NOUNS:
+            return FOREIGN  # "Düsseldorfer Telefonnummer", "Hildener Kunden"
+    near_before = set(before[-4:])
+    if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
+        return FOREIGN
+    if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before:
+        return FOREIGN
+    if near_before & _BRANCH and not set(before) & _SEAT:
+        return FOREIGN
+    score = 0
+    prev = before[-1] if before else ""
+    if set(before) & _SEAT:
+        score += 4
+    if set(before) & _NOW:
+        score += 3
+    elif set(before) & _PAST or (set(after) & _PAST and not set(after) & _MOVED):
+        score -= 4
+    if prev == "nach":
+        score += 3 if set(after) & _MOVED or set(before) & _MOVED else -2
+    if prev in ("aus", "von") and "nach" in after:
+        score -= 3  # "aus Hilden nach Langenfeld gezogen"
+    if prev == "von" and after[:1] == ["aus"]:
+        score += 1  # "von Hilden aus"
+    if set(before) & _NEAR or set(after[:2]) & _NEAR:
+        score -= 2
+    if set(before) & _ELSEWHERE and not set(before) & _SEAT:
+        score -= 2
+    if prev in ("in", "im") and set(before) & _SEAT_VERBS:
+        score += 2
+    if {"uns", "hier"} & near_before and prev in ("in", "im"):
+        score += 2
+    if word.endswith("er") and word not in ("ratinger",) and not after:
+        score -= 2  # "Wir sind Düsseldorfer": people, not the seat
+    return score
+
+
+def ranked_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
+    """Town names and Ortsteile that may be the seat, best first, as ``(score, match)``;
+    places that are not the seat (see :func:`seat_score`) are left out."""
     found = find_municipalities(text)
-    for wanted in (NAME, GENERIC, PHRASE):
+    ranked = []
+    for order, (cls, match) in enumerate(found):
+        if cls != NAME:
+            continue
+        score = seat_score(text, match)
+        if score > FOREIGN:
+            ranked.append((score, -order, match))
+    ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(score, match) for score, _, match in ranked]
+
+
+def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
+    """The match that decides the municipality (see module docstring), or None.
+
+    ``phrases=False`` ignores the vague `andere` phrases ("woanders", "außerhalb"), which only
+    mean a town when the town was asked for.
+    """
+    ranked = ranked_municipalities(text)
+    if ranked:
+        return ranked[0][1]
+    found = find_municipalities(text)
+    if any(cls == NAME for cls, _ in found):
+        return None  # only places that are not the seat
+    for wanted in (GENERIC, PHRASE) if phrases else (GENERIC,):
         for cls, match in found:
             if cls == wanted:
                 return match
