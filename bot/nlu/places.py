@@ -227,7 +227,7 @@ def _clause_window(
     k = start - 1
     while k >= 0 and len(before) < 8:
         gap = text[tokens[k].end : tokens[k + 1].start]
-        if any(c in gap for c in ".!?;:,–") or tokens[k + 1].norm in ("aber", "sondern"):
+        if any(c in gap for c in ".!?;:,–"):
             break
         before.append(tokens[k].norm)
         k -= 1
@@ -235,7 +235,7 @@ def _clause_window(
     k = end + 1
     while k < len(tokens) and len(after) < 5:
         gap = text[tokens[k - 1].end : tokens[k].start]
-        if any(c in gap for c in ".!?;:,–") or tokens[k].norm in ("aber", "sondern"):
+        if any(c in gap for c in ".!?;:,–") or tokens[k].norm in ("sondern",):
             break
         after.append(tokens[k].norm)
         k += 1
