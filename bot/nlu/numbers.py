@@ -460,7 +460,8 @@ _FUNCTION = _fold_set(
     "richtig genau exakt tatsächlich eigentlich ehrlich gesagt würde sagen naja na hm hmm äh "
     "ähm öh ach mitgezählt eingerechnet mitgerechnet samstags sonntags wochenends vormittags "
     "nachmittags morgens abends festangestellt angestellt beschäftigt tätig stark köpfig statt "
-    "anstatt dat is isset wat wa gell oder? und'n n sin sinn simmer mer"
+    "anstatt dat is isset wat wa gell oder? und'n n sin sinn simmer mer ändern korrigieren "
+    "setzen eintragen stellen angeben aktualisieren anpassen bitte danke gezählt"
 )
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "

@@ -219,6 +219,7 @@ _CATEGORY_WORDS = _fold_set(
     "produktion bau baubranche baugewerbe gesundheit gesundheitswesen it medien logistik "
     "sonstiges sonstige andere nirgends nirgendwo"
 )
+_GENERIC_WORDS = _fold_set("laden geschäft praxis lokal shop firma betrieb")
 _CATEGORY_FRAME = _fold_set(
     "also eher branche zuordnen zuordnung ändern eintragen einordnen bereich sektor zähle "
     "zählen gehören"
@@ -305,6 +306,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
         score -= 2  # "Pizzeria mit Lieferdienst", "Kiosk mit Lotto"
     if "zwar" in before or "zwar" in after[:3]:
         score -= 2
+    if word in _GENERIC_WORDS:
+        score -= 3 if after[:1] and after[0] in ("ist", "sind", "is", "heisst") else 1
     return score
 
 
@@ -324,7 +327,7 @@ def ranked_sectors(text: str) -> list[tuple[int, SectorMatch]]:
         score = sector_score(text, match, head)
         if score > FOREIGN:
             ranked.append((score, match))
-    ranked.sort(key=lambda item: (item[0], item[1].length, -item[1].start), reverse=True)
+    ranked.sort(key=lambda item: (item[0], -item[1].start), reverse=True)
     return ranked
 
 
