@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from bot.nlu.text import clean, fold
 
@@ -62,19 +62,36 @@ _MONTHS = (
     r"(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug"
     r"|september|sept|sep|oktober|okt|november|nov|dezember|dez)"
 )
-_ID_LABELS = (
-    r"(?:postfach|steuernummer|steuer-?nr|st\.?-?nr|kundennummer|kunden-?nr|kd\.?-?nr"
-    r"|rechnungsnummer|rechnungs-?nr|rechnung|auftragsnummer|auftrags-?nr|bestellnummer"
-    r"|bestell-?nr|artikelnummer|artikel-?nr|hausnummer|haus-?nr|nr|nummer|ticket|vorgang"
-    r"|aktenzeichen|az|hrb|hra|handelsregister|ust-?id(?:-?nr)?|iban|bic|plz|postleitzahl"
-    r"|tel|telefon|fon|fax|handy|mobil|mobilnummer|handynummer|telefonnummer|rufnummer"
-    r"|durchwahl|whatsapp|kennzeichen|zimmer|raum|etage|stock|filialnummer|kassenzeichen"
-    r"|vertragsnummer|mandantennummer|betriebsnummer|id)"
+_ID_WORDS = (
+    "postfach steuernummer steuernr stnr kundennummer kundennr kdnr rechnungsnummer rechnungsnr "
+    "rechnung auftragsnummer auftragsnr auftrag bestellnummer bestellnr artikelnummer artikelnr "
+    "hausnummer hausnr nr nummer ticket vorgang aktenzeichen az hrb hra handelsregister ustid "
+    "ustidnr iban bic plz postleitzahl tel telefon fon fax handy mobil mobilnummer handynummer "
+    "telefonnummer rufnummer durchwahl whatsapp kennzeichen zimmer raum filialnummer"
+)
+_ID_LABELS = frozenset(
+    fold(w)
+    for w in "kassenzeichen vertragsnummer mandantennummer betriebsnummer id kundennr".split()
+    + _ID_WORDS.split()
 )
 _STREETS = (
-    r"(?:straße|strasse|str|weg|allee|platz|gasse|ring|damm|ufer|chaussee|pfad|steig|wall"
-    r"|graben|kamp|zeile|kai|promenade)"
-)
+    "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee",
+    "pfad", "steig", "wall", "graben", "kamp", "zeile", "kai", "promenade",
+)  # fmt: skip
+
+
+def _label_number(match: re.Match[str]) -> str:
+    """Blank the number after an ID label or a street name; keep everything else."""
+    word = re.sub(r"[.\-]", "", fold(match.group(1)))
+    numbers = match.group(3) + (match.group(4) or "")
+    if word in _ID_LABELS:
+        blank = numbers
+    elif match.group(1)[:1].isupper() and word.endswith(_STREETS) and word != "bring":
+        blank = re.match(r"\d{1,4}(\s?[a-hA-H]\b)?", numbers).group(0)  # type: ignore[union-attr]
+    else:
+        return match.group(0)
+    head = match.group(1) + match.group(2)
+    return head + re.sub(r"\S", MASK, blank) + numbers[len(blank) :]
 
 
 def _phone_ok(match: re.Match[str]) -> bool:
@@ -90,7 +107,13 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
     (re.compile(r"\[[A-ZÄÖÜ][A-ZÄÖÜ_\- ]{1,30}\]"), None),
     (re.compile(r"<[A-Z][A-Z_]{1,30}>"), None),
     # e-mails and web addresses
-    (re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+", _I), None),
+    (re.compile(r"[^\s@]+@[^\s@]+\.\w+|https?://\S+|www\.\S+", _I), None),
+    # labelled IDs ("Postfach 10 12 34", "Kundennummer 204-3381", "Hausnummer 27") and house
+    # numbers after a street name ("Bahnstraße 12", "Gladbacher Str. 112a")
+    (
+        re.compile(r"\b([^\W\d_][\w.-]*)(\s*[:#]?\s*)(\d[\d /.-]*\d|\d)(\s?[a-hA-H]\b)?"),
+        "label",
+    ),
     # international and German phone numbers
     (re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ \t./-]?\(?\d{1,6}\)?){2,7}"), _phone_ok),
     (
@@ -101,11 +124,6 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
     ),
     (re.compile(r"(?<![\d.,])0\d{3,}(?![\d])"), None),
     (re.compile(r"(?<![\d.,])\d{6,}(?![\d])"), None),
-    # labelled IDs: "Postfach 10 12 34", "Kundennummer 204-3381", "Hausnummer 27"
-    (re.compile(_ID_LABELS + r"\.?\s*[:#]?\s*(?:[A-Z]{1,3}[ -]?)?\d[\d /.-]*\d\b", _I), None),
-    (re.compile(r"\b" + _ID_LABELS + r"\.?\s*[:#]?\s*\d\b", _I), None),
-    # house numbers after a street name: "Bahnstraße 12", "Gladbacher Str. 112a"
-    (re.compile(r"[\wäöüß-]*" + _STREETS + r"\b\.?\s*\d{1,4}\s?[a-hA-H]?\b", _I), None),
     # dates
     (re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4}(?!\d))?"), None),
     (re.compile(r"(?<![\d.])\d{1,2}\.?\s*" + _MONTHS + r"\b\.?(?:\s*\d{2,4})?", _I), None),
@@ -155,17 +173,35 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
 ]
 
 
+def _blanker(check: object) -> Callable[[re.Match[str]], str]:
+    if check == "label":
+        return _label_number
+
+    def blank(match: re.Match[str]) -> str:
+        if callable(check) and not check(match):
+            return match.group(0)
+        return re.sub(r"\S", MASK, match.group(0))
+
+    return blank
+
+
+_MASKERS = [(pattern, _blanker(check)) for pattern, check in _MASK_RULES]
+_NEEDS = {2: ("@", "www", "http")}  # rule index -> one of these must occur
+_MAY_MASK = re.compile(r"[\d\[<@]|www\.|https?:")
+
+
+@lru_cache(maxsize=2048)
 def mask(text: str) -> str:
     """``text`` (cleaned) with every never-a-count number replaced by ``§`` characters."""
     out = clean(text)
-    for pattern, check in _MASK_RULES:
-
-        def _blank(match: re.Match[str], check: object = check) -> str:
-            if callable(check) and not check(match):
-                return match.group(0)
-            return re.sub(r"\S", MASK, match.group(0))
-
-        out = pattern.sub(_blank, out)
+    if not _MAY_MASK.search(out):
+        return out
+    lowered = out.lower()
+    for index, (pattern, blank) in enumerate(_MASKERS):
+        needs = _NEEDS.get(index)
+        if needs and not any(n in lowered for n in needs):
+            continue
+        out = pattern.sub(blank, out)
     return out
 
 
@@ -186,16 +222,18 @@ class Tok(NamedTuple):
         return self.text[:1].isupper()
 
 
-def _tokens(text: str) -> list[Tok]:
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[Tok, ...]:
     masked = mask(text)
+    original = clean(text)
     out = []
     for m in _LEX.finditer(masked):
         raw = m.group(0)
         if raw in ("'", "’", "`", "´"):
             continue
         low = MASK if raw.startswith(MASK) else (fold(raw) or raw)
-        out.append(Tok(m.start(), m.end(), clean(text)[m.start() : m.end()], low))
-    return out
+        out.append(Tok(m.start(), m.end(), original[m.start() : m.end()], low))
+    return tuple(out)
 
 
 _UNITS = {
@@ -322,11 +360,12 @@ def _dozen_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
 def _scan_numbers(toks: list[Tok]) -> list[Num]:
     nums: list[Num] = []
     i = 0
+    dozens = {k for k, t in enumerate(toks) if t.low in ("dutzend", "dozen")}
     while i < len(toks):
         tok = toks[i]
         low = tok.low
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        dozen = _dozen_at(toks, i)
+        dozen = _dozen_at(toks, i) if dozens & {i, i + 1, i + 2, i + 3} else None
         if dozen:
             nums.append(Num(i, dozen[1], dozen[0], "dozen"))
             i = dozen[1] + 1
@@ -530,7 +569,7 @@ _FILLER = _fold_set(
     "grob bestimmt sicher maximal höchstens mindestens glaube denke schätze würde sagen mal "
     "also insgesamt zusammen gerade tatsächlich around about approx approximately roughly ~ "
     "nearly almost like just only ganz schlappe stolze satte immer trotzdem übrigens "
-    "aber alles aktuelle zahl stand wa"
+    "aber alles aktuelle zahl stand wa doch"
 )
 _SKIP_BEFORE = _FILLER | {".", ",", ":", "(", "~"}
 _PAST = _fold_set(
@@ -548,7 +587,8 @@ _LEAVING = _fold_set(
     "aufgehört weggegangen werden wäre wären hätten hätte würden"
 )
 _HIRED = _fold_set(
-    "eingestellt dazugekommen hinzugekommen eingestiegen dazu angestellt neu kam kommt kommen"
+    "eingestellt dazugekommen hinzugekommen eingestiegen dazu angestellt neu kam kommt kommen "
+    "habe hab haben beschäftige beschäftigen employ have"
 )
 _SUBSET_BEFORE = _fold_set("davon darunter inkl inklusive einschließlich incl including")
 _PER_UNIT = _fold_set("je jeweils pro à per each")
@@ -573,7 +613,7 @@ _LIST_ADVERBS = _fold_set(
     "nachmittags zusätzlich außerdem später seit letztem sommer wochenends aushilfsweise "
     "teilweise manchmal"
 )
-_MEMBER_BEFORE = _JOIN | _fold_set(": mit ( -")
+_MEMBER_BEFORE = _JOIN | _fold_set(": ( -")
 _OWNER_IN = re.compile(
     r"\b((inkl|inklusive|einschliesslich|incl|including|samt|mit) (mir|mich|me|chef|chefin"
     r"|inhaber|inhaberin|de chefin|der chefin|dem chef)"
@@ -594,6 +634,9 @@ _OWNER_EXTRA = re.compile(
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
 )
+_OWNER_WITH = re.compile(
+    r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
+)
 _OWNER_EXCLUDED = re.compile(
     r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet))\b"
@@ -606,6 +649,13 @@ _I_HAVE = re.compile(r"\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b")
 _SELF_FIX = _fold_set("nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder")
 _NEGATORS = _fold_set("nicht nich net ned not kein keine statt anstatt instead")
 _EXTERNAL = _fold_set("extern externe externer externen dienstleister")
+_TALK_STEMS = (
+    "sprech", "sprach", "red", "verbind", "telefon", "chat", "kontakt", "schreib", "erreich",
+    "talk", "speak", "connect", "mensch", "frag", "besprech", "abstimm", "klar", "treff",
+    "streit", "diskut", "telefonier", "mail",
+)  # fmt: skip
+_ACCUSATIVE = _fold_set("ein eine einen meine meinen mein unsere unseren unser ne nen n a an")
+_YEAR_BEFORE = _fold_set("im in seit ab bis von jahr anno since until jahre vor nach um")
 _STAFF_QUESTION = re.compile(r"(leute|mitarbeit|beschaft|personal|people|staff|wir|sind|kopfe)")
 
 
@@ -630,6 +680,7 @@ class StaffReading:
     source: str  # "total", "composition", "solo", "bare"
 
 
+@lru_cache(maxsize=16384)
 def _is_staff_word(word: str) -> str | None:
     """ "general", "kin", "role" or None for one folded token."""
     if word in _GENERAL or word.endswith(("leute", "mitarbeiter", "mitarbeiterinnen")):
@@ -691,7 +742,7 @@ def _label_before(toks: list[Tok], k: int) -> str | None:
     """ "staff" / "other" when the number follows a label ("Fahrer: 26", "Leute 7",
     "MA-Zahl: 10", "Fahrzeuge: 18", "Bestellungen pro Tag: 60")."""
     j = k - 1
-    while j >= 0 and toks[j].low in _FILLER:
+    while j >= 0 and toks[j].low in _FILLER | {"."}:
         j -= 1
     colon = j >= 0 and toks[j].low in (":", "=")
     if colon:
@@ -787,8 +838,20 @@ def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict
     return times
 
 
+_BY_LAST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
 def _ends_with(low: list[str], j: int, patterns: list[tuple[str, ...]]) -> bool:
-    return any(j - len(p) + 1 >= 0 and tuple(low[j - len(p) + 1 : j + 1]) == p for p in patterns)
+    index = _BY_LAST.get(id(patterns))
+    if index is None:
+        index = {}
+        for p in patterns:
+            index.setdefault(p[-1], []).append(p)
+        _BY_LAST[id(patterns)] = index
+    candidates = index.get(low[j])
+    if not candidates:
+        return False
+    return any(j - len(p) + 1 >= 0 and tuple(low[j - len(p) + 1 : j + 1]) == p for p in candidates)
 
 
 def _matches_before(low: list[str], k: int, patterns: list[tuple[str, ...]]) -> bool:
@@ -851,9 +914,11 @@ def _number_mentions(
         k0, k1 = num.first, num.last
         prev = low[k0 - 1] if k0 else ""
         prev2 = low[k0 - 2] if k0 > 1 else ""
-        if num.kind == "year" or times.get(ids[k0]) != "now":
+        if times.get(ids[k0]) != "now":
             continue
         noun, at = _noun_after(toks, k1)
+        if num.kind == "year" and (noun not in ("general", "role") or prev in _YEAR_BEFORE):
+            continue
         if num.kind == "zu":
             noun = "zu"
         if noun in ("other", "unit"):
@@ -919,7 +984,7 @@ def _number_mentions(
             else:
                 continue
         out.append(Mention(num.value, k0, last, kind, sub, general))
-    if any(m.kind != "bare" for m in out):
+    if any(m.kind != "bare" for m in out) or any(_is_staff_word(w) for w in low):
         # "Aktuell aber noch 8": a bare number restated for now, next to other staff language
         out = [
             m._replace(kind="total")
@@ -938,9 +1003,10 @@ def _member_position(low: list[str], j: int) -> bool:
     return k < 0 or low[k] in _MEMBER_BEFORE or low[k] in (".", "!", "?")
 
 
-def _member_follows(low: list[str], k: int) -> bool:
-    """A join word and another member come after token ``k`` ("ich und zwei …")."""
-    if k + 2 >= len(low) or low[k + 1] not in _JOIN | {"mit"}:
+def _member_follows(low: list[str], k: int, with_ok: bool = False) -> bool:
+    """A join word and another member come after token ``k`` ("ich und zwei …"; with
+    ``with_ok`` also "ich mit meiner Frau …")."""
+    if k + 2 >= len(low) or low[k + 1] not in (_JOIN | {"mit"} if with_ok else _JOIN):
         return False
     nxt = low[k + 2]
     return (
@@ -960,6 +1026,9 @@ def _person_mentions(
     low = [t.low for t in toks]
     external = {ids[k] for k, w in enumerate(low) if w in _EXTERNAL}
     hired = {ids[k] for k, w in enumerate(low) if w in _HIRED}
+    # "mit" joins people to the owner ("mach ich mit meiner Frau"), except when the owner
+    # wants to talk to someone ("verbinden Sie mich mit einem Mitarbeiter")
+    with_ok = not any(w.startswith(_TALK_STEMS) for w in low)
     out: list[Mention] = []
     for k, word in enumerate(low):
         if k in used or times.get(ids[k]) != "now" or ids[k] in external:
@@ -973,7 +1042,7 @@ def _person_mentions(
             closes = not nxt[0].isalnum() or nxt in _JOIN or nxt in _LIST_ADVERBS
             closes = closes or nxt in ("im", "in", "am", "als", "bei", "vorne", "hinten")
             listed = prev in _JOIN | {":", "mit"} and (prev != "," or k > 2) and closes
-            if listed or _member_follows(low, k):
+            if listed or _member_follows(low, k, with_ok):
                 out.append(Mention(1, k, k, "owner"))
             continue
         kind = _is_staff_word(word)
@@ -1004,17 +1073,18 @@ def _person_mentions(
         if j and low[j - 1] in ("an", "von", "bei", "fur", "uber", "vom", "beim", "zum", "nach"):
             continue
         definite = det not in _INDEFINITE
-        position = _member_position(low, j)
+        position = _member_position(low, j) or (with_ok and j and low[j - 1] == "mit")
         follows = k + 1 < len(low) and low[k + 1] in ("und", "un", "+", ",", "sowie", "plus")
         if definite and not (j and low[j - 1] in _JOIN):
             continue
-        if position or follows or ids[k] in hired:
+        if position or follows or ids[k] in hired and det in _ACCUSATIVE:
             out.append(Mention(1, j, k, "definite" if definite else "person"))
     return out
 
 
-def _analyse(text: str) -> tuple[list[Tok], list[Mention], str]:
-    toks = _tokens(text)
+@lru_cache(maxsize=1024)
+def _analyse(text: str) -> tuple[tuple[Tok, ...], tuple[Mention, ...], str]:
+    toks = list(_tokens(text))
     nums = _scan_numbers(toks)
     ids, sentences = _clauses(toks)
     times = _clause_times(toks, ids, sentences)
@@ -1024,14 +1094,17 @@ def _analyse(text: str) -> tuple[list[Tok], list[Mention], str]:
     norm = " ".join(
         "mask" if t.low == MASK else t.low for t in toks if t.low not in ("-", "'", "’", "`")
     )
-    return toks, sorted(mentions, key=lambda m: m.first), norm
+    return tuple(toks), tuple(sorted(mentions, key=lambda m: m.first)), norm
 
 
 def _owner_flags(norm: str, low: list[str], mentions: list[Mention]) -> tuple[bool, bool]:
     """(owner explicitly included, owner to be added on top)."""
     owner_in = bool(_OWNER_IN.search(norm))
     extra = bool(_OWNER_EXTRA.search(norm)) or any(m.kind == "owner" for m in mentions)
-    groups = [m for m in mentions if m.kind in ("group", "total")]
+    talk = any(w.startswith(_TALK_STEMS) for w in low)
+    if not talk and _OWNER_WITH.search(norm):
+        extra = True  # "ich arbeite mit einer Angestellten", "mach ich mit meiner Frau"
+    groups = [m for m in mentions if m.kind in ("group", "total", "person")]
     if groups:
         first = groups[0].first
         window = " ".join(w for w in low[max(0, first - 5) : first] if w not in _FILLER)
@@ -1097,7 +1170,8 @@ def _decide(
     if persons or owners:
         people = persons + definite
         count = len(people) + (1 if owner_extra else 0)
-        if count >= 2 and (owners or lenient) and people:
+        have = bool(_I_HAVE.search(" ".join(low)))
+        if count >= 2 and (owners or have or lenient) and people:
             return reading(people + owners, count, "composition")
     if _SOLO.search(norm) and not _SOLO_NOT.search(norm):
         return StaffReading(1, *whole, "solo")
@@ -1153,7 +1227,7 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     toks, mentions, norm = _analyse(text)
     if not toks:
         return None
-    reading = _decide(toks, mentions, norm, lenient)
+    reading = _decide(list(toks), list(mentions), norm, lenient)
     if reading is None or not 1 <= reading.count <= MAX_COUNT:
         if reading is not None and reading.count == 0:
             return StaffReading(1, reading.start, reading.end, reading.source)

@@ -97,6 +97,12 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=2048)
+def _cleaned_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
+    cleaned = clean(text)
+    return cleaned, tuple(tokenize(cleaned))
+
+
 @lru_cache(maxsize=4096)
 def _fuzzy(word: str) -> str | None:
     vocab = _vocab()
@@ -118,7 +124,7 @@ def _negated(norms: list[str], i: int) -> bool:
 def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
     """All exact and fuzzy matches as ``(class, PlaceMatch)``, in text order."""
     vocab = _vocab()
-    tokens: list[Token] = tokenize(clean(text))
+    tokens: list[Token] = list(_cleaned_tokens(text)[1])
     norms = [t.norm for t in tokens]
     found: list[tuple[int, PlaceMatch]] = []
     used = [False] * len(tokens)
@@ -245,8 +251,8 @@ def _clause_window(
 def seat_score(text: str, match: PlaceMatch) -> int:
     """How surely ``match`` names the firm's seat (see the module docstring); ``FOREIGN`` for
     a place that is not the seat (someone else's, the owner's home, a branch, a street)."""
-    text = clean(text)
-    tokens = tokenize(text)
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
     first = next((i for i, t in enumerate(tokens) if t.start >= match.start), None)
     last = max((i for i, t in enumerate(tokens) if t.end <= match.end), default=None)
     if first is None or last is None:
@@ -294,6 +300,17 @@ def seat_score(text: str, match: PlaceMatch) -> int:
 
 
 def ranked_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
+    """Town names and Ortsteile that may be the seat, best first, as ``(score, match)``;
+    places that are not the seat (see :func:`seat_score`) are left out."""
+    return list(_ranked(text)) if isinstance(text, str) else []
+
+
+@lru_cache(maxsize=1024)
+def _ranked(text: str) -> tuple[tuple[int, PlaceMatch], ...]:
+    return tuple(_rank(text))
+
+
+def _rank(text: str) -> list[tuple[int, PlaceMatch]]:
     """Town names and Ortsteile that may be the seat, best first, as ``(score, match)``;
     places that are not the seat (see :func:`seat_score`) are left out."""
     found = find_municipalities(text)

@@ -105,11 +105,22 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=2048)
+def _cleaned_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
+    cleaned = clean(text)
+    return cleaned, tuple(tokenize(cleaned))
+
+
+@lru_cache(maxsize=16384)
+def _ignored(word: str) -> bool:
+    return any(bad in word for bad in _vocab().ignore)
+
+
 @lru_cache(maxsize=16384)
 def _token_matches(word: str) -> tuple[tuple[int, str, int], ...]:
     """Context-free matches of one folded token as ``(length, value, kind)``."""
     vocab = _vocab()
-    if not word or any(bad in word for bad in vocab.ignore):
+    if not word or _ignored(word):
         return ()
     found: list[tuple[int, str, int]] = []
     if vocab.stem_re is not None:
@@ -159,8 +170,8 @@ def _stated(tokens: list[Token], index: int) -> bool:
 def find_sectors(text: str) -> list[SectorMatch]:
     """All sector matches in ``text`` (unsorted); see :func:`best_sector`."""
     vocab = _vocab()
-    text = clean(text)
-    tokens = tokenize(text)
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
     found: list[SectorMatch] = []
     offsets, pos = [], 0
     for token in tokens:
@@ -189,7 +200,7 @@ def find_sectors(text: str) -> list[SectorMatch]:
         if index in masked:
             continue
         matches = _token_matches(token.norm)
-        if matches or any(bad in token.norm for bad in vocab.ignore):
+        if matches or _ignored(token.norm):
             seen.add(index)
         for length, value, kind in matches:
             stated = _stated(tokens, index)
@@ -272,14 +283,15 @@ _GENERIC_HEADS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None) -> int:
     """How surely ``match`` names the firm's own sector: an explicit category ("also eher
     Handwerk", "Branche = IT") scores high; customers ("Software für Arztpraxen"), other
     people's firms, negations ("kein Handwerksbetrieb", "sind wir nicht mehr") are
     ``FOREIGN``; the past ("früher in der Gastro gearbeitet") and attributes after the head
     ("Pizzeria mit Lieferdienst") score low."""
-    text = clean(text)
-    tokens = tokenize(text)
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
     before, after = _window(tokens, text, match.start, match.end)
     near = before[-3:]
     word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
@@ -311,7 +323,18 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     return score
 
 
+@lru_cache(maxsize=1024)
+def _ranked(text: str) -> tuple[tuple[int, SectorMatch], ...]:
+    return tuple(_rank(text))
+
+
 def ranked_sectors(text: str) -> list[tuple[int, SectorMatch]]:
+    """Sector matches that may name the firm's own sector, best first, as ``(score, match)``
+    (see :func:`_rank`)."""
+    return list(_ranked(text)) if isinstance(text, str) else []
+
+
+def _rank(text: str) -> list[tuple[int, SectorMatch]]:
     """Sector matches that may name the firm's own sector, best first, as ``(score, match)``:
     per word the longest entry; then the frame score (:func:`sector_score`), the length of the
     entry and the earlier position."""
@@ -370,14 +393,15 @@ _FIRM_VERBS = _fold_set(
 )
 
 
+@lru_cache(maxsize=4096)
 def identity_frame(text: str, match: SectorMatch) -> bool:
     """``match`` names what the firm is: at the start of the message or a sentence ("Kiosk in
     Düsseldorf, 2 Leute"), after "wir sind (ein)", "ich habe (einen)", "ich bin", or in a
     founding clause ("… habe eine Tischlerei aufgemacht"), or as an explicit category ("also
     eher Handwerk"). "Unser Laden hat 80 Quadratmeter" or "die Jungs in der Werkstatt" do not
     say what the firm is."""
-    text = clean(text)
-    tokens = tokenize(text)
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
     first = next((i for i, t in enumerate(tokens) if t.start >= match.start), len(tokens))
     before, after = _window(tokens, text, match.start, match.end)
     k = len(before)
