@@ -67,13 +67,10 @@ _ID_WORDS = (
     "rechnung auftragsnummer auftragsnr auftrag bestellnummer bestellnr artikelnummer artikelnr "
     "hausnummer hausnr nr nummer ticket vorgang aktenzeichen az hrb hra handelsregister ustid "
     "ustidnr iban bic plz postleitzahl tel telefon fon fax handy mobil mobilnummer handynummer "
-    "telefonnummer rufnummer durchwahl whatsapp kennzeichen zimmer raum filialnummer"
+    "telefonnummer rufnummer durchwahl whatsapp kennzeichen zimmer raum filialnummer "
+    "kassenzeichen vertragsnummer mandantennummer betriebsnummer id"
 )
-_ID_LABELS = frozenset(
-    fold(w)
-    for w in "kassenzeichen vertragsnummer mandantennummer betriebsnummer id kundennr".split()
-    + _ID_WORDS.split()
-)
+_ID_LABELS = frozenset(fold(w) for w in _ID_WORDS.split())
 _STREETS = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee",
     "pfad", "steig", "wall", "graben", "kamp", "zeile", "kai", "promenade",
@@ -1204,10 +1201,8 @@ def _apposition(low: list[str], group: Mention, members: list[Mention]) -> bool:
 
 def _listed_with(low: list[str], bare: Mention, groups: list[Mention]) -> bool:
     for g in groups:
-        if g.last < bare.first:
-            between = low[g.last + 1 : bare.first]
-        else:
-            between = low[bare.last + 1 : g.first]
+        before = g.last < bare.first
+        between = low[g.last + 1 : bare.first] if before else low[bare.last + 1 : g.first]
         if len(between) <= 3 and set(between) & _JOIN:
             return True
     return False

@@ -262,9 +262,15 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None and (nxt.norm in _STREET_WORDS or nxt.norm.endswith(("strasse", "str"))):
         return FOREIGN  # "Benrather Straße", "Hildener Str."
-    if word.endswith("er") and nxt is not None and nxt.text[:1].isupper():
-        if text[tokens[last].end : nxt.start].strip() == "" and nxt.norm not in _OWN_NOUNS:
-            return FOREIGN  # "Düsseldorfer Telefonnummer", "Hildener Kunden"
+    adjective = (
+        word.endswith("er")
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.norm not in _OWN_NOUNS
+        and text[tokens[last].end : nxt.start].strip() == ""
+    )
+    if adjective:
+        return FOREIGN  # "Düsseldorfer Telefonnummer", "Hildener Kunden"
     near_before = set(before[-4:])
     if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
         return FOREIGN
@@ -337,8 +343,12 @@ def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
     found = find_municipalities(text)
     if any(cls == NAME for cls, _ in found):
         return None  # only places that are not the seat
+    short = len(_cleaned_tokens(text)[1]) <= 3
     for wanted in (GENERIC, PHRASE) if phrases else (GENERIC,):
         for cls, match in found:
+            word = fold_all([text[match.start : match.end]])
+            if cls == PHRASE and word == ["ausserhalb"] and not short:
+                continue  # "Termine außerhalb nach Vereinbarung" is no place
             if cls == wanted:
                 return match
     return None

@@ -298,7 +298,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
         return FOREIGN
     if set(near[-2:]) & _CUSTOMER and word not in _CATEGORY_WORDS:
-        head = before[before.index(near[-2:][0]) - 1] if len(before) > 1 else ""
+        at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
+        head = before[at - 1] if at else ""
         if not head.endswith(_GENERIC_HEADS):
             return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
     if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:

@@ -1,0 +1,328 @@
+"""The profile decision shared by the form and the benchmark (bot.nlu.profile.decide_profile).
+
+Examples are written for these tests (not taken from the corpus): what a message stores at once
+while the profile is asked, what it only proposes (confirmed first), and what it must not touch.
+"""
+
+import pytest
+
+from bot.nlu.profile import correction_targets, decide_profile, is_correction, read_profile
+
+FULL = {"employees": 6, "sector": "handwerk", "municipality": "hilden"}
+
+CASES = [
+    # combined while the profile is asked
+    (
+        "Dachdeckerei in Velbert-Langenberg, wir sind elf",
+        "employees",
+        {},
+        {"employees": 11, "sector": "handwerk", "municipality": "velbert"},
+        {},
+    ),
+    (
+        "Ich betreibe ein kleines Nagelstudio in Mettmann, nur ich.",
+        "employees",
+        {},
+        {"employees": 1, "sector": "dienstleistung", "municipality": "mettmann"},
+        {},
+    ),
+    (
+        "Zahnarztpraxis, Ratingen-Lintorf, 9 Mitarbeiterinnen",
+        "employees",
+        {},
+        {"employees": 9, "sector": "gesundheit", "municipality": "ratingen"},
+        {},
+    ),
+    (
+        "Wir sind ein Weinhandel aus Langenfeld, zu dritt.",
+        "employees",
+        {},
+        {"employees": 3, "sector": "handel", "municipality": "langenfeld"},
+        {},
+    ),
+    (
+        "Spedition in Wülfrath, 40 Fahrer und 5 im Büro",
+        "employees",
+        {},
+        {"employees": 45, "sector": "logistik", "municipality": "wuelfrath"},
+        {},
+    ),
+    (
+        "Eisdiele, Haan, 4 Leute im Sommer",
+        "employees",
+        {},
+        {"employees": 4, "sector": "gastronomie", "municipality": "haan"},
+        {},
+    ),
+    (
+        "Unsere Druckerei sitzt in Heiligenhaus, 22 Leute.",
+        "employees",
+        {},
+        {"employees": 22, "municipality": "heiligenhaus"},
+        {},
+    ),
+    (
+        "Softwarefirma, Düsseldorf-Bilk, 14 Entwickler plus ich",
+        "employees",
+        {},
+        {"employees": 15, "sector": "it_medien", "municipality": "duesseldorf"},
+        {},
+    ),
+    # sector asked
+    (
+        "Wir reparieren Fahrräder und verkaufen E-Bikes.",
+        "sector",
+        {"employees": 3},
+        {"sector": "handwerk"},
+        {},
+    ),
+    (
+        "Früher Gastronomie, heute eine Werbeagentur.",
+        "sector",
+        {"employees": 3},
+        {"sector": "it_medien"},
+        {},
+    ),
+    ("Wir sind ein Reisebüro.", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
+    ("Bäckerei mit Café", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    ("Hausarztpraxis", "sector", {"employees": 3}, {"sector": "gesundheit"}, {}),
+    (
+        "Wir bauen Einfamilienhäuser schlüsselfertig.",
+        "sector",
+        {"employees": 3},
+        {"sector": "bau"},
+        {},
+    ),
+    ("Kurierdienst für Apotheken", "sector", {"employees": 3}, {"sector": "logistik"}, {}),
+    ("Steuerbüro", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
+    ("Ich habe eine Tierarztpraxis.", "sector", {"employees": 3}, {"sector": "gesundheit"}, {}),
+    ("Elektrikr", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    ("Landwirtschaft mit Hofladen", "sector", {"employees": 3}, {"sector": "sonstiges"}, {}),
+    # town asked
+    (
+        "Wir sind in Hochdahl.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "erkrath"},
+        {},
+    ),
+    (
+        "Firmensitz Monheim, Lager in Leverkusen",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "monheim"},
+        {},
+    ),
+    (
+        "Ich wohne in Haan, die Firma ist aber in Solingen.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "andere"},
+        {},
+    ),
+    (
+        "Bis 2018 in Essen, seitdem in Velbert.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "velbert"},
+        {},
+    ),
+    (
+        "Kaiserswerth",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "duesseldorf"},
+        {},
+    ),
+    (
+        "Wir sind in Erkrath, unsere Kunden sitzen meistens in Düsseldorf.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "erkrath"},
+        {},
+    ),
+    (
+        "An der Ratinger Straße in Heiligenhaus",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "heiligenhaus"},
+        {},
+    ),
+    (
+        "Mettmann, aber wir arbeiten viel in Wuppertal",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "mettmann"},
+        {},
+    ),
+    (
+        "ganz woanders, in Bielefeld",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "andere"},
+        {},
+    ),
+    # passing mentions during scored questions: nothing changes
+    ("Ja, das hat uns ein Systemhaus aus Ratingen eingerichtet.", "tools_cloud", FULL, {}, {}),
+    ("Nein, aber der Bäcker nebenan hat so was.", "online_website", FULL, {}, {}),
+    (
+        "Teilweise, unsere 12 Laptops haben Updates, die 3 alten PCs nicht.",
+        "security_updates",
+        FULL,
+        {},
+        {},
+    ),
+    (
+        "Ja, unser Steuerbüro in Düsseldorf bekommt alles digital.",
+        "processes_paperless",
+        FULL,
+        {},
+        {},
+    ),
+    (
+        "Nein, wir sind halt ein Handwerksbetrieb mit 6 Leuten, da lohnt sich das nicht.",
+        "strategy_budget",
+        FULL,
+        {},
+        {},
+    ),
+    ("Ruf mich an unter 02103 123456, dann erklär ich's.", "skills_level", FULL, {}, {}),
+    ("Wir sind nicht in der Cloud, unsere Kunden in Ratingen schon.", "tools_cloud", FULL, {}, {}),
+    (
+        "Ja. Meine Schwester hat ein Café in Erkrath, die macht das auch so.",
+        "online_listings",
+        FULL,
+        {},
+        {},
+    ),
+    ("Seit 2019 nutzen wir das, für ca. 30 € im Monat.", "tools_cloud", FULL, {}, {}),
+    # corrections during scored questions: proposed, never stored
+    (
+        "Korrektur: wir sitzen in Haan, nicht in Hilden.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"municipality": "haan"},
+    ),
+    (
+        "Ach, ich hab mich vertan: wir sind acht, nicht sechs.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"employees": 8},
+    ),
+    ("Bitte die Branche auf Bau ändern.", "tools_cloud", FULL, {}, {"sector": "bau"}),
+    (
+        "Wir sind eigentlich eher ein Handelsbetrieb, wir verkaufen Werkzeug.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"sector": "handel"},
+    ),
+    (
+        "Ich muss was korrigieren: Unser Firmensitz ist Langenfeld.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"municipality": "langenfeld"},
+    ),
+    ("Mitarbeiterzahl bitte auf 9 ändern", "tools_cloud", FULL, {}, {"employees": 9}),
+    (
+        "Sorry, falsche Stadt – Mettmann ist richtig.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"municipality": "mettmann"},
+    ),
+    (
+        "Oh, das war falsch mit dem Handwerk – wir sind eine Spedition.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"sector": "logistik"},
+    ),
+    ("Hab mich verzählt, wir sind zu siebt.", "tools_cloud", FULL, {}, {"employees": 7}),
+    (
+        "Nein, das stimmt nicht, unser Kunde sitzt in Ratingen, wir in Hilden.",
+        "tools_cloud",
+        FULL,
+        {},
+        {},
+    ),
+    # correction of another slot while the profile is asked
+    (
+        "Moment, die Branche war falsch: wir sind Gastronomie. Ort ist Haan.",
+        "municipality",
+        {"employees": 4, "sector": "handel"},
+        {"municipality": "haan"},
+        {"sector": "gastronomie"},
+    ),
+    # staff asked, traps with placeholders
+    ("Erreichbar unter [TELEFON], wir sind zu viert.", "employees", {}, {"employees": 4}, {}),
+    ("[NAME], [ADRESSE], [PLZ] Ratingen", "employees", {}, {"municipality": "ratingen"}, {}),
+    ("Öffnungszeiten Mo–Fr 7–18 Uhr", "employees", {}, {}, {}),
+    ("Seit 1996, Tel 0211/556677", "employees", {}, {}, {}),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "current", "stored", "proposed"), CASES)
+def test_decide_profile(text, asked, current, stored, proposed):
+    assert decide_profile(text, asked, current) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Eisdiele gegenüber hat ein Kassensystem mit Cloud.",
+        "Unser Kunde in Ratingen nutzt das auch.",
+        "Ich wohne in Köln.",
+        "Eigentlich ja, wir machen das schon lange.",
+        "Für andere Programme nicht.",
+        "Nein, die Konkurrenz in Wuppertal ist da weiter.",
+    ],
+)
+def test_passing_mentions_change_nothing(text):
+    assert decide_profile(text, "tools_cloud", FULL) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("Ich wohne in Köln.", {}),  # where the owner lives is not the seat: ask again
+        ("woanders", {"municipality": "andere"}),
+        ("Termine außerhalb nach Vereinbarung", {}),
+    ],
+)
+def test_town_question(text, stored):
+    assert decide_profile(text, "municipality", {"employees": 2, "sector": "bau"})[0] == stored
+
+
+def test_vague_other_place_only_when_the_town_was_asked():
+    assert "municipality" not in decide_profile("Termine außerhalb", "employees", {})[0]
+
+
+def test_never_stores_over_a_known_value():
+    stored, proposed = decide_profile("Wir sind 12 Leute in Haan", "sector", FULL)
+    assert stored == {} and proposed == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "correction", "targets"),
+    [
+        ("Korrektur: Branche = IT", True, {"sector"}),
+        ("bitte den Ort ändern", True, {"municipality"}),
+        ("MA-Zahl korrigieren", True, {"employees"}),
+        ("hab mich vertan", True, set()),
+        ("wir sind eigentlich Maler", True, set()),
+        ("Ja, eigentlich schon", False, set()),
+        ("Für andere nicht", False, set()),
+    ],
+)
+def test_correction_language(text, correction, targets):
+    assert is_correction(text) is correction
+    assert correction_targets(text) == targets
+
+
+def test_a_correction_without_a_new_value_names_its_slot():
+    reading = read_profile("Die Branche stimmt nicht.", None)
+    assert reading.correction and reading.targets == {"sector"} and reading.values == {}
