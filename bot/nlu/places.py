@@ -196,9 +196,9 @@ _BRANCH = _fold_set(
     "lager lagerhalle filiale filialen zweigstelle niederlassung außenstelle baustelle "
     "baustellen zweigniederlassung warehouse branch"
 )
-_PAST = _fold_set(
-    "früher damals ursprünglich angefangen gegründet gestartet vorher zuvor ehemals waren "
-    "war hatte hatten begonnen founded started"
+_PAST = _fold_set("früher damals ursprünglich vorher zuvor ehemals waren war hatte hatten")
+_FOUNDED = _fold_set(
+    "angefangen gegründet gestartet begonnen eröffnet aufgemacht übernommen founded started"
 )
 _NOW = _fold_set(
     "seit seitdem jetzt heute inzwischen mittlerweile endlich nun aktuell derzeit momentan "
@@ -285,16 +285,21 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     if set(before) & _NOW:
         score += 3
     elif set(before) & _PAST or (set(after) & _PAST and not set(after) & _MOVED):
-        score -= 4
+        score -= 4  # "früher waren wir in Wuppertal"
+    elif (set(before) | set(after)) & _FOUNDED:
+        score -= 1  # "in Haan gegründet": the seat unless a later one is named
+    if prev == "plz" or (len(prev) == 5 and prev.isdigit()):
+        score += 3  # an address: "[PLZ] Ratingen", "40822 Mettmann"
     if prev == "nach":
         score += 3 if set(after) & _MOVED or set(before) & _MOVED else -2
     if prev in ("aus", "von") and "nach" in after:
         score -= 3  # "aus Hilden nach Langenfeld gezogen"
-    if prev == "von" and after[:1] == ["aus"]:
-        score += 1  # "von Hilden aus"
+    base = prev == "von" and after[:1] == ["aus"]
+    if base:
+        score += 3  # "fahren von Hilden aus": the base
     if set(before) & _NEAR or set(after[:2]) & _NEAR:
         score -= 2
-    if set(before) & _ELSEWHERE and not set(before) & _SEAT:
+    if set(before) & _ELSEWHERE and not set(before) & _SEAT and not base:
         score -= 2
     if prev in ("in", "im") and set(before) & _SEAT_VERBS:
         score += 2

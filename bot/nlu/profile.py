@@ -108,9 +108,18 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
         if asked == "sector" or identity_frame(text, match):
             values["sector"] = match.value
             break
-    place = best_municipality(text, phrases=asked == "municipality")
-    if place is not None:
-        values["municipality"] = place.value
+    if asked == "municipality":
+        place = best_municipality(text)
+        if place is not None:
+            values["municipality"] = place.value
+    else:
+        firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
+        for score, match in ranked_municipalities(text):
+            # not asked: only a stated seat ("wir sitzen in …", "Sitz: …", "seit 2019 in …")
+            # or the town of the firm just named ("Kneipe in Benrath, …")
+            if score >= 2 or (firm and score >= -1):
+                values["municipality"] = match.value
+            break
     correction = is_correction(text)
     return ProfileReading(
         values, correction, correction_targets(text) if correction else frozenset()

@@ -417,8 +417,9 @@ def identity_frame(text: str, match: SectorMatch) -> bool:
         return True
     if lead and all(w in _CLAUSE_START for w in lead):
         return True
-    if any(tuple(lead[-len(p) :]) == p for p in _IDENTITY_BEFORE if len(lead) >= len(p)):
-        return True
+    stated = any(tuple(lead[-len(p) :]) == p for p in _IDENTITY_BEFORE if len(lead) >= len(p))
+    if stated and not definite:
+        return True  # "wir sind eine Bäckerei", not "wir haben die Werkstatt im Keller"
     if article and set(after) & _FOUNDING and {"ich", "wir", "i", "we"} & set(before):
         return True  # "ich hab vor sechs Jahren eine Tischlerei aufgemacht"
     word = tokens[first].norm if first < len(tokens) else ""

@@ -326,3 +326,21 @@ def test_correction_language(text, correction, targets):
 def test_a_correction_without_a_new_value_names_its_slot():
     reading = read_profile("Die Branche stimmt nicht.", None)
     assert reading.correction and reading.targets == {"sector"} and reading.values == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Hallo, ich hab gehört, die Bäckerei in Haan hat das auch gemacht", {}),
+        ("Hallo, Malerbetrieb in Hilden", {"sector": "handwerk", "municipality": "hilden"}),
+        ("Guten Tag, 12 Leute in Hilden", {"employees": 12}),
+        ("[NAME], [ADRESSE], [PLZ] Ratingen", {"municipality": "ratingen"}),
+        (
+            "Wir haben die Werkstatt 1990 in Velbert gegründet.",
+            {"sector": "handwerk", "municipality": "velbert"},
+        ),
+        ("Wir haben die Werkstatt im Keller.", {}),
+    ],
+)
+def test_unasked_values_need_a_stated_seat_or_firm(text, values):
+    assert read_profile(text, None).values == values
