@@ -497,7 +497,8 @@ _FUNCTION = _fold_set(
     "ähm öh ach mitgezählt eingerechnet mitgerechnet samstags sonntags wochenends vormittags "
     "nachmittags morgens abends festangestellt angestellt beschäftigt tätig stark köpfig statt "
     "anstatt dat is isset wat wa gell oder? und'n n sin sinn simmer mer ändern korrigieren "
-    "setzen eintragen stellen angeben aktualisieren anpassen bitte danke gezählt"
+    "setzen eintragen stellen angeben aktualisieren anpassen bitte danke gezählt not no yet "
+    "too there right without excl since davon darunter"
 )
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "
@@ -580,7 +581,8 @@ _PRESENT = _fold_set(
 _LEAVING = _fold_set(
     "suchen suche händeringend einstellen einzustellen planen plane geplant bald demnächst "
     "nächstes nächsten nächstem künftig zukünftig wollen möchten brauchen bräuchten hiring "
-    "looking sollen sollten rente kündigt gekündigt verlässt verlassen ausgestiegen "
+    "looking sollen sollten rente kündigt gekündigt verlässt verlassen ausgestiegen ab fangen "
+    "fängt anfangen beginnt beginnen startet starten "
     "aufgehört weggegangen werden wäre wären hätten hätte würden"
 )
 _HIRED = _fold_set(
@@ -806,8 +808,11 @@ def _member_start(toks: list[Tok], k: int) -> bool:
 def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict[int, str]:
     words: dict[int, set[str]] = {}
     sentence_of: dict[int, int] = {}
+    first: dict[int, str] = {}
     for tok, cid, sid in zip(toks, ids, sentences, strict=True):
         words.setdefault(cid, set()).add(tok.low)
+        if cid not in first and tok.low[0].isalnum():
+            first[cid] = tok.low
         sentence_of[cid] = sid
     times: dict[int, str] = {}
     previous: tuple[int, str, set[str]] | None = None
@@ -828,6 +833,13 @@ def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict
             and previous[2] <= _PAST | {","}
         ):
             time = "past"  # "Früher, 20 Leute"
+        elif (
+            previous
+            and previous[0] == sentence_of[cid]
+            and previous[1] == "gone"
+            and first.get(cid) in ("dann", "then")
+        ):
+            time = "gone"  # "ab März kommen zwei dazu, dann sind wir 9"
         else:
             time = "now"
         times[cid] = time
@@ -942,7 +954,7 @@ def _number_mentions(
         if prev == "mit" and noun == "none" and not strong:
             continue
         sub = prev in _SUBSET_BEFORE or (prev2 in _SUBSET_BEFORE and prev in ("die", "der"))
-        sub = sub or _matches_after(low, last, [("of", "them")], 1)
+        sub = sub or _matches_after(low, last, [("of", "them"), ("davon",), ("darunter",)], 1)
         general = noun == "general"
         if num.kind == "beide":
             if prev in ("wir", "we"):

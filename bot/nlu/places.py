@@ -294,6 +294,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score += 3 if set(after) & _MOVED or set(before) & _MOVED else -2
     if prev in ("aus", "von") and "nach" in after:
         score -= 3  # "aus Hilden nach Langenfeld gezogen"
+    if before[:1] == ["sondern"] or before[:1] == ["but"]:
+        score += 2  # "nicht in Ratingen, sondern in Heiligenhaus"
     base = prev == "von" and after[:1] == ["aus"]
     if base:
         score += 3  # "fahren von Hilden aus": the base

@@ -242,6 +242,10 @@ _OTHER_PEOPLE = _fold_set(
     "onkel tante wie"
 )
 _OWNING = _fold_set("hat haben hatte betreibt führt has runs owns arbeitet")
+_RELATIVES = _fold_set(
+    "mann frau vater mutter sohn tochter bruder schwester partner partnerin freund freundin "
+    "schwager schwägerin onkel tante opa oma husband wife father mother son daughter"
+)
 _PAST = _fold_set(
     "früher damals ursprünglich gelernt gearbeitet war waren angefangen komme kam vorher "
     "zuvor ehemals bisher used was"
@@ -297,7 +301,7 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
     if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
         return FOREIGN
-    if set(near[-2:]) & _CUSTOMER and word not in _CATEGORY_WORDS:
+    if set(near[-2:]) & _CUSTOMER:
         at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
         head = before[at - 1] if at else ""
         if not head.endswith(_GENERIC_HEADS):
@@ -307,6 +311,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     if near[-2:] and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
         return FOREIGN  # "bei einem großen Autohändler gearbeitet"
     score = 0
+    if set(before[:3]) & _RELATIVES and set(before) & {"ist", "war", "arbeitet", "als", "is"}:
+        score -= 5  # "Mein Mann ist Elektriker, ich hab einen Blumenladen"
     if word in _CATEGORY_WORDS or word.endswith("branche"):
         score += 2
         if set(before) & _CATEGORY_FRAME or set(after[:3]) & _CATEGORY_FRAME:
@@ -350,7 +356,7 @@ def _rank(text: str) -> list[tuple[int, SectorMatch]]:
     for match in matches:
         score = sector_score(text, match, head)
         if score > FOREIGN:
-            ranked.append((score, match))
+            ranked.append((score + (1 if identity_frame(text, match) else 0), match))
     ranked.sort(key=lambda item: (item[0], -item[1].start), reverse=True)
     return ranked
 
