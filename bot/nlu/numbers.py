@@ -448,6 +448,14 @@ _GENERAL = _fold_set(
 _ROLE = re.compile(
     r"(?:"
     + _alternation(
+        "bäcker konditor metzger fleischer glaser klempner optiker akustiker schmied schlosser "
+        "steinmetz stuckateur parkettleger bodenleger schornsteinfeger schneider schuhmacher "
+        "sattler raumausstatter polsterer gebäudereiniger masseur logopäde logopädin "
+        "elektroniker bauer zerspaner dreher schweißer konstrukteur zeichner planer führer "
+        "fachmann spüler barkeeper rezeptionist bearbeiter dozent makler vertriebler admin "
+        "administrator texter journalist übersetzer dolmetscher trainee volontär leiter "
+        "driver technician mechanic cook waiter waitress cleaner assistant consultant manager "
+        "intern apprentice colleague coworker "
         "geselle gesell azubi auszubildende auszubildender lehrling praktikant werkstudent "
         "student schüler aushilfe aushilfskraft minijobber teilzeit teilzeitler vollzeit "
         "vollzeitler festangestellte festangestellter fahrer monteur meister techniker "
@@ -640,6 +648,15 @@ _OWNER_EXCLUDED = re.compile(
     r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet))\b"
 )
+_CLIENTS = (
+    "patient", "klient", "mandant", "interessent", "abonnent", "konkurrent", "lieferant",
+    "produzent", "teilnehmer", "kund", "gast", "gäst", "bewohner",
+)  # fmt: skip
+_NOT_PERSONS = _fold_set("bauherr bauherren bauherrin leitern prozent")
+_PERSON_ENDINGS = (
+    "innen", "erin", "eur", "eure", "euren", "ist", "isten", "istin", "ant", "anten", "antin",
+    "ent", "enten", "entin", "ling", "linge", "lingen",
+)  # fmt: skip
 _ALTERNATIVES = re.compile(
     r"\b(im|in der|zur|uber den|ausserhalb der|in|during) (sommer|winter|saison|hochsaison"
     r"|nebensaison|weihnachtszeit|spargelzeit|season|summer)\b"
@@ -686,7 +703,7 @@ def _is_staff_word(word: str) -> str | None:
         return "general"
     if word in _KIN:
         return "kin"
-    if len(word) >= 3 and word not in _ADJ_OK and _ROLE.search(word):
+    if len(word) >= 3 and word not in _ADJ_OK and word not in _NOT_PERSONS and _ROLE.search(word):
         return "role"
     return None
 
@@ -930,6 +947,10 @@ def _number_mentions(
             continue
         if num.kind == "zu":
             noun = "zu"
+        unknown = at < len(low) and low[at].endswith(_PERSON_ENDINGS)
+        if noun == "other" and unknown and not low[at].startswith(_CLIENTS):
+            # "zwei Rezeptionistinnen": a person word the lexicon does not know
+            out.append(Mention(num.value, k0, at, "unknown"))
         if noun in ("other", "unit"):
             continue
         if prev in _NEGATORS or (prev == "," and prev2 in _NEGATORS) or prev == "unter":
@@ -1156,6 +1177,8 @@ def _decide(
     persons = [m for m in mentions if m.kind == "person"]
     definite = [m for m in mentions if m.kind == "definite"]
     owners = [m for m in mentions if m.kind == "owner"]
+    if any(m.kind == "unknown" for m in mentions) and (groups or persons or owners):
+        return None  # a sum with a part we cannot read: better ask again than guess
     if groups:
         members = [m for m in groups if not (m.sub and _subset_marked(low, m))]
         members += [m for m in mentions if m.kind == "bare" and _listed_with(low, m, groups)]

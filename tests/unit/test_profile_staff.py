@@ -176,3 +176,17 @@ def test_masking_keeps_offsets():
     masked = mask(text)
     assert len(masked) == len(text)
     assert "0211" not in masked and "40219" not in masked and masked.endswith("9 Leute")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich, zwei Bäcker und drei Verkäuferinnen", 6),
+        ("ich, zwei Rezeptionistinnen und drei Köche", 6),
+        ("Zwei Transporter, ein Anhänger, vier Leute.", 4),
+        ("Wir haben 20 Patienten und 4 Leute", 4),
+        ("ich und zwei Aquaristinnen", None),  # unknown person word: ask again, do not guess
+    ],
+)
+def test_trades_and_unknown_person_words(text, expected):
+    assert count(text) == expected
