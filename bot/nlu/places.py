@@ -338,6 +338,18 @@ def _rank(text: str) -> list[tuple[int, PlaceMatch]]:
     return [(score, match) for score, _, match in ranked]
 
 
+def names_municipality(text: str, value: str) -> bool:
+    """``text`` names the town ``value`` anywhere, also negated ("nicht in Haan")."""
+    norms = [t.norm for t in _cleaned_tokens(text)[1]]
+    vocab = _vocab()
+    for size in range(1, vocab.max_ngram + 1):
+        for i in range(len(norms) - size + 1):
+            hit = vocab.index.get(" ".join(norms[i : i + size]))
+            if hit and hit[0] == value:
+                return True
+    return False
+
+
 def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
     """The match that decides the municipality (see module docstring), or None.
 

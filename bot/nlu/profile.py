@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
-from bot.nlu.numbers import read_staff
-from bot.nlu.places import best_municipality, ranked_municipalities
-from bot.nlu.sectors import identity_frame, ranked_sectors
-from bot.nlu.text import normalized
+from bot.nlu.numbers import find_numbers, read_staff
+from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
+from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
+from bot.nlu.text import clean, normalized, tokenize
 
 PROFILE_SLOTS = ("employees", "sector", "municipality")
 
@@ -46,7 +46,11 @@ _CORRECTION = re.compile(
     r"|(nicht|nich|not) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
-    r"|vergessen zu (sagen|erwahnen))\b"
+    r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
+    r"|bitte (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
+    r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
+    r"|(^|, )(nicht|nich|net|not) (in |im )?\w+"
 )
 
 _SLOT_WORDS = {
@@ -79,15 +83,28 @@ class ProfileReading:
     targets: FrozenSet[str] = frozenset()
 
 
+def _with_commas(text: str) -> str:
+    """Folded words; a "," where the text has a comma, colon, dash or sentence end."""
+    text = clean(text)
+    out: list[str] = []
+    end = 0
+    for token in tokenize(text):
+        if out and any(c in text[end : token.start] for c in ",;:.!?–-"):
+            out.append(",")
+        out.append(token.norm)
+        end = token.end
+    return " ".join(out)
+
+
 def is_correction(text: str) -> bool:
     """Explicit correction language ("Korrektur: …", "hab mich vertan", "X, nicht Y")."""
-    return bool(_CORRECTION.search(normalized(text)))
+    return bool(_CORRECTION.search(_with_commas(text)))
 
 
 def correction_targets(text: str) -> FrozenSet[str]:
     """Profile slots named in a correction ("die Branche stimmt nicht", "MA-Zahl ändern")."""
     norm = normalized(text)
-    if not _CORRECTION.search(norm):
+    if not _CORRECTION.search(_with_commas(text)):
         return frozenset()
     return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
 
@@ -126,8 +143,20 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     )
 
 
+def _names_known(text: str, slot: str, known: Any) -> bool:
+    """The message names the value being corrected ("nicht Haan", "das mit der Gastronomie",
+    "dat mit de zwei Leute"): the correction is about this slot."""
+    if slot == "employees":
+        return any(value == known for _, _, value in find_numbers(text))
+    if slot == "sector":
+        return any(match.value == known for match in find_sectors(text))
+    return names_municipality(text, known)
+
+
 def _corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
     """The new value a correction states for ``slot`` (never the known one), or None."""
+    if slot not in targets and _names_known(text, slot, known):
+        targets = targets | {slot}
     if slot == "employees":
         staff = read_staff(text, lenient="employees" in targets)
         return staff.count if staff is not None and staff.count != known else None

@@ -498,3 +498,33 @@ REGISTERS = [
 @pytest.mark.parametrize(("text", "asked", "current", "stored", "proposed"), REGISTERS)
 def test_registers_traps_and_corrections(text, asked, current, stored, proposed):
     assert decide_profile(text, asked, current) == (stored, proposed)
+
+
+F3 = {"employees": 5, "sector": "gastronomie", "municipality": "haan"}
+CORRECTIONS = [
+    ("Können Sie bitte die Mitarbeiterzahl auf 12 korrigieren?", {"employees": 12}),
+    ("Ach, eine Sache noch: wir sind in Hilden, nicht in Haan.", {"municipality": "hilden"}),
+    ("Update: Wir sind jetzt 9 Leute.", {"employees": 9}),
+    ("Die Mitarbeiterzahl stimmt so nicht mehr, wir sind jetzt 11.", {"employees": 11}),
+    ("Falsch verstanden: nicht Haan, Hilden!", {"municipality": "hilden"}),
+    ("Ich meinte Velbert, nicht Haan.", {"municipality": "velbert"}),
+    ("Wir sind doch kein Café, sondern eine Bäckerei!", {"sector": "handwerk"}),
+    ("Branche bitte auf Handel setzen.", {"sector": "handel"}),
+    ("Nachtrag: mit Aushilfen sind wir 12.", {"employees": 12}),
+    ("Kleine Änderung bei den Mitarbeitern: 15.", {"employees": 15}),
+    ("Oh, nicht 5 sondern 7 Leute.", {"employees": 7}),
+    ("Korrigiere: Sitz ist Mettmann", {"municipality": "mettmann"}),
+    ("Das mit Haan stimmt nicht, wir sind in Erkrath-Hochdahl.", {"municipality": "erkrath"}),
+    ("Sorry, hab Gastro angeklickt, wir sind aber ein Kiosk.", {"sector": "handel"}),
+    ("ne warte, sin ja acht leute, nich fünf", {"employees": 8}),
+    # no correction language: nothing
+    ("Wir sind inzwischen 9 Leute.", {}),
+    ("Ja, nicht alle Rechner haben das.", {}),
+    ("Das Update läuft automatisch bei uns in Hilden.", {}),
+    ("Ich meinte ja, wir nutzen die Cloud.", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "proposed"), CORRECTIONS)
+def test_explicit_corrections_are_never_ignored(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
