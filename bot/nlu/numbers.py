@@ -542,6 +542,9 @@ _STRONG_BEFORE = _patterns([
     ("sind", "das"), ("sind", "dat"), ("in", "total"), ("so", "gesehen"), ("macht", "dann"),
     ("sind", "es", "dann"), ("sind", "wir", "dann"), ("that", "makes"), ("makes",),
 ])  # fmt: skip
+_INCLUSIVE_BEFORE = _patterns(
+    [("mit", "mir"), ("mit", "mich"), ("mit", "uns"), ("=",), ("sagen", "wir"), ("insgesamt",)]
+)
 _WE_ARE = _patterns([
     ("wir", "sind"), ("sind", "wir"), ("es", "sind"), ("sind", "es"), ("sinds",), ("sind", "s"),
     ("wir", "sin"), ("sin", "wir"), ("wir", "sinn"), ("sinn", "wir"), ("sinn", "et"),
@@ -913,6 +916,16 @@ def _staff_question_end(low: list[str]) -> int:
     return -1
 
 
+def _counted_before(low: list[str], k: int) -> bool:
+    """Something was counted before token ``k``: "also sieben" then concludes it (a leading
+    "Also, 5 Leute im Laden und 2 im Lager" does not)."""
+    return any(
+        w[0].isdigit() or w in _OWNER or word_number(w) is not None or _is_staff_word(w)
+        for w in low[:k]
+        if w != MASK
+    )
+
+
 def _per_unit(toks: list[Tok], nums: list[Num], index: int) -> Mention | None:
     """ "zwei Kolonnen zu je vier Mann" -> 8 (units times the count per unit)."""
     num = nums[index]
@@ -967,9 +980,10 @@ def _number_mentions(
         if prev == "ohne" or (prev2 == "ohne" and prev in ("sie", "die", "diese", "them")):
             continue
         last = at if noun in ("general", "role", "kin") else k1
-        strong = _matches_before(low, k0, _STRONG_BEFORE) or _matches_after(
-            low, last, _STRONG_AFTER
-        )
+        strong = (
+            _matches_before(low, k0, _STRONG_BEFORE)
+            and (_counted_before(low, k0) or _matches_before(low, k0, _INCLUSIVE_BEFORE))
+        ) or _matches_after(low, last, _STRONG_AFTER)
         if question >= 0 and k0 >= question and not answered and noun in ("none", "general"):
             strong = answered = True
         if prev == "mit" and noun == "none" and not strong:

@@ -220,7 +220,6 @@ _OWN_NOUNS = _fold_set(
     "gewerbegebiet industriegebiet gewerbepark raum stadtgebiet hafen firma betrieb "
     "unternehmen handwerksbetrieb familienbetrieb geschäft laden stadt ortskern"
 )
-_CLAUSE_END = frozenset({".", "!", "?", ";", ":", ",", "-", "aber", "sondern", "und", "but"})
 
 FOREIGN = -100
 

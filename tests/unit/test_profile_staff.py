@@ -55,6 +55,8 @@ def test_compositions_and_sums(text, expected):
         ("Bei uns arbeiten zwölf Personen, mich eingerechnet.", 12),
         ("Wir sind zu acht.", 8),
         ("zu zweit, mein Mann und ich", 2),
+        ("Also, 5 Leute im Laden und 2 im Lager", 7),  # a leading "also" concludes nothing
+        ("Wir sind vier Leute und ich, also fünf", 5),
     ],
 )
 def test_totals_win_over_their_parts(text, expected):
