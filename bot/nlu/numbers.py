@@ -542,6 +542,11 @@ _STRONG_BEFORE = _patterns([
     ("sind", "das"), ("sind", "dat"), ("in", "total"), ("so", "gesehen"), ("macht", "dann"),
     ("sind", "es", "dann"), ("sind", "wir", "dann"), ("that", "makes"), ("makes",),
 ])  # fmt: skip
+_AGE_BEFORE = frozenset({("ich", "bin"), ("bin", "ich"), ("i", "am"), ("i", "m")})
+_RATE_WORDS = _fold_set("im am pro je per a in the jeden jede")
+_PERIODS = _fold_set(
+    "monat jahr tag woche quartal saison schicht stunde month year day week quarter hour"
+)
 _INCLUSIVE_BEFORE = _patterns(
     [("mit", "mir"), ("mit", "mich"), ("mit", "uns"), ("=",), ("sagen", "wir"), ("insgesamt",)]
 )
@@ -643,6 +648,7 @@ _OWNER_EXTRA = re.compile(
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
+    r"|\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) "
 )
 _OWNER_WITH = re.compile(
     r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
@@ -916,6 +922,11 @@ def _staff_question_end(low: list[str]) -> int:
     return -1
 
 
+def _is_rate(low: list[str], k: int) -> bool:
+    after = [w for w in low[k + 1 : k + 4] if w not in ("der", "die", "dem", "den", "the")]
+    return len(after) >= 2 and after[0] in _RATE_WORDS and after[1] in _UNIT_WORDS | _PERIODS
+
+
 def _counted_before(low: list[str], k: int) -> bool:
     """Something was counted before token ``k``: "also sieben" then concludes it (a leading
     "Also, 5 Leute im Laden und 2 im Lager" does not)."""
@@ -987,7 +998,11 @@ def _number_mentions(
         if question >= 0 and k0 >= question and not answered and noun in ("none", "general"):
             strong = answered = True
         if prev == "mit" and noun == "none" and not strong:
-            continue
+            continue  # "ist mit 70 noch jeden Tag da"
+        if noun == "none" and not strong and (prev2, prev) in _AGE_BEFORE:
+            continue  # "ich bin 45": an age
+        if noun == "none" and _is_rate(low, k1):
+            continue  # "rund 1000 im Monat", "60 pro Tag"
         sub = prev in _SUBSET_BEFORE or (prev2 in _SUBSET_BEFORE and prev in ("die", "der"))
         sub = sub or _matches_after(low, last, [("of", "them"), ("davon",), ("darunter",)], 1)
         general = noun == "general"

@@ -97,6 +97,8 @@ def test_number_words_ranges_and_approximations(text, expected):
         ("Ich beschäftige sieben Mitarbeiterinnen.", 8),
         ("Ich habe drei Praktikanten.", 4),
         ("Ich hab zwei Leute.", 3),
+        ("ich bin 45 und hab 3 Angestellte", 4),
+        ("Ich bin Malerin und habe zwei Gesellen.", 3),
         ("Wir haben neun Angestellte.", 9),
         ("Wir beschäftigen 35 Menschen.", 35),
         ("Wir betreuen 250 Patienten mit 14 Pflegekräften.", 14),
@@ -132,6 +134,9 @@ def test_the_owner_is_counted_once(text, expected):
         "Seit 1996, Tel 0211/556677",
         "[TELEFON]",
         "[PLZ] [ADRESSE]",
+        "Ich bin 45.",
+        "Rund 1000 im Monat",
+        "60 pro Tag",
     ],
 )
 def test_never_from_phone_numbers_codes_dates_prices_or_things(text):
