@@ -41,7 +41,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.numbers import read_staff
+from bot.nlu.numbers import looks_like_code, read_staff
 from bot.nlu.places import best_municipality
 from bot.nlu.sectors import best_sector
 
@@ -52,8 +52,8 @@ ENTITY_TYPES = ("employees", "number", "sector", "municipality")
 
 def extract_entities(text: Any, wanted: tuple[str, ...] = ENTITY_TYPES) -> list[dict[str, Any]]:
     """Entities of ``text`` as Rasa entity dicts (without the extractor name)."""
-    if not isinstance(text, str) or not text.strip():
-        return []
+    if not isinstance(text, str) or not text.strip() or looks_like_code(text):
+        return []  # JSON, payloads and markup are text
     found: list[tuple[str, int, int, Any]] = []
     if "employees" in wanted:
         staff = read_staff(text)

@@ -727,6 +727,8 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
         word = tok.low
         if word == MASK:
             return "other", j
+        if word[0].isdigit():
+            return "none", j
         if not word[0].isalnum():
             if word == "-" and j + 1 < len(toks) and toks[j + 1].low.startswith("kopf"):
                 return "general", j + 1
@@ -1276,12 +1278,25 @@ def _listed_with(low: list[str], bare: Mention, groups: list[Mention]) -> bool:
 # 4. Public API
 
 
+_CODE = re.compile(
+    r"[{}]|\"\s*:|^\s*/\w|[A-Za-z_]\(\s*[\d'\"]|=>"
+    r"|</?(?!(?:b|i|u|p|br|em|strong|span|div|small|mark)\b)[A-Za-z][^>]{0,200}>",
+    re.IGNORECASE,
+)
+
+
+def looks_like_code(text: str) -> bool:
+    """JSON, payloads, markup or code ("{"employees": 5}", "/inform{…}", "alert(1)"): such
+    text is text, never a profile value."""
+    return bool(_CODE.search(text))
+
+
 def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     """The staff count of ``text`` (see the module docstring), or None.
 
     ``lenient`` is for an answer to "Wie viele Beschäftigte …?": a bare number counts then.
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text.strip() or looks_like_code(text):
         return None
     toks, mentions, norm = _analyse(text)
     if not toks:

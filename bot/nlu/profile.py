@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
-from bot.nlu.numbers import find_numbers, read_staff
+from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
 from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
 from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
 from bot.nlu.text import clean, normalized, tokenize
@@ -98,6 +98,8 @@ def _with_commas(text: str) -> str:
 
 def is_correction(text: str) -> bool:
     """Explicit correction language ("Korrektur: …", "hab mich vertan", "X, nicht Y")."""
+    if not isinstance(text, str) or looks_like_code(text):
+        return False
     return bool(_CORRECTION.search(_with_commas(text)))
 
 
@@ -118,6 +120,8 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     town was asked.
     """
     values: Dict[str, Any] = {}
+    if not isinstance(text, str) or looks_like_code(text):
+        return ProfileReading()  # JSON, payloads and markup are text, never profile values
     staff = read_staff(text, lenient=asked == "employees")
     if staff is not None:
         values["employees"] = staff.count
@@ -186,6 +190,8 @@ def decide_profile(
     """
     profile_asked = asked in PROFILE_SLOTS
     reading = read_profile(text, asked if profile_asked else None)
+    if not reading.values and not reading.correction:
+        return {}, {}
     stored: Dict[str, Any] = {}
     proposed: Dict[str, Any] = {}
     if profile_asked:

@@ -528,3 +528,23 @@ CORRECTIONS = [
 @pytest.mark.parametrize(("text", "proposed"), CORRECTIONS)
 def test_explicit_corrections_are_never_ignored(text, proposed):
     assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"employees": 5}',
+        '/inform{"employees": 99}',
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(7)>",
+        '{"sector": "bau", "municipality": "haan"}',
+    ],
+)
+def test_json_payloads_and_markup_are_text(text):
+    assert decide_profile(text, "employees", {}) == ({}, {})
+    assert decide_profile(text, "tools_cloud", FULL) == ({}, {})
+
+
+def test_simple_formatting_is_read_as_text():
+    assert decide_profile("<b>12</b> Leute", "employees", {}) == ({"employees": 12}, {})
+    assert decide_profile("ca. 5;", "employees", {}) == ({"employees": 5}, {})
