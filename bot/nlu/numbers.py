@@ -92,7 +92,7 @@ def _label_number(match: re.Match[str]) -> str:
 
 
 def _phone_ok(match: re.Match[str]) -> bool:
-    return sum(c.isdigit() for c in match.group(0)) >= 6
+    return sum(c.isdecimal() for c in match.group(0)) >= 6
 
 
 def _slash_ok(match: re.Match[str]) -> bool:
@@ -322,7 +322,7 @@ _ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "a", "an"})
 def _digits(raw: str) -> int | None:
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
         return int(raw.replace(".", ""))
-    return int(raw) if raw.isdigit() else None
+    return int(raw) if raw.isdecimal() else None
 
 
 def _dozen_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -367,13 +367,13 @@ def _scan_numbers(toks: list[Tok]) -> list[Num]:
             nums.append(Num(i, dozen[1], dozen[0], "dozen"))
             i = dozen[1] + 1
             continue
-        if low[0].isdigit():
+        if low[0].isdecimal():
             value = _digits(tok.text)
             if value is not None:
                 year = len(tok.text) == 4 and 1900 <= value <= 2099
                 nums.append(Num(i, i, value, "year" if year else "digits"))
         elif low == "zu" and (nxt in _ZU or re.fullmatch(r"\d+t?", nxt)):
-            value = _ZU.get(nxt) or (int(nxt.rstrip("t")) if nxt.rstrip("t").isdigit() else 0)
+            value = _ZU.get(nxt) or (int(nxt.rstrip("t")) if nxt.rstrip("t").isdecimal() else 0)
             if value:
                 nums.append(Num(i, i + 1, value, "zu"))
                 i += 2
@@ -727,7 +727,7 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
         word = tok.low
         if word == MASK:
             return "other", j
-        if word[0].isdigit():
+        if word[0].isdecimal():
             return "none", j
         if not word[0].isalnum():
             if word == "-" and j + 1 < len(toks) and toks[j + 1].low.startswith("kopf"):
@@ -823,7 +823,7 @@ def _clauses(toks: list[Tok]) -> tuple[list[int], list[int]]:
 def _member_start(toks: list[Tok], k: int) -> bool:
     word = toks[k].low
     return (
-        word[0].isdigit()
+        word[0].isdecimal()
         or word in _DETERMINERS
         or word in _OWNER
         or word in _LIST_ADVERBS
@@ -933,7 +933,7 @@ def _counted_before(low: list[str], k: int) -> bool:
     """Something was counted before token ``k``: "also sieben" then concludes it (a leading
     "Also, 5 Leute im Laden und 2 im Lager" does not)."""
     return any(
-        w[0].isdigit() or w in _OWNER or word_number(w) is not None or _is_staff_word(w)
+        w[0].isdecimal() or w in _OWNER or word_number(w) is not None or _is_staff_word(w)
         for w in low[:k]
         if w != MASK
     )
@@ -1073,7 +1073,7 @@ def _member_follows(low: list[str], k: int, with_ok: bool = False) -> bool:
     return (
         nxt in _DETERMINERS
         or nxt in _OWNER
-        or nxt[0].isdigit()
+        or nxt[0].isdecimal()
         or word_number(nxt) is not None
         or _is_staff_word(nxt) is not None
         or nxt in _LIST_ADVERBS

@@ -287,7 +287,7 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score -= 4  # "früher waren wir in Wuppertal"
     elif (set(before) | set(after)) & _FOUNDED:
         score -= 1  # "in Haan gegründet": the seat unless a later one is named
-    if prev == "plz" or (len(prev) == 5 and prev.isdigit()):
+    if prev == "plz" or (len(prev) == 5 and prev.isdecimal()):
         score += 3  # an address: "[PLZ] Ratingen", "40822 Mettmann"
     if prev == "nach":
         score += 3 if set(after) & _MOVED or set(before) & _MOVED else -2

@@ -308,7 +308,7 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
             return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
     if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:
         return FOREIGN
-    if near[-2:] and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
+    if len(near) >= 2 and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
         return FOREIGN  # "bei einem großen Autohändler gearbeitet"
     score = 0
     if set(before[:3]) & _RELATIVES and set(before) & {"ist", "war", "arbeitet", "als", "is"}:

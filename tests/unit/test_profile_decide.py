@@ -548,3 +548,35 @@ def test_json_payloads_and_markup_are_text(text):
 def test_simple_formatting_is_read_as_text():
     assert decide_profile("<b>12</b> Leute", "employees", {}) == ({"employees": 12}, {})
     assert decide_profile("ca. 5;", "employees", {}) == ({"employees": 5}, {})
+
+
+def test_never_crashes_on_odd_text():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "abcdefghijklmnopqrstuvwxyzäöüß0123456789 .,:;!?-–+/()[]{}\"'<>@#%€&=§²³½١٢"
+    words = [
+        "bei",
+        "der",
+        "einem",
+        "Grenze",
+        "Erkrath",
+        "wir",
+        "sind",
+        "12",
+        "Leute",
+        "ich",
+        "und",
+        "zwei",
+        "Gesellen",
+        "nicht",
+        "in",
+    ]
+    for k in range(600):
+        if k % 2:
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for asked in ("employees", "sector", "municipality", "tools_cloud", None):
+            stored, proposed = decide_profile(text, asked, FULL if asked == "tools_cloud" else {})
+            assert isinstance(stored, dict) and isinstance(proposed, dict)
