@@ -20,6 +20,7 @@ from pydantic import (
 
 from api.core.codes import (
     DIMENSIONS,
+    QN,
     QUESTION_IDS,
     Channel,
     DimensionId,
@@ -27,11 +28,14 @@ from api.core.codes import (
     Municipality,
     OfferingKind,
     OfferingStatus,
+    ScoredQuestion,
     Sector,
     SizeClass,
+    Wish,
 )
 from api.services.catalogue import get_catalogue
 from api.services.period import ReportFilters
+from contract.catalogue import AUDIENCES
 from contract.codes import QUESTION_EVENTS, Event
 
 
@@ -83,10 +87,36 @@ class Profile(Schema):
     municipality: Municipality
 
 
+def _known_answers(answers: dict[str, str]) -> dict[str, str]:
+    """Every answer must be an answer id of its question's scale, or dont_know."""
+    for slot, answer in answers.items():
+        allowed = QN.answer_ids(QN.question(slot).scale)
+        if answer not in allowed:
+            raise ValueError(f"{slot}: {answer!r} is not one of {allowed}")
+    return answers
+
+
+Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
+Answers = Annotated[
+    dict[ScoredQuestion, Annotated[str, StringConstraints(max_length=32)]],
+    AfterValidator(_known_answers),
+]
+
+
 class RecommendationRequest(Schema):
     profile: Profile
     scores: Scores  # type: ignore[valid-type]
     limit: Annotated[int, Field(ge=1, le=10, strict=True)] = 3
+    need: Wish | None = Field(
+        None,
+        description='The owner\'s closing wish: a need code of data/needs.yml; "none" or absent '
+        "= no particular wish",
+    )
+    answers: Answers | None = Field(
+        None,
+        description="{question slot: answer id} (scale ids of data/questionnaire.yml or "
+        "dont_know); used to name the answers behind each reason",
+    )
 
 
 class Recommendation(Schema):
@@ -98,6 +128,11 @@ class Recommendation(Schema):
     summary: str
     cost: str
     reason: str
+    matches_need: bool = Field(description="The offering serves the owner's closing wish")
+    audience: Audience = Field(  # type: ignore[valid-type]
+        description='"betriebe", or "personen" for an offering for individuals (only shown '
+        "for a matching wish, and marked in the reason)"
+    )
 
 
 class RecommendationResponse(Schema):
@@ -110,6 +145,7 @@ class EligibilityOut(Schema):
     max_employees: int | None
     sectors: list[Sector] | None
     municipalities: list[Municipality] | None
+    regions: list[str] | None
 
 
 class OfferingOut(Schema):
@@ -126,6 +162,9 @@ class OfferingOut(Schema):
     summary: str
     status: OfferingStatus
     last_checked: date
+    needs: list[str]
+    audience: Audience  # type: ignore[valid-type]
+    how_to_apply: str | None
 
 
 class AssessmentIn(Schema):
