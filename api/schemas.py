@@ -167,6 +167,9 @@ class OfferingOut(Schema):
     how_to_apply: str | None
 
 
+RecheckHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
 class AssessmentIn(Schema):
     """The anonymised record of one completed interview. Only coded values, never free text."""
 
@@ -178,10 +181,47 @@ class AssessmentIn(Schema):
     overall: ScoreValue | None = None
     needs: Annotated[list[NeedCode], Field(max_length=30), AfterValidator(_dedupe)] = []
     recommended: Annotated[list[OfferingId], Field(max_length=10), AfterValidator(_dedupe)] = []
+    recheck_hash: RecheckHash | None = Field(
+        None,
+        description="HMAC of the owner's new re-check code (64 lowercase hex; computed by the "
+        "action server, the code itself is never sent)",
+    )
+    previous_hash: RecheckHash | None = Field(
+        None,
+        description="HMAC of the code the owner started with: links this re-assessment to the "
+        "earlier one",
+    )
+
+    @model_validator(mode="after")
+    def _different_hashes(self) -> AssessmentIn:
+        if self.previous_hash is not None and self.previous_hash == self.recheck_hash:
+            raise ValueError("previous_hash must differ from recheck_hash")
+        return self
 
 
 class AssessmentCreated(Schema):
     id: str
+    linked: bool = Field(
+        False, description="True when previous_hash named an earlier assessment (now linked)"
+    )
+
+
+class RecheckLookupIn(Schema):
+    hash: RecheckHash
+
+
+class RecheckProfile(Schema):
+    size_class: SizeClass
+    sector: Sector
+    municipality: Municipality
+
+
+class RecheckLookupOut(Schema):
+    found: bool
+    profile: RecheckProfile | None = None
+    scores: dict[DimensionId, int | None] | None = None
+    overall: int | None = None
+    month: str | None = Field(None, description="Month of the earlier assessment (YYYY-MM)")
 
 
 StatsFilters = ReportFilters
