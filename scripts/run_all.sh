@@ -104,10 +104,17 @@ start() {
   names+=("$name")
 }
 
-wait_for() {  # name url seconds
-  local name="$1" url="$2" limit="$3" i
+wait_for() {  # name url seconds: waits for url; fails early when a started process died
+  local name="$1" url="$2" limit="$3" i j
   for ((i = 0; i < limit * 2; i++)); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then echo "  $name ready: $url"; return 0; fi
+    for ((j = 0; j < ${#pids[@]}; j++)); do
+      if ! kill -0 "${pids[$j]}" 2>/dev/null; then
+        echo "  ${names[$j]} exited during start-up; last lines of $LOG_DIR/${names[$j]}.out:" >&2
+        tail -n 5 "$LOG_DIR/${names[$j]}.out" >&2
+        return 1
+      fi
+    done
     sleep 0.5
   done
   echo "  $name did not come up within ${limit}s (see $LOG_DIR/)" >&2

@@ -114,10 +114,10 @@ start_postgres() {
     -c "synchronous_commit=${PG_SYNCHRONOUS_COMMIT:-on}"
   local i
   for ((i = 0; i < 120; i++)); do
-    "$bin/pg_isready" -q -h "$sock" -p "$PG_PORT" && break
+    as_user "$user" "$bin/pg_isready" -q -h "$sock" -p "$PG_PORT" && break
     sleep 0.25
   done
-  "$bin/pg_isready" -q -h "$sock" -p "$PG_PORT" || {
+  as_user "$user" "$bin/pg_isready" -q -h "$sock" -p "$PG_PORT" || {
     echo "  PostgreSQL did not come up (see $LOG_DIR/postgres.out)" >&2
     return 1
   }
