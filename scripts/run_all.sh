@@ -50,32 +50,40 @@ pids=()
 sigs=()
 names=()
 stopping=0
+is_store() { [[ "$1" == postgres || "$1" == redis ]]; }
+
+wait_gone() {  # seconds pid...: waits until all pids have exited (or the time is up)
+  local limit="$1" i pid alive
+  shift
+  for ((i = 0; i < limit * 4; i++)); do
+    alive=0
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [[ $alive -eq 0 ]] && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
 stop() {
-  local code="${1:-0}"
+  local code="${1:-0}" i clients=() stores=()
   trap - INT TERM EXIT
   [[ $stopping -eq 1 ]] && return
   stopping=1
   echo
   echo "Stopping Digitalcheck ..."
-  local i pid deadline
-  # Reverse start order: the load balancer first, the stores last.
+  # The load balancer and the services first (reverse start order), the stores when their
+  # clients are gone: PostgreSQL with a fast shutdown (SIGINT), Redis with SIGTERM.
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    if is_store "${names[$i]}"; then stores+=("$i"); continue; fi
     kill -s "${sigs[$i]}" "${pids[$i]}" 2>/dev/null || true
-    if [[ "${names[$i]}" == postgres || "${names[$i]}" == redis ]]; then
-      # Let the clients go first; then the store shuts down fast.
-      for ((deadline = 0; deadline < 40; deadline++)); do
-        kill -0 "${pids[$i]}" 2>/dev/null || break
-        sleep 0.25
-      done
-    fi
+    clients+=("${pids[$i]}")
   done
-  for ((deadline = 0; deadline < 80; deadline++)); do
-    local alive=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-    [[ $alive -eq 0 ]] && break
-    sleep 0.25
+  wait_gone 30 ${clients[@]+"${clients[@]}"} || true
+  for i in ${stores[@]+"${stores[@]}"}; do
+    kill -s "${sigs[$i]}" "${pids[$i]}" 2>/dev/null || true
   done
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  wait_gone 30 "${pids[@]}" || true
+  for i in "${pids[@]}"; do kill -9 "$i" 2>/dev/null || true; done
   wait 2>/dev/null || true
   echo "Stopped."
   exit "$code"
