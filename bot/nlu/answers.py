@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.nlu.text import clean, fold, fuzzy_lookup, normalized
@@ -168,6 +169,65 @@ def _payload(text: str, valid: list[str]) -> str | None:
             return None
         return next((v for v in values if isinstance(v, str) and v in valid), None)
     return None
+
+
+@dataclass(frozen=True)
+class RuleReading:
+    """What the patterns found: the decided answer, a competing one, and why not."""
+
+    answer: str | None
+    second: str | None = None
+    conflict: bool = False
+    blocked: bool = False
+    no_signal: bool = True
+
+
+def _hits(text: str, scale: str) -> tuple[list[tuple[str, int]], bool, str | None]:
+    """Concept hits, whether the message is a question/confusion, and a direct payload."""
+    valid = SCALES[scale] + [DONT_KNOW]
+    text = clean(text)
+    direct = _payload(text, valid)
+    if direct:
+        return [], False, direct
+    norm = normalized(text)
+    hits = list(_concepts(norm))
+    raw = text.lower()
+    if _RAW_YES.search(raw):
+        hits.append(("YES", len(norm)))
+    if _RAW_NO.search(raw):
+        hits.append(("LEAD_NO" if re.match(r"\s*nä", raw) else "NO", 0))
+    words = norm.split()
+    question = "?" in text or (bool(words) and words[0] in _QUESTION_WORDS)
+    blocked = any(c == "CONFUSED" for c, _ in hits)
+    if question and not any(pos == 0 for _, pos in hits):
+        blocked = True
+    return hits, blocked, None
+
+
+def rule_reading(text: str, scale: str) -> RuleReading:
+    """The patterns' reading of ``text`` for ``scale``, with any conflicting signal."""
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}")
+    hits, blocked, direct = _hits(text, scale)
+    if direct:
+        return RuleReading(direct, no_signal=False)
+    if blocked:
+        return RuleReading(None, blocked=True, no_signal=not hits)
+    concepts = [c for c, _ in hits]
+    answer = _decide(scale, concepts)
+    mapping = _MAP[scale]
+    readings = []
+    for concept in concepts:
+        value = DONT_KNOW if concept == "DK" else mapping.get(concept.replace("LEAD_", ""))
+        if value and value not in readings:
+            readings.append(value)
+    others = [r for r in readings if r != answer]
+    return RuleReading(
+        answer,
+        second=others[0] if others else None,
+        conflict=bool(answer and others),
+        no_signal=not hits,
+    )
 
 
 def parse_answer(text: str, scale: str, intent: str | None = None) -> str | None:

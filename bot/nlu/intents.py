@@ -1,0 +1,119 @@
+"""High-precision patterns for what a message asks of the bot (not what it answers).
+
+The learned intent model is good at the many ways of saying "yes" or "hello", but a canned reply
+must never replace an answer, and a destructive step (erase, restart, stop) must never be taken
+on a guess. These patterns decide first; the learned intent only counts for short messages and
+with a calibrated confidence. Used by the NLU (:class:`IntentRules`, which overrides the
+learned intent) and by the actions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Tuple
+
+from bot.nlu.text import normalized
+
+SHORT = 12  # words: greetings, thanks and goodbyes are only that in short messages
+
+_RESET = r"(neu|nochmal|noch mal|von vorn\w*|anfang\w*|wiederhol\w*)"
+_PATTERNS: List[Tuple[str, str, bool]] = [
+    # (kind, pattern on folded text, only in short messages)
+    ("erase_data",
+     r"\b(losch\w*|entfern\w*|vernicht\w*|vergessen sie)\b.{0,40}\b(daten|gesprach\w*|verlauf"
+     r"|chat\w*|unterhaltung|infos?|informationen|protokoll|nachrichten|alles was ich)\b"
+     r"|\b(daten|gesprach\w*|verlauf|chat\w*|unterhaltung|nachrichten)\b.{0,40}"
+     r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b", False),
+    ("restart",
+     r"\b(neu (starten|anfangen|beginnen|machen)|neustart\w*|von vorn\w*|nochmal neu"
+     r"|noch mal neu|ganz neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
+     r"|neu anfangen|fang\w* (wir )?(nochmal|noch mal|neu) an)\b", False),
+    ("withdraw",
+     r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
+     r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
+     r"|mochte (doch )?nicht mehr mitmachen|keine lust mehr)\b", False),
+    ("stop",
+     r"^(stop+|stopp|abbrechen|abbruch|beenden|aufhoren|schluss|ende)\b"
+     r"|\b(check|befragung|interview|fragebogen|umfrage) (abbrechen|beenden|stoppen)\b"
+     r"|\b(ich )?(will|mochte|mocht) (jetzt )?(aufhoren|abbrechen|beenden)\b", False),
+    ("callback",
+     r"\b(ruckruf\w*|zuruckruf\w*|ruf\w* (sie |ihr )?(mich|uns) (bitte )?(zuruck|an)"
+     r"|rufen sie (mich|uns)|anrufen|melden sie sich)\b|\[telefon\]", False),
+    ("human_handoff",
+     r"\b(mensch\w*|person|mitarbeiter\w*|ansprechpartner\w*|berater\w*|jemand\w*|kolleg\w*)\b"
+     r".{0,30}\b(sprechen|reden|kontakt\w*|erreichen|telefonieren|schreiben)\b"
+     r"|\b(sprechen|reden)\b.{0,20}\b(mensch\w*|person|jemand\w*)\b|\bansprechpartner\w*\b"
+     r"|\bkontakt(daten|person|adresse|moglichkeit)\w*\b|\b(ihre|eine|einen) kontakt\b"
+     r"|\bpersonlich\w* beratung\b", False),
+    ("ask_privacy",
+     r"\b(datenschutz\w*|dsgvo|was (speicher|wisse|mach|sammel)\w* (sie|ihr|du)"
+     r"|meine daten|meinen daten|was passiert mit (meinen|den|unseren) (daten|angaben)"
+     r"|wer (sieht|liest|bekommt) (das|meine|die)|speichern sie|wird (das|alles) gespeichert"
+     r"|ist (das|es) anonym)\b", False),
+    ("ask_progress",
+     r"\b(wie (viele|viel) (fragen|noch)|wie lange (noch|dauert)|noch viele fragen|wie weit"
+     r"|fortschritt|wann (bin ich|sind wir) (fertig|durch)|wieviele fragen|noch lange)\b", False),
+    ("bot_challenge",
+     r"\b(bist du|sind sie|ist das|bin ich mit) (ein|eine|einem|einer) (bot|roboter|ki|maschine"
+     r"|computer|programm|chatbot|mensch)\b|\b(echter|echte|echten) mensch\w*\b"
+     r"|\brede ich mit (einem|einer) \w+", False),
+    ("explain",
+     r"^(warum|wieso|weshalb|wozu)\b|\b(was (ist|sind|heisst|bedeutet|meinen sie)"
+     r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (die frage |das )?nicht"
+     r"|wie ist das gemeint|keine ahnung was (sie|du) (meinen|meinst))\b", False),
+    ("goodbye",
+     r"^(tschus\w*|tschau|ciao|bye|auf wiedersehen|wiedersehen|bis (bald|spater|dann|morgen)"
+     r"|ich muss (los|weg|jetzt los)|schonen (tag|abend)|gute nacht|adieu|machs gut"
+     r"|mach es gut|ade|bis die tage)\b", True),
+    ("greet",
+     r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|gruezi|tach"
+     r"|n abend|nabend|mahlzeit|gru(ss|e) dich)\b", True),
+    ("thank", r"^(danke\w*|vielen dank|merci|thx|thanks|besten dank)\b", True),
+]  # fmt: skip
+_COMPILED = [(kind, re.compile(pattern), short) for kind, pattern, short in _PATTERNS]
+_RESET_RE = re.compile(rf"\b{_RESET}\b")
+
+# Kinds the NLU may set as the message's intent (the others are decided by the actions).
+NLU_INTENTS = {
+    "erase_data": "erase_data",
+    "restart": "restart",
+    "callback": "human_handoff",
+    "human_handoff": "human_handoff",
+    "ask_privacy": "ask_privacy",
+    "ask_progress": "ask_progress",
+    "bot_challenge": "bot_challenge",
+    "goodbye": "goodbye",
+    "greet": "greet",
+    "thank": "thank",
+}
+
+
+def detect(text: Any) -> Optional[str]:
+    """The first kind whose pattern matches ``text`` (priority order above), else None."""
+    if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
+        return None
+    norm = normalized(text.replace("[TELEFON]", " [telefon] "))
+    if "[TELEFON]" in text:
+        norm += " [telefon]"
+    words = len(norm.split())
+    for kind, regex, short_only in _COMPILED:
+        if short_only and words > SHORT:
+            continue
+        if kind == "erase_data" and _RESET_RE.search(norm):
+            continue  # "alles löschen und nochmal neu" is a restart
+        if regex.search(norm):
+            return kind
+    return None
+
+
+def nlu_intent(text: Any) -> Optional[str]:
+    kind = detect(text)
+    return NLU_INTENTS.get(kind) if kind else None
+
+
+def override(parse: Dict[str, Any]) -> Dict[str, Any]:
+    """A parse result with the intent decided by the patterns (confidence 1.0)."""
+    intent = nlu_intent(parse.get("text"))
+    if intent is None:
+        return parse
+    return {**parse, "intent": {"name": intent, "confidence": 1.0}}

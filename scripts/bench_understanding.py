@@ -1,0 +1,172 @@
+"""How well the assistant understands owners: the answer and profile corpus, one half at a time.
+
+    python scripts/bench_understanding.py [--half heldout|dev] [--errors N]
+
+For every answer the product's own decision (bot.nlu.understanding.read_answer) is taken:
+"sure" stores, "unsure" asks one confirmation with two options, "none" re-asks. An answer counts
+as stored right after at most one confirmation when the stored answer, or one of the two offered
+options, is what the corpus writer meant. Profile messages go through the same decision as the
+form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
+ever looks at the dev half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Dict, List
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.nlu.profile import decide_profile  # noqa: E402
+from bot.nlu.understanding import read_answer  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
+OUTCOMES = ("right", "confirmed_right", "confirmed_wrong", "wrong", "not_stored")
+
+
+def load(half: str, prefix: str) -> List[Dict[str, Any]]:
+    items = []
+    for path in sorted((CORPUS / half).glob(f"{prefix}*.jsonl")):
+        items += [
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line
+        ]
+    return items
+
+
+def answer_outcome(item: Dict[str, Any]) -> tuple:
+    reading = read_answer(item["text"], item["scale"])
+    expected = item["expected"]
+    accepted = {expected, *(item.get("acceptable") or [])} - {None}
+    decided = reading.answer if reading.status == "sure" else reading.status
+    if expected is None:  # not an answer: must not be stored
+        outcome = {"sure": "wrong", "unsure": "confirmed_right", "none": "right"}[reading.status]
+        return outcome, decided
+    if reading.status == "sure":
+        return ("right" if reading.answer in accepted else "wrong"), decided
+    if reading.status == "unsure":
+        hit = accepted & set(reading.options)
+        return ("confirmed_right" if hit else "confirmed_wrong"), decided
+    return "not_stored", decided
+
+
+def _row(counter: Counter) -> str:
+    n = sum(counter.values()) or 1
+    right = counter["right"] + counter["confirmed_right"]
+    confirm = counter["confirmed_right"] + counter["confirmed_wrong"]
+    return (
+        f"{sum(counter.values()):5d} {100 * right / n:6.1f} % {100 * confirm / n:6.1f} % "
+        f"{100 * counter['wrong'] / n:6.1f} % {100 * counter['not_stored'] / n:6.1f} %"
+    )
+
+
+HEAD = "            n  right≤1c  confirm  wrong  re-asked"
+
+
+def bench_answers(half: str, show_errors: int) -> Dict[str, Any]:
+    items = load(half, "answers")
+    by_scale: Dict[str, Counter] = defaultdict(Counter)
+    by_register: Dict[str, Counter] = defaultdict(Counter)
+    story: Counter = Counter()
+    total: Counter = Counter()
+    confusion: Dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for item in items:
+        outcome, decided = answer_outcome(item)
+        total[outcome] += 1
+        by_scale[item["scale"]][outcome] += 1
+        by_register[item["register"]][outcome] += 1
+        if item.get("story"):
+            story[outcome] += 1
+        confusion[str(item["expected"])][str(decided)] += 1
+        if outcome in ("wrong", "confirmed_wrong", "not_stored"):
+            errors.append((outcome, item, decided))
+    print(f"Answers ({half} half, {len(items)} messages): right≤1c = stored right after at most")
+    print("one confirmation; confirm = needed a confirmation; wrong = stored wrong without one.")
+    print(HEAD)
+    print(f"all        {_row(total)}")
+    print(f"story-like {_row(story)}")
+    for scale, counter in sorted(by_scale.items()):
+        print(f"{scale:<10} {_row(counter)}")
+    for register, counter in sorted(by_register.items()):
+        print(f"{register:<10.10} {_row(counter)}")
+    labels = sorted({d for row in confusion.values() for d in row})
+    print("\nConfusion (rows: meant; columns: decided, 'unsure' = confirmation, 'none' = re-ask)")
+    print(f"{'':>10} " + " ".join(f"{label[:9]:>9}" for label in labels))
+    for expected in sorted(confusion):
+        row = confusion[expected]
+        print(f"{expected[:10]:>10} " + " ".join(f"{row.get(label, 0):9d}" for label in labels))
+    for outcome, item, decided in errors[:show_errors]:
+        print(
+            f"  {outcome:15} {item['scale']:13} meant={item['expected']} got={decided}: "
+            f"{item['text'][:110]}"
+        )
+    n = sum(total.values()) or 1
+    return {
+        "right": (total["right"] + total["confirmed_right"]) / n,
+        "story_right": (story["right"] + story["confirmed_right"]) / (sum(story.values()) or 1),
+        "confirm": (total["confirmed_right"] + total["confirmed_wrong"]) / n,
+        "wrong": total["wrong"] / n,
+    }
+
+
+def bench_profile(half: str, show_errors: int) -> Dict[str, Any]:
+    items = load(half, "profile")
+    by_kind: Dict[str, Counter] = defaultdict(Counter)
+    total: Counter = Counter()
+    errors = []
+    for item in items:
+        stored, proposed = decide_profile(item["text"], item["asked"], item.get("current") or {})
+        outcome = "right"
+        for slot, expected in item["expected"].items():
+            if expected is None:
+                if slot in stored:
+                    outcome = "wrong"
+                elif slot in proposed and outcome == "right":
+                    outcome = "confirmed_right"
+            elif stored.get(slot) == expected:
+                continue
+            elif slot in stored:
+                outcome = "wrong"
+            elif proposed.get(slot) == expected and outcome == "right":
+                outcome = "confirmed_right"
+            elif outcome in ("right", "confirmed_right"):
+                outcome = "not_stored"
+        total[outcome] += 1
+        by_kind[item["kind"]][outcome] += 1
+        if outcome != "right":
+            errors.append((outcome, item, stored, proposed))
+    print(f"\nProfile ({half} half, {len(items)} messages)")
+    print(HEAD)
+    print(f"all        {_row(total)}")
+    for kind, counter in sorted(by_kind.items()):
+        print(f"{kind:<10} {_row(counter)}")
+    for outcome, item, stored, proposed in errors[:show_errors]:
+        print(
+            f"  {outcome:15} asked={item['asked']:<12} meant={item['expected']} "
+            f"stored={stored} proposed={proposed}: {item['text'][:90]}"
+        )
+    return {"wrong": total["wrong"], "n": sum(total.values())}
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--half", default="heldout", choices=("heldout", "dev"))
+    parser.add_argument("--errors", type=int, default=0, help="list this many misses")
+    args = parser.parse_args(argv)
+    answers = bench_answers(args.half, args.errors)
+    profile = bench_profile(args.half, args.errors)
+    print(
+        f"\nTargets: right≤1c {100 * answers['right']:.1f} % (≥ 98), story-like "
+        f"{100 * answers['story_right']:.1f} % (≥ 95), confirmations "
+        f"{100 * answers['confirm']:.1f} % (≤ 10), profile stored wrong {profile['wrong']} (0)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
