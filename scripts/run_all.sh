@@ -129,6 +129,21 @@ wait_for() {  # name url seconds: waits for url; fails early when a started proc
   return 1
 }
 
+model_loaded() {  # port: the instance answers /status (409 while it has no model)
+  curl -fsS -o /dev/null -K - 2>/dev/null <<<"url = \"http://127.0.0.1:$1/status?token=$RASA_TOKEN\""
+}
+
+wait_for_rasa() {  # name port seconds: up, and with the model loaded
+  wait_for "$1" "http://127.0.0.1:$2/" "$3" || return 1
+  local i
+  for ((i = 0; i < 20; i++)); do
+    model_loaded "$2" && return 0
+    sleep 0.5
+  done
+  echo "  $1 on port $2 runs without a model: see $LOG_DIR/" >&2
+  return 1
+}
+
 log_config() {  # kind name -> path of a rendered logging config writing to var/log/<name>.log
   local kind="$1" name="$2" out="$RUN_DIR/logging-$2.yml"
   "$PY" scripts/render_config.py template "config/logging/$kind.yml" "$out" \
@@ -207,7 +222,7 @@ run_default() {
   if [[ -x "$API_VENV/bin/uvicorn" && -f api/main.py ]]; then
     wait_for "API" "http://127.0.0.1:$API_PORT/health" 60
   fi
-  wait_for "Rasa server" "http://127.0.0.1:$RASA_PORT/" 300
+  wait_for_rasa "Rasa server" "$RASA_PORT" 300
   echo
   echo "Digitalcheck is running. Chat: POST http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook"
   echo "Demo page: http://127.0.0.1:$API_PORT/"

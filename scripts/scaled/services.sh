@@ -216,7 +216,7 @@ run_scaled() {
   done
   wait_for "Action endpoint (nginx)" "http://127.0.0.1:$ACTIONS_PORT/health" 30
   for port in "${rasa_ports[@]}"; do
-    wait_for "Rasa instance" "http://127.0.0.1:$port/" 400
+    wait_for_rasa "Rasa instance" "$port" 400
   done
   wait_for "nginx" "http://$LISTEN_HOST:$PUBLIC_PORT/webhooks/rest/" 30
   echo
