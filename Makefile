@@ -100,7 +100,7 @@ scaleout-deps:              # Debian's redis-server, nginx, postgresql (root; on
 
 test-scaled: train api-env scaleout-deps
 	@echo "== scaled profile (nginx, 2 Rasa instances, Redis, PostgreSQL) and closed-by-default run"
-	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/scaled
+	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider --durations=3 tests/scaled
 
 test: lint validate test-unit test-api test-stories test-e2e test-channels test-scaled
 	@echo "All checks passed."

@@ -38,6 +38,24 @@ def port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
+def still_running(pids: List[int], wait: float = 10.0) -> List[int]:
+    """The pids that are still alive (not zombies) after up to ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        alive = []
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+                    state = handle.read().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                alive.append(pid)
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.5)
+
+
 def _children() -> Dict[int, List[int]]:
     tree: Dict[int, List[int]] = {}
     for entry in os.listdir("/proc"):
@@ -181,7 +199,7 @@ class RunAll:
         if not self.process:
             return
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+            self.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
             with suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=timeout)
         with suppress(ProcessLookupError, PermissionError):

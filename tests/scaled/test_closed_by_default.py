@@ -13,7 +13,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.scaled.stack import ROOT
+from tests.scaled.stack import ROOT, port_open, still_running
 
 FOREIGN = "http://evil.example"
 
@@ -118,3 +118,19 @@ def test_scaled_profile_uses_redis_locks_and_postgresql(scaled_stack):
     endpoints = yaml.safe_load((ROOT / "config" / "scaled" / "endpoints.yml").read_text())
     assert endpoints["lock_store"]["type"] == "redis"
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
+
+
+def ports_of(stack) -> list:
+    ports = []
+    for value in stack.ports.values():
+        ports += value if isinstance(value, list) else [value]
+    return ports
+
+
+def test_zz_ctrl_c_stops_every_process(default_stack):
+    """Last test of the default stack: Ctrl-C (SIGINT) ends every process it started."""
+    pids = default_stack.pids()
+    assert len(pids) >= 4
+    default_stack.stop()
+    assert not still_running(pids)
+    assert not [port for port in ports_of(default_stack) if port_open(port)]

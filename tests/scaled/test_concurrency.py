@@ -14,7 +14,7 @@ import httpx
 from contract.questionnaire import load_questionnaire
 from contract.scoring import compute_maturity
 from tests.scaled.driver import SCORE, Interview
-from tests.scaled.stack import RunAll
+from tests.scaled.stack import RunAll, port_open, still_running
 
 QN = load_questionnaire()
 CONVERSATIONS = 8
@@ -93,3 +93,15 @@ def test_concurrent_interviews_across_instances_are_exact(scaled_stack):
 
     # Both instances and nginx really served messages.
     assert used_targets == set(scaled_stack.rasa_urls + [scaled_stack.public_url])
+
+
+def test_zz_ctrl_c_stops_the_whole_scaled_profile(scaled_stack):
+    """Ctrl-C (SIGINT) ends nginx, the instances, the action servers, the API, Redis and
+    PostgreSQL: no process and no listening port is left."""
+    from tests.scaled.test_closed_by_default import ports_of
+
+    pids = scaled_stack.pids()
+    assert len(pids) >= 10
+    scaled_stack.stop()
+    assert not still_running(pids)
+    assert not [port for port in ports_of(scaled_stack) if port_open(port)]
