@@ -1,15 +1,20 @@
-"""Dashboard filters. The period has month granularity (YYYY-MM), on purpose: day-exact ranges
-would make differencing attacks between neighbouring ranges much easier."""
+"""Report filters of the staff statistics and the dashboard.
+
+The period has month granularity (YYYY-MM), on purpose: day-exact ranges would make differencing
+between neighbouring ranges much easier. Reports on assessments include closed months only (up
+to :func:`api.core.clock.last_closed_month`): a new interview never changes a statistic in the
+month it happens; a month's interviews enter together when it has ended.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
-from api.core.vocab import Municipality, Sector, SizeClass
-from api.schemas import Schema
+from api.core import clock
+from api.core.codes import Municipality, Sector, SizeClass
 
 Month = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")]
 PROFILE_FIELDS = ("size_class", "sector", "municipality")
@@ -30,7 +35,9 @@ def month_start(index: int) -> date:
     return date(year, month + 1, 1)
 
 
-class DashboardFilters(Schema):
+class ReportFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     month_from: Month | None = None
     month_to: Month | None = None
     size_class: SizeClass | None = None
@@ -46,7 +53,7 @@ class DashboardFilters(Schema):
         return data
 
     @model_validator(mode="after")
-    def _ordered(self) -> DashboardFilters:
+    def _ordered(self) -> ReportFilters:
         if self.month_from and self.month_to and self.month_from > self.month_to:
             raise ValueError("month_from must not be after month_to")
         return self
@@ -57,21 +64,32 @@ class DashboardFilters(Schema):
         return {f: getattr(self, f) for f in PROFILE_FIELDS if getattr(self, f) is not None}
 
     @property
-    def period(self) -> tuple[int | None, int | None]:
+    def requested_period(self) -> tuple[int | None, int | None]:
         return (
             month_index(self.month_from) if self.month_from else None,
             month_index(self.month_to) if self.month_to else None,
         )
 
-    def date_bounds(self) -> tuple[date | None, date | None]:
-        """[start, end) of the period as dates (end exclusive)."""
-        first, last = self.period
+    @property
+    def period(self) -> tuple[int | None, int]:
+        """The period of assessment reports: the requested one, ending at the last closed month."""
+        first, last = self.requested_period
+        horizon = clock.last_closed_month()
+        return first, horizon if last is None else min(last, horizon)
+
+    @staticmethod
+    def _bounds(first: int | None, last: int | None) -> tuple[date | None, date | None]:
         start = month_start(first) if first is not None else None
         end = month_start(last + 1) if last is not None else None
         return start, end
 
+    def date_bounds(self) -> tuple[date | None, date | None]:
+        """[start, end) of the assessment period as dates (end exclusive, closed months only)."""
+        return self._bounds(*self.period)
+
     def hour_bounds(self) -> tuple[datetime | None, datetime | None]:
-        start, end = self.date_bounds()
+        """[start, end) of the requested period for funnel events (the current month included)."""
+        start, end = self._bounds(*self.requested_period)
         as_dt = datetime.combine
         return (
             as_dt(start, datetime.min.time()) if start else None,
@@ -80,3 +98,6 @@ class DashboardFilters(Schema):
 
     def query_params(self) -> dict[str, str]:
         return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+DashboardFilters = ReportFilters
