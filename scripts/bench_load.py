@@ -281,6 +281,10 @@ def main() -> int:
         )
     print()
     print(table(results, args))
+    for result in results:
+        detail = result.b2b.error_detail or result.think.error_detail
+        if detail:
+            print(f"First error ({result.name}): {detail}")
     if len(results) == 2 and results[0].b2b.throughput:
         ratio = results[1].b2b.throughput / results[0].b2b.throughput
         print(f"\nBack-to-back throughput, scaled / default: {ratio:.2f}× (target ≥ 3×)")
