@@ -110,6 +110,7 @@ class Interview:
     error_detail: str = ""
     final_text: str = ""
     last_text: str = ""
+    conversation_id: str = ""  # the replies' recipient_id (channels may namespace the sender)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -148,6 +149,9 @@ class Interview:
                 return
             text = reply_text(reply)
             self.last_text = text
+            for message in reply:
+                if message.get("recipient_id") and not self.conversation_id:
+                    self.conversation_id = str(message["recipient_id"])
             if is_finished(text):
                 self.finished = True
                 self.final_text = text

@@ -73,7 +73,8 @@ def test_concurrent_interviews_across_instances_are_exact(scaled_stack):
         }
         assert set(expected) == set(question_slots), f"{name}: not every question was answered"
 
-        state = tracker(scaled_stack, name, index)
+        assert interview.conversation_id, f"{name}: no recipient_id in the replies"
+        state = tracker(scaled_stack, interview.conversation_id, index)
         events = state["events"]
         user_texts = [e.get("text") for e in events if e.get("event") == "user"]
         # Every message exactly once, in the order sent: none lost, duplicated or reordered.
