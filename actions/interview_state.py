@@ -95,7 +95,8 @@ class FormState:
 
     def failed(self, slot: str) -> None:
         self.set("failed_attempts", int(self.values.get("failed_attempts") or 0) + 1)
-        self.emit(Event.REASK, slot)
+        if slot in self.qn.required_slots:  # the API knows only these (not the read-back)
+            self.emit(Event.REASK, slot)
 
     # ---- the reply -----------------------------------------------------------------------
 
