@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import funnel
-from actions.asking import ASK, ask_messages, stored_answer_label
+from actions.asking import ASK, HINT, NOT_UNDERSTOOD, RETRY, ask_messages, stored_answer_label
 from actions.common import REVIEW_SLOT
 from actions.review import summary_message
 from contract.codes import Event
@@ -123,6 +123,11 @@ class FormState:
 
     def _ask(self, slot: str, mode: str) -> None:
         if slot == REVIEW_SLOT:
+            if mode in (RETRY, HINT):
+                self.say(
+                    f"{NOT_UNDERSTOOD} Bitte bestätigen Sie Ihre Antworten oder nennen Sie die "
+                    "Frage, die Sie ändern möchten."
+                )
             message = summary_message(self.qn, self.values, self.values.get("changed"))
             self.dispatcher.utter_message(**message)
             return
