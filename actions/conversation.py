@@ -143,6 +143,9 @@ class ValidateConsentForm(FormValidationAction):
             return [SlotSet("consent", True), SlotSet(RESTART_REQUESTED, True)]
         decision = None if kind in ("ask_privacy", "explain", "ask_progress") else _yes_no(turn)
         if decision is not None:
+            answer = self._answer_question(turn, kind, tracker) if is_question(turn.text) else None
+            if decision and answer:  # "ja, aber was kostet das?": answered, then started
+                dispatcher.utter_message(text=answer)
             return [SlotSet("consent", decision)]
         profile = _profile_events(tracker, turn)
         if profile and not is_question(turn.text):
