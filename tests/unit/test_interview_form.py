@@ -7,6 +7,7 @@ events, the next requested slot, the end of the loop) and what it says (texts an
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions import forms
 from actions.conversation import ActionRestartInterview, ActionStartInterview
@@ -588,8 +589,7 @@ def test_yes_to_stop_or_withdraw_discards_the_answers_and_ends_the_form(kind):
 def test_action_restart_during_the_form_only_asks_for_confirmation():
     tracker = make_tracker("/restart", answered("security_updates"), "security_updates")
     outcome = run(ActionRestartInterview(), tracker)
-    assert outcome.events == [{"event": "slot", "timestamp": None, "name": "pending",
-                               "value": {"type": "restart"}}]  # fmt: skip
+    assert outcome.events == [SlotSet("pending", {"type": "restart"})]
     assert "von vorn" in outcome.texts[0]
     assert outcome.payloads == ["/affirm", "/deny"]
     # The form resolves the owner's answer to that question.
@@ -603,7 +603,7 @@ def test_action_restart_after_a_result_starts_a_new_check():
     outcome = run(ActionRestartInterview(), make_tracker("/restart", slots, form=None))
     assert outcome.event_names()[0] == "restart"
     assert outcome.slot("consent") is True
-    assert {"event": "followup", "timestamp": None, "name": "interview_form"} in outcome.events
+    assert FollowupAction("interview_form") in outcome.events
 
 
 # ---- read-back before the score ----------------------------------------------------------
