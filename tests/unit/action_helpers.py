@@ -325,6 +325,14 @@ class FakeApi:
         ]
         self.peer: Optional[Dict[str, Any]] = None
         self.erase_ok = True
+        self.up = True
+
+    def down(self) -> FakeApi:
+        """The API is unreachable: every call answers like api_client does then (None)."""
+        self.up = False
+        self.offerings = None
+        self.erase_ok = False
+        return self
 
     async def recommend(
         self,
@@ -351,13 +359,13 @@ class FakeApi:
 
     async def log_assessment(self, record: Dict[str, Any]) -> Optional[Dict[str, Any]]:
         self.calls["log_assessment"].append(copy.deepcopy(record))
-        return {"id": 1}
+        return {"id": 1} if self.up else None
 
     async def benchmark(
         self, size_class: Optional[str], sector: Optional[str]
     ) -> Optional[Dict[str, Any]]:
         self.calls["benchmark"].append({"size_class": size_class, "sector": sector})
-        return copy.deepcopy(self.peer)
+        return copy.deepcopy(self.peer) if self.up else None
 
     async def erase_events(self, key: str) -> bool:
         self.calls["erase_events"].append({"key": key})
