@@ -51,7 +51,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|wer (sieht|liest|bekommt) (das|meine|die)|speichern sie|wird (das|alles) gespeichert"
      r"|ist (das|es) anonym)\b", False),
     ("ask_progress",
-     r"\b(wie (viele|viel) (fragen|noch)|wie lange (noch|dauert)|noch viele fragen|wie weit"
+     r"\b(wie (viele|viel) (fragen|noch)|wie lange (noch|daue?rt)|noch viele fragen|wie weit"
      r"|fortschritt|wann (bin ich|sind wir) (fertig|durch)|wieviele fragen|noch lange)\b", False),
     ("bot_challenge",
      r"\b(bist du|sind sie|ist das|bin ich mit) (ein|eine|einem|einer) (bot|roboter|ki|maschine"
@@ -66,7 +66,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|ich muss (los|weg|jetzt los)|schonen (tag|abend)|gute nacht|adieu|machs gut"
      r"|mach es gut|ade|bis die tage)\b", True),
     ("greet",
-     r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|gruezi|tach"
+     r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|grue?zi|tach"
      r"|n abend|nabend|mahlzeit|gru(ss|e) dich)\b", True),
     ("thank", r"^(danke\w*|vielen dank|merci|thx|thanks|besten dank)\b", True),
 ]  # fmt: skip
