@@ -72,6 +72,10 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern), short) for kind, pattern, short in _PATTERNS]
 _RESET_RE = re.compile(rf"\b{_RESET}\b")
+# "Wir löschen alte Daten regelmäßig": the owner describes the firm; no request to the bot.
+_OWN_DELETING = re.compile(
+    r"\b(wir|ich) (losch|entfern|vernicht)\w*|\b(losch|entfern|vernicht)\w* (wir|ich)\b"
+)
 
 # Kinds the NLU may set as the message's intent (the others are decided by the actions).
 NLU_INTENTS = {
@@ -99,7 +103,7 @@ def detect(text: Any) -> Optional[str]:
     for kind, regex, short_only in _COMPILED:
         if short_only and words > SHORT:
             continue
-        if kind == "erase_data" and _RESET_RE.search(norm):
+        if kind == "erase_data" and (_RESET_RE.search(norm) or _OWN_DELETING.search(norm)):
             continue  # "alles löschen und nochmal neu" is a restart
         if regex.search(norm):
             return kind
