@@ -59,7 +59,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|\brede ich mit (einem|einer) \w+", False),
     ("explain",
      r"^(warum|wieso|weshalb|wozu)\b|\b(was (ist|sind|heisst|bedeutet|meinen sie)"
-     r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (die frage |das )?nicht"
+     r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (ich )?(die frage |das )?nicht"
      r"|wie ist das gemeint|keine ahnung was (sie|du) (meinen|meinst))\b", False),
     ("goodbye",
      r"^(tschus\w*|tschau|ciao|bye|auf wiedersehen|wiedersehen|bis (bald|spater|dann|morgen)"
