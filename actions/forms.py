@@ -133,7 +133,7 @@ class ValidateInterviewForm(FormValidationAction):
                 state.store(slot, turn.payload["choice"])
                 return ASK
             return interjections.not_understood(state, turn, slot)
-        if turn.payload_intent in ("affirm", "deny") and scale != "level":
+        if turn.payload_intent in ("affirm", "deny") and "yes" in valid:  # not frequency/level
             state.store(slot, "yes" if turn.payload_intent == "affirm" else "no")
             return ASK
         if turn.is_button and turn.payload_intent != "inform":
