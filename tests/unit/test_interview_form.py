@@ -475,6 +475,29 @@ def test_invalid_profile_payloads_store_nothing(text, slot):
     assert outcome.requested == "employees"
 
 
+STRAY_BUTTONS = [
+    "/affirm",
+    "/deny",
+    "/start_check",
+    "/human_handoff",
+    "/erase_data",
+    '/ask_result{"topic":"score"}',
+    '/change{"question":"tools_cloud"}',
+    '/inform{"employees":12}',
+    *sorted({choose(a) for scale in QN.scales for a in QN.answer_ids(scale)}),
+]
+
+
+@pytest.mark.parametrize("slot", QN.question_slots)
+def test_no_button_ever_stores_an_answer_outside_the_question_s_scale(slot):
+    """Old buttons stay tappable (Telegram, the widget): none may store a foreign answer id."""
+    valid = set(QN.answer_ids(QN.question(slot).scale))
+    for payload in STRAY_BUTTONS:
+        outcome = at(slot).say(payload)
+        if outcome.sets(slot):
+            assert outcome.slot(slot) in valid, payload
+
+
 def test_a_yes_button_answers_a_yes_no_question():
     outcome = at("online_listings").say("/affirm")
     assert outcome.slot("online_listings") == "yes"
@@ -486,6 +509,23 @@ def test_a_wish_button_during_a_question_is_a_wish_not_an_answer():
     assert outcome.slot("pending") == {"type": "restart"}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wie viele Fragen noch?", "Sie haben 5 von 18 Fragen beantwortet; noch 13"),
+        ("Danke!", "Gern geschehen!"),
+        ("Hallo", "Hallo! Schön, dass Sie da sind"),
+        ("Bist du ein Bot?", "kein Mensch"),
+    ],
+)
+def test_short_chit_chat_is_answered_and_the_question_asked_again(text, expected):
+    outcome = at("tools_mobile").say(text)
+    assert expected in outcome.texts[0]
+    assert not outcome.sets("tools_mobile") and not outcome.sets("failed_attempts")
+    assert outcome.texts[-1].startswith("Zurück zur Frage – Frage 6 von 18")
+    assert outcome.payloads == answer_payloads("tools_mobile")
+
+
 # ---- the closing wish --------------------------------------------------------------------
 
 
@@ -494,6 +534,13 @@ def test_the_closing_wish_is_stored_and_the_read_back_follows():
     assert outcome.slot("support_need") == "e_rechnung"
     assert outcome.requested == "answers_confirmed"
     assert outcome.texts[0].startswith("Bitte prüfen Sie Ihre Antworten")
+
+
+def test_why_at_the_closing_wish_explains_it():
+    outcome = Dialogue(FORM, answered(None), "support_need").say("Wozu fragen Sie das?")
+    assert QN.profile_question("support_need").explanation in outcome.texts[0]
+    assert not outcome.sets("support_need")
+    assert outcome.requested == "support_need"
 
 
 def test_anything_else_as_closing_wish_counts_as_none():
