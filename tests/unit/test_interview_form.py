@@ -723,6 +723,53 @@ def test_confirming_the_summary_ends_the_questions(text):
     assert not set(outcome.slots) & ANSWER_SLOTS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja, passt alles, auch die Website",
+        "Website ist richtig so",
+        "Alles richtig, die Datensicherung machen wir wirklich nie",
+        "Stimmt so. Das mit den Passwörtern ist leider so.",
+    ],
+)
+def test_a_confirmation_that_names_a_topic_changes_nothing(text):
+    slots = finished(online_website="no", security_passwords="no")
+    outcome = Dialogue(FORM, slots, "answers_confirmed").say(text)
+    assert outcome.slot("answers_confirmed") is True
+    assert not set(outcome.slots) & ANSWER_SLOTS
+    assert outcome.requested is None
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("ok, Datensicherung eher selten", "security_backup", "rarely"),
+        ("Website: teilweise", "online_website", "partly"),
+        ("Passt, nur bei Phishing: ja", "skills_phishing", "yes"),
+    ],
+)
+def test_a_confirmation_with_a_change_changes_it(text, slot, value):
+    outcome = Dialogue(FORM, finished(online_website="no"), "answers_confirmed").say(text)
+    assert outcome.slot(slot) == value
+    assert not outcome.sets("answers_confirmed")
+    assert outcome.requested == "answers_confirmed"
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("Passt, wir sind eigentlich in Haan", "municipality", "haan"),
+        ("Stimmt alles, nur sind wir eigentlich 12 Leute", "employees", 12),
+    ],
+)
+def test_a_profile_correction_in_the_read_back_is_applied(text, slot, value):
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
+    assert outcome.slot(slot) == value
+    assert slot in outcome.slot("changed")
+    assert not outcome.sets("answers_confirmed")
+    assert "Ihr Betrieb:" in summary_of(outcome)
+
+
 def test_an_unclear_reply_to_the_summary_says_so_and_shows_it_again(api):
     outcome = Dialogue(FORM, finished(), "answers_confirmed").say("Frage 30 ändern")
     assert not outcome.sets("answers_confirmed")
