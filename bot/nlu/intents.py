@@ -74,7 +74,8 @@ _COMPILED = [(kind, re.compile(pattern), short) for kind, pattern, short in _PAT
 _RESET_RE = re.compile(rf"\b{_RESET}\b")
 # "Wir löschen alte Daten regelmäßig": the owner describes the firm; no request to the bot.
 _OWN_DELETING = re.compile(
-    r"\b(wir|ich) (losch|entfern|vernicht)\w*|\b(losch|entfern|vernicht)\w* (wir|ich)\b"
+    r"\b(wir|ich) (losch|entfern|vernicht)\w*|\b(loschen|entfernen|vernichten) wir\b"
+    r"|\b(losche|entferne|vernichte) ich\b"
 )
 
 # Kinds the NLU may set as the message's intent (the others are decided by the actions).
