@@ -32,6 +32,10 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
      r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
      r"|mochte (doch )?nicht mehr mitmachen|keine lust mehr)\b", False),
+    # A pause keeps the answers ("Schluss für heute", "ich mache morgen weiter"): no stop.
+    ("goodbye",
+     r"\b(fur heute|(spater|morgen|nachher|ein andermal) weiter\w*"
+     r"|weiter\w* (spater|morgen|nachher)|pause)\b", True),
     ("stop",
      r"^(stop+|stopp|abbrechen|abbruch|beenden|aufhoren|schluss|ende)\b"
      r"|\b(check|befragung|interview|fragebogen|umfrage) (abbrechen|beenden|stoppen)\b"
