@@ -20,6 +20,7 @@ POSITIVE = {
         "Recht auf Vergessenwerden",
         "Vergessen Sie alles, was ich gesagt habe",
         "Datenlöschung bitte",
+        "Daten löschen, ich mache später weiter",
     ],
     "restart": [
         "neu starten",
@@ -36,7 +37,7 @@ POSITIVE = {
         "Ich will doch nicht mehr mitmachen",
         "keine Lust mehr",
     ],
-    "stop": ["stopp", "Abbrechen bitte", "Ich möchte jetzt aufhören", "Schluss für heute"],
+    "stop": ["stopp", "Abbrechen bitte", "Ich möchte jetzt aufhören", "Check beenden"],
     "callback": [
         "Rufen Sie mich bitte zurück",
         "Kann ich einen Rückruf bekommen?",
@@ -68,7 +69,18 @@ POSITIVE = {
         "Was ist eine Cloud?",
         "Was bedeutet Phishing?",
     ],
-    "goodbye": ["Tschüss", "Bis später", "ich muss los", "Schönen Abend noch"],
+    "goodbye": [
+        "Tschüss",
+        "Bis später",
+        "ich muss los",
+        "Schönen Abend noch",
+        # a pause keeps the answers: a goodbye, never a stop
+        "Schluss für heute",
+        "Ich möchte für heute aufhören",
+        "Aufhören, ich mache morgen weiter",
+        "Können wir später weitermachen?",
+        "Pause bitte",
+    ],
     "greet": ["Hallo", "Moin", "Guten Tag, wir sind ein Malerbetrieb", "Grüezi"],
     "thank": ["Danke", "Vielen Dank!", "Dankeschön"],
 }
@@ -85,6 +97,7 @@ NEGATIVE = [
     # answers and stories about the firm that share words with a pattern
     "Wir löschen alte Daten regelmäßig vom Server",
     "Alte Kundendaten entfernen wir nach zehn Jahren",
+    "Die Spam-Mails lösche ich jeden Morgen",
     "Wir haben letztes Jahr neu angefangen mit der Software",
     "Wir machen das immer wieder neu",
     "Das Programm stoppt manchmal",

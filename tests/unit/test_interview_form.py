@@ -569,6 +569,13 @@ def test_a_destructive_wish_asks_first_and_keeps_every_answer(kind):
     assert outcome.payloads == ["/affirm", "/deny"]
 
 
+@pytest.mark.parametrize("text", ["Schluss für heute", "Ich mache morgen weiter", "Pause bitte"])
+def test_a_pause_is_a_goodbye_that_keeps_the_answers(text):
+    outcome = at("security_updates").say(text)
+    assert outcome.slot("pending") == {"type": "goodbye"}
+    assert "Ihre Antworten bleiben erhalten" in outcome.texts[0]
+
+
 @pytest.mark.parametrize("kind", WISHES)
 def test_no_to_a_destructive_wish_continues_with_the_open_question(kind):
     dialogue = at("security_updates")
