@@ -8,6 +8,7 @@ import re
 import time
 
 import pytest
+from rasa_sdk.events import Restarted
 
 from actions import api_client, funnel
 from actions.common import CONSENT_FORM
@@ -19,6 +20,7 @@ from actions.conversation import (
     ValidateConsentForm,
 )
 from actions.forms import ValidateInterviewForm
+from actions.privacy import ActionEraseConversation
 from actions.result import ActionCompleteAssessment
 from contract.codes import EVENTS, QUESTION_EVENTS
 from tests.unit.action_helpers import (
@@ -35,6 +37,7 @@ from tests.unit.action_helpers import (
 REAL_POST_EVENT = api_client.post_event  # captured before any test patches it
 FIELDS = {"key", "event", "question", "channel", "duration_minutes"}
 KEY = re.compile(r"^[0-9a-f]{32}$")
+KEY_A = "a" * 32
 
 
 @pytest.fixture(autouse=True)
@@ -179,3 +182,29 @@ def test_duration_counts_from_the_first_message_after_a_restart():
 
 def test_post_event_without_a_running_loop_sends_nothing():
     assert REAL_POST_EVENT({"key": "a" * 32, "event": "started"}) is None
+
+
+# ---- erasure on request ------------------------------------------------------------------
+
+
+def test_erasure_deletes_the_conversation_and_its_funnel_events(api):
+    key = "c" * 32
+    outcome = run(ActionEraseConversation(), make_tracker("Daten löschen", {"funnel_key": key}))
+    assert api.calls["erase_events"] == [{"key": key}]
+    assert outcome.events == [Restarted()]
+    assert outcome.texts[0].startswith("Erledigt")
+    assert "konnte gerade nicht" not in outcome.texts[0]
+    assert outcome.payloads == ["/start_check"]
+
+
+def test_erasure_without_a_key_calls_nothing(api):
+    outcome = run(ActionEraseConversation(), make_tracker("Daten löschen", {}, form=None))
+    assert api.calls["erase_events"] == []
+    assert outcome.events == [Restarted()]
+
+
+def test_erasure_with_the_api_down_says_what_is_left(api):
+    api.down()
+    outcome = run(ActionEraseConversation(), make_tracker("Daten löschen", {"funnel_key": KEY_A}))
+    assert outcome.events == [Restarted()]
+    assert "Nutzungsstatistik konnte gerade nicht gelöscht werden" in outcome.texts[0]
