@@ -26,6 +26,7 @@ the hidden groups of a breakdown hold 0 or at least MIN_GROUP_SIZE records toget
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -70,6 +71,7 @@ def load_cube(db: Session, horizon: int | None = None) -> dict[Key, int]:
 # all records (two index lookups; a new or deleted record changes them almost surely).
 _guards: OrderedDict[tuple, Guard] = OrderedDict()
 _GUARDS_KEPT = 16
+_guards_lock = threading.Lock()
 
 
 def _fingerprint(db: Session, end: date) -> tuple:
@@ -77,21 +79,27 @@ def _fingerprint(db: Session, end: date) -> tuple:
 
     day, rid = Assessment.completed_on, Assessment.id
     closed = db.execute(select(func.count(), func.min(day), func.max(day)).where(day < end)).one()
-    ids = db.execute(select(func.min(rid), func.max(rid))).one()
-    return (*closed, *ids)
+    # separate scalar subqueries: each min()/max() alone is one index lookup
+    lowest, highest = (
+        select(func.min(rid)).scalar_subquery(),
+        select(func.max(rid)).scalar_subquery(),
+    )
+    return (*closed, *db.execute(select(lowest, highest)).one())
 
 
 def guard_for(db: Session, period: tuple[int | None, int | None]) -> Guard:
     """The guard for a report period over closed months (cached while the data is the same)."""
     horizon = clock.last_closed_month()
     data = (str(db.get_bind().url), horizon, _fingerprint(db, month_start(horizon + 1)))
-    guard = _guards.get((*data, period))
-    if guard is None:
+    with _guards_lock:
+        guard = _guards.get((*data, period))
         cube = next((g.cube for key, g in _guards.items() if key[:3] == data), None)
+    if guard is None:
         guard = Guard(cube if cube is not None else load_cube(db, horizon), period)
-        _guards[(*data, period)] = guard
-        while len(_guards) > _GUARDS_KEPT:
-            _guards.popitem(last=False)
+        with _guards_lock:
+            _guards[(*data, period)] = guard
+            while len(_guards) > _GUARDS_KEPT:
+                _guards.popitem(last=False)
     return guard
 
 

@@ -12,6 +12,9 @@ from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from sqlalchemy import ColumnElement, Date
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from api.core import clock
 from api.core.codes import Municipality, Sector, SizeClass
@@ -101,3 +104,36 @@ class ReportFilters(BaseModel):
 
 
 DashboardFilters = ReportFilters
+
+
+class unindexed(FunctionElement):  # noqa: N801 - used like a SQL function
+    """The column, but not usable as an index key on SQLite (``+column``).
+
+    The end of the reporting period (the last closed month) excludes only the few records of the
+    current month; used as an index range it would make SQLite look up nearly every row by its
+    date index instead of scanning a covering index. PostgreSQL plans this well on its own.
+    """
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(unindexed)
+def _unindexed(element, compiler, **kw):  # type: ignore[no-untyped-def]
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw):  # type: ignore[no-untyped-def]
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+def date_conditions(column: ColumnElement, f: ReportFilters) -> list[ColumnElement[bool]]:
+    """The report period as conditions on a date column (closed months only)."""
+    start, end = f.date_bounds()
+    conds: list[ColumnElement[bool]] = []
+    if start:
+        conds.append(column >= start)
+    if end:
+        conds.append(unindexed(column) < end)
+    return conds

@@ -22,7 +22,7 @@ from api.core.codes import DIMENSIONS, MIN_GROUP_SIZE
 from api.models import Assessment, AssessmentNeed
 from api.schemas import GroupStats, NeedCount, StatsFilters, StatsOut
 from api.services.guard import Guard, guard_for, guarded_breakdown
-from api.services.period import PROFILE_FIELDS, month_label
+from api.services.period import PROFILE_FIELDS, date_conditions, month_label
 
 A = Assessment.__table__.c
 MEAN_COLUMNS = {"overall": A.overall, **{d: A[f"score_{d}"] for d in DIMENSIONS}}
@@ -39,13 +39,7 @@ def aggregates() -> list[ColumnElement[Any]]:
 
 def conditions(f: StatsFilters, table: Table = Assessment.__table__) -> list[ColumnElement[bool]]:
     c = table.c
-    start, end = f.date_bounds()
-    conds: list[ColumnElement[bool]] = [c[k] == v for k, v in f.profile.items()]
-    if start:
-        conds.append(c.completed_on >= start)
-    if end:
-        conds.append(c.completed_on < end)
-    return conds
+    return [c[k] == v for k, v in f.profile.items()] + date_conditions(c.completed_on, f)
 
 
 def mean(agg: dict[str, Any], name: str) -> float | None:
@@ -69,10 +63,18 @@ def _grouped(db: Session, field: str, conds: list[ColumnElement[bool]]) -> dict[
     return {r.key: dict(r._mapping) for r in db.execute(stmt)}
 
 
+def _rollup(rows: dict[str, dict]) -> dict[str, Any]:
+    """Totals from the size-class groups: every record is in exactly one (no extra query)."""
+    total: dict[str, Any] = {"n": sum(r["n"] for r in rows.values())}
+    for name in MEAN_COLUMNS:
+        total[f"sum_{name}"] = sum(r[f"sum_{name}"] or 0 for r in rows.values())
+        total[f"cnt_{name}"] = sum(r[f"cnt_{name}"] for r in rows.values())
+    return total
+
+
 def _breakdown(
-    db: Session, f: StatsFilters, guard: Guard, field: str, conds: list[ColumnElement[bool]]
+    guard: Guard, f: StatsFilters, field: str, rows: dict[str, dict]
 ) -> tuple[list[GroupStats], int]:
-    rows = _grouped(db, field, conds)
     shown = guarded_breakdown(guard, f.profile, field, {k: r["n"] for k, r in rows.items()})
     groups = [
         GroupStats(
@@ -100,24 +102,27 @@ def _top_needs(db: Session, f: StatsFilters, titles: dict[str, str]) -> tuple[li
 def compute_stats(db: Session, filters: StatsFilters, need_titles: dict[str, str]) -> StatsOut:
     guard = guard_for(db, filters.period)
     published = guard.safe(filters.profile)
-    conds = conditions(filters)
-    total = dict(db.execute(_filtered(select(*aggregates()), conds)).one()._mapping)
+    total: dict[str, Any] | None = None
     breakdowns: dict[str, list[GroupStats]] = {field: [] for field in PROFILE_FIELDS}
     top_needs: list[NeedCount] = []
     suppressed = 0
-    if published:
+    if published:  # nothing else is even computed for a suppressed selection
+        conds = conditions(filters)
         for field in PROFILE_FIELDS:
-            breakdowns[field], hidden = _breakdown(db, filters, guard, field, conds)
+            rows = _grouped(db, field, conds)
+            if field == "size_class":
+                total = _rollup(rows)
+            breakdowns[field], hidden = _breakdown(guard, filters, field, rows)
             suppressed += hidden
         top_needs, hidden = _top_needs(db, filters, need_titles)
         suppressed += hidden
     return StatsOut(
         published=published,
-        completed=total["n"] if published else None,
+        completed=total["n"] if total else None,
         data_until=month_label(filters.period[1]),
         min_group_size=MIN_GROUP_SIZE,
-        dimension_means=dimension_means(total if published else None),
-        overall_mean=mean(total, "overall") if published else None,
+        dimension_means=dimension_means(total),
+        overall_mean=mean(total, "overall") if total else None,
         by_size_class=breakdowns["size_class"],
         by_sector=breakdowns["sector"],
         by_municipality=breakdowns["municipality"],

@@ -67,3 +67,12 @@ def test_the_suite_runs_on_the_requested_database(client) -> None:
         assert engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT 1").scalar_one() == 1
+
+
+def test_every_dimension_of_the_questionnaire_has_a_score_column() -> None:
+    from api.core.codes import DIMENSIONS
+    from api.models import Assessment, BenchmarkSnapshot
+
+    for model in (Assessment, BenchmarkSnapshot):
+        columns = set(model.__table__.c.keys())
+        assert {f"score_{d}" for d in DIMENSIONS} <= columns, model.__tablename__

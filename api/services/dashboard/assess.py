@@ -12,7 +12,7 @@ from api.core.codes import DIMENSIONS, MIN_GROUP_SIZE, QN
 from api.models import Assessment, AssessmentNeed, AssessmentRecommendation
 from api.services.dashboard.tables import Table
 from api.services.guard import Guard, complementary, guarded_breakdown, month_expr
-from api.services.period import DashboardFilters, month_label
+from api.services.period import DashboardFilters, date_conditions, month_label
 
 # Maturity levels of data/questionnaire.yml: (title, min score), lowest first.
 LEVELS = tuple((level.title, level.min) for level in sorted(QN.levels, key=lambda lv: lv.min))
@@ -21,14 +21,7 @@ BREAKDOWNS = {"size_class": "Größenklasse", "sector": "Branche", "municipality
 
 def conditions(f: DashboardFilters, table: Any = Assessment.__table__) -> list[ColumnElement]:
     c = table.c
-    start, end = f.date_bounds()
-    conds: list[ColumnElement] = []
-    if start:
-        conds.append(c.completed_on >= start)
-    if end:
-        conds.append(c.completed_on < end)
-    conds.extend(c[k] == v for k, v in f.profile.items())
-    return conds
+    return date_conditions(c.completed_on, f) + [c[k] == v for k, v in f.profile.items()]
 
 
 def _mean(total: Any, count: Any) -> float | None:
