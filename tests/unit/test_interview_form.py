@@ -138,18 +138,10 @@ def test_one_message_fills_staff_sector_and_town():
         "Unsere PLZ ist 40721",
         "Wir sind seit 1998 am Markt",
         "Unsere Nummer ist [TELEFON]",
-        pytest.param(
-            "Wir sitzen in der Hauptstraße 12",
-            marks=pytest.mark.xfail(reason="bot/nlu/numbers.py reads 12 (fix on nlu-profile)"),
-        ),
-        pytest.param(
-            "Sie erreichen mich unter 0211 8995432",
-            marks=pytest.mark.xfail(reason="bot/nlu/numbers.py reads 211 (fix on nlu-profile)"),
-        ),
-        pytest.param(
-            "Tel. 02103 55 66 77",
-            marks=pytest.mark.xfail(reason="bot/nlu/numbers.py reads 2103 (fix on nlu-profile)"),
-        ),
+        "Wir sitzen in der Hauptstraße 12",
+        "Sie erreichen mich unter 0211 8995432",
+        "Tel. 02103 55 66 77",
+        "Wir haben 2009 gegründet",
     ],
 )
 def test_phone_numbers_postal_codes_and_years_are_no_staff_count(text):
@@ -208,6 +200,21 @@ def test_no_keeps_the_profile_and_asks_the_question_again():
     assert "Hilden" in kept.texts[0]
     assert kept.requested == "tools_cloud"
     assert QN.question("tools_cloud").text in kept.texts[-1]
+
+
+def test_a_correction_request_that_names_a_profile_question_asks_it_again():
+    dialogue = at("tools_cloud")
+    outcome = dialogue.say("Die Branche stimmt nicht")
+    assert outcome.requested == "sector"
+    assert not outcome.sets("sector") and not outcome.sets("tools_cloud")
+    assert QN.profile_question("sector").text in outcome.texts[0]
+    assert "(Bisher: Handwerk)" in outcome.texts[0]
+    proposal = dialogue.say('/inform{"sector":"handel"}')
+    assert proposal.slot("pending") == {"type": "profile", "slot": "sector", "value": "handel"}
+    applied = dialogue.say("ja")
+    assert applied.slot("sector") == "handel"
+    assert applied.requested == "tools_cloud"  # back where the owner was
+    assert QN.question("tools_cloud").text in applied.texts[-1]
 
 
 def test_a_tapped_sector_during_a_question_is_confirmed_first():

@@ -31,6 +31,7 @@ from tests.unit.action_helpers import QN, catalogue, domain, finished
         ('/ask_privacy{"detail":"full"}', ("ask_privacy", {"detail": "full"})),
         ("/start_check", ("start_check", {})),
         ("/erase_data", ("erase_data", {})),
+        ("/greet", ("greet", {})),  # Telegram's /start
     ],
 )
 def test_valid_button_payloads(text, expected):
