@@ -143,6 +143,9 @@ class ValidateConsentForm(FormValidationAction):
             return [SlotSet("consent", True), SlotSet(RESTART_REQUESTED, True)]
         decision = None if kind in ("ask_privacy", "explain", "ask_progress") else _yes_no(turn)
         if decision is not None:
+            answer = self._answer_question(turn, kind, tracker) if is_question(turn.text) else None
+            if decision and answer:  # "ja, aber was kostet das?": answered, then started
+                dispatcher.utter_message(text=answer)
             return [SlotSet("consent", decision)]
         profile = _profile_events(tracker, turn)
         if profile and not is_question(turn.text):
@@ -153,7 +156,12 @@ class ValidateConsentForm(FormValidationAction):
             return profile + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
         if kind == "goodbye" or turn.intent_is("goodbye", min_confidence=0.9) and turn.short:
             return [SlotSet("consent", False)]
-        answer = self._answer_question(turn, kind, tracker)
+        notices: List[Dict[str, Any]] = []
+        if kind == "ask_privacy" or turn.intent_is("ask_privacy", min_confidence=0.7):
+            # Short first, the details on request or when asked again (slot "notices").
+            answer, notices = privacy_answer(tracker, turn.text)
+        else:
+            answer = self._answer_question(turn, kind, tracker)
         if answer is None:
             answer = (
                 "Ich habe Sie nicht ganz verstanden. Der Check dauert etwa zehn Minuten und ist "
@@ -162,13 +170,11 @@ class ValidateConsentForm(FormValidationAction):
         dispatcher.utter_message(text=answer)
         dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
         # A slot event other than requested_slot keeps Rasa's form from rejecting the turn.
-        return [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
+        return notices + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
 
     @staticmethod
     def _answer_question(turn: Turn, kind: Optional[str], tracker: Tracker) -> Optional[str]:
         text = turn.text.lower()
-        if kind == "ask_privacy" or turn.intent_is("ask_privacy", min_confidence=0.7):
-            return privacy_answer(tracker, turn.text)[0]
         if kind == "ask_progress" or any(w in text for w in ("dauer", "lange", "zeit")):
             return progress_text(load_questionnaire(), None)
         if any(w in text for w in ("kost", "preis", "gebühr", "gebuehr", "bezahl", "geld")):

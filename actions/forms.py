@@ -20,7 +20,7 @@ from actions.asking import ASK, CHANGE, RESUME
 from actions.common import FORM_NAME, PROFILE_SLOTS, REVIEW_SLOT, Turn, just_activated, turn_of
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
-from actions.review import change_request, confirms
+from actions.review import change_request, confirms, plain_confirmation
 from bot.nlu.needs import parse_need
 from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.understanding import read_answer
@@ -150,7 +150,7 @@ class ValidateInterviewForm(FormValidationAction):
                 state.store(slot, turn.payload["choice"])
                 return ASK
             return interjections.not_understood(state, turn, slot)
-        if turn.payload_intent in ("affirm", "deny") and scale != "level":
+        if turn.payload_intent in ("affirm", "deny") and "yes" in valid:  # not frequency/level
             state.store(slot, "yes" if turn.payload_intent == "affirm" else "no")
             return ASK
         if turn.is_button and turn.payload_intent != "inform":
@@ -221,6 +221,12 @@ class ValidateInterviewForm(FormValidationAction):
         if turn.is_button:
             return ASK
         slot, answer = change_request(state.qn, turn.text)
+        unchanged = answer in (None, "yes", state.values.get(slot))
+        unchanged = unchanged and not profile_decision(state, turn, None)[1]
+        if plain_confirmation(turn.text) and unchanged:
+            # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
+            state.store(REVIEW_SLOT, True)
+            return ASK
         if slot and answer is not None:
             old = state.label(slot)
             state.store(slot, answer)

@@ -23,6 +23,8 @@ def yes_or_no(turn: Turn) -> Optional[bool]:
         return None
     reading = read_answer(turn.text, "yes_no")
     if reading.sure and reading.answer in ("yes", "no"):
+        if reading.answer == "yes" and read_answer(turn.text, "frequency").sure:
+            return None  # "teilweise", "selten", "immer": an answer to the question, not a yes
         return reading.answer == "yes"
     if turn.short and turn.intent_is("affirm", "deny", min_confidence=0.8):
         return turn.intent == "affirm"
