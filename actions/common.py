@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -29,6 +30,7 @@ class Turn:
     payload_intent: Optional[str]
     payload: Dict[str, Any] = field(default_factory=dict)
     redacted: Tuple[str, ...] = ()
+    recheck: Optional[str] = None  # HMAC of a re-check code the owner gave (from the channel)
 
     @property
     def is_button(self) -> bool:
@@ -55,7 +57,10 @@ def turn_of(tracker: Tracker) -> Turn:
     metadata = message.get("metadata") or {}
     redacted = metadata.get("redacted") if isinstance(metadata, dict) else None
     kinds = tuple(str(k) for k in redacted) if isinstance(redacted, list) else ()
-    return Turn(text, intent, confidence, payload_intent, payload, kinds)
+    recheck = metadata.get("recheck") if isinstance(metadata, dict) else None
+    if not (isinstance(recheck, str) and re.fullmatch(r"[0-9a-f]{64}", recheck)):
+        recheck = None
+    return Turn(text, intent, confidence, payload_intent, payload, kinds, recheck)
 
 
 def just_activated(tracker: Tracker, form: str) -> bool:
