@@ -180,7 +180,8 @@ def test_personal_data_is_redacted_and_replies_reach_the_chat(stack, standin) ->
     assert all(c.params["chat_id"] == str(CHAT_ID + 1) for c in user.messages)
     [*_, last] = user_events(tracker(stack, telegram_conversation_id(CHAT_ID + 1)))
     assert last["text"] == "Hallo, hier spricht [NAME], [E-MAIL], Tel. [TELEFON]"
-    assert last["metadata"] == {"redacted": ["E-MAIL", "TELEFON", "NAME"]}
+    assert last["metadata"]["redacted"] == ["E-MAIL", "TELEFON", "NAME"]
+    assert set(last["metadata"]) <= {"redacted", "model_id", "assistant_id"}  # no chat, no from
 
 
 def test_rest_cannot_address_a_telegram_conversation(stack) -> None:
