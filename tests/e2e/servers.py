@@ -18,6 +18,8 @@ BOT_VENV = ROOT / ".venv-bot"
 API_VENV = ROOT / ".venv-api"
 MODEL = ROOT / "models" / "digitalcheck.tar.gz"
 TOKEN = "e2e-secret-token"
+SERVICE_TOKEN = "e2e-service-token"
+STAFF_TOKEN = "e2e-staff-token"
 
 
 def free_port() -> int:
@@ -74,7 +76,10 @@ class Stack:
             API_URL=self.api_url,
             API_TIMEOUT="2",
             DATABASE_URL=f"sqlite:///{self.workdir / 'api.db'}",
-            STAFF_TOKEN="e2e-staff-token",
+            STAFF_TOKEN=STAFF_TOKEN,
+            SERVICE_TOKEN=SERVICE_TOKEN,
+            # Generated secrets (channel keys, ...) stay inside this stack's folder.
+            SECRETS_DIR=str(self.workdir / "secrets"),
         )
         env.update(self.extra_env)
         return env
