@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import funnel
+from actions import funnel, recheck
 from actions.asking import progress_label, progress_text, stored_answer_label
 from actions.common import (
     CONSENT_FORM,
@@ -109,6 +109,7 @@ class ValidateConsentForm(FormValidationAction):
     ) -> List[Dict[str, Any]]:
         turn = turn_of(tracker)
         events = pii_notice_events(tracker, dispatcher, turn.redacted)
+        events += await recheck.handle_code(tracker, dispatcher, turn)
         if just_activated(tracker, CONSENT_FORM):
             events += self._offer(dispatcher, tracker, turn)
             return events + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
@@ -141,6 +142,9 @@ class ValidateConsentForm(FormValidationAction):
         kind = detect(turn.text)
         if turn.payload_intent == "restart" or kind == "restart":
             return [SlotSet("consent", True), SlotSet(RESTART_REQUESTED, True)]
+        if turn.recheck:  # answered by handle_code: ask for the consent again
+            dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
+            return [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
         decision = None if kind in ("ask_privacy", "explain", "ask_progress") else _yes_no(turn)
         if decision is not None:
             answer = self._answer_question(turn, kind, tracker) if is_question(turn.text) else None
@@ -282,7 +286,7 @@ class ActionFallback(Action):
         events = pii_notice_events(tracker, dispatcher, turn.redacted)
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         likely = [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"][:2]
-        if set(likely) & OFFER_INTENTS or read_profile(turn.text, None).values:
+        if turn.recheck or set(likely) & OFFER_INTENTS or read_profile(turn.text, None).values:
             # "Hallo, Malerbetrieb in Hilden": torn between greeting and profile, both mean
             # the owner wants the check.
             return events + [FollowupAction(CONSENT_FORM)]

@@ -15,8 +15,8 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import interjections, pending
-from actions.asking import ASK, CHANGE, RESUME
+from actions import interjections, pending, recheck
+from actions.asking import AGAIN, ASK, CHANGE, RESUME
 from actions.common import FORM_NAME, PROFILE_SLOTS, REVIEW_SLOT, Turn, just_activated, turn_of
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
@@ -79,9 +79,19 @@ class ValidateInterviewForm(FormValidationAction):
         state = FormState.of(qn, tracker, dispatcher)
         state.events += pii_notice_events(tracker, dispatcher, turn.redacted)
         if just_activated(tracker, FORM_NAME):
-            # Activation: nothing to validate yet; ask the first open question.
+            # Activation: nothing to validate yet; ask the first open question (after confirming
+            # a profile pre-filled from an earlier check).
+            prefill = recheck.prefill_question(recheck.state_of(tracker), state.values)
+            if prefill is not None and state.values.get("employees") is None:
+                state.set_pending({"type": "prefill"})
+                dispatcher.utter_message(**prefill)
+                return state.finish(SILENT)
             resumed = any(state.values.get(s) is not None for s in qn.question_slots)
             return state.finish(RESUME if resumed else ASK)
+        if turn.recheck:
+            for event in await recheck.handle_code(tracker, dispatcher, turn):
+                state.set(event["name"], event["value"])
+            return state.finish(AGAIN)
         return state.finish(self.handle(turn, state))
 
     def handle(self, turn: Turn, state: FormState) -> Mode:

@@ -43,6 +43,14 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         state.clear_pending()
         return CONTINUE, None
     state.clear_pending()
+    if kind == "prefill":
+        earlier = dict(state.tracker.get_slot("recheck") or {})
+        state.set("recheck", {**earlier, "confirmed": True})
+        if not decision:
+            state.set("sector", None)
+            state.set("municipality", None)
+            state.say("Gut, dann frage ich die Angaben zu Ihrem Betrieb neu ab.")
+        return "done", ASK
     if kind == "profile":
         slot, value = pending["slot"], pending["value"]
         if decision:

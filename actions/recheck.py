@@ -83,11 +83,12 @@ async def handle_code(
         "confirmed": False,
     }
     overall = result.get("overall")
+    when = month_label(found["month"])
+    then = f" (damals {overall} von 100 Punkten)" if overall is not None else ""
     dispatcher.utter_message(
         text=(
-            f"Schön, dass Sie wieder da sind! Ich habe Ihren Check aus {month_label(found['month'])}"
-            + (f" gefunden (damals {overall} von 100 Punkten)." if overall is not None else " gefunden.")
-            + " Am Ende zeige ich Ihnen, was sich je Thema verändert hat."
+            f"Schön, dass Sie wieder da sind! Ich habe Ihren Check aus {when} gefunden{then}. "
+            "Am Ende zeige ich Ihnen, was sich je Thema verändert hat."
         )
     )
     events: List[Dict[str, Any]] = [SlotSet(SLOT, found)]
@@ -98,7 +99,9 @@ async def handle_code(
     return events
 
 
-def prefill_question(recheck: Mapping[str, Any], values: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
+def prefill_question(
+    recheck: Mapping[str, Any], values: Mapping[str, Any]
+) -> Optional[Dict[str, Any]]:
     """The confirmation of the pre-filled profile (asked once, when the interview starts)."""
     if not recheck.get("found") or recheck.get("confirmed"):
         return None
@@ -108,7 +111,9 @@ def prefill_question(recheck: Mapping[str, Any], values: Mapping[str, Any]) -> O
     if values.get("sector"):
         parts.append(f"Branche {qn.profile_question('sector').option_label(values['sector'])}")
     if values.get("municipality"):
-        parts.append(f"Ort {qn.profile_question('municipality').option_label(values['municipality'])}")
+        parts.append(
+            f"Ort {qn.profile_question('municipality').option_label(values['municipality'])}"
+        )
     size = next((s for s in qn.size_classes if s.id == profile.get("size_class")), None)
     if size:
         parts.append(size.title)
@@ -121,7 +126,7 @@ def prefill_question(recheck: Mapping[str, Any], values: Mapping[str, Any]) -> O
 
 
 def change_lines(recheck: Mapping[str, Any], maturity: Mapping[str, Any]) -> Optional[str]:
-    """"IT-Sicherheit: 33 → 58" per topic, when this check follows an earlier one."""
+    """ "IT-Sicherheit: 33 → 58" per topic, when this check follows an earlier one."""
     if not recheck.get("found"):
         return None
     qn = load_questionnaire()
