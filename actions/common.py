@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
+from bot.nlu.intents import detect
 from bot.payloads import parse_payload
 from contract.questionnaire import DONT_KNOW, Questionnaire, load_questionnaire
 
@@ -61,6 +62,16 @@ def turn_of(tracker: Tracker) -> Turn:
     if not (isinstance(recheck, str) and re.fullmatch(r"[0-9a-f]{64}", recheck)):
         recheck = None
     return Turn(text, intent, confidence, payload_intent, payload, kinds, recheck)
+
+
+def wants_erasure(turn: Turn) -> bool:
+    """ "Bitte löschen Sie meine Daten": the forms step aside (they reject the turn) so that the
+    erase rule runs ``action_erase_conversation`` at once."""
+    if turn.payload_intent == "erase_data":
+        return True
+    if turn.is_button:
+        return False
+    return detect(turn.text) == "erase_data" or turn.intent_is("erase_data", min_confidence=0.95)
 
 
 def just_activated(tracker: Tracker, form: str) -> bool:

@@ -23,6 +23,7 @@ from actions.common import (
     just_activated,
     turn_of,
     unfinished_interview,
+    wants_erasure,
     yes_no_buttons,
 )
 from actions.contact import CALLBACK_TEXT, contact_message
@@ -108,6 +109,8 @@ class ValidateConsentForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
         turn = turn_of(tracker)
+        if wants_erasure(turn) and not just_activated(tracker, CONSENT_FORM):
+            return []  # the form rejects the turn; the erase rule runs
         events = pii_notice_events(tracker, dispatcher, turn.redacted)
         events += await recheck.handle_code(tracker, dispatcher, turn)
         if just_activated(tracker, CONSENT_FORM):

@@ -17,7 +17,15 @@ from rasa_sdk.types import DomainDict
 
 from actions import interjections, pending, recheck
 from actions.asking import AGAIN, ASK, CHANGE, RESUME
-from actions.common import FORM_NAME, PROFILE_SLOTS, REVIEW_SLOT, Turn, just_activated, turn_of
+from actions.common import (
+    FORM_NAME,
+    PROFILE_SLOTS,
+    REVIEW_SLOT,
+    Turn,
+    just_activated,
+    turn_of,
+    wants_erasure,
+)
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
 from actions.review import change_request, confirms, plain_confirmation
@@ -76,6 +84,8 @@ class ValidateInterviewForm(FormValidationAction):
     ) -> List[Dict[str, Any]]:
         qn = load_questionnaire()
         turn = turn_of(tracker)
+        if wants_erasure(turn) and not just_activated(tracker, FORM_NAME):
+            return []  # no slot event: Rasa's form rejects the turn, the erase rule runs
         state = FormState.of(qn, tracker, dispatcher)
         state.events += pii_notice_events(tracker, dispatcher, turn.redacted)
         if just_activated(tracker, FORM_NAME):

@@ -23,7 +23,13 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(losch\w*|entfern\w*|vernicht\w*|vergessen sie)\b.{0,40}\b(daten|gesprach\w*|verlauf"
      r"|chat\w*|unterhaltung|infos?|informationen|protokoll|nachrichten|alles was ich)\b"
      r"|\b(daten|gesprach\w*|verlauf|chat\w*|unterhaltung|nachrichten)\b.{0,40}"
-     r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b", False),
+     r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b"
+     r"|\b(losch\w*|entfern\w*) sie (bitte )?(alles|mich|das|es)\b"
+     r"|\balles (uber mich |von mir )?(losch\w*|entfern\w*)\b"
+     # the passive only as a request: "ich möchte, dass meine Daten gelöscht werden"
+     r"|\b(mochte|will|bitte|wunsche|verlange|sollen|soll|konnen sie|konnten sie)\b.{0,40}"
+     r"\b(meine|unsere|die|alle|das)\b.{0,20}\b(daten|gesprach\w*|verlauf|chat\w*|angaben"
+     r"|nachrichten)\b.{0,30}\b(geloscht|entfernt)\b", False),
     ("restart",
      r"\b(neu (starten|anfangen|beginnen|machen)|neustart\w*|von vorn\w*|nochmal neu"
      r"|noch mal neu|ganz neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
