@@ -65,7 +65,7 @@ _MAP: dict[str, dict[str, str]] = {
         LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_Y, ALL_ANALOG=_N, NO_DIGITAL=_N,
         ALL_DIGITAL=_Y, NO_ANALOG=_Y, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, GOOD=_Y,
         EXPERT=_Y, LOW=_N, MIXED=_Y, IN_PROGRESS=_N, OUTDATED=_N, MOSTLY_DIGITAL=_Y,
-        MOSTLY_ANALOG=_N,
+        MOSTLY_ANALOG=_N, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y,
     ),
     "yes_partly_no": dict(
         YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, RATHER_NOT=_N,
@@ -74,7 +74,7 @@ _MAP: dict[str, dict[str, str]] = {
         BASIC=_P, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_P, ALL_ANALOG=_N,
         NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, MOSTLY_ANALOG=_N, MOSTLY_DIGITAL=_P,
         ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, GOOD=_Y, EXPERT=_Y, LOW=_N, OUTDATED=_P,
-        IN_PROGRESS=_P, MIXED=_P,
+        IN_PROGRESS=_P, MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y,
     ),
     "frequency": dict(
         NO="never", NO_P="never", NEVER="never", NOT_YET="never", RATHER_NOT="rarely",
@@ -91,7 +91,7 @@ _MAP: dict[str, dict[str, str]] = {
         LOW="low", LACK="low", HARDLY="low", RATHER_NOT="low", NEVER="low", BASIC="basic",
         PARTLY="basic", HALF="basic", FEW="basic", SOMETIMES="basic", MIXED="basic",
         GOOD="good", EXPERT="expert", NOT_EXPERT="good", NOT_LOW="basic", ANALOG="low",
-        RHETORIC_NO="low", ONLY="low",
+        RHETORIC_NO="low", ONLY="low", KEIN_THEMA="good", NO_PROBLEMS="good", WORKS="good",
     ),
 }  # fmt: skip
 
@@ -102,10 +102,11 @@ _RANK = (
     "NO_DIGITAL", "ALL_ANALOG", "MOSTLY_ANALOG", "MOSTLY_DIGITAL", "NO_ANALOG", "ALL_DIGITAL",
     "SCHED_ALWAYS", "ALWAYS", "MOSTLY", "MOST", "SCHED_REGULAR", "REGULAR", "IN_PROGRESS",
     "OUTDATED", "LACK", "YES_STRONG", "RHETORIC_NO", "EXPERT", "NOT_EXPERT", "GOOD",
-    "NOT_LOW", "BASIC", "LOW", "ALL",
+    "NOT_LOW", "BASIC", "LOW", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "ALL",
 )  # fmt: skip
 # How strongly a concept answers, per scale family (higher wins when clauses disagree).
 STRONG, DEGREE, PARTICLE, STATEMENT, WEAK = 4, 3, 2, 1, 0
+_NEGATABLE = frozenset("YES WORKS ALL ALWAYS REGULAR GOOD EXPERT".split())
 _STRONG = frozenset("DK NOT_YET NEVER NO_DIGITAL ALL_ANALOG RHETORIC_NO LACK YES_STRONG".split())
 _YESNO_STATEMENTS = frozenset(
     "ALWAYS ALL REGULAR SCHED_ALWAYS SCHED_REGULAR ALL_DIGITAL NO_ANALOG GOOD EXPERT LOW".split()
@@ -213,7 +214,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"(sagen|beantworten|beurteilen|einschatzen|abschatzen|beziffern|abschliessend|zuverlassig|genau|prufen)"
      r"|(kann|konnen) (ich )?(nicht|nich) sagen|(ich )?kann nicht sagen|nicht (zu )?(beurteilen|einschatzen)"
      r"|schwer (zu )?(sagen|einzuschatzen|abzuschatzen)|schlecht (zu )?(sagen|einschatzen)"
-     r"|(mir |ich )?(da )?(nicht|nich) (so )?sicher|unsicher|unklar|keine angabe|uberfragt"
+     r"|(mir |ich )?(da )?(nicht|nich) (so )?sicher|(bin|ich) (mir )?(da )?(etwas |ein bisschen )?unsicher"
+     r"|^unsicher$|^unklar$|ist mir unklar|keine angabe|uberfragt"
      r"|(musste|muss|muss ich|mussen) (ich |erst |mal |im buro |meine\w* \w+ |unsere\w* \w+ |den \w+ |die \w+ |ihn |sie )*"
      r"(nach|fragen|nachfragen|nachschauen|nachsehen|nachgucken|klaren|checken|prufen)\b"
      r"|musstest (du|de) (\w+ ){0,3}fragen|(fragen sie|fragst du) (den|die) falsche|nicht bekannt|unbekannt"
@@ -228,6 +230,9 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                 r"|derzeit (nicht|keine?\w*)|noch gar nicht|noch gar nichts|in planung"
                 r"|gegenwartig (\w+ )?(nicht|keine?\w*)|zum gegenwartigen zeitpunkt (\w+ ){0,3}(nicht|keine?\w*|mehrfach)"),
     # --- level phrases (before plain good / bad)
+    ("KEIN_THEMA", r"(alles )?kein thema"),
+    ("NO_PROBLEMS", r"keine probleme|kein stress|keine beschwerden|ohne probleme|kein problem damit"),
+    ("WORKS", r"klappt|klappen|funktioniert|funktionieren"),
     ("MIXED", r"gemischt|heterogen|durchwachsen|mal so,? mal so|kommt (drauf|darauf) an|je nach"
               r"|manche gut,? manche|die (jungen|jungeren|azubis) (\w+ ){0,4}(die )?(alten|alteren|meister)"),
     ("GOOD", r"nicht schlecht|gar nicht schlecht|nicht (die )?schlechtesten|nicht von gestern"),
@@ -272,7 +277,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                    r"|nicht ausnahmslos|nicht luckenlos|nicht auf alles|nicht fur alles"),
     ("NOT_ALL", r"nicht alle|nicht jeder|nicht jede|nicht alles|nicht bei allen"),
     ("NO", r"immer noch nicht|noch immer nicht|immer noch kein\w*|noch immer kein\w*|nach wie vor (nicht|kein\w*)"),
-    ("SOMETIMES", r"immer mal wieder|immer wieder mal|ab und zu mal|manchmal ja,? manchmal nicht"),
+    ("SOMETIMES", r"immer mal wieder|immer wieder mal|ab und zu mal|manchmal ja,? manchmal nicht"
+                  r"|manchmal (\w+ ){1,4}, manchmal|mal (\w+ ){1,3}, mal (\w+ ){0,2}(nicht|papier|so)"),
     ("MOSTLY", r"immer wieder"),
     ("MAINLY_YES", r"im grundsatz ja|grundsatzlich ja|im wesentlichen ja|grundsatzlich bejahen|im regelfall ja"),
     ("RATHER_YES", r"eher ja|eher schon|schon eher|ich denke (schon|ja)|ich glaube (schon|ja)|wohl ja"
@@ -353,7 +359,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("ANALOG", _ANALOG),
     ("DIGITAL", _DIGITAL),
     ("ALL", r"alle|jeder|jede|alles|uberall|samtliche\w*"),
-    ("NO", r"nicht|nichts|kein\w*|niemand|weder|fehlt|fehlen|verneinen|verneint|nein"
+    ("NO", r"nicht|nichts|kein\w*|niemand|weder|fehlt|fehlen|verneinen|verneint"
            r"|brauch\w* (ich|wir|man) nicht|nicht notig|nicht erforderlich|abgeschaltet|gekundigt"
            r"|lass mal|leider|xnein|dagegen entschieden|gegen die nutzung|weggeklickt|wegklick\w*"
            r"|drucke? (\w+ )?weg|klicke? (\w+ ){0,2}weg|zu kompliziert|zu umstandlich|zu unsicher"),
@@ -368,8 +374,18 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
             r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht|xtop"),
     ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus|freilich"
               r"|gewiss|jawohl|schon"),
+    ("NO_P", r"nein"),
 ]  # fmt: skip
-_COMPILED = [(c, re.compile(rf"(?<![\w])(?:{folded(p)})(?![\w])")) for c, p in _PATTERNS_RAW]
+
+
+def _spaced_commas(pattern: str) -> str:
+    """Commas are tokens of their own in the normalised text: "a,? b" must match "a , b"."""
+    return pattern.replace(" ?,? ", " (?:, )?").replace(" ,? ", " (?:, )?").replace(",? ", "(?: ,)? ")
+
+
+_COMPILED = [
+    (c, re.compile(rf"(?<![\w])(?:{_spaced_commas(folded(p))})(?![\w])")) for c, p in _PATTERNS_RAW
+]
 # Answer particles that only count at a clause edge (elsewhere "ja", "doch", "schon" are modal).
 _EDGE_PARTICLES = frozenset("ja doch klar genau richtig sicher sicherlich schon".split())
 _MODAL_BEFORE = frozenset(
@@ -599,6 +615,14 @@ def _clauses(norm: str) -> list[Clause]:
     return clauses
 
 
+_CONDITION_DEGREE = re.compile(
+    folded(r"(nur )?wenn (uberhaupt|(ich|man|es|mir) (\w+ )?(dran|einfallt|daran)|was neues|ein kunde|der kunde)")
+)
+_RELATIVE = frozenset("den dem deren dessen welche welcher welches welchen wo womit worin".split())
+_ARTICLE_RELATIVE = frozenset("der die das".split())
+_SUBJECTS = frozenset("ich wir er sie man jeder keiner du ihr es".split())
+
+
 def _role(clause: Clause, index: int, count: int) -> str:
     words = clause.words
     head = words[0] if words else ""
@@ -606,10 +630,15 @@ def _role(clause: Clause, index: int, count: int) -> str:
     text = clause.text
     if clause.question:
         return "question"
-    if intro in _EMBEDDED:
+    if intro in _EMBEDDED or (head in _CONTRAST and len(words) > 1 and words[1] in _EMBEDDED):
         return "embedded"
     if intro in _REASON:
         return "reason"
+    if index > 0 and (
+        head in _RELATIVE
+        or (head in _ARTICLE_RELATIVE and len(words) > 2 and words[1] in _SUBJECTS)
+    ):
+        return "relative"
     if _VERDICT_IN.search(text) or (intro in _VERDICT and (index >= count - 2 or len(words) <= 4)):
         return "verdict"
     if _PLAN.search(text) and not re.search(r"\b(seit|seitdem|inzwischen|bereits)\b", text):
@@ -621,7 +650,7 @@ def _role(clause: Clause, index: int, count: int) -> str:
     if "zwar" in words:
         return "concessive"
     if intro in _CONDITION:
-        return "condition"
+        return "condition" if not _CONDITION_DEGREE.match(text) else "main"
     if intro in _CONTRAST or (head == "nur" and index > 0):
         return "contrast"
     return "main"
@@ -648,7 +677,9 @@ def _clause_concepts(clause: Clause) -> list[str]:
                 if before and before[-1] in _MODAL_BEFORE and word != "schon":
                     continue
             if word == "schon" and position not in edge_positions:
-                continue
+                before = clause.text[:position].split()
+                if not (1 <= len(before) <= 3 and before[-1] not in _MODAL_BEFORE - _SUBJECTS):
+                    continue
         out.append(concept)
     if "DIG_VERB" in out:
         swap = {"ALL_ANALOG": "ALL_DIGITAL", "MOSTLY_ANALOG": "MOSTLY_DIGITAL", "ANALOG": "DIGITAL"}
@@ -694,6 +725,11 @@ def _clause_answer(scale: str, concepts: list[str], clause: Clause) -> tuple[Opt
             if concept in concepts:
                 return mapping[concept], DEGREE
         return "good", DEGREE
+    if "NO" in concepts:
+        concepts = [
+            c for c in concepts
+            if not (c in _NEGATABLE and _polarity(scale, mapping.get(c, "")) > 0)
+        ]  # fmt: skip
     best: Optional[tuple[int, int, str]] = None
     for concept in set(concepts):
         if concept not in mapping:
@@ -704,8 +740,6 @@ def _clause_answer(scale: str, concepts: list[str], clause: Clause) -> tuple[Opt
             continue
         strength = _strength(scale, concept, clause)
         order = _RANK.index(concept) if concept in _RANK else len(_RANK)
-        if concept == "NO" and "YES" in concepts:
-            order = -1  # a negated statement is a negative statement
         key = (strength, -order, concept)
         if best is None or key > best:
             best = key
@@ -805,6 +839,14 @@ def _analyse(text: str, scale: str) -> RuleReading:
     clauses = _clauses(norm)
     for i, clause in enumerate(clauses):
         clause.role = _role(clause, i, len(clauses))
+        previous = clauses[i - 1] if i else None
+        if (
+            previous is not None
+            and previous.role == "embedded"
+            and previous.words[0] in _CONTRAST
+            and clause.role == "main"
+        ):
+            clause.role = "contrast"
     for concept, start, _ in hits:
         for clause in clauses:
             if clause.start <= start < clause.end:
@@ -832,7 +874,7 @@ def _analyse(text: str, scale: str) -> RuleReading:
                 concepts = ["RHETORIC_NO"]
         elif _QUESTION_VERB.match(clause.text) and not concepts:
             continue
-        if clause.role in ("embedded", "reason"):
+        if clause.role in ("embedded", "reason", "relative"):
             if "DK" in concepts and clause.role == "reason":
                 concepts = ["DK"]
             else:
@@ -973,12 +1015,15 @@ def _combine(
     core = [r for r in readings if r.clause.role in ("main", "contrast", "verdict")]
     pool = core or readings
     top = max(r.strength for r in pool)
+    if top == WEAK:
+        return result(pool[0].answer, None, 0.4, "weak")
+    partial = _partial(scale, pool)
+    if partial is not None:
+        return result(partial[0], partial[1], partial[2], "parts")
     best = [r for r in pool if r.strength == top]
     answers = list(dict.fromkeys(r.answer for r in best))
     weaker = [r for r in pool if r.strength < top and r.answer not in answers]
     contrast_roles = any(r.clause.role == "contrast" for r in best)
-    if top == WEAK:
-        return result(best[0].answer, None, 0.4, "weak")
     if len(answers) == 1:
         answer = answers[0]
         # a don't-know next to a clear part-answer given first: partly / yes
@@ -1001,18 +1046,14 @@ def _combine(
             confidence = 0.8 if short else 0.66
             if contrary or weaker:
                 confidence -= 0.1
-        if (
-            contrary
-            and scale == "yes_partly_no"
-            and any(r.clause.role == "contrast" for r in contrary)
-            and _polarity(scale, answer) != _polarity(scale, contrary[0].answer)
-        ):
-            merged, second = _merge(scale, [answer, contrary[0].answer])
-            return result(merged, second, 0.62, "qualified")
         return result(answer, contrary[0].answer if contrary else None, confidence, "clauses")
     # several readings of the same strength disagree
     polarities = {_polarity(scale, a) for a in answers}
     parallel = all(len(r.clause.words) <= 7 for r in best)
+    if scale == "level":
+        refined = [r for r in best if r.clause.words and r.clause.words[0] == "eher"]
+        if refined:
+            return result(refined[-1].answer, None, 0.72, "refined")
     if top <= STATEMENT and not contrast_roles and not parallel and scale != "level":
         negative = [a for a in answers if _polarity(scale, a) < 0]
         if negative and scale in ("yes_no", "yes_partly_no"):
@@ -1023,6 +1064,35 @@ def _combine(
     if scale == "yes_no":
         confidence = 0.5
     return result(merged, second, confidence, "merged")
+
+
+def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str], float]]:
+    """"Geld ja, Zeit nicht", "grundsätzlich schon, nur bei den Handys nicht": a part answer.
+
+    A positive and a negative reading in a main and a contrast clause, or in two short
+    parallel clauses, make a yes/partly/no answer "partly" and a level answer a middle one.
+    """
+    if scale not in ("yes_partly_no", "level"):
+        return None
+    answers = [r for r in pool if r.strength >= STATEMENT and r.answer != DONT_KNOW]
+    positive = [r for r in answers if _polarity(scale, r.answer) > 0]
+    negative = [r for r in answers if _polarity(scale, r.answer) < 0]
+    if not positive or not negative:
+        return None
+    roles = {r.clause.role for r in positive} | {r.clause.role for r in negative}
+    contrasted = "contrast" in roles and ("main" in roles or "verdict" in roles)
+    parallel = any(
+        len(p.clause.words) <= 6 and len(n.clause.words) <= 6 and abs(p.index - n.index) <= 2
+        for p in positive
+        for n in negative
+    )
+    if not (contrasted or parallel):
+        return None
+    if scale == "yes_partly_no":
+        first = min(positive + negative, key=lambda r: r.index)
+        return "partly", first.answer, 0.72 if contrasted else 0.68
+    merged, second = _merge(scale, [positive[0].answer, negative[0].answer])
+    return merged, second, 0.66
 
 
 @lru_cache(maxsize=4096)

@@ -1,5 +1,5 @@
 """What an owner's message means for the open question: one decision, shared by the action
-server and the benchmark (``scripts/bench.py``).
+server and the benchmark (``scripts/bench_understanding.py``).
 
 Answers (:func:`read_answer`): the deterministic parser (:mod:`bot.nlu.answers`) and a small
 learned model (:mod:`bot.nlu.answer_model`, trained on the development half of the corpus) read
@@ -19,13 +19,25 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from bot.nlu import answer_model
-from bot.nlu.answers import DONT_KNOW, rule_reading
+from bot.nlu.answer_model import NONE as NOT_AN_ANSWER
+from bot.nlu.answer_model import Prediction
+from bot.nlu.answers import DONT_KNOW, SCALES, RuleReading, rule_reading
 
 SURE, UNSURE, NONE = "sure", "unsure", "none"
-# The learned model alone decides only above this probability (calibrated on the dev half).
-MODEL_SURE = 0.80
-# ... and it is asked to confirm between its two best guesses above this one.
-MODEL_CONFIRM = 0.40
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds on the calibrated probabilities (chosen by cross-validation)."""
+
+    sure: float = 0.80  # store the model's best answer at or above this probability
+    agree: float = 0.60  # ... or at or above this one when the rules read the same answer
+    pair: float = 0.70  # confirm between the two best when together they reach this
+    none: float = 0.50  # "not an answer" at or above this probability: no answer
+    rules_sure: float = 0.85  # without a model: the rules' own confidence to store
+
+
+DEFAULT = Thresholds()
 
 
 @dataclass(frozen=True)
@@ -44,32 +56,66 @@ class Reading:
 NO_READING = Reading(NONE)
 
 
-def read_answer(text: str, scale: str) -> Reading:
-    """The decision for a free-text answer to a question of ``scale``."""
-    rules = rule_reading(text, scale)
+def _rules_only(rules: RuleReading, thresholds: Thresholds) -> Reading:
+    if rules.answer is None:
+        return Reading(NONE, source="no signal")
+    if rules.confidence >= thresholds.rules_sure:
+        return Reading(SURE, rules.answer, (rules.answer,), rules.confidence, "rules")
+    options = tuple(o for o in (rules.answer, rules.second) if o)
+    return Reading(UNSURE, rules.answer, options, rules.confidence, "rules")
+
+
+def decide(
+    rules: RuleReading,
+    model: Optional[Prediction],
+    thresholds: Optional[Thresholds] = None,
+    text: str = "",
+) -> Reading:
+    """Combine the rule reading and the model's prediction into one decision."""
+    thresholds = thresholds or DEFAULT
+    if rules.how == "payload" and rules.answer:
+        return Reading(SURE, rules.answer, (rules.answer,), 1.0, "button")
     if rules.blocked:
         return Reading(NONE, source="question")
-    model = answer_model.predict(text, scale)
-    if rules.answer is not None and not rules.conflict:
-        if model is None or model.top == rules.answer or model.probability(rules.answer) >= 0.2:
-            return Reading(SURE, rules.answer, (rules.answer,), 1.0, "rules")
-        return Reading(UNSURE, rules.answer, (rules.answer, model.top), 0.5, "disagree")
-    if rules.answer is not None:  # the rules saw conflicting signals
-        second = rules.second
-        if model is not None:
-            if model.top == rules.answer and model.top_probability >= MODEL_SURE:
-                return Reading(SURE, rules.answer, (rules.answer,), model.top_probability, "both")
-            second = model.top if model.top != rules.answer else (second or model.second)
-        options = tuple(o for o in (rules.answer, second) if o)
-        return Reading(UNSURE, rules.answer, options[:2], 0.5, "conflict")
-    if model is None or rules.no_signal:
-        return Reading(NONE, source="no signal")
-    if model.top_probability >= MODEL_SURE:
-        return Reading(SURE, model.top, (model.top,), model.top_probability, "model")
-    if model.top_probability >= MODEL_CONFIRM:
-        options = (model.top, model.second) if model.second else (model.top,)
-        return Reading(UNSURE, model.top, options, model.top_probability, "model")
-    return Reading(NONE, source="weak model")
+    if model is None:
+        return _rules_only(rules, thresholds)
+    ranked = model.answers_ranked()
+    p_none = model.probability(NOT_AN_ANSWER)
+    (best, p_best), (second, p_second) = ranked[0], ranked[1]
+    if p_none >= thresholds.none or (rules.no_signal and p_none >= p_best):
+        return Reading(NONE, source="not an answer")
+    agree = rules.answer == best
+    if p_best >= thresholds.sure or (agree and p_best >= thresholds.agree):
+        if p_none < 0.3:
+            return Reading(SURE, best, (best,), p_best, "both" if agree else "model")
+    if rules.answer and rules.answer not in (best, second) and rules.confidence >= 0.85:
+        second, p_second = rules.answer, model.probability(rules.answer)
+    if p_best + p_second >= thresholds.pair or not rules.no_signal:
+        return Reading(UNSURE, best, (best, second), p_best, "torn")
+    return Reading(NONE, source="weak")
 
 
-__all__ = ["DONT_KNOW", "NO_READING", "NONE", "SURE", "UNSURE", "Reading", "read_answer"]
+def read_answer(text: str, scale: str) -> Reading:
+    """The decision for a free-text answer to a question of ``scale``."""
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}")
+    if not isinstance(text, str):
+        return NO_READING
+    rules = rule_reading(text, scale)
+    if rules.how == "payload" or rules.blocked:
+        return decide(rules, None, DEFAULT, text)
+    return decide(rules, answer_model.predict(text, scale), DEFAULT, text)
+
+
+__all__ = [
+    "DEFAULT",
+    "DONT_KNOW",
+    "NO_READING",
+    "NONE",
+    "SURE",
+    "UNSURE",
+    "Reading",
+    "Thresholds",
+    "decide",
+    "read_answer",
+]
