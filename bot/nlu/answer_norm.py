@@ -179,7 +179,7 @@ _PHRASES_RAW: list[tuple[str, str]] = [
     (r"^ne(?= [,.;:!?]| du | das | wir | ich | danke | leider | nicht | xnein|$)", "nein"),
     (r"\bno\b", "kein"),
     (r"\bne\b", "eine"),
-    (r"\bwat (weiß|weiss) ich\b", "keine ahnung"),
+    (r"^was (weiß|weiss) ich\b", "keine ahnung"),
     (r"\b(nicht|kein) sicher\b(?! ist)", "nicht sicher"),
     (r"\bhard to say\b", "schwer zu sagen"),
     (r"\bdon t know\b|\bdont know\b|\bdo not know\b", "keine ahnung"),

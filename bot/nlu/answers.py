@@ -353,7 +353,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("PARTLY", r"teilweise|teilwei\w*|teils|zum teil|in teilen|bedingt|bisschen|jein|naja|na ja"
                r"|manche\w*|einige\w*|punktuell|stellenweise|geht so|mittel\w*"),
     ("FEW", r"ein paar|einzelne\w*|wenige|nur (ich|bei mir|fur mich|der chef|das buro|im buro|buro|die azubis|ich und)"),
-    ("ONLY", r"^nur (?!noch|wenn|wir|ich)\w+|nur (fur|bei|in|auf|im|beim) (\w+ ){0,2}\w+"),
+    ("ONLY", r"^nur (?!noch|wenn|wir|ich)\w+|nur (fur|bei|in|auf|im|beim) (\w+ ){0,2}\w+"
+             r"|(kann|konnen|macht|geht|lauft|gilt|haben wir|hamwa) nur (\w+ ){0,2}\w+(?= [,.;:!?-]|$)"),
     ("HARDLY", r"kaum|wenig|nicht viel|nicht so viel"),
     ("NEVER", r"noch nie|nie|niemals|nie und nimmer|null|zero|nirgends|nirgendwo"),
     ("ANALOG", _ANALOG),
@@ -423,7 +424,7 @@ _VERDICT = frozenset(
     "also daher deshalb deswegen sodass insgesamt fazit kurzum sprich somit folglich "
     "zusammengenommen demnach".split()
 )
-_SPLIT_WORDS = _CONTRAST | _CONCESSIVE | _VERDICT | _REASON | {"und", "seitdem", "ob"}
+_SPLIT_WORDS = _CONTRAST | _CONCESSIVE | _VERDICT | _REASON | {"seitdem", "ob"}
 _LEAD_WORDS = frozenset("ja nein doch jein klar genau".split())
 _DETERMINERS = frozenset(
     "unser unsere dieser diese dieses wir die der das es ich sie mir man er ein eine".split()
@@ -590,6 +591,8 @@ def _clauses(norm: str) -> list[Clause]:
         if at_start:
             state["intro"] = token
             continue
+        if norm[state["start"] : offsets[i]].strip(" ,:-.?!;") in _CONTRAST:
+            continue  # "aber ob ...", "aber wenn ...": one clause
         if token == "bis" and (i + 1 >= len(tokens) or tokens[i + 1] != "auf"):
             continue
         if token == "und" and previous in ("ab", "hin", "mal", "halb", "teils", "ach", "an"):
@@ -670,15 +673,16 @@ def _clause_concepts(clause: Clause) -> list[str]:
     for concept, position in zip(clause.concepts, clause.positions):
         if concept == "YES_P":
             word = clause.text[position:].split(" ", 1)[0]
+            if word == "schon" and position not in edge_positions:
+                before = clause.text[:position].split()
+                if 1 <= len(before) <= 3 and before[-1] not in _MODAL_BEFORE - _SUBJECTS:
+                    out.append(concept)
+                continue
             if word in _EDGE_PARTICLES and position not in edge_positions and not short:
                 continue
             if word in _EDGE_PARTICLES and position and position in edge_positions:
                 before = clause.text[:position].split()
                 if before and before[-1] in _MODAL_BEFORE and word != "schon":
-                    continue
-            if word == "schon" and position not in edge_positions:
-                before = clause.text[:position].split()
-                if not (1 <= len(before) <= 3 and before[-1] not in _MODAL_BEFORE - _SUBJECTS):
                     continue
         out.append(concept)
     if "DIG_VERB" in out:
@@ -861,7 +865,10 @@ def _analyse(text: str, scale: str) -> RuleReading:
     answer_concepts = [c for c, _, _ in hits if c not in _NOT_ANSWERS]
     lead_index = _lead(clauses)
     lead_dk = lead_index is not None and "DK" in clauses[lead_index].concepts
-    if any(c == "CONFUSED" for c, _, _ in hits) and (lead_index is None or lead_dk):
+    confused = any(
+        "CONFUSED" in c.concepts for c in clauses if c.role not in ("relative", "reason")
+    )
+    if confused and (lead_index is None or lead_dk):
         return RuleReading(None, blocked=True, no_signal=not answer_concepts, concepts=tags)
     readings: list[_Read] = []
     plan_only = False
@@ -1035,7 +1042,7 @@ def _combine(
             ]  # fmt: skip
             if positive and scale in ("yes_no", "yes_partly_no"):
                 merged, second = _merge(scale, [positive[0].answer, DONT_KNOW])
-                return result(merged, second, 0.6, "part+dk")
+                return result(merged, second, 0.72, "part+dk")
             return result(DONT_KNOW, None, 0.85 if not weaker else 0.75, "dk")
         contrary = [r for r in weaker if r.strength >= PARTICLE or r.clause.role == "contrast"]
         if top >= DEGREE:
