@@ -65,7 +65,7 @@ _MAP: dict[str, dict[str, str]] = {
         LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_Y, ALL_ANALOG=_N, NO_DIGITAL=_N,
         ALL_DIGITAL=_Y, NO_ANALOG=_Y, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, GOOD=_Y,
         EXPERT=_Y, LOW=_N, MIXED=_Y, IN_PROGRESS=_N, OUTDATED=_N, MOSTLY_DIGITAL=_Y,
-        MOSTLY_ANALOG=_N, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y,
+        MOSTLY_ANALOG=_N, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
     ),
     "yes_partly_no": dict(
         YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, RATHER_NOT=_N,
@@ -74,7 +74,7 @@ _MAP: dict[str, dict[str, str]] = {
         BASIC=_P, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_P, ALL_ANALOG=_N,
         NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, MOSTLY_ANALOG=_N, MOSTLY_DIGITAL=_P,
         ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, GOOD=_Y, EXPERT=_Y, LOW=_N, OUTDATED=_P,
-        IN_PROGRESS=_P, MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y,
+        IN_PROGRESS=_P, MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
     ),
     "frequency": dict(
         NO="never", NO_P="never", NEVER="never", NOT_YET="never", RATHER_NOT="rarely",
@@ -89,7 +89,7 @@ _MAP: dict[str, dict[str, str]] = {
     ),
     "level": dict(
         LOW="low", LACK="low", HARDLY="low", RATHER_NOT="low", NEVER="low", BASIC="basic",
-        PARTLY="basic", HALF="basic", FEW="basic", SOMETIMES="basic", MIXED="basic",
+        PARTLY="basic", FEW="basic", SOMETIMES="basic", MIXED="basic",
         GOOD="good", EXPERT="expert", NOT_EXPERT="good", NOT_LOW="basic", ANALOG="low",
         RHETORIC_NO="low", ONLY="low", KEIN_THEMA="good", NO_PROBLEMS="good", WORKS="good",
     ),
@@ -102,14 +102,15 @@ _RANK = (
     "NO_DIGITAL", "ALL_ANALOG", "MOSTLY_ANALOG", "MOSTLY_DIGITAL", "NO_ANALOG", "ALL_DIGITAL",
     "SCHED_ALWAYS", "ALWAYS", "MOSTLY", "MOST", "SCHED_REGULAR", "REGULAR", "IN_PROGRESS",
     "OUTDATED", "LACK", "YES_STRONG", "RHETORIC_NO", "EXPERT", "NOT_EXPERT", "GOOD",
-    "NOT_LOW", "BASIC", "LOW", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "ALL",
+    "NOT_LOW", "BASIC", "LOW", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "PRODUCT", "ALL",
 )  # fmt: skip
 # How strongly a concept answers, per scale family (higher wins when clauses disagree).
 STRONG, DEGREE, PARTICLE, STATEMENT, WEAK = 4, 3, 2, 1, 0
-_NEGATABLE = frozenset("YES WORKS ALL ALWAYS REGULAR GOOD EXPERT".split())
+_NEGATABLE = frozenset("YES WORKS ALL ALWAYS REGULAR GOOD EXPERT PRODUCT".split())
 _STRONG = frozenset("DK NOT_YET NEVER NO_DIGITAL ALL_ANALOG RHETORIC_NO LACK YES_STRONG".split())
 _YESNO_STATEMENTS = frozenset(
-    "ALWAYS ALL REGULAR SCHED_ALWAYS SCHED_REGULAR ALL_DIGITAL NO_ANALOG GOOD EXPERT LOW".split()
+    "ALWAYS ALL REGULAR SCHED_ALWAYS SCHED_REGULAR ALL_DIGITAL NO_ANALOG GOOD EXPERT LOW "
+    "KEIN_THEMA NO_PROBLEMS WORKS PRODUCT".split()
 )
 _POSITIVE = {
     "yes_no": {"yes": 1},
@@ -158,7 +159,7 @@ _Q_ALL = (
     r"|jede|jeden|jeder|jedes|samtliche\w*|durchgangig|durchgehend|restlos|grundsatzlich"
 )  # fmt: skip
 _Q_MOST = (
-    r"meistens|meist|uberwiegend\w*|grosstenteils|grossteil|der grossteil|die meisten"
+    r"meistens|meist|meiste\w*|uberwiegend\w*|grosstenteils|grossteil|der grossteil|die meisten"
     r"|das meiste|fast alles|fast alle|mehrheit\w*|mehrzahl|fast immer|fast jede\w*"
     r"|im grossen und ganzen|hauptsachlich|vorwiegend|in der regel|im regelfall|viele"
 )  # fmt: skip
@@ -179,7 +180,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|wozu die frage|was hat (das|es) mit|worum geht|was (genau )?(wollt|wollen) (ihr|sie) wissen"
      r"|was zahlt (denn |alles )?(als|zu)|(zahlt|zahlen|gilt|gelten) (das|es|ein|eine|auch|dazu|denn|notion|icloud|whatsapp)\b"
      r"|wie wird das wetter|ich dachte,? (das|es) geht um|nur wissen,? ob|gibt es (dafur |da )?(eine )?forderung"
-     r"|link zu|mehr machen,? die|was (das|es|dies) (bedeuten|heissen|soll)\w*|was (sie|du|ihr) (meinen|meinst|meint)"),
+     r"|link zu|mehr machen,? die|(ich )?(kenne|kennen) (ich )?(das |es )?nicht|ich nicht kenne|nie gehort"
+     r"|^moment\b|gleich wieder da|bin (gleich|kurz) (wieder )?(zuruck|da|weg)|muss kurz weg|was (das|es|dies) (bedeuten|heissen|soll)\w*|was (sie|du|ihr) (meinen|meinst|meint)"),
     # --- rhetorical refusal ("wat soll ich da groß planen")
     ("RHETORIC_NO",
      r"(was|warum|wieso|wozu|wo|wie|wofur) soll(te|ten|en|st)? (ich|man|wir|das|da|denn)\b"
@@ -193,7 +195,9 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|kein thema mehr,? seit|nicht mehr wegzudenken|fallt (da )?(fast )?keiner mehr (drauf )?rein"),
     # --- "mir wäre nicht bekannt, dass ..." / "nicht dass ich wüsste": no, not don't-know
     ("NEVER", r"(mir )?(ware|ist) (mir )?nicht bekannt,? dass|nicht dass ich (wusste|wuste)"),
-    ("NO", r"sicher ist (was|etwas|watt) anderes|nicht so (doll|toll|dolle)"),
+    ("NO", r"sicher ist (was|etwas|watt) anderes|nicht so (doll|toll|dolle)"
+           r"|uberall (das )?(gleiche|selbe|dasselbe)|dasselbe passwort|(das )?gleiche passwort|ein passwort fur alles"
+           r"|(sehen|sehe) (wir|ich) (\w+ ){0,8}ab(?= [,.;:!?-]|$)|verzicht\w*|nicht (ein)?geplant|ungeplant"),
     # --- lack of knowledge as a state (level low / no), before don't-know
     ("LACK",
      r"keine? ahnung (von|vom|davon|vonnem|von dem|mit)\b|null ahnung|null durchblick"
@@ -201,7 +205,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|(haben|hat) (\w+ ){0,3}keine? ahnung\b(?! ,? ?(ob|wie|was|wann|wer|wo))"
      r"|keine kenntnisse|kaum kenntnisse|wenig kenntnisse|kaum ahnung|wenig ahnung"
      r"|keiner (kann|weiss) (hier )?(was|bescheid)|kann (hier )?keiner (was|etwas)"
-     r"|nicht (mal|einmal),? wie man"),
+     r"|nicht (mal|einmal),? wie man|keiner (traut|kennt|blickt)\w*|steht (der ganze laden|alles) still"),
     # --- don't know (also when phrased with a negation)
     ("DK",
      r"(weiss|weis) (ich|er|sie) (das |es |leider |ehrlich gesagt |ehrlich |auch |so |wirklich )*(nicht|kein)"
@@ -238,7 +242,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("GOOD", r"nicht schlecht|gar nicht schlecht|nicht (die )?schlechtesten|nicht von gestern"),
     ("NOT_EXPERT",
      r"(keine|nicht|kein) (\w+ )?(profis?|experten?|expertenniveau|profi niveau|vorreiter|it firma)"
-     r"|(profis?|experten?|vorreiter|bundesliga|profi niveau) (sind |spielen )?(wir )?(aber |sicher |allerdings |naturlich )?(nicht|kein)"
+     r"|(profis?|experten?|vorreiter|bundesliga|profi niveau) (sind |spielen )?(wir )?(aber |sicher |allerdings |naturlich )?(nicht|kein\w*)"
      r"|nicht auf (experten|profi)\w*|nicht mit einer it firma|nicht super"),
     ("NOT_LOW", r"keiner (ist )?(hier )?(total |ganz )?verloren|nicht die schlechtesten"),
     ("LOW",
@@ -275,7 +279,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("NOT_ALWAYS", r"nicht immer|nicht jedes mal|nicht durchgehend|nicht standig|nicht durchgangig"
                    r"|nicht ganz|nicht komplett|nicht vollstandig|nicht 100 prozent|nicht uberall"
                    r"|nicht ausnahmslos|nicht luckenlos|nicht auf alles|nicht fur alles"),
-    ("NOT_ALL", r"nicht alle|nicht jeder|nicht jede|nicht alles|nicht bei allen"),
+    ("NOT_ALL", r"nicht alle|nicht jeder|nicht jede|nicht alles|nicht bei allen|nicht in allen|nicht fur alle"),
     ("NO", r"immer noch nicht|noch immer nicht|immer noch kein\w*|noch immer kein\w*|nach wie vor (nicht|kein\w*)"),
     ("SOMETIMES", r"immer mal wieder|immer wieder mal|ab und zu mal|manchmal ja,? manchmal nicht"
                   r"|manchmal (\w+ ){1,4}, manchmal|mal (\w+ ){1,3}, mal (\w+ ){0,2}(nicht|papier|so)"),
@@ -295,7 +299,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("PARTLY", r"ein wenig|ein bisschen|ein paar sachen|ein paar dinge|teils teils|teils,? teils"
                r"|halb halb|so halb|halbwegs|in etwa die waage|die waage|mehr oder weniger"
                r"|in gewissem umfang|in gewisser (hinsicht|weise)|mit einschrankungen|eingeschrankt\w*"
-               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache|noch offen|nicht schriftlich"),
+               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache|noch (\w+ )?offen|nicht schriftlich"
+               r"|so grob|grob ja|erste (uberlegungen|schritte|ansatze|ideen)|in den anfangen"),
     ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht|ich denke nicht|glaube? ich nicht"
                    r"|wohl nicht|nicht wirklich|nicht so richtig|lieber nicht|bezweifle\w*|zweifel\w*|fraglich"),
     # --- schedules (before the shares, which also use "jede")
@@ -308,7 +313,9 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                    r"|jedes jahr einmal|(zwei|drei|vier) ,? (drei|vier|funf) ?mal im jahr"
                    r"|letzte mal|zuletzt|vor (ein paar|einigen|zwei|drei) (monaten|jahren)|(im|pro) jahr"
                    r"|in grosseren abstanden|pro halbjahr|im halbjahr|(zweimal|zwei mal) in \w+ jahren"
-                   r"|einzige\w*|letztes jahr (\w+ ){0,2}gemacht"),
+                   r"|einzige\w*|letztes jahr (\w+ ){0,2}gemacht|letzten (herbst|sommer|winter|fruhling|fruhjahr|monat)"
+                   r"|vielleicht (\w+ ){0,2}(einmal|ein mal|zweimal|1 mal|2 mal) (im|pro|in|per) (monat|woche)"
+                   r"|alle paar wochen (mal )?(einer|jemand|eine)"),
     ("SCHED_REGULAR",
      rf"{_NUM} ({_IN}) (woche|monat|quartal|wochen|monate)\b|(wochentlich|monatlich|quartalsweise|vierteljahrlich)\w*"
      r"|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|monat|ersten|letzten)\w*|jede woche|jede zweite woche"
@@ -327,13 +334,13 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("NO_ANALOG", rf"(kein\w*|nicht mehr|nie) (\w+ ){{0,2}}({_ANALOG})(?! (ja|an))"
                   rf"|({_ANALOG}) (\w+ ){{0,3}}(keine?\w* mehr|nicht mehr|gibt es (da )?nicht mehr|ist (komplett )?raus|kommt (bei uns )?in den schredder|abgeschafft)"
                   rf"|ohne ({_ANALOG})|({_ANALOG}) (kommt|geht) (bei uns )?(nur )?(noch )?in die tonne|keinerlei ({_ANALOG})"),
-    ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}|only)\b"
-                   rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG})|(immer|stets) (\w+ ){{0,3}}({_ANALOG})"
-                   rf"|noch (alles|alle) (\w+ ){{0,3}}({_ANALOG})"),
     ("NO_DIGITAL", rf"({_DIGITAL}) (\w+ ){{0,3}}(nichts|nix|keine?s?|nicht|nie)\b(?! (mehr )?(ohne|aus))"
                    rf"|(kein\w*|nichts|nie) (\w+ ){{0,2}}({_DIGITAL})(?! (mehr )?(ja|an))"),
     ("MOSTLY_ANALOG", rf"({_Q_MOST}) (\w+ ){{0,3}}({_ANALOG})|({_ANALOG}) ?,? ({_Q_MOST})"),
     ("MOSTLY_DIGITAL", rf"({_Q_MOST}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ )?({_Q_MOST})"),
+    ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}|only)\b"
+                   rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG})|(immer|stets) (\w+ ){{0,3}}({_ANALOG})"
+                   rf"|noch (alles|alle) (\w+ ){{0,3}}({_ANALOG})"),
     ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only|{_Q_ALL})\b"
                     r"|(nur|only) (\w+ )?(online|digital|per mail|elektronisch)|papierlos\w*|vollautomatisch|automatisch"),
     ("HALF", r"die halfte|zur halfte|50 prozent|halb\w*"),
@@ -354,9 +361,13 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                r"|manche\w*|einige\w*|punktuell|stellenweise|geht so|mittel\w*"),
     ("FEW", r"ein paar|einzelne\w*|wenige|nur (ich|bei mir|fur mich|der chef|das buro|im buro|buro|die azubis|ich und)"),
     ("ONLY", r"^nur (?!noch|wenn|wir|ich)\w+|nur (fur|bei|in|auf|im|beim) (\w+ ){0,2}\w+"
-             r"|(kann|konnen|macht|geht|lauft|gilt|haben wir|hamwa) nur (\w+ ){0,2}\w+(?= [,.;:!?-]|$)"),
+             r"|(kann|konnen|macht|geht|lauft|gilt|haben wir|hamwa) nur (\w+ ){0,2}\w+(?= [,.;:!?-]|$)"
+             r"|nur \w+(?= [,.;:!?-]|$)|lediglich (\w+ ){0,3}\w+"),
     ("HARDLY", r"kaum|wenig|nicht viel|nicht so viel"),
     ("NEVER", r"noch nie|nie|niemals|nie und nimmer|null|zero|nirgends|nirgendwo"),
+    ("PRODUCT", r"m365|microsoft 365|office 365|google workspace|workspace|nextcloud|sharepoint|teams"
+                r"|onedrive|icloud|datev|lexoffice|sevdesk|debitoor|erp|crm|handwerkersoftware|branchensoftware"
+                r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa|mfa"),
     ("ANALOG", _ANALOG),
     ("DIGITAL", _DIGITAL),
     ("ALL", r"alle|jeder|jede|alles|uberall|samtliche\w*"),
@@ -372,7 +383,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
             r"|lauft bei uns|im griff|kummert sich|kummern sich|kummere mich|macht (das|dat)|mach ich|machen das"
             r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)|bekannt|xja|genutzt|betreut"
             r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt|erklart"
-            r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht|xtop"),
+            r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht|xtop"
+            r"|von (zu hause|unterwegs|uberall|daheim)|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
     ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus|freilich"
               r"|gewiss|jawohl|schon"),
     ("NO_P", r"nein"),
@@ -545,6 +557,8 @@ class Clause:
     concepts: list[str] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    plan: bool = False
+    past: bool = False
 
 
 _PUNCT = frozenset(",:-.?!;")
@@ -626,7 +640,24 @@ _ARTICLE_RELATIVE = frozenset("der die das".split())
 _SUBJECTS = frozenset("ich wir er sie man jeder keiner du ihr es".split())
 
 
-def _role(clause: Clause, index: int, count: int) -> str:
+_REPORTING = re.compile(
+    folded(
+        r"\b(erzahlt|erzahlen|sagt|sagen|meint|meinen|behauptet|behaupten|heisst es|hiess es|dachte"
+        r"|denken|glauben|predigt|hort man|liest man)\b"
+    )
+)
+_REST = re.compile(folded(r"(der rest|alles andere|die anderen|andere|sonst|ansonsten|den rest)\b"))
+_MID_CONTRAST = frozenset("hingegen jedoch allerdings dagegen wiederum".split())
+_NOT_PLANNED = re.compile(
+    folded(
+        r"\b(nicht (ein)?geplant|ungeplant|seit|seitdem|inzwischen|bereits"
+        r"|schon (\w+ )?(umgestellt|eingefuhrt|beauftragt))\b"
+    )
+)
+
+
+def _role(clause: Clause, index: int, count: int, previous: Optional[Clause] = None) -> str:
+    """The clause's structural role; plan and past are flags set separately."""
     words = clause.words
     head = words[0] if words else ""
     intro = clause.intro or head
@@ -637,25 +668,25 @@ def _role(clause: Clause, index: int, count: int) -> str:
         return "embedded"
     if intro in _REASON:
         return "reason"
+    if head == "dass" and previous is not None and _REPORTING.search(previous.text):
+        return "reported"
     if index > 0 and (
         head in _RELATIVE
         or (head in _ARTICLE_RELATIVE and len(words) > 2 and words[1] in _SUBJECTS)
     ):
-        return "relative"
+        return "contrast" if any(w in _MID_CONTRAST for w in words) else "relative"
     if _VERDICT_IN.search(text) or (intro in _VERDICT and (index >= count - 2 or len(words) <= 4)):
         return "verdict"
-    if _PLAN.search(text) and not re.search(r"\b(seit|seitdem|inzwischen|bereits)\b", text):
-        return "plan"
-    if _PAST.search(text) and not _CURRENT.search(text):
-        return "past"
+    if intro in _CONTRAST or (head == "nur" and index > 0) or (index > 0 and _REST.match(text)):
+        return "contrast"
+    if index > 0 and any(w in _MID_CONTRAST for w in words):
+        return "contrast"
     if intro in _CONCESSIVE or (intro in ("auch", "selbst") and "wenn" in words[:2]):
         return "concessive"
     if "zwar" in words:
         return "concessive"
     if intro in _CONDITION:
         return "condition" if not _CONDITION_DEGREE.match(text) else "main"
-    if intro in _CONTRAST or (head == "nur" and index > 0):
-        return "contrast"
     return "main"
 
 
@@ -689,6 +720,10 @@ def _clause_concepts(clause: Clause) -> list[str]:
         swap = {"ALL_ANALOG": "ALL_DIGITAL", "MOSTLY_ANALOG": "MOSTLY_DIGITAL", "ANALOG": "DIGITAL"}
         out = [swap.get(c, c) for c in out]
     analog = "ANALOG" in out and "DIGITAL" not in out
+    if analog and any(c in ("FEW", "ONLY", "HARDLY") for c in out):
+        # "nur wenige in Ordnern", "lediglich Altbestände auf Papier": mostly digital
+        out = ["MOSTLY_DIGITAL" if c in ("FEW", "ONLY", "HARDLY") else c for c in out]
+        out = [c for c in out if c != "ANALOG"]
     shares = []
     for concept in out:
         if concept.startswith("PCT_"):
@@ -842,8 +877,10 @@ def _analyse(text: str, scale: str) -> RuleReading:
     hits = _concepts(norm)
     clauses = _clauses(norm)
     for i, clause in enumerate(clauses):
-        clause.role = _role(clause, i, len(clauses))
         previous = clauses[i - 1] if i else None
+        clause.role = _role(clause, i, len(clauses), previous)
+        clause.plan = bool(_PLAN.search(clause.text)) and not _NOT_PLANNED.search(clause.text)
+        clause.past = bool(_PAST.search(clause.text)) and not _CURRENT.search(clause.text)
         if (
             previous is not None
             and previous.role == "embedded"
@@ -881,22 +918,29 @@ def _analyse(text: str, scale: str) -> RuleReading:
                 concepts = ["RHETORIC_NO"]
         elif _QUESTION_VERB.match(clause.text) and not concepts:
             continue
-        if clause.role in ("embedded", "reason", "relative"):
+        if clause.role in ("embedded", "reason", "relative", "reported"):
             if "DK" in concepts and clause.role == "reason":
                 concepts = ["DK"]
             else:
                 continue
-        if clause.role in ("plan", "past"):
+        if clause.plan or clause.past:
             negative = [c for c in concepts if c in ("NO", "NO_P", "NOT_YET", "NEVER", "DK")]
-            if clause.role == "plan" and not negative:
+            if clause.plan and not negative:
                 plan_only = True
                 continue
-            if clause.role == "past" and not ({"NOT_YET", "DK"} & set(negative)):
+            if not clause.plan and not ({"NOT_YET", "DK"} & set(negative)):
                 continue
             concepts = negative
+        concepts = _rest_is_negative(clause, concepts)
         answer, strength = _clause_answer(scale, concepts, clause)
         if answer:
             readings.append(_Read(clause, answer, strength, i))
+    if plan_only and scale in ("yes_no", "yes_partly_no"):
+        # around a plan, narrative affirmations ("Anbieter haben wir uns angeschaut") are weak
+        readings = [
+            r for r in readings
+            if not (r.strength == STATEMENT and _polarity(scale, r.answer) > 0)
+        ] or readings  # fmt: skip
     if not readings:
         if plan_only and scale != "level":
             answer = _MAP[scale].get("NOT_YET")
@@ -905,6 +949,17 @@ def _analyse(text: str, scale: str) -> RuleReading:
         blocked = has_question or bool(_QUESTION_VERB.match(norm))
         return RuleReading(None, blocked=blocked, no_signal=not answer_concepts, concepts=tags)
     return _combine(scale, clauses, readings, lead_index, tags)
+
+
+def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
+    """"Der Rest", "alles andere" without own polarity: the rest is not covered ("mails ja,
+    der Rest liegt im Büro"); the analogue side with "noch" is a real negative."""
+    polar = [c for c in concepts if c not in _NOT_ANSWERS and c != "ALL"]
+    if clause.role == "contrast" and _REST.match(clause.text) and not polar:
+        return concepts + ["NO"]
+    if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not polar:
+        return concepts + ["NO"]
+    return concepts
 
 
 def _propagate_verdicts(clauses: list[Clause]) -> None:
@@ -1020,6 +1075,11 @@ def _combine(
         return result(lead.answer, against[0].answer, 0.72, "lead")
     # 3. the strongest readings of the main, contrast and verdict clauses
     core = [r for r in readings if r.clause.role in ("main", "contrast", "verdict")]
+    if scale == "frequency":
+        never = [r for r in core if r.answer == "never" and r.strength >= DEGREE]
+        rare = [r for r in core if r.answer == "rarely" and r.strength >= DEGREE]
+        if never and rare and not any(r.answer in ("regularly", "always") for r in core):
+            return result("rarely", "never", 0.7, "exception")
     pool = core or readings
     top = max(r.strength for r in pool)
     if top == WEAK:
@@ -1087,9 +1147,12 @@ def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str]
     if not positive or not negative:
         return None
     roles = {r.clause.role for r in positive} | {r.clause.role for r in negative}
-    contrasted = "contrast" in roles and ("main" in roles or "verdict" in roles)
+    contrasted = "contrast" in roles and bool({"main", "verdict", "concessive"} & roles)
     parallel = any(
-        len(p.clause.words) <= 6 and len(n.clause.words) <= 6 and abs(p.index - n.index) <= 2
+        len(p.clause.words) <= 6
+        and len(n.clause.words) <= 6
+        and abs(p.index - n.index) <= 2
+        and max(p.strength, n.strength) >= PARTICLE
         for p in positive
         for n in negative
     )
