@@ -91,7 +91,7 @@ _MAP: dict[str, dict[str, str]] = {
         LOW="low", LACK="low", HARDLY="low", RATHER_NOT="low", NEVER="low", BASIC="basic",
         PARTLY="basic", FEW="basic", SOMETIMES="basic", MIXED="basic",
         GOOD="good", EXPERT="expert", NOT_EXPERT="good", NOT_LOW="basic", ANALOG="low",
-        RHETORIC_NO="low", ONLY="low", KEIN_THEMA="good", NO_PROBLEMS="good", WORKS="good",
+        RHETORIC_NO="low", ONLY="low", NO_DIGITAL="low", KEIN_THEMA="good", NO_PROBLEMS="good", WORKS="good",
     ),
 }  # fmt: skip
 
@@ -148,7 +148,7 @@ _ANALOG = (
     r"|abgeheftet|abheft\w*|heften|heft ich|zettel\w*|tafel|whiteboard|magnettafel|terminbuch"
     r"|kassenbuch|kartei\w*|telefon\w*|anrufen|rufen an|ruft an|anruf\w*|telefonier\w*"
     r"|personlich|vorbei|laufkundschaft|fax\w*|im kopf|analog\w*|old school|oldschool"
-    r"|klassisch\w*|hard copy|auf dem block|mundpropaganda|reinkommen|kommen rein|steht im salon"
+    r"|klassisch\w*|hard copy|auf dem block|in word|mit word|per word|textverarbeitung|mundpropaganda|reinkommen|kommen rein|steht im salon"
 )  # fmt: skip
 _DIG_VERB = (
     r"\w*scann\w*|gescannt|eingescannt|knips\w*|fotografier\w*|digitalisier\w*|hochgeladen"
@@ -171,7 +171,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|was (ist|sind|bedeutet|bedeuten|heisst) (denn |genau |eigentlich )?"
      r"(ein|eine|einen|der|die|das|mit|unter|hier|so|so ein|denn|genau|ein zweiter)\b"
      r"|was (heisst|heißt) (hier|denn|das)|versteh\w* (ich )?(nicht|kein)|ich nicht verstehe"
-     r"|nicht verstanden|wie bitte|erklar\w*|wiederholen|noch (mal|einmal) (die frage|fragen|stellen)"
+     r"|nicht verstanden|wie bitte|erklaren sie|erklar (mal|das|mir)|erklarung|(\w+ )?erklaren\?|wiederholen|noch (mal|einmal) (die frage|fragen|stellen)"
      r"|nochmal fragen|was war (noch mal|nochmal) die frage|die frage (bitte )?(noch|nochmal)"
      r"|(eine|kurze|kleine) (frage|ruckfrage|vorfrage)|ruckfrage|vorfrage|bevor ich (das )?(antworte|beantworte)"
      r"|(vorab|zunachst|erst mal|erstmal) fragen|darf ich (fragen|zunachst|vorab)|gestatten sie"
@@ -205,6 +205,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|(haben|hat) (\w+ ){0,3}keine? ahnung\b(?! ,? ?(ob|wie|was|wann|wer|wo))"
      r"|keine kenntnisse|kaum kenntnisse|wenig kenntnisse|kaum ahnung|wenig ahnung"
      r"|keiner (kann|weiss) (hier )?(was|bescheid)|kann (hier )?keiner (was|etwas)"
+     r"|kraut und ruben|chaos|chaotisch|durcheinander|wildwuchs"
      r"|nicht (mal|einmal),? wie man|keiner (traut|kennt|blickt)\w*|steht (der ganze laden|alles) still"),
     # --- don't know (also when phrased with a negation)
     ("DK",
@@ -250,7 +251,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit|mittelalter"
      r"|uberfordert|unterentwickelt|nachholbedarf|nachzugler|fast nichts|sehr wenig|ganz am anfang"
      r"|am anfang|an allen ecken|note (5|6|funf|sechs)|nicht (so )?(der )?computermensch|nichts am hut"
-     r"|fur(s)? grobe|vergessen|nicht digital|gerade (mal|so)|und das wars|das sagt (eigentlich |wohl )?alles"
+     r"|fur(s)? grobe|vergessen|gerade (mal|so)|und das wars|das sagt (eigentlich |wohl )?alles"
      r"|tun sich schwer|schwer\w*|schwierig\w*|kampfen|hilfe|allein nicht klar|nicht klar"
      r"|nicht (konnen|kann) computer"),
     ("EXPERT",
@@ -279,6 +280,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("NOT_ALWAYS", r"nicht immer|nicht jedes mal|nicht durchgehend|nicht standig|nicht durchgangig"
                    r"|nicht ganz|nicht komplett|nicht vollstandig|nicht 100 prozent|nicht uberall"
                    r"|nicht ausnahmslos|nicht luckenlos|nicht auf alles|nicht fur alles"),
+    ("NOT_ALWAYS", r"so richtig (\w+ ){1,6}(nicht|kein\w*)"),
     ("NOT_ALL", r"nicht alle|nicht jeder|nicht jede|nicht alles|nicht bei allen|nicht in allen|nicht fur alle"),
     ("NO", r"immer noch nicht|noch immer nicht|immer noch kein\w*|noch immer kein\w*|nach wie vor (nicht|kein\w*)"),
     ("SOMETIMES", r"immer mal wieder|immer wieder mal|ab und zu mal|manchmal ja,? manchmal nicht"
@@ -292,7 +294,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                r"|ganz vereinzelt|fast keiner|fast keine"),
     ("RARELY", r"nicht oft|nicht so oft|nicht haufig|nicht viel|nicht so viel|nicht regelmassig"
                r"|unregelmassig|selten\w*|gelegentlich|hin und wieder|ab und an|ab und zu|sporadisch"
-               r"|vereinzelt|ausnahmsweise|einzelfall\w*|anlassbezogen|bei bedarf|wenn (ich|man|es) dran denk\w*"
+               r"|vereinzelt|ausnahmsweise|einzelfall\w*|anlassbezogen|bei bedarf"
                r"|wenn (es|mir) (mir )?einfallt|allenfalls|die ausnahme|eher die ausnahme|eine handvoll|kommt (mal )?vor"
                r"|eher wenig|nur wenig|ein paar mal|nicht so der|wenn was neues|nur wenn (\w+ ){0,3}neu"
                r"|in uberschaubarem umfang|auf (ausdrucklichen )?wunsch|wenn (der|ein) kunde|nur wenn \w+ (das )?verlangt"),
@@ -311,7 +313,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("SCHED_RARE", r"(einmal|ein mal|1 mal|eins) (im|pro|in|per|jedes) (jahr|halbjahr)|jahrlich\w*|halbjahrlich"
                    r"|(zweimal|zwei mal|2 mal|dreimal|drei mal|3 mal) (im|pro|in) (jahr|halbjahr)|alle (paar|zwei|drei) jahre"
                    r"|jedes jahr einmal|(zwei|drei|vier) ,? (drei|vier|funf) ?mal im jahr"
-                   r"|letzte mal|zuletzt|vor (ein paar|einigen|zwei|drei) (monaten|jahren)|(im|pro) jahr"
+                   r"|letzte mal|zuletzt|vor (ein paar|einigen|zwei|drei) (monaten|jahren)|(im|pro) jahr(?! \d)"
                    r"|in grosseren abstanden|pro halbjahr|im halbjahr|(zweimal|zwei mal) in \w+ jahren"
                    r"|einzige\w*|letztes jahr (\w+ ){0,2}gemacht|letzten (herbst|sommer|winter|fruhling|fruhjahr|monat)"
                    r"|vielleicht (\w+ ){0,2}(einmal|ein mal|zweimal|1 mal|2 mal) (im|pro|in|per) (monat|woche)"
@@ -335,15 +337,16 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                   rf"|({_ANALOG}) (\w+ ){{0,3}}(keine?\w* mehr|nicht mehr|gibt es (da )?nicht mehr|ist (komplett )?raus|kommt (bei uns )?in den schredder|abgeschafft)"
                   rf"|ohne ({_ANALOG})|({_ANALOG}) (kommt|geht) (bei uns )?(nur )?(noch )?in die tonne|keinerlei ({_ANALOG})"),
     ("NO_DIGITAL", rf"({_DIGITAL}) (\w+ ){{0,3}}(nichts|nix|keine?s?|nicht|nie)\b(?! (mehr )?(ohne|aus))"
-                   rf"|(kein\w*|nichts|nie) (\w+ ){{0,2}}({_DIGITAL})(?! (mehr )?(ja|an))"),
+                   rf"|(kein\w*|nichts|nie) (\w+ ){{0,2}}({_DIGITAL})(?! (mehr )?(ja|an))"
+                   r"|nicht (digital|elektronisch|online)\w*|nicht uber (das )?(internet|netz)"),
     ("MOSTLY_ANALOG", rf"({_Q_MOST}) (\w+ ){{0,3}}({_ANALOG})|({_ANALOG}) ?,? ({_Q_MOST})"),
     ("MOSTLY_DIGITAL", rf"({_Q_MOST}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ )?({_Q_MOST})"),
     ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}|only)\b"
                    rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG})|(immer|stets) (\w+ ){{0,3}}({_ANALOG})"
                    rf"|noch (alles|alle) (\w+ ){{0,3}}({_ANALOG})"),
     ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only|{_Q_ALL})\b"
-                    r"|(nur|only) (\w+ )?(online|digital|per mail|elektronisch)|papierlos\w*|vollautomatisch|automatisch"),
-    ("HALF", r"die halfte|zur halfte|50 prozent|halb\w*"),
+                    r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*|vollautomatisch|automatisch"),
+    ("HALF", r"die halfte|zur halfte|50 prozent|halb\w*(?! (jahr|stunde|tag|woche|monat)\w*)"),
     ("IN_PROGRESS", r"gerade dabei|mitten in der umstellung|mittendrin|im umbau|im aufbau|fangen (gerade )?(damit )?an"
                     r"|in arbeit|lauft noch|in der umstellung|halb durch|teilweise umgestellt|auf dem weg|testen"),
     ("OUTDATED", r"veraltet\w*|outdated|alt|nicht (mehr )?aktuell|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
@@ -384,7 +387,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
             r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)|bekannt|xja|genutzt|betreut"
             r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt|erklart"
             r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht|xtop"
-            r"|von (zu hause|unterwegs|uberall|daheim)|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
+            r"|von (zu hause|unterwegs|uberall|daheim)|(muss|brauche) (ich )?(mich )?um nichts (\w+ )?kummern|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
     ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus|freilich"
               r"|gewiss|jawohl|schon"),
     ("NO_P", r"nein"),
@@ -436,7 +439,8 @@ _VERDICT = frozenset(
     "also daher deshalb deswegen sodass insgesamt fazit kurzum sprich somit folglich "
     "zusammengenommen demnach".split()
 )
-_SPLIT_WORDS = _CONTRAST | _CONCESSIVE | _VERDICT | _REASON | {"seitdem", "ob"}
+_SPLIT_WORDS = (_CONTRAST - {"nur", "lediglich", "bloss", "bis"}) | _CONCESSIVE | _VERDICT | _REASON
+_SPLIT_WORDS |= {"seitdem", "ob", "bis"}
 _LEAD_WORDS = frozenset("ja nein doch jein klar genau".split())
 _DETERMINERS = frozenset(
     "unser unsere dieser diese dieses wir die der das es ich sie mir man er ein eine".split()
@@ -633,7 +637,7 @@ def _clauses(norm: str) -> list[Clause]:
 
 
 _CONDITION_DEGREE = re.compile(
-    folded(r"(nur )?wenn (uberhaupt|(ich|man|es|mir) (\w+ )?(dran|einfallt|daran)|was neues|ein kunde|der kunde)")
+    folded(r"(nur )?wenn (uberhaupt|(es|mir) (\w+ )?einfallt|was neues|ein kunde|der kunde)")
 )
 _RELATIVE = frozenset("den dem deren dessen welche welcher welches welchen wo womit worin".split())
 _ARTICLE_RELATIVE = frozenset("der die das".split())
@@ -643,9 +647,11 @@ _SUBJECTS = frozenset("ich wir er sie man jeder keiner du ihr es".split())
 _REPORTING = re.compile(
     folded(
         r"\b(erzahlt|erzahlen|sagt|sagen|meint|meinen|behauptet|behaupten|heisst es|hiess es|dachte"
-        r"|denken|glauben|predigt|hort man|liest man)\b"
+        r"|denken|glauben|predigt|hort man|liest man|hoffe|hoffen|furchte|wunsche)\b"
     )
 )
+_COUNTERFACTUAL = re.compile(folded(r"^sonst (ware|hatte|wurde|waren|hatten|wurden)\b|^(ware|hatte) (ich|wir|es)\b"))
+_NOW = re.compile(folded(r"(jetzt|inzwischen|mittlerweile|heute|seitdem|seither)\b"))
 _REST = re.compile(folded(r"(der rest|alles andere|die anderen|andere|sonst|ansonsten|den rest)\b"))
 _MID_CONTRAST = frozenset("hingegen jedoch allerdings dagegen wiederum".split())
 _NOT_PLANNED = re.compile(
@@ -669,6 +675,8 @@ def _role(clause: Clause, index: int, count: int, previous: Optional[Clause] = N
     if intro in _REASON:
         return "reason"
     if head == "dass" and previous is not None and _REPORTING.search(previous.text):
+        return "reported"
+    if _COUNTERFACTUAL.search(text):
         return "reported"
     if index > 0 and (
         head in _RELATIVE
@@ -719,6 +727,10 @@ def _clause_concepts(clause: Clause) -> list[str]:
     if "DIG_VERB" in out:
         swap = {"ALL_ANALOG": "ALL_DIGITAL", "MOSTLY_ANALOG": "MOSTLY_DIGITAL", "ANALOG": "DIGITAL"}
         out = [swap.get(c, c) for c in out]
+    if not any(c.startswith("PCT_") for c in out):
+        share = _ratio(clause.text)
+        if share is not None:
+            out.append(share)
     analog = "ANALOG" in out and "DIGITAL" not in out
     if analog and any(c in ("FEW", "ONLY", "HARDLY") for c in out):
         # "nur wenige in Ordnern", "lediglich Altbestände auf Papier": mostly digital
@@ -738,9 +750,38 @@ def _clause_concepts(clause: Clause) -> list[str]:
     return shares
 
 
+_RATIO = re.compile(r"\b(\d+) von (\d+)\b")
+_RATIO_OF = re.compile(
+    r"\bvon (?:rund |etwa |circa |ungefahr |knapp )?(\d+) (?:\w+ ){1,3}?"
+    r"(?:vielleicht |etwa |rund |circa |ungefahr |nur |gerade mal )?(\d+)\b"
+)
+
+
+def _ratio(text: str) -> Optional[str]:
+    """A share written as numbers: "7 von 10", "von rund 300 Rechnungen vielleicht 20"."""
+    match = _RATIO.search(text)
+    part = whole = 0
+    if match:
+        part, whole = int(match.group(1)), int(match.group(2))
+    else:
+        match = _RATIO_OF.search(text)
+        if match:
+            whole, part = int(match.group(1)), int(match.group(2))
+    if not match or whole <= 0 or part > whole:
+        return None
+    share = part / whole
+    if share >= 0.95:
+        return "PCT_ALL"
+    if share >= 0.5:
+        return "PCT_MOST"
+    return "PCT_FEW" if share > 0 else "PCT_NONE"
+
+
 def _strength(scale: str, concept: str, clause: Clause) -> int:
     if concept in _STRONG:
         return STRONG
+    if concept in ("RATHER_NOT", "RATHER_YES") and len(clause.words) > 4:
+        return STATEMENT  # "das ist nicht wirklich professionell, aber ..." qualifies
     if concept in ("YES_P", "NO_P"):
         return PARTICLE
     if concept in ("YES", "NO", "ALL"):
@@ -1084,6 +1125,14 @@ def _combine(
     top = max(r.strength for r in pool)
     if top == WEAK:
         return result(pool[0].answer, None, 0.4, "weak")
+    now = [
+        r for r in pool
+        if r.index > 0 and r.strength >= STATEMENT
+        and (_NOW.match(r.clause.text) or _NOW.match(r.clause.text.split(" ", 1)[-1]))
+        and r.clause.role in ("contrast", "main")
+    ]  # fmt: skip
+    if now and any(r.answer != now[-1].answer for r in pool if r.index < now[-1].index):
+        return result(now[-1].answer, None, 0.72, "now")
     partial = _partial(scale, pool)
     if partial is not None:
         return result(partial[0], partial[1], partial[2], "parts")
@@ -1161,6 +1210,10 @@ def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str]
     if scale == "yes_partly_no":
         first = min(positive + negative, key=lambda r: r.index)
         return "partly", first.answer, 0.72 if contrasted else 0.68
+    restricted = [r for r in positive + negative if r.clause.words[0] in ("nur", "lediglich")]
+    if restricted and len(restricted) < len(positive + negative):
+        main = min((r for r in positive + negative if r not in restricted), key=lambda r: r.index)
+        return main.answer, restricted[0].answer, 0.66
     merged, second = _merge(scale, [positive[0].answer, negative[0].answer])
     return merged, second, 0.66
 
