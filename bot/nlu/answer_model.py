@@ -194,9 +194,65 @@ class AnswerModel:
         probs = exp / exp.sum()
         return {label: float(p) for label, p in zip(self._labels[scale], probs)}
 
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_fast", None)
+        return state
+
+    def _fast_parts(self):
+        """Analyzers, vocabularies, idf and the transposed weights for one-text scoring."""
+        fast = self.__dict__.get("_fast")
+        if fast is None:
+            import numpy as np
+
+            n_word = len(self.word.vocabulary_)
+            n_char = len(self.char.vocabulary_)
+            fast = (
+                (self.word.build_analyzer(), self.word.vocabulary_, self.word.idf_, 0),
+                (self.char.build_analyzer(), self.char.vocabulary_, self.char.idf_, n_word),
+                self.rules.vocabulary_,
+                n_word + n_char,
+                np.ascontiguousarray(self.classifier.coef_.T),
+                self.classifier.intercept_,
+            )
+            self._fast = fast
+        return fast
+
+    def fast_scores(self, text: str, scale: str):
+        """The classifier's scores for one text, computed directly from the fitted vectorisers
+        (same numbers as :meth:`scores`, without scikit-learn's per-call overhead)."""
+        import math
+
+        import numpy as np
+
+        word, char, rule_vocab, rule_offset, weights, intercept = self._fast_parts()
+        norm = _norm(text)
+        columns: List[int] = []
+        values: List[float] = []
+        for analyzer, vocabulary, idf, offset in (word, char):
+            counts: Dict[int, int] = {}
+            for gram in analyzer(norm):
+                index = vocabulary.get(gram)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            weighted = [(i, (1.0 + math.log(c)) * idf[i]) for i, c in counts.items()]
+            length = math.sqrt(sum(v * v for _, v in weighted)) or 1.0
+            for i, v in weighted:
+                columns.append(offset + i)
+                values.append(v / length)
+        for name, value in rule_features(text, scale).items():
+            index = rule_vocab.get(name)
+            if index is not None:
+                columns.append(rule_offset + index)
+                values.append(RULE_WEIGHT * value)
+        if not columns:
+            return intercept.copy()
+        return np.asarray(values) @ weights[columns] + intercept
+
     def predict(self, text: str, scale: str) -> Prediction:
-        row = self.scores([text], [scale])[0]
-        return Prediction(self._probabilities(row, scale))
+        return Prediction(self._probabilities(self.fast_scores(text, scale), scale))
 
     def predict_many(self, texts: Sequence[str], scales: Sequence[str]) -> List[Prediction]:
         if not texts:

@@ -148,15 +148,19 @@ _ANALOG = (
     r"|abgeheftet|abheft\w*|heften|heft ich|zettel\w*|tafel|whiteboard|magnettafel|terminbuch"
     r"|kassenbuch|kartei\w*|telefon\w*|anrufen|rufen an|ruft an|anruf\w*|telefonier\w*"
     r"|personlich|vorbei|laufkundschaft|fax\w*|im kopf|analog\w*|old school|oldschool"
-    r"|klassisch\w*|hard copy|auf dem block|in word|mit word|per word|textverarbeitung|mundpropaganda|reinkommen|kommen rein|steht im salon"
+    r"|klassisch\w*|hard copy|auf dem block|mitte hand|manuell\w*|in word|mit word|per word|textverarbeitung|mundpropaganda|reinkommen|kommen rein|steht im salon"
 )  # fmt: skip
+_ANALOG_NOUN = (
+    r"papier\w*|ordner\w*|post|telefon|zettel\w*|block|fax|hand|handschriftlich|analog"
+    r"|whiteboard|tafel|terminbuch|kassenbuch|kartei|aktenordner|leitz\w*"
+)
 _DIG_VERB = (
     r"\w*scann\w*|gescannt|eingescannt|knips\w*|fotografier\w*|digitalisier\w*|hochgeladen"
     r"|hochladen|lade ich \w+ hoch|durch den \w*scanner|abfotografier\w*|foto mit"
 )
 _Q_ALL = (
     r"alles|alle|komplett|vollstandig|ausschliesslich|ausnahmslos|nur noch|100 prozent"
-    r"|jede|jeden|jeder|jedes|samtliche\w*|durchgangig|durchgehend|restlos|grundsatzlich"
+    r"|jede|jeden|jedes|samtliche\w*|durchgangig|durchgehend|restlos|grundsatzlich"
 )  # fmt: skip
 _Q_MOST = (
     r"meistens|meist|meiste\w*|uberwiegend\w*|grosstenteils|grossteil|der grossteil|die meisten"
@@ -194,7 +198,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|ware (es )?(ja )?(fatal|peinlich|schlimm),? wenn"
      r"|kein thema mehr,? seit|nicht mehr wegzudenken|fallt (da )?(fast )?keiner mehr (drauf )?rein"),
     # --- "mir wäre nicht bekannt, dass ..." / "nicht dass ich wüsste": no, not don't-know
-    ("NEVER", r"(mir )?(ware|ist) (mir )?nicht bekannt,? dass|nicht dass ich (wusste|wuste)"),
+    ("NEVER", r"(mir )?(ware|ist) (mir )?nicht bekannt,? dass|nicht dass ich (wusste|wuste)"
+              r"|steht (\w+ )?(nur |bloss )?(rum|herum)|verstaubt|ungenutzt"),
     ("NO", r"sicher ist (was|etwas|watt) anderes|nicht so (doll|toll|dolle)"
            r"|uberall (das )?(gleiche|selbe|dasselbe)|dasselbe passwort|(das )?gleiche passwort|ein passwort fur alles"
            r"|(sehen|sehe) (wir|ich) (\w+ ){0,8}ab(?= [,.;:!?-]|$)|verzicht\w*|nicht (ein)?geplant|ungeplant"),
@@ -304,7 +309,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                r"|in ansatzen|ansatzweise|luft nach oben|so eine sache|noch (\w+ )?offen|nicht schriftlich"
                r"|so grob|grob ja|erste (uberlegungen|schritte|ansatze|ideen)|in den anfangen"),
     ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht|ich denke nicht|glaube? ich nicht"
-                   r"|wohl nicht|nicht wirklich|nicht so richtig|lieber nicht|bezweifle\w*|zweifel\w*|fraglich"),
+                   r"|wohl nicht|nicht wirklich|nicht so richtig|lieber nicht|bezweif\w*|zweifel\w*|fraglich"),
     # --- schedules (before the shares, which also use "jede")
     ("SCHED_ALWAYS", r"taglich|jeden (tag|morgen|abend)|jede nacht|jede stunde|stundlich|nachtlich|nachts"
                      r"|rund um die uhr|am gleichen tag|am selben tag|in dem gleichen tag|noch am selben tag"
@@ -342,14 +347,14 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("MOSTLY_ANALOG", rf"({_Q_MOST}) (\w+ ){{0,3}}({_ANALOG})|({_ANALOG}) ?,? ({_Q_MOST})"),
     ("MOSTLY_DIGITAL", rf"({_Q_MOST}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ )?({_Q_MOST})"),
     ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}|only)\b"
-                   rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG})|(immer|stets) (\w+ ){{0,3}}({_ANALOG})"
+                   rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG_NOUN})|(immer|stets) (\w+ ){{0,3}}({_ANALOG})"
                    rf"|noch (alles|alle) (\w+ ){{0,3}}({_ANALOG})"),
     ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only|{_Q_ALL})\b"
                     r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*|vollautomatisch|automatisch"),
     ("HALF", r"die halfte|zur halfte|50 prozent|halb\w*(?! (jahr|stunde|tag|woche|monat)\w*)"),
     ("IN_PROGRESS", r"gerade dabei|mitten in der umstellung|mittendrin|im umbau|im aufbau|fangen (gerade )?(damit )?an"
                     r"|in arbeit|lauft noch|in der umstellung|halb durch|teilweise umgestellt|auf dem weg|testen"),
-    ("OUTDATED", r"veraltet\w*|outdated|alt|nicht (mehr )?aktuell|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
+    ("OUTDATED", r"veraltet\w*|outdated|alt|uralt|steinalt|nicht (mehr )?aktuell|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
     # --- generic degrees
     ("REGULAR", r"regelmass\w*"),
     ("MOSTLY", r"oft|ofter\w*|haufig\w*"),
@@ -377,7 +382,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("NO", r"nicht|nichts|kein\w*|niemand|weder|fehlt|fehlen|verneinen|verneint"
            r"|brauch\w* (ich|wir|man) nicht|nicht notig|nicht erforderlich|abgeschaltet|gekundigt"
            r"|lass mal|leider|xnein|dagegen entschieden|gegen die nutzung|weggeklickt|wegklick\w*"
-           r"|drucke? (\w+ )?weg|klicke? (\w+ ){0,2}weg|zu kompliziert|zu umstandlich|zu unsicher"),
+           r"|drucke? (\w+ )?weg|klick\w* (\w+ ){0,3}weg|zu kompliziert|zu umstandlich|zu unsicher"),
     ("YES", r"trifft zu|zutreffend|zu bejahen|bejahen|bejaht|mit ja|ist der fall|dies ist der fall"
             r"|haben wir|hab ich|habe ich|machen wir|nutzen wir|tun wir|gibt es|vorhanden|im einsatz"
             r"|ist bei uns so|so ist es|ist so|check|positiv|passt|sichergestellt|standard|erledigt"
@@ -387,7 +392,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
             r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)|bekannt|xja|genutzt|betreut"
             r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt|erklart"
             r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht|xtop"
-            r"|von (zu hause|unterwegs|uberall|daheim)|(muss|brauche) (ich )?(mich )?um nichts (\w+ )?kummern|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
+            r"|gibt (es )?eine?n?\b|\w*gestutzt|von (zu hause|unterwegs|uberall|daheim)|(muss|brauche) (ich )?(mich )?um nichts (\w+ )?kummern|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
     ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus|freilich"
               r"|gewiss|jawohl|schon"),
     ("NO_P", r"nein"),
@@ -693,7 +698,7 @@ def _role(clause: Clause, index: int, count: int, previous: Optional[Clause] = N
         return "concessive"
     if "zwar" in words:
         return "concessive"
-    if intro in _CONDITION:
+    if intro in _CONDITION or (head in ("und", "oder", "aber") and words[1:2] and words[1] in _CONDITION):
         return "condition" if not _CONDITION_DEGREE.match(text) else "main"
     return "main"
 
@@ -996,7 +1001,8 @@ def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
     """"Der Rest", "alles andere" without own polarity: the rest is not covered ("mails ja,
     der Rest liegt im Büro"); the analogue side with "noch" is a real negative."""
     polar = [c for c in concepts if c not in _NOT_ANSWERS and c != "ALL"]
-    if clause.role == "contrast" and _REST.match(clause.text) and not polar:
+    rest = _REST.match(clause.text) or _REST.match(clause.text.split(" ", 1)[-1])
+    if clause.role == "contrast" and rest and not polar:
         return concepts + ["NO"]
     if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not polar:
         return concepts + ["NO"]
