@@ -61,7 +61,6 @@ LABELS: Tuple[str, ...] = tuple(
 SCALE_LABELS: Dict[str, Tuple[str, ...]] = {
     scale: tuple(answers) + (DONT_KNOW, NONE) for scale, answers in SCALES.items()
 }
-MAX_CHARS = 1200  # the model reads at most this many characters (bounded time)
 _SOURCES = ("answer_model.py", "answers.py", "answer_norm.py", "text.py")
 
 
@@ -135,7 +134,7 @@ def rule_features(text: str, scale: str) -> Dict[str, float]:
         role, concept = tag.split(":", 1)
         feats[f"c={concept}"] = 1.0
         feats[f"rc={tag}"] = 1.0
-    length = len(text.split())
+    length = len(text[:2000].split())
     feats[f"len={'1' if length <= 1 else '2-3' if length <= 3 else '4-8' if length <= 8 else 'long'}"] = 1.0
     if "?" in text:
         feats["qmark"] = 1.0
@@ -143,7 +142,7 @@ def rule_features(text: str, scale: str) -> Dict[str, float]:
 
 
 def _norm(text: str) -> str:
-    return normalize_answer(text[:MAX_CHARS]) or "_empty_"
+    return normalize_answer(text) or "_empty_"
 
 
 # ---- the model ----------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ _EMOJI_GROUPS = {
     "xalways": "♾🔁",
 }
 _EMOJI = {char: token for token, chars in _EMOJI_GROUPS.items() for char in chars}
+_EMOJI_TOKENS = frozenset(_EMOJI_GROUPS)
 # Pictographs, dingbats, arrows and their modifiers (skin tones, ZWJ, variation selectors).
 _OTHER_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u2300-\u23ff"
@@ -209,10 +210,24 @@ _PHRASES_RAW: list[tuple[str, str]] = [
 _PHRASES = [(re.compile(folded(p)), r) for p, r in _PHRASES_RAW]
 
 
+HEAD, TAIL = 500, 300
+"""Longer messages are read as their first 500 and last 300 characters: answers put the
+signal at the start ("nein, ...") or in a final verdict ("..., also eher selten"); the
+corpus' longest answer has under 400 characters. Keeps the worst case fast."""
+
+
+def bounded(text: str) -> str:
+    """``text`` cleaned and cut to its head and tail when it is long."""
+    text = clean(text)
+    if len(text) > HEAD + TAIL:
+        text = f"{text[:HEAD]} . {text[-TAIL:]}"
+    return text
+
+
 @lru_cache(maxsize=4096)
 def normalize_answer(text: str) -> str:
     """The folded, dialect- and English-normalised token string of an answer (see above)."""
-    text = _emoji_tokens(clean(text))
+    text = _emoji_tokens(bounded(text))[: 4 * (HEAD + TAIL)]
     for regex, replacement in _RAW_REWRITES:
         text = regex.sub(replacement, text)
     tokens = []
@@ -225,8 +240,8 @@ def normalize_answer(text: str) -> str:
             if norm is None:
                 norm = fold(word)
                 norm = _WORDS.get(norm, norm)
-        if norm:
-            tokens.append(norm)
+        if norm and not (norm[0] == "x" and norm in _EMOJI_TOKENS and tokens and tokens[-1] == norm):
+            tokens.append(norm)  # a run of the same emoji counts once
     out = " ".join(tokens)
     for regex, replacement in _PHRASES:
         out = regex.sub(replacement, out)

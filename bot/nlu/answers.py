@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from bot.nlu.answer_norm import folded, normalize_answer
+from bot.nlu.answer_norm import bounded, folded, normalize_answer
 from bot.nlu.text import clean, fold, fuzzy_lookup
 
 SCALES: dict[str, list[str]] = {
@@ -59,39 +59,39 @@ DONT_KNOW = "dont_know"
 _Y, _N, _P = "yes", "no", "partly"
 _MAP: dict[str, dict[str, str]] = {
     "yes_no": dict(
-        YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, RATHER_NOT=_N,
-        RATHER_YES=_Y, PARTLY=_Y, SOMETIMES=_Y, RARELY=_Y, HARDLY=_N, MOSTLY=_Y, MOST=_Y,
-        REGULAR=_Y, NOT_ALWAYS=_Y, ALWAYS=_Y, ALL=_Y, NOT_ALL=_N, FEW=_Y, ONLY=_Y, HALF=_Y,
-        LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_Y, ALL_ANALOG=_N, NO_DIGITAL=_N,
-        ALL_DIGITAL=_Y, NO_ANALOG=_Y, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, GOOD=_Y,
-        EXPERT=_Y, LOW=_N, MIXED=_Y, IN_PROGRESS=_N, OUTDATED=_N, MOSTLY_DIGITAL=_Y,
-        MOSTLY_ANALOG=_N, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
+        YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, NULL=_N,
+        RATHER_NOT=_N, RATHER_YES=_Y, PARTLY=_Y, SOMETIMES=_Y, RARELY=_Y, HARDLY=_N, MOSTLY=_Y,
+        MOST=_Y, REGULAR=_Y, NOT_ALWAYS=_Y, ALWAYS=_Y, ALL=_Y, NOT_ALL=_N, FEW=_Y, ONLY=_Y,
+        HALF=_Y, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_Y, ALL_ANALOG=_N,
+        NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N,
+        MIXED=_Y, IN_PROGRESS=_N, OUTDATED=_N, MOSTLY_DIGITAL=_Y, MOSTLY_ANALOG=_N,
+        KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
     ),
     "yes_partly_no": dict(
-        YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, RATHER_NOT=_N,
-        RATHER_YES=_P, PARTLY=_P, SOMETIMES=_P, RARELY=_P, HARDLY=_P, MOSTLY=_P, MOST=_P,
-        REGULAR=_Y, NOT_ALWAYS=_P, ALWAYS=_Y, ALL=_Y, NOT_ALL=_P, FEW=_P, ONLY=_P, HALF=_P,
-        BASIC=_P, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_P, ALL_ANALOG=_N,
-        NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, MOSTLY_ANALOG=_N, MOSTLY_DIGITAL=_P,
-        ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, GOOD=_Y, EXPERT=_Y, LOW=_N, OUTDATED=_P,
-        IN_PROGRESS=_P, MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
+        YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, NULL=_N,
+        RATHER_NOT=_N, RATHER_YES=_P, PARTLY=_P, SOMETIMES=_P, RARELY=_P, HARDLY=_P, MOSTLY=_P,
+        MOST=_P, REGULAR=_Y, NOT_ALWAYS=_P, ALWAYS=_Y, ALL=_Y, NOT_ALL=_P, FEW=_P, ONLY=_P,
+        HALF=_P, BASIC=_P, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_P,
+        ALL_ANALOG=_N, NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, MOSTLY_ANALOG=_N,
+        MOSTLY_DIGITAL=_P, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, OUTDATED=_P, IN_PROGRESS=_P,
+        MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
     ),
     "frequency": dict(
-        NO="never", NO_P="never", NEVER="never", NOT_YET="never", RATHER_NOT="rarely",
-        RATHER_YES="regularly", MAINLY_YES="regularly", PARTLY="rarely", SOMETIMES="rarely",
-        RARELY="rarely", HARDLY="rarely", FEW="rarely", ONLY="rarely", MOSTLY="regularly",
-        MOST="regularly", REGULAR="regularly", NOT_ALWAYS="regularly", HALF="regularly",
-        ALWAYS="always", SCHED_ALWAYS="always", SCHED_REGULAR="regularly", SCHED_RARE="rarely",
-        ALL_ANALOG="never", NO_DIGITAL="never", ALL_DIGITAL="always", NO_ANALOG="always",
-        MOSTLY_ANALOG="rarely", MOSTLY_DIGITAL="regularly", ANALOG="never",
-        RHETORIC_NO="never", IN_PROGRESS="regularly", MIXED="regularly",
-        YES_STRONG="always",
+        NO="never", NO_P="never", NEVER="never", NULL="never", NOT_YET="never",
+        RATHER_NOT="rarely", RATHER_YES="regularly", MAINLY_YES="regularly", PARTLY="rarely",
+        SOMETIMES="rarely", RARELY="rarely", HARDLY="rarely", FEW="rarely", ONLY="rarely",
+        MOSTLY="regularly", MOST="regularly", REGULAR="regularly", NOT_ALWAYS="regularly",
+        HALF="regularly", ALWAYS="always", SCHED_ALWAYS="always", SCHED_REGULAR="regularly",
+        SCHED_RARE="rarely", ALL_ANALOG="never", NO_DIGITAL="never", ALL_DIGITAL="always",
+        NO_ANALOG="always", MOSTLY_ANALOG="rarely", MOSTLY_DIGITAL="regularly", ANALOG="never",
+        RHETORIC_NO="never", IN_PROGRESS="regularly", MIXED="regularly", YES_STRONG="always",
+        KEIN_THEMA="never",
     ),
     "level": dict(
-        LOW="low", LACK="low", HARDLY="low", RATHER_NOT="low", NEVER="low", BASIC="basic",
-        PARTLY="basic", FEW="basic", SOMETIMES="basic", MIXED="basic",
-        GOOD="good", EXPERT="expert", NOT_EXPERT="good", NOT_LOW="basic", ANALOG="low",
-        RHETORIC_NO="low", ONLY="low", NO_DIGITAL="low", KEIN_THEMA="good", NO_PROBLEMS="good", WORKS="good",
+        LOW="low", LACK="low", HARDLY="low", RATHER_NOT="low", NULL="low", BASIC="basic",
+        PARTLY="basic", FEW="basic", MIXED="basic", GOOD="good", EXPERT="expert",
+        NOT_EXPERT="good", NOT_LOW="basic", ANALOG="low", RHETORIC_NO="low", ONLY="low",
+        NO_DIGITAL="low", NO_PROBLEMS="good", WORKS="good",
     ),
 }  # fmt: skip
 
@@ -101,13 +101,13 @@ _RANK = (
     "PARTLY", "FEW", "ONLY", "SOMETIMES", "HARDLY", "RARELY", "SCHED_RARE", "NEVER", "NOT_YET",
     "NO_DIGITAL", "ALL_ANALOG", "MOSTLY_ANALOG", "MOSTLY_DIGITAL", "NO_ANALOG", "ALL_DIGITAL",
     "SCHED_ALWAYS", "ALWAYS", "MOSTLY", "MOST", "SCHED_REGULAR", "REGULAR", "IN_PROGRESS",
-    "OUTDATED", "LACK", "YES_STRONG", "RHETORIC_NO", "EXPERT", "NOT_EXPERT", "GOOD",
+    "OUTDATED", "NULL", "LACK", "YES_STRONG", "RHETORIC_NO", "EXPERT", "NOT_EXPERT", "GOOD",
     "NOT_LOW", "BASIC", "LOW", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "PRODUCT", "ALL",
 )  # fmt: skip
 # How strongly a concept answers, per scale family (higher wins when clauses disagree).
 STRONG, DEGREE, PARTICLE, STATEMENT, WEAK = 4, 3, 2, 1, 0
 _NEGATABLE = frozenset("YES WORKS ALL ALWAYS REGULAR GOOD EXPERT PRODUCT".split())
-_STRONG = frozenset("DK NOT_YET NEVER NO_DIGITAL ALL_ANALOG RHETORIC_NO LACK YES_STRONG".split())
+_STRONG = frozenset("DK NOT_YET NEVER NULL NO_DIGITAL ALL_ANALOG RHETORIC_NO LACK YES_STRONG".split())
 _YESNO_STATEMENTS = frozenset(
     "ALWAYS ALL REGULAR SCHED_ALWAYS SCHED_REGULAR ALL_DIGITAL NO_ANALOG GOOD EXPERT LOW "
     "KEIN_THEMA NO_PROBLEMS WORKS PRODUCT".split()
@@ -275,7 +275,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
      r"|prima|ordentlich|sattelfest|sicher im umgang|kommen (alle )?(gut |super )?klar|eine zwei"
-     r"|note (2|zwei)|oberen bereich|gut aufgestellt|kein problem\w*|keine probleme|keine beschwerden"
+     r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
      r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"),
     # --- yes / no idioms
     ("YES_P", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher|sicher doch"
@@ -372,7 +372,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
              r"|(kann|konnen|macht|geht|lauft|gilt|haben wir|hamwa) nur (\w+ ){0,2}\w+(?= [,.;:!?-]|$)"
              r"|nur \w+(?= [,.;:!?-]|$)|lediglich (\w+ ){0,3}\w+"),
     ("HARDLY", r"kaum|wenig|nicht viel|nicht so viel"),
-    ("NEVER", r"noch nie|nie|niemals|nie und nimmer|null|zero|nirgends|nirgendwo"),
+    ("NULL", r"null|zero"),
+    ("NEVER", r"noch nie|nie|niemals|nie und nimmer|nirgends|nirgendwo"),
     ("PRODUCT", r"m365|microsoft 365|office 365|google workspace|workspace|nextcloud|sharepoint|teams"
                 r"|onedrive|icloud|datev|lexoffice|sevdesk|debitoor|erp|crm|handwerkersoftware|branchensoftware"
                 r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa|mfa"),
@@ -391,7 +392,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
             r"|lauft bei uns|im griff|kummert sich|kummern sich|kummere mich|macht (das|dat)|mach ich|machen das"
             r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)|bekannt|xja|genutzt|betreut"
             r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt|erklart"
-            r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht|xtop"
+            r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht"
             r"|gibt (es )?eine?n?\b|\w*gestutzt|von (zu hause|unterwegs|uberall|daheim)|(muss|brauche) (ich )?(mich )?um nichts (\w+ )?kummern|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
     ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus|freilich"
               r"|gewiss|jawohl|schon"),
@@ -1227,11 +1228,18 @@ def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str]
 @lru_cache(maxsize=4096)
 def _rule_reading(text: str, scale: str) -> RuleReading:
     valid = SCALES[scale] + [DONT_KNOW]
-    text = clean(text)
+    text = bounded(text)
     direct = _payload(text, valid)
     if direct:
         return RuleReading(direct, no_signal=False, confidence=1.0, how="payload")
+    stripped = text.strip()
+    if stripped.startswith("/") or stripped.strip("/") in _ALL_IDS:
+        # a payload (or the id of a button) of another scale is no answer to this question
+        return RuleReading(None, blocked=True, no_signal=True, how="foreign payload")
     return _analyse(text, scale)
+
+
+_ALL_IDS = frozenset(a for answers in SCALES.values() for a in answers) | {DONT_KNOW}
 
 
 def rule_reading(text: str, scale: str) -> RuleReading:

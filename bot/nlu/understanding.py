@@ -15,6 +15,7 @@ The profile (staff count, sector, town) is read by :mod:`bot.nlu.profile`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
@@ -103,6 +104,14 @@ def decide(
     return Reading(NONE, source="weak")
 
 
+_STRUCTURED = re.compile(r"^\s*[{\[<]|\{\s*\"|</|<script|<\w+[^>]*>")
+
+
+def looks_structured(text: str) -> bool:
+    """JSON, markup or code: read as text, but never stored without asking."""
+    return bool(_STRUCTURED.search(text[:2000]))
+
+
 def read_answer(text: str, scale: str) -> Reading:
     """The decision for a free-text answer to a question of ``scale``."""
     if scale not in SCALES:
@@ -112,7 +121,14 @@ def read_answer(text: str, scale: str) -> Reading:
     rules = rule_reading(text, scale)
     if rules.how == "payload" or rules.blocked:
         return decide(rules, None, DEFAULT, text)
-    return decide(rules, answer_model.predict(text, scale), DEFAULT, text)
+    prediction = answer_model.predict(text, scale)
+    reading = decide(rules, prediction, DEFAULT, text)
+    if reading.status == SURE and looks_structured(text):
+        others = [a for a, _ in prediction.answers_ranked()] if prediction else []
+        others += [o for o in [rules.second, *SCALES[scale], DONT_KNOW] if o]
+        second = next(o for o in others if o != reading.answer)
+        return Reading(UNSURE, reading.answer, (reading.answer, second), reading.confidence, "markup")
+    return reading
 
 
 __all__ = [
