@@ -138,7 +138,7 @@ _WORDS: dict[str, str] = {
     "kp": "keine ahnung", "idk": "keine ahnung", "dunno": "keine ahnung", "ka": "keine ahnung",
     "weis": "weiß", "weiss": "weiß", "wees": "weiß", "weeß": "weiß", "wüsst": "wüsste",
     "imer": "immer", "imma": "immer", "imme": "immer", "nie'": "nie",
-    "bissl": "bisschen", "bissel": "bisschen", "bisken": "bisschen", "bissken": "bisschen",
+    "bissl": "bisschen", "un": "und", "bissel": "bisschen", "bisken": "bisschen", "bissken": "bisschen",
     "teilwiese": "teilweise", "teilweiße": "teilweise", "manchma": "manchmal",
     "selden": "selten", "öfters": "öfter", "frühers": "früher", "omma": "oma",
     # English

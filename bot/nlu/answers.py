@@ -65,7 +65,7 @@ _MAP: dict[str, dict[str, str]] = {
         HALF=_Y, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_Y, ALL_ANALOG=_N,
         NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N,
         MIXED=_Y, IN_PROGRESS=_N, OUTDATED=_N, MOSTLY_DIGITAL=_Y, MOSTLY_ANALOG=_N,
-        KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
+        KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y, LOCAL=_N, NOT_GREAT=_N,
     ),
     "yes_partly_no": dict(
         YES=_Y, YES_P=_Y, YES_STRONG=_Y, MAINLY_YES=_Y, NO=_N, NO_P=_N, NEVER=_N, NULL=_N,
@@ -74,7 +74,7 @@ _MAP: dict[str, dict[str, str]] = {
         HALF=_P, BASIC=_P, LACK=_N, SCHED_ALWAYS=_Y, SCHED_REGULAR=_Y, SCHED_RARE=_P,
         ALL_ANALOG=_N, NO_DIGITAL=_N, ALL_DIGITAL=_Y, NO_ANALOG=_Y, MOSTLY_ANALOG=_N,
         MOSTLY_DIGITAL=_P, ANALOG=_N, RHETORIC_NO=_N, NOT_YET=_N, OUTDATED=_P, IN_PROGRESS=_P,
-        MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y,
+        MIXED=_P, KEIN_THEMA=_N, NO_PROBLEMS=_Y, WORKS=_Y, PRODUCT=_Y, LOCAL=_N, NOT_GREAT=_N,
     ),
     "frequency": dict(
         NO="never", NO_P="never", NEVER="never", NULL="never", NOT_YET="never",
@@ -91,7 +91,7 @@ _MAP: dict[str, dict[str, str]] = {
         LOW="low", LACK="low", HARDLY="low", RATHER_NOT="low", NULL="low", BASIC="basic",
         PARTLY="basic", FEW="basic", MIXED="basic", GOOD="good", EXPERT="expert",
         NOT_EXPERT="good", NOT_LOW="basic", ANALOG="low", RHETORIC_NO="low", ONLY="low",
-        NO_DIGITAL="low", NO_PROBLEMS="good", WORKS="good",
+        NO_DIGITAL="low", NO_PROBLEMS="good", WORKS="good", NOT_GREAT="low",
     ),
 }  # fmt: skip
 
@@ -102,7 +102,7 @@ _RANK = (
     "NO_DIGITAL", "ALL_ANALOG", "MOSTLY_ANALOG", "MOSTLY_DIGITAL", "NO_ANALOG", "ALL_DIGITAL",
     "SCHED_ALWAYS", "ALWAYS", "MOSTLY", "MOST", "SCHED_REGULAR", "REGULAR", "IN_PROGRESS",
     "OUTDATED", "NULL", "LACK", "YES_STRONG", "RHETORIC_NO", "EXPERT", "NOT_EXPERT", "GOOD",
-    "NOT_LOW", "BASIC", "LOW", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "PRODUCT", "ALL",
+    "NOT_LOW", "BASIC", "NOT_GREAT", "LOW", "LOCAL", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "PRODUCT", "ALL",
 )  # fmt: skip
 # How strongly a concept answers, per scale family (higher wins when clauses disagree).
 STRONG, DEGREE, PARTICLE, STATEMENT, WEAK = 4, 3, 2, 1, 0
@@ -110,7 +110,7 @@ _NEGATABLE = frozenset("YES WORKS ALL ALWAYS REGULAR GOOD EXPERT PRODUCT".split(
 _STRONG = frozenset("DK NOT_YET NEVER NULL NO_DIGITAL ALL_ANALOG RHETORIC_NO LACK YES_STRONG".split())
 _YESNO_STATEMENTS = frozenset(
     "ALWAYS ALL REGULAR SCHED_ALWAYS SCHED_REGULAR ALL_DIGITAL NO_ANALOG GOOD EXPERT LOW "
-    "KEIN_THEMA NO_PROBLEMS WORKS PRODUCT".split()
+    "KEIN_THEMA NO_PROBLEMS WORKS PRODUCT LOCAL".split()
 )
 _POSITIVE = {
     "yes_no": {"yes": 1},
@@ -200,7 +200,9 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     # --- "mir wäre nicht bekannt, dass ..." / "nicht dass ich wüsste": no, not don't-know
     ("NEVER", r"(mir )?(ware|ist) (mir )?nicht bekannt,? dass|nicht dass ich (wusste|wuste)"
               r"|steht (\w+ )?(nur |bloss )?(rum|herum)|verstaubt|ungenutzt"),
-    ("NO", r"sicher ist (was|etwas|watt) anderes|nicht so (doll|toll|dolle)"
+    ("NOT_GREAT", r"nicht so (doll|toll|dolle|prickelnd|berauschend|der hit|der hammer)|nicht (gerade )?berauschend"
+                  r"|nicht das gelbe vom ei|eher mau"),
+    ("NO", r"sicher ist (was|etwas|watt) anderes"
            r"|uberall (das )?(gleiche|selbe|dasselbe)|dasselbe passwort|(das )?gleiche passwort|ein passwort fur alles"
            r"|(sehen|sehe) (wir|ich) (\w+ ){0,8}ab(?= [,.;:!?-]|$)|verzicht\w*|nicht (ein)?geplant|ungeplant"),
     # --- lack of knowledge as a state (level low / no), before don't-know
@@ -244,7 +246,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("NO_PROBLEMS", r"keine probleme|kein stress|keine beschwerden|ohne probleme|kein problem damit"),
     ("WORKS", r"klappt|klappen|funktioniert|funktionieren"),
     ("MIXED", r"gemischt|heterogen|durchwachsen|mal so,? mal so|kommt (drauf|darauf) an|je nach"
-              r"|manche gut,? manche|die (jungen|jungeren|azubis) (\w+ ){0,4}(die )?(alten|alteren|meister)"),
+              r"|manche gut,? manche|die (jungen|jungeren|azubis) (\w+ |, ){0,5}(die )?(alten|alteren|meister)"),
     ("GOOD", r"nicht schlecht|gar nicht schlecht|nicht (die )?schlechtesten|nicht von gestern"),
     ("NOT_EXPERT",
      r"(keine|nicht|kein) (\w+ )?(profis?|experten?|expertenniveau|profi niveau|vorreiter|it firma)"
@@ -374,6 +376,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("HARDLY", r"kaum|wenig|nicht viel|nicht so viel"),
     ("NULL", r"null|zero"),
     ("NEVER", r"noch nie|nie|niemals|nie und nimmer|nirgends|nirgendwo"),
+    ("LOCAL", r"lokal\w*|local|(bleibt|bleiben|liegt|liegen) (\w+ ){0,3}(bei uns|im haus|im buro|auf dem (server|rechner|pc|nas|laptop)|auf der festplatte|im keller)"),
     ("PRODUCT", r"m365|microsoft 365|office 365|google workspace|workspace|nextcloud|sharepoint|teams"
                 r"|onedrive|icloud|datev|lexoffice|sevdesk|debitoor|erp|crm|handwerkersoftware|branchensoftware"
                 r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa|mfa"),
@@ -382,7 +385,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("ALL", r"alle|jeder|jede|alles|uberall|samtliche\w*"),
     ("NO", r"nicht|nichts|kein\w*|niemand|weder|fehlt|fehlen|verneinen|verneint"
            r"|brauch\w* (ich|wir|man) nicht|nicht notig|nicht erforderlich|abgeschaltet|gekundigt"
-           r"|lass mal|leider|xnein|dagegen entschieden|gegen die nutzung|weggeklickt|wegklick\w*"
+           r"|lass mal|leider|xnein|eingeschlafen|aufgegeben|im sande verlaufen|nicht mehr genutzt|dagegen entschieden|gegen die nutzung|weggeklickt|wegklick\w*"
            r"|drucke? (\w+ )?weg|klick\w* (\w+ ){0,3}weg|zu kompliziert|zu umstandlich|zu unsicher"),
     ("YES", r"trifft zu|zutreffend|zu bejahen|bejahen|bejaht|mit ja|ist der fall|dies ist der fall"
             r"|haben wir|hab ich|habe ich|machen wir|nutzen wir|tun wir|gibt es|vorhanden|im einsatz"
@@ -447,6 +450,8 @@ _VERDICT = frozenset(
 )
 _SPLIT_WORDS = (_CONTRAST - {"nur", "lediglich", "bloss", "bis"}) | _CONCESSIVE | _VERDICT | _REASON
 _SPLIT_WORDS |= {"seitdem", "ob", "bis"}
+_NO_MID_SPLIT = frozenset("zwar jedoch allerdings hingegen dagegen wiederum trotzdem dennoch".split())
+_PARTICLE_WORDS = frozenset("ja nein schon nicht doch teilweise klar jein eher nie immer".split())
 _LEAD_WORDS = frozenset("ja nein doch jein klar genau".split())
 _DETERMINERS = frozenset(
     "unser unsere dieser diese dieses wir die der das es ich sie mir man er ein eine".split()
@@ -625,6 +630,10 @@ def _clauses(norm: str) -> list[Clause]:
             continue
         if token in ("also", "sodass", "insgesamt") and previous not in _PUNCT:
             continue
+        if token in _NO_MID_SPLIT:
+            continue
+        if token in ("aber", "doch") and previous not in _PARTICLE_WORDS:
+            continue
         close(offsets[i], offsets[i], token)
     close(len(norm), len(norm), "")
     for clause in clauses:
@@ -659,7 +668,7 @@ _REPORTING = re.compile(
 _COUNTERFACTUAL = re.compile(folded(r"^sonst (ware|hatte|wurde|waren|hatten|wurden)\b|^(ware|hatte) (ich|wir|es)\b"))
 _NOW = re.compile(folded(r"(jetzt|inzwischen|mittlerweile|heute|seitdem|seither)\b"))
 _REST = re.compile(folded(r"(der rest|alles andere|die anderen|andere|sonst|ansonsten|den rest)\b"))
-_MID_CONTRAST = frozenset("hingegen jedoch allerdings dagegen wiederum".split())
+_MID_CONTRAST = frozenset("hingegen jedoch allerdings dagegen wiederum aber".split())
 _NOT_PLANNED = re.compile(
     folded(
         r"\b(nicht (ein)?geplant|ungeplant|seit|seitdem|inzwischen|bereits"
@@ -803,14 +812,22 @@ def _strength(scale: str, concept: str, clause: Clause) -> int:
 
 def _clause_answer(scale: str, concepts: list[str], clause: Clause) -> tuple[Optional[str], int]:
     """The clause's answer and its strength."""
+    answer, strength, _ = _clause_reading(scale, concepts, clause)
+    return answer, strength
+
+
+def _clause_reading(
+    scale: str, concepts: list[str], clause: Clause
+) -> tuple[Optional[str], int, str]:
+    """The clause's answer, its strength and the deciding concept."""
     if "DK" in concepts:
-        return DONT_KNOW, STRONG
+        return DONT_KNOW, STRONG, "DK"
     mapping = _MAP[scale]
     if scale == "level" and "NOT_EXPERT" in concepts:
-        for concept in ("LOW", "BASIC", "PARTLY", "HALF", "MIXED"):
+        for concept in ("LOW", "BASIC", "PARTLY", "MIXED"):
             if concept in concepts:
-                return mapping[concept], DEGREE
-        return "good", DEGREE
+                return mapping[concept], DEGREE, concept
+        return "good", DEGREE, "NOT_EXPERT"
     if "NO" in concepts:
         concepts = [
             c for c in concepts
@@ -830,8 +847,8 @@ def _clause_answer(scale: str, concepts: list[str], clause: Clause) -> tuple[Opt
         if best is None or key > best:
             best = key
     if best is None:
-        return None, WEAK
-    return mapping[best[2]], best[0]
+        return None, WEAK, ""
+    return mapping[best[2]], best[0], best[2]
 
 
 @dataclass(frozen=True)
@@ -863,6 +880,7 @@ class _Read:
     answer: str
     strength: int
     index: int
+    concept: str = ""
 
 
 def _neighbour_merge(clauses: list[Clause]) -> None:
@@ -979,9 +997,9 @@ def _analyse(text: str, scale: str) -> RuleReading:
                 continue
             concepts = negative
         concepts = _rest_is_negative(clause, concepts)
-        answer, strength = _clause_answer(scale, concepts, clause)
+        answer, strength, concept = _clause_reading(scale, concepts, clause)
         if answer:
-            readings.append(_Read(clause, answer, strength, i))
+            readings.append(_Read(clause, answer, strength, i, concept))
     if plan_only and scale in ("yes_no", "yes_partly_no"):
         # around a plan, narrative affirmations ("Anbieter haben wir uns angeschaut") are weak
         readings = [
@@ -1003,7 +1021,8 @@ def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
     der Rest liegt im Büro"); the analogue side with "noch" is a real negative."""
     polar = [c for c in concepts if c not in _NOT_ANSWERS and c != "ALL"]
     rest = _REST.match(clause.text) or _REST.match(clause.text.split(" ", 1)[-1])
-    if clause.role == "contrast" and rest and not polar:
+    exception = clause.words[:1] in (["ausser"], ["bis"]) or clause.text.startswith("abgesehen")
+    if clause.role == "contrast" and (rest or exception) and not polar:
         return concepts + ["NO"]
     if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not polar:
         return concepts + ["NO"]
@@ -1140,7 +1159,9 @@ def _combine(
     ]  # fmt: skip
     if now and any(r.answer != now[-1].answer for r in pool if r.index < now[-1].index):
         return result(now[-1].answer, None, 0.72, "now")
-    partial = _partial(scale, pool)
+    partial = _partial(
+        scale, [r for r in readings if r.clause.role in ("main", "contrast", "verdict", "concessive")]
+    )
     if partial is not None:
         return result(partial[0], partial[1], partial[2], "parts")
     best = [r for r in pool if r.strength == top]
@@ -1152,9 +1173,10 @@ def _combine(
         # a don't-know next to a clear part-answer given first: partly / yes
         if answer == DONT_KNOW:
             positive = [
-                r for r in pool
-                if r.strength >= PARTICLE and r.answer != DONT_KNOW and r.index < best[0].index
+                r for r in readings
+                if r.answer != DONT_KNOW and r.index < best[0].index
                 and _polarity(scale, r.answer) >= 0
+                and (r.strength >= PARTICLE or r.clause.role == "concessive")
             ]  # fmt: skip
             if positive and scale in ("yes_no", "yes_partly_no"):
                 merged, second = _merge(scale, [positive[0].answer, DONT_KNOW])
@@ -1189,6 +1211,9 @@ def _combine(
     return result(merged, second, confidence, "merged")
 
 
+_TOPIC_HEADS = frozenset("fur bei beim im in auf mit".split())
+
+
 def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str], float]]:
     """"Geld ja, Zeit nicht", "grundsätzlich schon, nur bei den Handys nicht": a part answer.
 
@@ -1197,7 +1222,10 @@ def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str]
     """
     if scale not in ("yes_partly_no", "level"):
         return None
-    answers = [r for r in pool if r.strength >= STATEMENT and r.answer != DONT_KNOW]
+    answers = [
+        r for r in pool
+        if r.strength >= STATEMENT and r.answer != DONT_KNOW and r.concept != "ALL"
+    ]  # fmt: skip
     positive = [r for r in answers if _polarity(scale, r.answer) > 0]
     negative = [r for r in answers if _polarity(scale, r.answer) < 0]
     if not positive or not negative:
@@ -1205,10 +1233,12 @@ def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str]
     roles = {r.clause.role for r in positive} | {r.clause.role for r in negative}
     contrasted = "contrast" in roles and bool({"main", "verdict", "concessive"} & roles)
     parallel = any(
-        len(p.clause.words) <= 6
-        and len(n.clause.words) <= 6
-        and abs(p.index - n.index) <= 2
+        abs(p.index - n.index) <= 2
         and max(p.strength, n.strength) >= PARTICLE
+        and (
+            (len(p.clause.words) <= 6 and len(n.clause.words) <= 6)
+            or (p.clause.words[0] == n.clause.words[0] and p.clause.words[0] in _TOPIC_HEADS)
+        )
         for p in positive
         for n in negative
     )
