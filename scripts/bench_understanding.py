@@ -91,7 +91,10 @@ def bench_answers(
         confusion[str(item["expected"])][str(decided)] += 1
         if outcome in ("wrong", "confirmed_wrong", "not_stored"):
             errors.append((outcome, item, decided))
-    print(f"Answers ({half} half{title}, {len(items)} messages): right≤1c = stored right after at most")
+    print(
+        f"Answers ({half} half{title}, {len(items)} messages): "
+        "right≤1c = stored right after at most"
+    )
     print("one confirmation; confirm = needed a confirmation; wrong = stored wrong without one.")
     print(HEAD)
     print(f"all        {_row(total)}")
@@ -166,9 +169,7 @@ def cross_validate(k: int, seed: int = 0) -> tuple:
         answer_model.Example(i["text"], i["scale"], i["expected"] or answer_model.NONE)
         for i in items
     ]
-    synthetic = answer_model.load_examples(
-        sorted((CORPUS / "synthetic").glob("answers_*.jsonl"))
-    )
+    synthetic = answer_model.load_examples(sorted((CORPUS / "synthetic").glob("answers_*.jsonl")))
     predictions: List[Any] = [None] * len(items)
     for fold in answer_model.fold_indices(examples, k, seed):
         held = set(fold)
@@ -176,6 +177,7 @@ def cross_validate(k: int, seed: int = 0) -> tuple:
         for i, prediction in zip(
             fold,
             model.predict_many([items[i]["text"] for i in fold], [items[i]["scale"] for i in fold]),
+            strict=True,
         ):
             predictions[i] = prediction
     rules = [rule_reading(i["text"], i["scale"]) for i in items]
@@ -189,21 +191,24 @@ def calibration(items: List[Dict[str, Any]], predictions: List[Any], readings: L
     def table(title: str, pairs: List[tuple]) -> None:
         print(f"\n{title}")
         print("  confidence      n   accuracy  mean conf")
-        for low, high in zip(bins, bins[1:]):
+        for low, high in zip(bins, bins[1:], strict=True):
             inside = [(c, ok) for c, ok in pairs if low <= c < high]
             if inside:
                 acc = sum(ok for _, ok in inside) / len(inside)
                 mean = sum(c for c, _ in inside) / len(inside)
-                print(f"  [{low:.2f},{min(high, 1):.2f}) {len(inside):5d}   {100 * acc:6.1f} %   {mean:.3f}")
+                band = f"[{low:.2f},{min(high, 1):.2f})"
+                print(f"  {band} {len(inside):5d}   {100 * acc:6.1f} %   {mean:.3f}")
 
     def accepted(item: Dict[str, Any]) -> set:
         return {item["expected"] or answer_model.NONE, *(item.get("acceptable") or [])}
 
-    pairs = [(p.top_probability, p.top in accepted(i)) for i, p in zip(items, predictions)]
+    pairs = [
+        (p.top_probability, p.top in accepted(i)) for i, p in zip(items, predictions, strict=True)
+    ]
     table("Model calibration (cross-validated top probability)", pairs)
     sure = [
         (r.confidence, r.answer in accepted(i))
-        for i, r in zip(items, readings)
+        for i, r in zip(items, readings, strict=True)
         if r.status == "sure"
     ]
     table("read_answer calibration (confidence of 'sure' decisions)", sure)
@@ -216,11 +221,12 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
         for pair in (0.5, 0.7, 0.8, 0.9):
             thresholds = Thresholds(sure=sure, pair=pair)
             readings = [
-                decide(r, p, thresholds, i["text"]) for i, r, p in zip(items, rules, predictions)
+                decide(r, p, thresholds, i["text"])
+                for i, r, p in zip(items, rules, predictions, strict=True)
             ]
             counts: Counter = Counter()
             story: Counter = Counter()
-            for item, reading in zip(items, readings):
+            for item, reading in zip(items, readings, strict=True):
                 outcome, _ = answer_outcome(item, reading)
                 counts[outcome] += 1
                 if item.get("story"):
@@ -253,7 +259,7 @@ def main(argv: List[str]) -> int:
         if args.rules_only:
             predictions = [None] * len(items)
         readings = [
-            decide(r, p, None, i["text"]) for i, r, p in zip(items, rules, predictions)
+            decide(r, p, None, i["text"]) for i, r, p in zip(items, rules, predictions, strict=True)
         ]
         answers = bench_answers(
             "dev", args.errors, items, readings, f", {args.cv}-fold cross-validated model"

@@ -1,7 +1,7 @@
 """A small learned reader of free-text answers, for what the rules cannot read.
 
-One linear classifier (a linear SVM, one-vs-rest) over all answer ids of all scales plus ``dont_know`` and
-``none`` (not an answer), fed with
+One linear classifier (a linear SVM, one-vs-rest) over all answer ids of all scales plus
+``dont_know`` and ``none`` (not an answer), fed with
 
 * word uni- and bigrams and character 2-5-grams (TF-IDF) of the normalised text
   (:func:`bot.nlu.answer_norm.normalize_answer`: folded, dialect and English mapped, emojis as
@@ -135,7 +135,9 @@ def rule_features(text: str, scale: str) -> Dict[str, float]:
         feats[f"c={concept}"] = 1.0
         feats[f"rc={tag}"] = 1.0
     length = len(text[:2000].split())
-    feats[f"len={'1' if length <= 1 else '2-3' if length <= 3 else '4-8' if length <= 8 else 'long'}"] = 1.0
+    feats[
+        f"len={'1' if length <= 1 else '2-3' if length <= 3 else '4-8' if length <= 8 else 'long'}"
+    ] = 1.0
     if "?" in text:
         feats["qmark"] = 1.0
     return feats
@@ -172,7 +174,7 @@ class AnswerModel:
         from scipy.sparse import hstack
 
         norms = [_norm(t) for t in texts]
-        rule = [rule_features(t, s) for t, s in zip(texts, scales)]
+        rule = [rule_features(t, s) for t, s in zip(texts, scales, strict=True)]
         return hstack(
             [
                 self.word.transform(norms),
@@ -191,7 +193,7 @@ class AnswerModel:
         logits = logits - logits.max()
         exp = np.exp(logits)
         probs = exp / exp.sum()
-        return {label: float(p) for label, p in zip(self._labels[scale], probs)}
+        return {label: float(p) for label, p in zip(self._labels[scale], probs, strict=True)}
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -257,7 +259,7 @@ class AnswerModel:
         if not texts:
             return []
         rows = self.scores(texts, scales)
-        return [Prediction(self._probabilities(r, s)) for r, s in zip(rows, scales)]
+        return [Prediction(self._probabilities(r, s)) for r, s in zip(rows, scales, strict=True)]
 
 
 def _fit(examples: Sequence[Example], c_value: float, seed: int):
@@ -289,7 +291,7 @@ def _masked_nll(rows, examples: Sequence[Example], classes: List[str], temperatu
     import numpy as np
 
     total = 0.0
-    for row, example in zip(rows, examples):
+    for row, example in zip(rows, examples, strict=True):
         labels = [label for label in SCALE_LABELS[example.scale] if label in classes]
         columns = [classes.index(label) for label in labels]
         logits = row[columns] / temperature
@@ -336,9 +338,11 @@ def train(
             part = [e for i, e in enumerate(examples) if i not in held]
             word, char, rules, classifier = _fit(part, c_value, seed)
             model = AnswerModel(word, char, rules, classifier, 1.0, {})
-            scores = model.scores([examples[i].text for i in fold], [examples[i].scale for i in fold])
+            scores = model.scores(
+                [examples[i].text for i in fold], [examples[i].scale for i in fold]
+            )
             # align every fold's columns to the full label list
-            for i, row in zip(fold, scores):
+            for i, row in zip(fold, scores, strict=True):
                 full = np.full(len(LABELS), -50.0)
                 for column, label in enumerate(classifier.classes_):
                     full[LABELS.index(label)] = row[column]
@@ -501,7 +505,9 @@ def main() -> int:
     model = module.load_or_train(force=args.force)
     if model is None:
         return 1
-    print(f"answer model ready: {cache_path()} ({model.info}, {time.perf_counter() - started:.1f} s)")
+    print(
+        f"answer model ready: {cache_path()} ({model.info}, {time.perf_counter() - started:.1f} s)"
+    )
     return 0
 
 

@@ -138,7 +138,8 @@ _WORDS: dict[str, str] = {
     "kp": "keine ahnung", "idk": "keine ahnung", "dunno": "keine ahnung", "ka": "keine ahnung",
     "weis": "weiß", "weiss": "weiß", "wees": "weiß", "weeß": "weiß", "wüsst": "wüsste",
     "imer": "immer", "imma": "immer", "imme": "immer", "nie'": "nie",
-    "bissl": "bisschen", "un": "und", "bissel": "bisschen", "bisken": "bisschen", "bissken": "bisschen",
+    "bissl": "bisschen", "un": "und", "bissel": "bisschen", "bisken": "bisschen",
+    "bissken": "bisschen",
     "teilwiese": "teilweise", "teilweiße": "teilweise", "manchma": "manchmal",
     "selden": "selten", "öfters": "öfter", "frühers": "früher", "omma": "oma",
     # English
@@ -240,7 +241,9 @@ def normalize_answer(text: str) -> str:
             if norm is None:
                 norm = fold(word)
                 norm = _WORDS.get(norm, norm)
-        if norm and not (norm[0] == "x" and norm in _EMOJI_TOKENS and tokens and tokens[-1] == norm):
+        if norm and not (
+            norm[0] == "x" and norm in _EMOJI_TOKENS and tokens and tokens[-1] == norm
+        ):
             tokens.append(norm)  # a run of the same emoji counts once
     out = " ".join(tokens)
     for regex, replacement in _PHRASES:

@@ -46,7 +46,7 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.nlu.answer_norm import bounded, folded, normalize_answer
-from bot.nlu.text import clean, fold, fuzzy_lookup
+from bot.nlu.text import fold, fuzzy_lookup
 
 SCALES: dict[str, list[str]] = {
     "yes_no": ["yes", "no"],
@@ -102,15 +102,43 @@ _RANK = (
     "NO_DIGITAL", "ALL_ANALOG", "MOSTLY_ANALOG", "MOSTLY_DIGITAL", "NO_ANALOG", "ALL_DIGITAL",
     "SCHED_ALWAYS", "ALWAYS", "MOSTLY", "MOST", "SCHED_REGULAR", "REGULAR", "IN_PROGRESS",
     "OUTDATED", "NULL", "LACK", "YES_STRONG", "RHETORIC_NO", "EXPERT", "NOT_EXPERT", "GOOD",
-    "NOT_LOW", "BASIC", "NOT_GREAT", "LOW", "LOCAL", "KEIN_THEMA", "NO_PROBLEMS", "WORKS", "PRODUCT", "ALL",
+    "NOT_LOW", "BASIC", "NOT_GREAT", "LOW", "LOCAL", "KEIN_THEMA", "NO_PROBLEMS", "WORKS",
+    "PRODUCT", "ALL",
 )  # fmt: skip
 # How strongly a concept answers, per scale family (higher wins when clauses disagree).
 STRONG, DEGREE, PARTICLE, STATEMENT, WEAK = 4, 3, 2, 1, 0
-_NEGATABLE = frozenset("YES WORKS ALL ALWAYS REGULAR GOOD EXPERT PRODUCT".split())
-_STRONG = frozenset("DK NOT_YET NEVER NULL NO_DIGITAL ALL_ANALOG RHETORIC_NO LACK YES_STRONG".split())
+_NEGATABLE = frozenset(["YES", "WORKS", "ALL", "ALWAYS", "REGULAR", "GOOD", "EXPERT", "PRODUCT"])
+_STRONG = frozenset(
+    [
+        "DK",
+        "NOT_YET",
+        "NEVER",
+        "NULL",
+        "NO_DIGITAL",
+        "ALL_ANALOG",
+        "RHETORIC_NO",
+        "LACK",
+        "YES_STRONG",
+    ]
+)
 _YESNO_STATEMENTS = frozenset(
-    "ALWAYS ALL REGULAR SCHED_ALWAYS SCHED_REGULAR ALL_DIGITAL NO_ANALOG GOOD EXPERT LOW "
-    "KEIN_THEMA NO_PROBLEMS WORKS PRODUCT LOCAL".split()
+    [
+        "ALWAYS",
+        "ALL",
+        "REGULAR",
+        "SCHED_ALWAYS",
+        "SCHED_REGULAR",
+        "ALL_DIGITAL",
+        "NO_ANALOG",
+        "GOOD",
+        "EXPERT",
+        "LOW",
+        "KEIN_THEMA",
+        "NO_PROBLEMS",
+        "WORKS",
+        "PRODUCT",
+        "LOCAL",
+    ]
 )
 _POSITIVE = {
     "yes_no": {"yes": 1},
@@ -142,13 +170,15 @@ _DIGITAL = (
     r"|buchungstool|terminbuchung\w*|myhammer|amazon|shopify|stripe|handy|dm|dms|leads?"
 )  # fmt: skip
 _ANALOG = (
-    r"papier(?!los)\w*|ordner\w*|leitz\w*|von hand|mit der hand|mit hand|per hand|handschriftlich\w*"
+    r"papier(?!los)\w*|ordner\w*|leitz\w*|von hand|mit der hand|mit hand|per hand"
+    r"|handschriftlich\w*"
     r"|hand geschrieben|vordruck\w*|rechnungsblock\w*|block|durchschlag\w*|schreibmaschine"
     r"|per post|postalisch\w*|mit der post|briefkasten|briefmarke\w*|ausgedruckt|ausdruck\w*"
     r"|abgeheftet|abheft\w*|heften|heft ich|zettel\w*|tafel|whiteboard|magnettafel|terminbuch"
     r"|kassenbuch|kartei\w*|telefon\w*|anrufen|rufen an|ruft an|anruf\w*|telefonier\w*"
     r"|personlich|vorbei|laufkundschaft|fax\w*|im kopf|analog\w*|old school|oldschool"
-    r"|klassisch\w*|hard copy|auf dem block|mitte hand|manuell\w*|in word|mit word|per word|textverarbeitung|mundpropaganda|reinkommen|kommen rein|steht im salon"
+    r"|klassisch\w*|hard copy|auf dem block|mitte hand|manuell\w*|in word|mit word|per word"
+    r"|textverarbeitung|mundpropaganda|reinkommen|kommen rein|steht im salon"
 )  # fmt: skip
 _ANALOG_NOUN = (
     r"papier\w*|ordner\w*|post|telefon|zettel\w*|block|fax|hand|handschriftlich|analog"
@@ -175,17 +205,23 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|was (ist|sind|bedeutet|bedeuten|heisst) (denn |genau |eigentlich )?"
      r"(ein|eine|einen|der|die|das|mit|unter|hier|so|so ein|denn|genau|ein zweiter)\b"
      r"|was (heisst|heißt) (hier|denn|das)|versteh\w* (ich )?(nicht|kein)|ich nicht verstehe"
-     r"|nicht verstanden|wie bitte|erklaren sie|erklar (mal|das|mir)|erklarung|(\w+ )?erklaren\?|wiederholen|noch (mal|einmal) (die frage|fragen|stellen)"
+     r"|nicht verstanden|wie bitte|erklaren sie|erklar (mal|das|mir)|erklarung|(\w+ )?erklaren\?"
+     r"|wiederholen|noch (mal|einmal) (die frage|fragen|stellen)"
      r"|nochmal fragen|was war (noch mal|nochmal) die frage|die frage (bitte )?(noch|nochmal)"
-     r"|(eine|kurze|kleine) (frage|ruckfrage|vorfrage)|ruckfrage|vorfrage|bevor ich (das )?(antworte|beantworte)"
+     r"|(eine|kurze|kleine) (frage|ruckfrage|vorfrage)|ruckfrage|vorfrage"
+     r"|bevor ich (das )?(antworte|beantworte)"
      r"|(vorab|zunachst|erst mal|erstmal) fragen|darf ich (fragen|zunachst|vorab)|gestatten sie"
      r"|^(ha|hah|hae)\b|einen moment|moment bitte|kurz unterbrechen|gleich zuruck|weitermachen"
      r"|spater weiter|wie lange? (dauert|noch)|was bringt (mir|uns|das)|warum (fragen|wollen) sie"
      r"|wozu die frage|was hat (das|es) mit|worum geht|was (genau )?(wollt|wollen) (ihr|sie) wissen"
-     r"|was zahlt (denn |alles )?(als|zu)|(zahlt|zahlen|gilt|gelten) (das|es|ein|eine|auch|dazu|denn|notion|icloud|whatsapp)\b"
-     r"|wie wird das wetter|ich dachte,? (das|es) geht um|nur wissen,? ob|gibt es (dafur |da )?(eine )?forderung"
-     r"|link zu|mehr machen,? die|(ich )?(kenne|kennen) (ich )?(das |es )?nicht|ich nicht kenne|nie gehort"
-     r"|^moment\b|gleich wieder da|bin (gleich|kurz) (wieder )?(zuruck|da|weg)|muss kurz weg|was (das|es|dies) (bedeuten|heissen|soll)\w*|was (sie|du|ihr) (meinen|meinst|meint)"),
+     r"|was zahlt (denn |alles )?(als|zu)|(zahlt|zahlen|gilt|gelten) (das|es|ein|eine|auch|dazu"
+     r"|denn|notion|icloud|whatsapp)\b"
+     r"|wie wird das wetter|ich dachte,? (das|es) geht um|nur wissen,? ob|gibt es (dafur "
+     r"|da )?(eine )?forderung"
+     r"|link zu|mehr machen,? die|(ich )?(kenne|kennen) (ich )?(das |es )?nicht|ich nicht kenne"
+     r"|nie gehort"
+     r"|^moment\b|gleich wieder da|bin (gleich|kurz) (wieder )?(zuruck|da|weg)|muss kurz weg"
+     r"|was (das|es|dies) (bedeuten|heissen|soll)\w*|was (sie|du|ihr) (meinen|meinst|meint)"),
     # --- rhetorical refusal ("wat soll ich da groß planen")
     ("RHETORIC_NO",
      r"(was|warum|wieso|wozu|wo|wie|wofur) soll(te|ten|en|st)? (ich|man|wir|das|da|denn)\b"
@@ -194,17 +230,22 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     # --- "ohne X würden wir nicht ..." / "geht nicht ohne": a double negation is a yes
     ("YES_STRONG",
      r"(geht|gehts|ginge|lauft|laufen|arbeiten) (es )?(bei uns )?(gar |ja )?nicht (mehr )?ohne"
-     r"|ohne (\w+ ){1,3}(wurde|wurden|konnte|konnten|ware|waren|ginge) (\w+ ){0,5}(nicht|verruckt|aufgeschmissen)"
+     r"|ohne (\w+ ){1,3}(wurde|wurden|konnte|konnten|ware|waren|ginge) (\w+ ){0,5}(nicht|verruckt"
+     r"|aufgeschmissen)"
      r"|ware (es )?(ja )?(fatal|peinlich|schlimm),? wenn"
-     r"|kein thema mehr,? seit|nicht mehr wegzudenken|fallt (da )?(fast )?keiner mehr (drauf )?rein"),
+     r"|kein thema mehr,? seit|nicht mehr wegzudenken"
+     r"|fallt (da )?(fast )?keiner mehr (drauf )?rein"),
     # --- "mir wäre nicht bekannt, dass ..." / "nicht dass ich wüsste": no, not don't-know
     ("NEVER", r"(mir )?(ware|ist) (mir )?nicht bekannt,? dass|nicht dass ich (wusste|wuste)"
               r"|steht (\w+ )?(nur |bloss )?(rum|herum)|verstaubt|ungenutzt"),
-    ("NOT_GREAT", r"nicht so (doll|toll|dolle|prickelnd|berauschend|der hit|der hammer)|nicht (gerade )?berauschend"
+    ("NOT_GREAT", r"nicht so (doll|toll|dolle|prickelnd|berauschend|der hit|der hammer)"
+                  r"|nicht (gerade )?berauschend"
                   r"|nicht das gelbe vom ei|eher mau"),
     ("NO", r"sicher ist (was|etwas|watt) anderes"
-           r"|uberall (das )?(gleiche|selbe|dasselbe)|dasselbe passwort|(das )?gleiche passwort|ein passwort fur alles"
-           r"|(sehen|sehe) (wir|ich) (\w+ ){0,8}ab(?= [,.;:!?-]|$)|verzicht\w*|nicht (ein)?geplant|ungeplant"),
+           r"|uberall (das )?(gleiche|selbe|dasselbe)|dasselbe passwort|(das )?gleiche passwort"
+           r"|ein passwort fur alles"
+           r"|(sehen|sehe) (wir|ich) (\w+ ){0,8}ab(?= [,.;:!?-]|$)|verzicht\w*|nicht (ein)?geplant"
+           r"|ungeplant"),
     # --- lack of knowledge as a state (level low / no), before don't-know
     ("LACK",
      r"keine? ahnung (von|vom|davon|vonnem|von dem|mit)\b|null ahnung|null durchblick"
@@ -213,59 +254,80 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|keine kenntnisse|kaum kenntnisse|wenig kenntnisse|kaum ahnung|wenig ahnung"
      r"|keiner (kann|weiss) (hier )?(was|bescheid)|kann (hier )?keiner (was|etwas)"
      r"|kraut und ruben|chaos|chaotisch|durcheinander|wildwuchs"
-     r"|nicht (mal|einmal),? wie man|keiner (traut|kennt|blickt)\w*|steht (der ganze laden|alles) still"),
+     r"|nicht (mal|einmal),? wie man|keiner (traut|kennt|blickt)\w*|steht (der ganze laden"
+     r"|alles) still"),
     # --- don't know (also when phrased with a negation)
     ("DK",
-     r"(weiss|weis) (ich|er|sie) (das |es |leider |ehrlich gesagt |ehrlich |auch |so |wirklich )*(nicht|kein)"
+     r"(weiss|weis) (ich|er|sie) (das |es |leider |ehrlich gesagt |ehrlich |auch |so "
+     r"|wirklich )*(nicht|kein)"
      r"|(ich )?(weiss|weis) (leider |ehrlich gesagt |ehrlich |wirklich |auch )*(nicht|nich)"
      r"|(ich )?nicht (weiss|wissen)|ich nicht sicher|wusste ich nicht|weiss ,? (aber )?ich nicht"
      r"|keine? ahnung|keinen plan|kein plan(?= [,.?]|$| von| ob| wie| was| xshrug)"
      r"|keinen (schimmer|blassen|peil|dunst)|kein(en)? (uberblick|einblick)"
-     r"|(kann|konnte|vermag) ich (ihnen |dir |das |es |hier |da |dazu |leider |ehrlich gesagt |ehrlich |wirklich "
+     r"|(kann|konnte|vermag) ich (ihnen |dir |das |es |hier |da |dazu |leider |ehrlich gesagt "
+     r"|ehrlich |wirklich "
      r"|beim besten willen |so |jetzt |nicht |gar )*(nicht|schlecht|kaum|schwer) (so )?(genau )?"
-     r"(sagen|beantworten|beurteilen|einschatzen|abschatzen|beziffern|abschliessend|zuverlassig|genau|prufen)"
-     r"|(kann|konnen) (ich )?(nicht|nich) sagen|(ich )?kann nicht sagen|nicht (zu )?(beurteilen|einschatzen)"
+     r"(sagen|beantworten|beurteilen|einschatzen|abschatzen|beziffern|abschliessend|zuverlassig"
+     r"|genau|prufen)"
+     r"|(kann|konnen) (ich )?(nicht|nich) sagen|(ich )?kann nicht sagen|nicht (zu )?(beurteilen"
+     r"|einschatzen)"
      r"|schwer (zu )?(sagen|einzuschatzen|abzuschatzen)|schlecht (zu )?(sagen|einschatzen)"
-     r"|(mir |ich )?(da )?(nicht|nich) (so )?sicher|(bin|ich) (mir )?(da )?(etwas |ein bisschen )?unsicher"
+     r"|(mir |ich )?(da )?(nicht|nich) (so )?sicher|(bin|ich) (mir )?(da )?(etwas "
+     r"|ein bisschen )?unsicher"
      r"|^unsicher$|^unklar$|ist mir unklar|keine angabe|uberfragt"
-     r"|(musste|muss|muss ich|mussen) (ich |erst |mal |im buro |meine\w* \w+ |unsere\w* \w+ |den \w+ |die \w+ |ihn |sie )*"
+     r"|(musste|muss|muss ich|mussen) (ich |erst |mal |im buro |meine\w* \w+ |unsere\w* \w+ "
+     r"|den \w+ |die \w+ |ihn |sie )*"
      r"(nach|fragen|nachfragen|nachschauen|nachsehen|nachgucken|klaren|checken|prufen)\b"
-     r"|musstest (du|de) (\w+ ){0,3}fragen|(fragen sie|fragst du) (den|die) falsche|nicht bekannt|unbekannt"
-     r"|entzieht sich|keine (belastbare|verlassliche|genaue|fundierte|zuverlassige)\w* (aussage|auskunft|angabe|zahlen|einschatzung)"
+     r"|musstest (du|de) (\w+ ){0,3}fragen|(fragen sie|fragst du) (den|die) falsche|nicht bekannt"
+     r"|unbekannt"
+     r"|entzieht sich|keine (belastbare|verlassliche|genaue|fundierte|zuverlassige)\w* (aussage"
+     r"|auskunft|angabe|zahlen|einschatzung)"
      r"|(einschatzung|angabe|aussage) (ist )?(mir )?(hier |hierzu )?(leider )?nicht moglich"
      r"|(da )?musste ich passen|ich passe|enthalten|wer weiss|gute frage|dont_know|keine idee"
-     r"|nie (so genau )?(nachgeschaut|geguckt|gepruft|uberpruft|getestet|ausgewertet|verfolgt|drauf geachtet|probiert|ausprobiert)"
-     r"|nie darauf geachtet|noch nie (drauf )?geachtet|nicht im kopf|keine statistik|nie (\w+ ){0,2}gedanken gemacht"
+     r"|nie (so genau )?(nachgeschaut|geguckt|gepruft|uberpruft|getestet|ausgewertet|verfolgt"
+     r"|drauf geachtet|probiert|ausprobiert)"
+     r"|nie darauf geachtet|noch nie (drauf )?geachtet|nicht im kopf|keine statistik"
+     r"|nie (\w+ ){0,2}gedanken gemacht"
      r"|nicht drum gekummert|noch nicht (drum|darum) gekummert|in die kopfe|xshrug$"),
     ("NOT_YET", r"stand heute nein|bis heute (nicht|keine?\w*|nichts)|noch keine?\w*|noch nicht\w*"
                 r"|noch nichts|bislang (nicht|keine?\w*|nichts)|bisher (nicht|keine?\w*|nichts)"
                 r"|derzeit (nicht|keine?\w*)|noch gar nicht|noch gar nichts|in planung"
-                r"|gegenwartig (\w+ )?(nicht|keine?\w*)|zum gegenwartigen zeitpunkt (\w+ ){0,3}(nicht|keine?\w*|mehrfach)"),
+                r"|gegenwartig (\w+ )?(nicht|keine?\w*)"
+                r"|zum gegenwartigen zeitpunkt (\w+ ){0,3}(nicht|keine?\w*|mehrfach)"),
     # --- level phrases (before plain good / bad)
     ("KEIN_THEMA", r"(alles )?kein thema"),
-    ("NO_PROBLEMS", r"keine probleme|kein stress|keine beschwerden|ohne probleme|kein problem damit"),
+    ("NO_PROBLEMS", r"keine probleme|kein stress|keine beschwerden|ohne probleme"
+                    r"|kein problem damit"),
     ("WORKS", r"klappt|klappen|funktioniert|funktionieren"),
     ("MIXED", r"gemischt|heterogen|durchwachsen|mal so,? mal so|kommt (drauf|darauf) an|je nach"
-              r"|manche gut,? manche|die (jungen|jungeren|azubis) (\w+ |, ){0,5}(die )?(alten|alteren|meister)"),
+              r"|manche gut,? manche|die (jungen|jungeren|azubis) (\w+ |, ){0,5}(die )?(alten"
+              r"|alteren|meister)"),
     ("GOOD", r"nicht schlecht|gar nicht schlecht|nicht (die )?schlechtesten|nicht von gestern"),
     ("NOT_EXPERT",
      r"(keine|nicht|kein) (\w+ )?(profis?|experten?|expertenniveau|profi niveau|vorreiter|it firma)"
-     r"|(profis?|experten?|vorreiter|bundesliga|profi niveau) (sind |spielen )?(wir )?(aber |sicher |allerdings |naturlich )?(nicht|kein\w*)"
+     r"|(profis?|experten?|vorreiter|bundesliga|profi niveau) (sind |spielen )?(wir )?(aber "
+     r"|sicher |allerdings |naturlich )?(nicht|kein\w*)"
      r"|nicht auf (experten|profi)\w*|nicht mit einer it firma|nicht super"),
     ("NOT_LOW", r"keiner (ist )?(hier )?(total |ganz )?verloren|nicht die schlechtesten"),
     ("LOW",
-     r"nicht gut|nicht so toll|schlecht\w*|schwach\w*|schwachpunkt|anfanger\w*|einsteiger|blutige\w*"
-     r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit|mittelalter"
+     r"nicht gut|nicht so toll|schlecht\w*|schwach\w*|schwachpunkt|anfanger\w*|einsteiger"
+     r"|blutige\w*"
+     r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit"
+     r"|mittelalter"
      r"|uberfordert|unterentwickelt|nachholbedarf|nachzugler|fast nichts|sehr wenig|ganz am anfang"
-     r"|am anfang|an allen ecken|note (5|6|funf|sechs)|nicht (so )?(der )?computermensch|nichts am hut"
+     r"|am anfang|an allen ecken|note (5|6|funf|sechs)|nicht (so )?(der )?computermensch"
+     r"|nichts am hut"
      r"|fur(s)? grobe|vergessen|gerade (mal|so)|und das wars|das sagt (eigentlich |wohl )?alles"
      r"|tun sich schwer|schwer\w*|schwierig\w*|kampfen|hilfe|allein nicht klar|nicht klar"
      r"|nicht (konnen|kann) computer"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
-     r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch|ausgesprochen hoch"
-     r"|sehr stark|oberliga|bundesliga|champions league|informatiker\w*|informatik|entwickler|it team|it service"
-     r"|zertifiz\w*|professionell\w*|note (1|eins)|hospitieren|ziemlich weit vorne|it unternehmen anfangen"
+     r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch"
+     r"|ausgesprochen hoch"
+     r"|sehr stark|oberliga|bundesliga|champions league|informatiker\w*|informatik|entwickler"
+     r"|it team|it service"
+     r"|zertifiz\w*|professionell\w*|note (1|eins)|hospitieren|ziemlich weit vorne"
+     r"|it unternehmen anfangen"
      r"|eigene tools|selbst entwickeln|entwickeln (\w+ )*selbst|so gut,? dass"),
     ("BASIC",
      r"nicht so gut|nicht besonders( gut)?|nicht sonderlich( gut)?|geht so|mittel\w*"
@@ -280,124 +342,185 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
      r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"),
     # --- yes / no idioms
-    ("YES_P", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher|sicher doch"
-              r"|klar doch|selbstverstandlich|naturlich|logisch|logo|klaro|definitiv|absolut|ja,? alle"),
+    ("YES_P", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher"
+              r"|sicher doch"
+              r"|klar doch|selbstverstandlich|naturlich|logisch|logo|klaro|definitiv|absolut"
+              r"|ja,? alle"),
     ("NO_P", r"auf keinen fall|keineswegs|mitnichten|fehlanzeige|negativ|leider nein|eher nein"),
     # --- degrees
     ("NOT_ALWAYS", r"nicht immer|nicht jedes mal|nicht durchgehend|nicht standig|nicht durchgangig"
                    r"|nicht ganz|nicht komplett|nicht vollstandig|nicht 100 prozent|nicht uberall"
                    r"|nicht ausnahmslos|nicht luckenlos|nicht auf alles|nicht fur alles"),
     ("NOT_ALWAYS", r"so richtig (\w+ ){1,6}(nicht|kein\w*)"),
-    ("NOT_ALL", r"nicht alle|nicht jeder|nicht jede|nicht alles|nicht bei allen|nicht in allen|nicht fur alle"),
-    ("NO", r"immer noch nicht|noch immer nicht|immer noch kein\w*|noch immer kein\w*|nach wie vor (nicht|kein\w*)"),
+    ("NOT_ALL", r"nicht alle|nicht jeder|nicht jede|nicht alles|nicht bei allen|nicht in allen"
+                r"|nicht fur alle"),
+    ("NO", r"immer noch nicht|noch immer nicht|immer noch kein\w*|noch immer kein\w*"
+           r"|nach wie vor (nicht|kein\w*)"),
     ("SOMETIMES", r"immer mal wieder|immer wieder mal|ab und zu mal|manchmal ja,? manchmal nicht"
-                  r"|manchmal (\w+ ){1,4}, manchmal|mal (\w+ ){1,3}, mal (\w+ ){0,2}(nicht|papier|so)"),
+                  r"|manchmal (\w+ ){1,4}, manchmal|mal (\w+ ){1,3}, mal (\w+ ){0,2}(nicht|papier"
+                  r"|so)"),
     ("MOSTLY", r"immer wieder"),
-    ("MAINLY_YES", r"im grundsatz ja|grundsatzlich ja|im wesentlichen ja|grundsatzlich bejahen|im regelfall ja"),
-    ("RATHER_YES", r"eher ja|eher schon|schon eher|ich denke (schon|ja)|ich glaube (schon|ja)|wohl ja"
+    ("MAINLY_YES", r"im grundsatz ja|grundsatzlich ja|im wesentlichen ja|grundsatzlich bejahen"
+                   r"|im regelfall ja"),
+    ("RATHER_YES", r"eher ja|eher schon|schon eher|ich denke (schon|ja)|ich glaube (schon|ja)"
+                   r"|wohl ja"
                    r"|tendenziell"),
     ("HARDLY", r"fast nie|so gut wie nie|kaum mal|kaum was|ganz wenig|sehr selten|nur ganz selten"
                r"|so alle jubeljahre|alle jubeljahre|selten ist noch ubertrieben|wenn uberhaupt"
                r"|ganz vereinzelt|fast keiner|fast keine"),
     ("RARELY", r"nicht oft|nicht so oft|nicht haufig|nicht viel|nicht so viel|nicht regelmassig"
-               r"|unregelmassig|selten\w*|gelegentlich|hin und wieder|ab und an|ab und zu|sporadisch"
+               r"|unregelmassig|selten\w*|gelegentlich|hin und wieder|ab und an|ab und zu"
+               r"|sporadisch"
                r"|vereinzelt|ausnahmsweise|einzelfall\w*|anlassbezogen|bei bedarf"
-               r"|wenn (es|mir) (mir )?einfallt|allenfalls|die ausnahme|eher die ausnahme|eine handvoll|kommt (mal )?vor"
-               r"|eher wenig|nur wenig|ein paar mal|nicht so der|wenn was neues|nur wenn (\w+ ){0,3}neu"
-               r"|in uberschaubarem umfang|auf (ausdrucklichen )?wunsch|wenn (der|ein) kunde|nur wenn \w+ (das )?verlangt"),
+               r"|wenn (es|mir) (mir )?einfallt|allenfalls|die ausnahme|eher die ausnahme"
+               r"|eine handvoll|kommt (mal )?vor"
+               r"|eher wenig|nur wenig|ein paar mal|nicht so der|wenn was neues"
+               r"|nur wenn (\w+ ){0,3}neu"
+               r"|in uberschaubarem umfang|auf (ausdrucklichen )?wunsch|wenn (der|ein) kunde"
+               r"|nur wenn \w+ (das )?verlangt"),
     ("PARTLY", r"ein wenig|ein bisschen|ein paar sachen|ein paar dinge|teils teils|teils,? teils"
                r"|halb halb|so halb|halbwegs|in etwa die waage|die waage|mehr oder weniger"
-               r"|in gewissem umfang|in gewisser (hinsicht|weise)|mit einschrankungen|eingeschrankt\w*"
-               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache|noch (\w+ )?offen|nicht schriftlich"
+               r"|in gewissem umfang|in gewisser (hinsicht|weise)|mit einschrankungen"
+               r"|eingeschrankt\w*"
+               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache|noch (\w+ )?offen"
+               r"|nicht schriftlich"
                r"|so grob|grob ja|erste (uberlegungen|schritte|ansatze|ideen)|in den anfangen"),
-    ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht|ich denke nicht|glaube? ich nicht"
-                   r"|wohl nicht|nicht wirklich|nicht so richtig|lieber nicht|bezweif\w*|zweifel\w*|fraglich"),
+    ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht|ich denke nicht"
+                   r"|glaube? ich nicht"
+                   r"|wohl nicht|nicht wirklich|nicht so richtig|lieber nicht|bezweif\w*|zweifel\w*"
+                   r"|fraglich"),
     # --- schedules (before the shares, which also use "jede")
-    ("SCHED_ALWAYS", r"taglich|jeden (tag|morgen|abend)|jede nacht|jede stunde|stundlich|nachtlich|nachts"
-                     r"|rund um die uhr|am gleichen tag|am selben tag|in dem gleichen tag|noch am selben tag"
-                     r"|kontinuierlich|permanent|standig|laufend|fortlaufend|dauerthema|alltag|jeden werktag"
+    ("SCHED_ALWAYS", r"taglich|jeden (tag|morgen|abend)|jede nacht|jede stunde|stundlich|nachtlich"
+                     r"|nachts"
+                     r"|rund um die uhr|am gleichen tag|am selben tag|in dem gleichen tag"
+                     r"|noch am selben tag"
+                     r"|kontinuierlich|permanent|standig|laufend|fortlaufend|dauerthema|alltag"
+                     r"|jeden werktag"
                      r"|synchronisiert|in echtzeit|jede freie minute|xalways"),
-    ("SCHED_RARE", r"(einmal|ein mal|1 mal|eins) (im|pro|in|per|jedes) (jahr|halbjahr)|jahrlich\w*|halbjahrlich"
-                   r"|(zweimal|zwei mal|2 mal|dreimal|drei mal|3 mal) (im|pro|in) (jahr|halbjahr)|alle (paar|zwei|drei) jahre"
+    ("SCHED_RARE", r"(einmal|ein mal|1 mal|eins) (im|pro|in|per|jedes) (jahr|halbjahr)|jahrlich\w*"
+                   r"|halbjahrlich"
+                   r"|(zweimal|zwei mal|2 mal|dreimal|drei mal|3 mal) (im|pro|in) (jahr|halbjahr)"
+                   r"|alle (paar|zwei|drei) jahre"
                    r"|jedes jahr einmal|(zwei|drei|vier) ,? (drei|vier|funf) ?mal im jahr"
-                   r"|letzte mal|zuletzt|vor (ein paar|einigen|zwei|drei) (monaten|jahren)|(im|pro) jahr(?! \d)"
-                   r"|in grosseren abstanden|pro halbjahr|im halbjahr|(zweimal|zwei mal) in \w+ jahren"
-                   r"|einzige\w*|letztes jahr (\w+ ){0,2}gemacht|letzten (herbst|sommer|winter|fruhling|fruhjahr|monat)"
-                   r"|vielleicht (\w+ ){0,2}(einmal|ein mal|zweimal|1 mal|2 mal) (im|pro|in|per) (monat|woche)"
+                   r"|letzte mal|zuletzt|vor (ein paar|einigen|zwei|drei) (monaten|jahren)|(im"
+                   r"|pro) jahr(?! \d)"
+                   r"|in grosseren abstanden|pro halbjahr|im halbjahr|(zweimal"
+                   r"|zwei mal) in \w+ jahren"
+                   r"|einzige\w*|letztes jahr (\w+ ){0,2}gemacht|letzten (herbst|sommer|winter"
+                   r"|fruhling|fruhjahr|monat)"
+                   r"|vielleicht (\w+ ){0,2}(einmal|ein mal|zweimal|1 mal|2 mal) (im|pro|in"
+                   r"|per) (monat|woche)"
                    r"|alle paar wochen (mal )?(einer|jemand|eine)"),
     ("SCHED_REGULAR",
-     rf"{_NUM} ({_IN}) (woche|monat|quartal|wochen|monate)\b|(wochentlich|monatlich|quartalsweise|vierteljahrlich)\w*"
-     r"|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|monat|ersten|letzten)\w*|jede woche|jede zweite woche"
-     r"|jedes quartal|jede (\w+ )?monat|jeden monat|(montags|dienstags|mittwochs|donnerstags|freitags|samstags)"
-     r"|alle (\w+ )?(tage|wochen|monate|14 tage|vierzehn tage)|alle paar wochen|vierzehntag\w*|14 tagig\w*"
-     r"|(pro|im|jede|jeden) (woche|monat|quartal)\b|turnus\w*|rhythmus|routine\w*|nach plan|fester termin"
+     rf"{_NUM} ({_IN}) (woche|monat|quartal|wochen|monate)\b|(wochentlich|monatlich|quartalsweise"
+     rf"|vierteljahrlich)\w*"
+     r"|jeden (montag|dienstag|mittwoch|donnerstag|freitag|samstag|monat|ersten|letzten)\w*"
+     r"|jede woche|jede zweite woche"
+     r"|jedes quartal|jede (\w+ )?monat|jeden monat|(montags|dienstags|mittwochs|donnerstags"
+     r"|freitags|samstags)"
+     r"|alle (\w+ )?(tage|wochen|monate|14 tage|vierzehn tage)|alle paar wochen|vierzehntag\w*"
+     r"|14 tagig\w*"
+     r"|(pro|im|jede|jeden) (woche|monat|quartal)\b|turnus\w*|rhythmus|routine\w*|nach plan"
+     r"|fester termin"
      r"|mehrmals pro quartal|every month"),
     # --- shares: percentages, fractions, quantifier x digital / analogue side
     ("PCT_ALL", r"(9[5-9]|100) prozent|zu 100"),
-    ("PCT_MOST", r"([5-8][0-9]|9[0-4]) prozent|zwei drittel|drei viertel|(sechs|sieben|acht|neun) von zehn"
+    ("PCT_MOST", r"([5-8][0-9]|9[0-4]) prozent|zwei drittel|drei viertel|(sechs|sieben|acht"
+                 r"|neun) von zehn"
                  r"|mehr als (die )?halfte|mehr als halbe"),
-    ("PCT_FEW", r"([1-4][0-9]|[1-9]) prozent|ein drittel|ein viertel|jede zehnte|(eins|eine|zwei|drei) von zehn"
+    ("PCT_FEW", r"([1-4][0-9]|[1-9]) prozent|ein drittel|ein viertel|jede zehnte|(eins|eine|zwei"
+                r"|drei) von zehn"
                 r"|unter (zehn|10|20|zwanzig) prozent"),
     ("PCT_NONE", r"0 prozent|null prozent"),
     ("DIG_VERB", _DIG_VERB),
     ("NO_ANALOG", rf"(kein\w*|nicht mehr|nie) (\w+ ){{0,2}}({_ANALOG})(?! (ja|an))"
-                  rf"|({_ANALOG}) (\w+ ){{0,3}}(keine?\w* mehr|nicht mehr|gibt es (da )?nicht mehr|ist (komplett )?raus|kommt (bei uns )?in den schredder|abgeschafft)"
-                  rf"|ohne ({_ANALOG})|({_ANALOG}) (kommt|geht) (bei uns )?(nur )?(noch )?in die tonne|keinerlei ({_ANALOG})"),
-    ("NO_DIGITAL", rf"({_DIGITAL}) (\w+ ){{0,3}}(nichts|nix|keine?s?|nicht|nie)\b(?! (mehr )?(ohne|aus))"
+                  rf"|({_ANALOG}) (\w+ ){{0,3}}(keine?\w* mehr|nicht mehr|gibt es (da )?nicht mehr"
+                  rf"|ist (komplett )?raus|kommt (bei uns )?in den schredder|abgeschafft)"
+                  rf"|ohne ({_ANALOG})|({_ANALOG}) (kommt"
+                  rf"|geht) (bei uns )?(nur )?(noch )?in die tonne|keinerlei ({_ANALOG})"),
+    ("NO_DIGITAL", rf"({_DIGITAL}) (\w+ ){{0,3}}(nichts|nix|keine?s?|nicht|nie)\b(?! (mehr )?(ohne"
+                   rf"|aus))"
                    rf"|(kein\w*|nichts|nie) (\w+ ){{0,2}}({_DIGITAL})(?! (mehr )?(ja|an))"
                    r"|nicht (digital|elektronisch|online)\w*|nicht uber (das )?(internet|netz)"),
     ("MOSTLY_ANALOG", rf"({_Q_MOST}) (\w+ ){{0,3}}({_ANALOG})|({_ANALOG}) ?,? ({_Q_MOST})"),
     ("MOSTLY_DIGITAL", rf"({_Q_MOST}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ )?({_Q_MOST})"),
-    ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}|only)\b"
-                   rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG_NOUN})|(immer|stets) (\w+ ){{0,3}}({_ANALOG})"
+    ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}"
+                   rf"|only)\b"
+                   rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG_NOUN})|(immer"
+                   rf"|stets) (\w+ ){{0,3}}({_ANALOG})"
                    rf"|noch (alles|alle) (\w+ ){{0,3}}({_ANALOG})"),
-    ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only|{_Q_ALL})\b"
-                    r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*|vollautomatisch|automatisch"),
+    ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only"
+                    rf"|{_Q_ALL})\b"
+                    r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*"
+                    r"|vollautomatisch|automatisch"),
     ("HALF", r"die halfte|zur halfte|50 prozent|halb\w*(?! (jahr|stunde|tag|woche|monat)\w*)"),
-    ("IN_PROGRESS", r"gerade dabei|mitten in der umstellung|mittendrin|im umbau|im aufbau|fangen (gerade )?(damit )?an"
-                    r"|in arbeit|lauft noch|in der umstellung|halb durch|teilweise umgestellt|auf dem weg|testen"),
-    ("OUTDATED", r"veraltet\w*|outdated|alt|uralt|steinalt|nicht (mehr )?aktuell|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
+    ("IN_PROGRESS", r"gerade dabei|mitten in der umstellung|mittendrin|im umbau|im aufbau"
+                    r"|fangen (gerade )?(damit )?an"
+                    r"|in arbeit|lauft noch|in der umstellung|halb durch|teilweise umgestellt"
+                    r"|auf dem weg|testen"),
+    ("OUTDATED", r"veraltet\w*|outdated|alt|uralt|steinalt|nicht (mehr )?aktuell"
+                 r"|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
     # --- generic degrees
     ("REGULAR", r"regelmass\w*"),
     ("MOSTLY", r"oft|ofter\w*|haufig\w*"),
-    ("MOSTLY", r"meistens|meist|in der regel|im regelfall|normalerweise|uberwiegend\w*|grosstenteils"
-               r"|zum grossten teil|weitgehend|fast immer|fast alle|fast alles|das meiste|die meisten"
-               r"|der grossteil|grossteil|mehrheit\w*|mehrzahl|im grossen und ganzen|im wesentlichen"
+    ("MOSTLY", r"meistens|meist|in der regel|im regelfall|normalerweise|uberwiegend\w*"
+               r"|grosstenteils"
+               r"|zum grossten teil|weitgehend|fast immer|fast alle|fast alles|das meiste"
+               r"|die meisten"
+               r"|der grossteil|grossteil|mehrheit\w*|mehrzahl|im grossen und ganzen"
+               r"|im wesentlichen"
                r"|tendenziell|viele"),
     ("ALWAYS", r"immer|jedes ?mal|durchgehend|durchgangig|stets|grundsatzlich|ausnahmslos"
                r"|ohne ausnahme|komplett|vollstandig|vollumfanglich|ausschliesslich|nur noch"
                r"|jede einzelne|jeder einzelne|immer aktuell|fester bestandteil|gehort zum"),
     ("PARTLY", r"teilweise|teilwei\w*|teils|zum teil|in teilen|bedingt|bisschen|jein|naja|na ja"
                r"|manche\w*|einige\w*|punktuell|stellenweise|geht so|mittel\w*"),
-    ("FEW", r"ein paar|einzelne\w*|wenige|nur (ich|bei mir|fur mich|der chef|das buro|im buro|buro|die azubis|ich und)"),
+    ("FEW", r"ein paar|einzelne\w*|wenige|nur (ich|bei mir|fur mich|der chef|das buro|im buro|buro"
+            r"|die azubis|ich und)"),
     ("ONLY", r"^nur (?!noch|wenn|wir|ich)\w+|nur (fur|bei|in|auf|im|beim) (\w+ ){0,2}\w+"
-             r"|(kann|konnen|macht|geht|lauft|gilt|haben wir|hamwa) nur (\w+ ){0,2}\w+(?= [,.;:!?-]|$)"
+             r"|(kann|konnen|macht|geht|lauft|gilt|haben wir|hamwa) nur (\w+ ){0,2}\w+(?= [,.;:!?-]"
+             r"|$)"
              r"|nur \w+(?= [,.;:!?-]|$)|lediglich (\w+ ){0,3}\w+"),
     ("HARDLY", r"kaum|wenig|nicht viel|nicht so viel"),
     ("NULL", r"null|zero"),
     ("NEVER", r"noch nie|nie|niemals|nie und nimmer|nirgends|nirgendwo"),
-    ("LOCAL", r"lokal\w*|local|(bleibt|bleiben|liegt|liegen) (\w+ ){0,3}(bei uns|im haus|im buro|auf dem (server|rechner|pc|nas|laptop)|auf der festplatte|im keller)"),
-    ("PRODUCT", r"m365|microsoft 365|office 365|google workspace|workspace|nextcloud|sharepoint|teams"
-                r"|onedrive|icloud|datev|lexoffice|sevdesk|debitoor|erp|crm|handwerkersoftware|branchensoftware"
-                r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa|mfa"),
+    ("LOCAL", r"lokal\w*|local|(bleibt|bleiben|liegt|liegen) (\w+ ){0,3}(bei uns|im haus|im buro"
+              r"|auf dem (server|rechner|pc|nas|laptop)|auf der festplatte|im keller)"),
+    ("PRODUCT", r"m365|microsoft 365|office 365|google workspace|workspace|nextcloud|sharepoint"
+                r"|teams"
+                r"|onedrive|icloud|datev|lexoffice|sevdesk|debitoor|erp|crm|handwerkersoftware"
+                r"|branchensoftware"
+                r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa"
+                r"|mfa"),
     ("ANALOG", _ANALOG),
     ("DIGITAL", _DIGITAL),
     ("ALL", r"alle|jeder|jede|alles|uberall|samtliche\w*"),
     ("NO", r"nicht|nichts|kein\w*|niemand|weder|fehlt|fehlen|verneinen|verneint"
            r"|brauch\w* (ich|wir|man) nicht|nicht notig|nicht erforderlich|abgeschaltet|gekundigt"
-           r"|lass mal|leider|xnein|eingeschlafen|aufgegeben|im sande verlaufen|nicht mehr genutzt|dagegen entschieden|gegen die nutzung|weggeklickt|wegklick\w*"
-           r"|drucke? (\w+ )?weg|klick\w* (\w+ ){0,3}weg|zu kompliziert|zu umstandlich|zu unsicher"),
+           r"|lass mal|leider|xnein|eingeschlafen|aufgegeben|im sande verlaufen|nicht mehr genutzt"
+           r"|dagegen entschieden|gegen die nutzung|weggeklickt|wegklick\w*"
+           r"|drucke? (\w+ )?weg|klick\w* (\w+ ){0,3}weg|zu kompliziert|zu umstandlich"
+           r"|zu unsicher"),
     ("YES", r"trifft zu|zutreffend|zu bejahen|bejahen|bejaht|mit ja|ist der fall|dies ist der fall"
-            r"|haben wir|hab ich|habe ich|machen wir|nutzen wir|tun wir|gibt es|vorhanden|im einsatz"
+            r"|haben wir|hab ich|habe ich|machen wir|nutzen wir|tun wir|gibt es|vorhanden"
+            r"|im einsatz"
             r"|ist bei uns so|so ist es|ist so|check|positiv|passt|sichergestellt|standard|erledigt"
             r"|eingerichtet|gepflegt|drin|aktiv|funktioniert|klappt|lauft|geht gut|geht schon|geht"
-            r"|wir (nutzen|haben|machen|setzen|verwenden|benutzen|arbeiten|tun)|(setzen|verwenden|benutzen|arbeiten) wir"
-            r"|lauft bei uns|im griff|kummert sich|kummern sich|kummere mich|macht (das|dat)|mach ich|machen das"
-            r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)|bekannt|xja|genutzt|betreut"
-            r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt|erklart"
-            r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin|gemacht"
-            r"|gibt (es )?eine?n?\b|\w*gestutzt|von (zu hause|unterwegs|uberall|daheim)|(muss|brauche) (ich )?(mich )?um nichts (\w+ )?kummern|installiert|eingespielt|verwaltet|aktualisiert|gepatcht"),
-    ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus|freilich"
+            r"|wir (nutzen|haben|machen|setzen|verwenden|benutzen|arbeiten|tun)|(setzen|verwenden"
+            r"|benutzen|arbeiten) wir"
+            r"|lauft bei uns|im griff|kummert sich|kummern sich|kummere mich|macht (das|dat)"
+            r"|mach ich|machen das"
+            r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)"
+            r"|bekannt|xja|genutzt|betreut"
+            r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt"
+            r"|erklart"
+            r"|(ich|wir|man|alle|jeder) (kann|konnen)|kommt (jeder|man) ran|sind (wir )?drin"
+            r"|gemacht"
+            r"|gibt (es )?eine?n?\b|\w*gestutzt|von (zu hause|unterwegs|uberall|daheim)|(muss"
+            r"|brauche) (ich )?(mich )?um nichts (\w+ )?kummern|installiert|eingespielt|verwaltet"
+            r"|aktualisiert|gepatcht"),
+    ("YES_P", r"ja|doch|klar|genau|richtig|stimmt|korrekt|sicher|sicherlich|sowieso|durchaus"
+              r"|freilich"
               r"|gewiss|jawohl|schon"),
     ("NO_P", r"nein"),
 ]  # fmt: skip
@@ -405,18 +528,66 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
 
 def _spaced_commas(pattern: str) -> str:
     """Commas are tokens of their own in the normalised text: "a,? b" must match "a , b"."""
-    return pattern.replace(" ?,? ", " (?:, )?").replace(" ,? ", " (?:, )?").replace(",? ", "(?: ,)? ")
+    return (
+        pattern.replace(" ?,? ", " (?:, )?").replace(" ,? ", " (?:, )?").replace(",? ", "(?: ,)? ")
+    )
 
 
 _COMPILED = [
     (c, re.compile(rf"(?<![\w])(?:{_spaced_commas(folded(p))})(?![\w])")) for c, p in _PATTERNS_RAW
 ]
 # Answer particles that only count at a clause edge (elsewhere "ja", "doch", "schon" are modal).
-_EDGE_PARTICLES = frozenset("ja doch klar genau richtig sicher sicherlich schon".split())
+_EDGE_PARTICLES = frozenset(
+    ["ja", "doch", "klar", "genau", "richtig", "sicher", "sicherlich", "schon"]
+)
 _MODAL_BEFORE = frozenset(
-    "ist sind war waren hat haben habe hab finde finden weiss kann konnen muss mussen macht mache "
-    "machen geht gibt sagt sage denke glaube meine wissen ware waren sei es das man wir ich sie er "
-    "die der den dem wie was so auch eh".split()
+    [
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "hat",
+        "haben",
+        "habe",
+        "hab",
+        "finde",
+        "finden",
+        "weiss",
+        "kann",
+        "konnen",
+        "muss",
+        "mussen",
+        "macht",
+        "mache",
+        "machen",
+        "geht",
+        "gibt",
+        "sagt",
+        "sage",
+        "denke",
+        "glaube",
+        "meine",
+        "wissen",
+        "ware",
+        "waren",
+        "sei",
+        "es",
+        "das",
+        "man",
+        "wir",
+        "ich",
+        "sie",
+        "er",
+        "die",
+        "der",
+        "den",
+        "dem",
+        "wie",
+        "was",
+        "so",
+        "auch",
+        "eh",
+    ]
 )
 
 _FUZZY = {
@@ -437,44 +608,100 @@ for _word, _concept in _FUZZY.items():
 
 # Clause roles from their first word (folded).
 _CONTRAST = frozenset(
-    "aber jedoch allerdings nur ausser sonst ansonsten hingegen dagegen wahrend "
-    "trotzdem dennoch sondern bloss lediglich bis".split()
+    [
+        "aber",
+        "jedoch",
+        "allerdings",
+        "nur",
+        "ausser",
+        "sonst",
+        "ansonsten",
+        "hingegen",
+        "dagegen",
+        "wahrend",
+        "trotzdem",
+        "dennoch",
+        "sondern",
+        "bloss",
+        "lediglich",
+        "bis",
+    ]
 )
-_CONCESSIVE = frozenset("obwohl obgleich obschon wenngleich wobei zwar".split())
-_CONDITION = frozenset("wenn falls sofern solange sobald".split())
-_REASON = frozenset("weil denn".split())
-_EMBEDDED = frozenset("ob".split())
+_CONCESSIVE = frozenset(["obwohl", "obgleich", "obschon", "wenngleich", "wobei", "zwar"])
+_CONDITION = frozenset(["wenn", "falls", "sofern", "solange", "sobald"])
+_REASON = frozenset(["weil", "denn"])
+_EMBEDDED = frozenset(["ob"])
 _VERDICT = frozenset(
-    "also daher deshalb deswegen sodass insgesamt fazit kurzum sprich somit folglich "
-    "zusammengenommen demnach".split()
+    [
+        "also",
+        "daher",
+        "deshalb",
+        "deswegen",
+        "sodass",
+        "insgesamt",
+        "fazit",
+        "kurzum",
+        "sprich",
+        "somit",
+        "folglich",
+        "zusammengenommen",
+        "demnach",
+    ]
 )
 _SPLIT_WORDS = (_CONTRAST - {"nur", "lediglich", "bloss", "bis"}) | _CONCESSIVE | _VERDICT | _REASON
 _SPLIT_WORDS |= {"seitdem", "ob", "bis"}
-_NO_MID_SPLIT = frozenset("zwar jedoch allerdings hingegen dagegen wiederum trotzdem dennoch".split())
-_PARTICLE_WORDS = frozenset("ja nein schon nicht doch teilweise klar jein eher nie immer".split())
-_LEAD_WORDS = frozenset("ja nein doch jein klar genau".split())
+_NO_MID_SPLIT = frozenset(
+    ["zwar", "jedoch", "allerdings", "hingegen", "dagegen", "wiederum", "trotzdem", "dennoch"]
+)
+_PARTICLE_WORDS = frozenset(
+    ["ja", "nein", "schon", "nicht", "doch", "teilweise", "klar", "jein", "eher", "nie", "immer"]
+)
+_LEAD_WORDS = frozenset(["ja", "nein", "doch", "jein", "klar", "genau"])
 _DETERMINERS = frozenset(
-    "unser unsere dieser diese dieses wir die der das es ich sie mir man er ein eine".split()
+    [
+        "unser",
+        "unsere",
+        "dieser",
+        "diese",
+        "dieses",
+        "wir",
+        "die",
+        "der",
+        "das",
+        "es",
+        "ich",
+        "sie",
+        "mir",
+        "man",
+        "er",
+        "ein",
+        "eine",
+    ]
 )
 _PLAN = re.compile(
     folded(
         r"\b(wollen|wollten|will|mochten|sollen|soll|werden|wird) (\w+ ){0,6}"
         r"(umstellen|anschaffen|einfuhren|machen|kaufen|abschliessen|einrichten|nachholen"
-        r"|umsteigen|starten|angehen|buchen|folgen|kommen|laufen|umgestellt|angeschafft|eingefuhrt|ran"
+        r"|umsteigen|starten|angehen|buchen|folgen|kommen|laufen|umgestellt|angeschafft|eingefuhrt"
+        r"|ran"
         r"|digitalisieren|erarbeiten|einplanen|andern|abschaffen|aufsetzen|haben|umgesetzt)\b"
         r"|\b(geplant|in planung|vorgenommen|vornehmen|vorhaben|haben es vor|haben das vor"
         r"|beabsichtig\w*|in aussicht|auf der liste|auf der agenda|auf dem plan|to do|todo"
         r"|nachstes jahr|nachsten jahr|kommenden jahr|kommende jahr|kommenden geschaftsjahr"
         r"|bis weihnachten|bis zum sommer|bis ende|demnachst|bald|irgendwann|im fruhjahr kaufen"
         r"|in zukunft|zukunftig|wir suchen|auf der suche|beauftragt|in absehbarer zeit|vor mir her"
-        r"|muss (ich |wir )?(da )?(mal|dringend) ran|will ich mal|sollte ich (mal|dringend)|musste (ich )?dringend)\b"
+        r"|muss (ich |wir )?(da )?(mal|dringend) ran|will ich mal|sollte ich (mal|dringend)"
+        r"|musste (ich )?dringend)\b"
     )
 )
 _PAST = re.compile(
     folded(
-        r"\b(fruher|damals|ehemals|hatten (wir |ich )?(mal|einmal|auch mal)|hatte (ich |wir )?(mal|einmal)"
-        r"|war (mal|einmal|fruher)|gab es (mal|fruher)|vor (zehn|zwanzig|\d+|ein paar|einigen|vielen) jahren"
-        r"|als wir noch|in der vergangenheit|ursprunglich|anfangs|hatte ich gesagt|hatte ich (\w+ )?gesagt)\b"
+        r"\b(fruher|damals|ehemals|hatten (wir |ich )?(mal|einmal|auch mal)|hatte (ich |wir )?(mal"
+        r"|einmal)"
+        r"|war (mal|einmal|fruher)|gab es (mal|fruher)|vor (zehn|zwanzig|\d+|ein paar|einigen"
+        r"|vielen) jahren"
+        r"|als wir noch|in der vergangenheit|ursprunglich|anfangs|hatte ich gesagt"
+        r"|hatte ich (\w+ )?gesagt)\b"
     )
 )
 _CURRENT = re.compile(
@@ -486,11 +713,14 @@ _CURRENT = re.compile(
 )
 _VERDICT_IN = re.compile(
     folded(
-        r"\b(wurde|würde) (ich )?(uns |das |es |sie |mal |die frage )?(\w+ ){0,3}(sagen|meinen|bezeichnen"
+        r"\b(wurde|würde) (ich )?(uns |das |es |sie |mal |die frage )?(\w+ ){0,3}(sagen|meinen"
+        r"|bezeichnen"
         r"|einstufen|verorten|bewerten|sprechen|schatzen|geben|beantworten|bejahen|verneinen)\b"
         r"|\b(ich )?(sag|sage) mal\b|\bich wurde sagen|\bunterm strich|\balles in allem"
-        r"|\bim mittel\b|\bim schnitt\b|\bzusammengenommen|\bsodass ich|\bso dass ich|\bzu (bejahen|verneinen)"
-        r"|\bmuss ich (das |die frage )?(leider )?(verneinen|bejahen)|\bdas sagt (eigentlich |wohl )?alles"
+        r"|\bim mittel\b|\bim schnitt\b|\bzusammengenommen|\bsodass ich|\bso dass ich|\bzu (bejahen"
+        r"|verneinen)"
+        r"|\bmuss ich (das |die frage )?(leider )?(verneinen|bejahen)|\bdas sagt (eigentlich "
+        r"|wohl )?alles"
         r"|\bstand heute\b|\binsgesamt\b|\bim grossen und ganzen\b|\bim ernst\b"
     )
 )
@@ -505,15 +735,35 @@ _QUESTION_START = re.compile(
 _QUESTION_VERB = re.compile(
     folded(
         r"^(was|warum|wieso|weshalb|wozu|wer|wo|wann|wie|welche\w*) (\w+ )?(ist|sind|heisst|meinst"
-        r"|meinen|meint|soll|sollen|bedeutet|zahlt|gilt|war|bringt|hat|haben|kostet|genau|denn|lang|das)\b"
+        r"|meinen|meint|soll|sollen|bedeutet|zahlt|gilt|war|bringt|hat|haben|kostet|genau|denn|lang"
+        r"|das)\b"
     )
 )
 # An answer-like start: these concepts at the very start of a question sentence still count.
 _LEAD_CONCEPTS = frozenset(
-    "YES_P NO_P PARTLY RARELY SOMETIMES NEVER ALWAYS MOSTLY REGULAR RATHER_YES RATHER_NOT DK "
-    "NOT_YET HARDLY BASIC GOOD EXPERT LOW HALF".split()
+    [
+        "YES_P",
+        "NO_P",
+        "PARTLY",
+        "RARELY",
+        "SOMETIMES",
+        "NEVER",
+        "ALWAYS",
+        "MOSTLY",
+        "REGULAR",
+        "RATHER_YES",
+        "RATHER_NOT",
+        "DK",
+        "NOT_YET",
+        "HARDLY",
+        "BASIC",
+        "GOOD",
+        "EXPERT",
+        "LOW",
+        "HALF",
+    ]
 )
-_NOT_ANSWERS = frozenset("DIGITAL ANALOG CONFUSED DIG_VERB".split())
+_NOT_ANSWERS = frozenset(["DIGITAL", "ANALOG", "CONFUSED", "DIG_VERB"])
 
 
 # ---- concepts ----------------------------------------------------------------------------------
@@ -612,9 +862,14 @@ def _clauses(norm: str) -> list[Clause]:
             continue
         previous = tokens[i - 1] if i else ""
         at_start = not norm[state["start"] : offsets[i]].strip(" ,:-.?!;")
-        if i == 1 and previous in _LEAD_WORDS and token not in _PUNCT and token not in _LEAD_WORDS:
-            if token not in ("nicht", "so", "eher", "und", "aber", "schon", "auch", "das"):
-                close(offsets[i], offsets[i], "")
+        if (
+            i == 1
+            and previous in _LEAD_WORDS
+            and token not in _PUNCT
+            and token not in _LEAD_WORDS
+            and token not in ("nicht", "so", "eher", "und", "aber", "schon", "auch", "das")
+        ):
+            close(offsets[i], offsets[i], "")  # "nein wir ...": the particle is a clause
         if token not in _SPLIT_WORDS:
             continue
         if at_start:
@@ -654,9 +909,23 @@ def _clauses(norm: str) -> list[Clause]:
 _CONDITION_DEGREE = re.compile(
     folded(r"(nur )?wenn (uberhaupt|(es|mir) (\w+ )?einfallt|was neues|ein kunde|der kunde)")
 )
-_RELATIVE = frozenset("den dem deren dessen welche welcher welches welchen wo womit worin".split())
-_ARTICLE_RELATIVE = frozenset("der die das".split())
-_SUBJECTS = frozenset("ich wir er sie man jeder keiner du ihr es".split())
+_RELATIVE = frozenset(
+    [
+        "den",
+        "dem",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "welchen",
+        "wo",
+        "womit",
+        "worin",
+    ]
+)
+_ARTICLE_RELATIVE = frozenset(["der", "die", "das"])
+_SUBJECTS = frozenset(["ich", "wir", "er", "sie", "man", "jeder", "keiner", "du", "ihr", "es"])
 
 
 _REPORTING = re.compile(
@@ -665,10 +934,12 @@ _REPORTING = re.compile(
         r"|denken|glauben|predigt|hort man|liest man|hoffe|hoffen|furchte|wunsche)\b"
     )
 )
-_COUNTERFACTUAL = re.compile(folded(r"^sonst (ware|hatte|wurde|waren|hatten|wurden)\b|^(ware|hatte) (ich|wir|es)\b"))
+_COUNTERFACTUAL = re.compile(
+    folded(r"^sonst (ware|hatte|wurde|waren|hatten|wurden)\b|^(ware|hatte) (ich|wir|es)\b")
+)
 _NOW = re.compile(folded(r"(jetzt|inzwischen|mittlerweile|heute|seitdem|seither)\b"))
 _REST = re.compile(folded(r"(der rest|alles andere|die anderen|andere|sonst|ansonsten|den rest)\b"))
-_MID_CONTRAST = frozenset("hingegen jedoch allerdings dagegen wiederum aber".split())
+_MID_CONTRAST = frozenset(["hingegen", "jedoch", "allerdings", "dagegen", "wiederum", "aber"])
 _NOT_PLANNED = re.compile(
     folded(
         r"\b(nicht (ein)?geplant|ungeplant|seit|seitdem|inzwischen|bereits"
@@ -708,7 +979,9 @@ def _role(clause: Clause, index: int, count: int, previous: Optional[Clause] = N
         return "concessive"
     if "zwar" in words:
         return "concessive"
-    if intro in _CONDITION or (head in ("und", "oder", "aber") and words[1:2] and words[1] in _CONDITION):
+    if intro in _CONDITION or (
+        head in ("und", "oder", "aber") and words[1:2] and words[1] in _CONDITION
+    ):
         return "condition" if not _CONDITION_DEGREE.match(text) else "main"
     return "main"
 
@@ -724,7 +997,7 @@ def _clause_concepts(clause: Clause) -> list[str]:
     if words:
         edge_positions.add(len(clause.text) - len(words[-1]))
     short = len(words) <= 3
-    for concept, position in zip(clause.concepts, clause.positions):
+    for concept, position in zip(clause.concepts, clause.positions, strict=True):
         if concept == "YES_P":
             word = clause.text[position:].split(" ", 1)[0]
             if word == "schon" and position not in edge_positions:
@@ -1017,7 +1290,7 @@ def _analyse(text: str, scale: str) -> RuleReading:
 
 
 def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
-    """"Der Rest", "alles andere" without own polarity: the rest is not covered ("mails ja,
+    """ "Der Rest", "alles andere" without own polarity: the rest is not covered ("mails ja,
     der Rest liegt im Büro"); the analogue side with "noch" is a real negative."""
     polar = [c for c in concepts if c not in _NOT_ANSWERS and c != "ALL"]
     rest = _REST.match(clause.text) or _REST.match(clause.text.split(" ", 1)[-1])
@@ -1069,9 +1342,10 @@ def _lead(clauses: list[Clause]) -> Optional[int]:
                 continue
             return None
         concept = clause.concepts[clause.positions.index(0)] if 0 in clause.positions else None
-        if concept in ("YES_P", "NO_P", "DK", "NOT_YET", "PARTLY", "RATHER_NOT", "RATHER_YES"):
-            if concept == "DK" or len(clause.words) <= 3 or concept in ("NO_P", "NOT_YET"):
-                return i
+        if concept in ("YES_P", "NO_P", "DK", "NOT_YET", "PARTLY", "RATHER_NOT", "RATHER_YES") and (
+            concept in ("DK", "NO_P", "NOT_YET") or len(clause.words) <= 3
+        ):
+            return i
         return None
     return None
 
@@ -1104,7 +1378,8 @@ def _combine(
         verdict = verdicts[-1]
         later = [
             r for r in readings
-            if r.index > verdict.index and r.clause.role == "contrast" and r.answer != verdict.answer
+            if r.index > verdict.index and r.clause.role == "contrast"
+            and r.answer != verdict.answer
         ]  # fmt: skip
         if later:
             merged, second = _merge(scale, [verdict.answer, later[0].answer])
@@ -1160,7 +1435,8 @@ def _combine(
     if now and any(r.answer != now[-1].answer for r in pool if r.index < now[-1].index):
         return result(now[-1].answer, None, 0.72, "now")
     partial = _partial(
-        scale, [r for r in readings if r.clause.role in ("main", "contrast", "verdict", "concessive")]
+        scale,
+        [r for r in readings if r.clause.role in ("main", "contrast", "verdict", "concessive")],
     )
     if partial is not None:
         return result(partial[0], partial[1], partial[2], "parts")
@@ -1211,11 +1487,11 @@ def _combine(
     return result(merged, second, confidence, "merged")
 
 
-_TOPIC_HEADS = frozenset("fur bei beim im in auf mit".split())
+_TOPIC_HEADS = frozenset(["fur", "bei", "beim", "im", "in", "auf", "mit"])
 
 
 def _partial(scale: str, pool: list[_Read]) -> Optional[tuple[str, Optional[str], float]]:
-    """"Geld ja, Zeit nicht", "grundsätzlich schon, nur bei den Handys nicht": a part answer.
+    """ "Geld ja, Zeit nicht", "grundsätzlich schon, nur bei den Handys nicht": a part answer.
 
     A positive and a negative reading in a main and a contrast clause, or in two short
     parallel clauses, make a yes/partly/no answer "partly" and a level answer a middle one.

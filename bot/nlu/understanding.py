@@ -41,7 +41,7 @@ class Thresholds:
 
     sure: float = 0.95  # store the model's best answer at or above this probability
     agree: float = 0.92  # ... or at or above this one when the rules read the same answer
-    pair: float = 0.50  # confirm between the two best when together they reach this
+    pair: float = 0.50  # without any rule signal: confirm only when the best reaches this
     none: float = 0.50  # "not an answer" at or above this probability: no answer
     rules_sure: float = 0.85  # without a model: the rules' own confidence to store
 
@@ -90,18 +90,20 @@ def decide(
         return _rules_only(rules, thresholds)
     ranked = model.answers_ranked()
     p_none = model.probability(NOT_AN_ANSWER)
-    (best, p_best), (second, p_second) = ranked[0], ranked[1]
+    (best, p_best), (second, _) = ranked[0], ranked[1]
     if p_none >= thresholds.none or (rules.no_signal and p_none >= p_best):
         return Reading(NONE, source="not an answer")
     agree = rules.answer == best
-    if p_best >= thresholds.sure or (agree and p_best >= thresholds.agree):
-        if p_none < 0.3:
-            return Reading(SURE, best, (best,), p_best, "both" if agree else "model")
+    if (p_best >= thresholds.sure or (agree and p_best >= thresholds.agree)) and p_none < 0.3:
+        return Reading(SURE, best, (best,), p_best, "both" if agree else "model")
     if rules.answer and rules.answer not in (best, second) and rules.confidence >= 0.85:
-        second, p_second = rules.answer, model.probability(rules.answer)
-    if p_best + p_second >= thresholds.pair or not rules.no_signal:
-        return Reading(UNSURE, best, (best, second), p_best, "torn")
-    return Reading(NONE, source="weak")
+        second = rules.answer
+    if rules.no_signal:
+        # no answer word at all: ask back only when the model has a clear favourite
+        if p_best >= thresholds.pair and p_best > p_none:
+            return Reading(UNSURE, best, (best, second), p_best, "torn")
+        return Reading(NONE, source="weak")
+    return Reading(UNSURE, best, (best, second), p_best, "torn")
 
 
 _STRUCTURED = re.compile(r"^\s*[{\[<]|\{\s*\"|</|<script|<\w+[^>]*>")
@@ -127,7 +129,9 @@ def read_answer(text: str, scale: str) -> Reading:
         others = [a for a, _ in prediction.answers_ranked()] if prediction else []
         others += [o for o in [rules.second, *SCALES[scale], DONT_KNOW] if o]
         second = next(o for o in others if o != reading.answer)
-        return Reading(UNSURE, reading.answer, (reading.answer, second), reading.confidence, "markup")
+        return Reading(
+            UNSURE, reading.answer, (reading.answer, second), reading.confidence, "markup"
+        )
     return reading
 
 

@@ -195,8 +195,11 @@ CLAUSES = [  # the signal sits in a subordinate clause or a qualification
     ("Der Chef schon, die Azubis nicht.", YPN, "partly"),
     ("Die Jungen können das, die Alten nicht.", LEVEL, "basic"),
     ("E-Mails ja, die Kundendaten bleiben aber auf dem Server im Keller.", YPN, "partly"),
-    ("Die Geräte im Büro werden zwar aktualisiert, die Laptops der Monteure jedoch nicht.",
-     YPN, "partly"),
+    (
+        "Die Geräte im Büro werden zwar aktualisiert, die Laptops der Monteure jedoch nicht.",
+        YPN,
+        "partly",
+    ),
     ("Ja, wobei die Umsetzung manchmal etwas hakt.", YPN, "yes"),
     ("Ja, auch wenn der Altgeselle jeden Tag darüber schimpft.", YPN, "yes"),
     ("Früher hatten wir das, aber seit dem Umzug ist das irgendwie eingeschlafen.", YPN, "no"),
