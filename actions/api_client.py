@@ -1,65 +1,108 @@
 """The only place where the action server talks to the Digitalcheck API.
 
-Every call has a short timeout and returns ``None`` when the API is unreachable or answers
-with an error, so that the conversation can go on without it.
+Async (httpx) with one shared connection pool and short timeouts, so a slow API never stalls the
+other conversations. Every call returns ``None`` when the API is unreachable or answers with an
+error, so the conversation can go on without it. Writes carry the service token.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Set
 
-import requests
+import httpx
 
 from actions.settings import settings
 
 logger = logging.getLogger(__name__)
-# Funnel events are sent in the background so that a slow API never delays an answer.
-_background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="funnel-events")
+_client: Optional[httpx.AsyncClient] = None
+_client_loop: Optional[asyncio.AbstractEventLoop] = None
+# Background sends (funnel events): kept referenced until done.
+_pending: Set[asyncio.Task[Any]] = set()
 
 
-def _request(method: str, path: str, **kwargs: Any) -> Optional[Any]:
-    url = f"{settings.api_url}{path}"
+def _get_client() -> httpx.AsyncClient:
+    """One client per event loop (connection reuse); recreated if the loop changed (tests)."""
+    global _client, _client_loop
+    loop = asyncio.get_running_loop()
+    if _client is None or _client_loop is not loop or _client.is_closed:
+        _client = httpx.AsyncClient(
+            base_url=settings.api_url,
+            timeout=httpx.Timeout(settings.api_timeout, connect=min(1.0, settings.api_timeout)),
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
+        )
+        _client_loop = loop
+    return _client
+
+
+def _auth() -> Dict[str, str]:
+    return {"Authorization": f"Bearer {settings.service_token}"}
+
+
+async def _request(method: str, path: str, write: bool = False, **kwargs: Any) -> Optional[Any]:
     try:
-        response = requests.request(method, url, timeout=settings.api_timeout, **kwargs)
+        headers = _auth() if write else {}
+        response = await _get_client().request(method, path, headers=headers, **kwargs)
         response.raise_for_status()
         return response.json()
-    except (requests.RequestException, ValueError) as error:
-        logger.warning("API call %s %s failed: %s", method, path, error)
+    except (httpx.HTTPError, ValueError) as error:
+        logger.warning("API call %s %s failed: %s", method, path, type(error).__name__)
         return None
 
 
-def recommend(
-    employees: int, sector: str, municipality: str, scores: Dict[str, Optional[int]], limit: int = 3
+async def recommend(
+    employees: int,
+    sector: str,
+    municipality: str,
+    scores: Dict[str, Optional[int]],
+    need: Optional[str] = None,
+    answers: Optional[Dict[str, Any]] = None,
+    limit: int = 3,
 ) -> Optional[List[Dict[str, Any]]]:
-    """Top offerings for the profile and dimension scores, or None if the API is down."""
-    body = {
+    """Top offerings for the profile, scores and the named need, or None if the API is down."""
+    body: Dict[str, Any] = {
         "profile": {"employees": employees, "sector": sector, "municipality": municipality},
         "scores": scores,
         "limit": limit,
     }
-    result = _request("POST", "/api/recommendations", json=body)
+    if need:
+        body["need"] = need
+    if answers:
+        body["answers"] = {k: v for k, v in answers.items() if v is not None}
+    result = await _request("POST", "/api/recommendations", json=body)
     if not isinstance(result, dict) or not isinstance(result.get("recommendations"), list):
         return None
     return result["recommendations"]
 
 
-def log_assessment(record: Dict[str, Any]) -> Optional[str]:
-    """Stores the anonymised needs record; returns its random id, or None on failure."""
-    result = _request("POST", "/api/assessments", json=record)
-    return result.get("id") if isinstance(result, dict) else None
+async def log_assessment(record: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    """Stores the anonymised needs record; returns the API's answer, or None on failure."""
+    result = await _request("POST", "/api/assessments", write=True, json=record)
+    return result if isinstance(result, dict) else None
 
 
-def benchmark(size_class: Optional[str], sector: Optional[str]) -> Optional[Dict[str, Any]]:
-    """Mean scores of comparable firms (only when at least five exist), or None."""
+async def benchmark(size_class: Optional[str], sector: Optional[str]) -> Optional[Dict[str, Any]]:
+    """Scores of comparable firms (only when the API publishes them), or None."""
     params = {k: v for k, v in (("size_class", size_class), ("sector", sector)) if v}
-    result = _request("GET", "/api/benchmark", params=params)
+    result = await _request("GET", "/api/benchmark", params=params)
     if isinstance(result, dict) and result.get("available"):
         return result
     return None
 
 
+async def erase_events(key: str) -> bool:
+    """Deletes the funnel events of one conversation (erasure on request)."""
+    result = await _request("DELETE", f"/api/events/{key}", write=True)
+    return result is not None
+
+
 def post_event(event: Dict[str, Any]) -> None:
-    """Sends one anonymised funnel event without waiting for the answer."""
-    _background.submit(_request, "POST", "/api/events", json=event)
+    """Sends one anonymised funnel event in the background (never delays an answer)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # no loop (a synchronous caller): nothing to send with
+        return
+    task = loop.create_task(_request("POST", "/api/events", write=True, json=event))
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)

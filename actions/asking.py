@@ -1,30 +1,22 @@
-"""How the interview asks, explains and reports progress.
+"""How the interview asks: progress, question text, buttons and the re-ask after a miss.
 
-One ``action_ask_<slot>`` per slot is generated from ``data/questionnaire.yml``: it shows the
-progress ("Frage 5 von 18"), the question, and buttons for the answers plus "Weiß nicht".
-After failed attempts it adds a hint listing the possible answers.
+The form's validation action sends the next question itself (there are no ``action_ask_*``
+actions), so an ordinary answer costs one round trip to the action server.
 """
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import funnel
-from actions.common import answer_buttons, latest_intent, option_buttons
-from actions.settings import settings
+from actions.common import REVIEW_SLOT, answer_buttons, option_buttons
 from contract.questionnaire import Questionnaire, load_questionnaire
 
-NOT_UNDERSTOOD = "Entschuldigung, das habe ich nicht verstanden."
-# After these the question simply comes again, without "nicht verstanden" or a hint.
-INTERJECTIONS = frozenset(
-    {"explain", "out_of_scope", "bot_challenge", "human_handoff", "ask_progress",
-     "ask_privacy", "greet", "thank", "goodbye", "start_check", "inform"}
-)  # fmt: skip
+ASK, AGAIN, RETRY, HINT, CHANGE, RESUME = "ask", "again", "retry", "hint", "change", "resume"
+NOT_UNDERSTOOD = "Entschuldigung, das habe ich nicht sicher verstanden."
 
 
 def progress_label(questionnaire: Questionnaire, slot: str) -> Optional[str]:
@@ -34,74 +26,96 @@ def progress_label(questionnaire: Questionnaire, slot: str) -> Optional[str]:
     return f"Frage {slots.index(slot) + 1} von {len(slots)}"
 
 
-def _hint(labels: List[str]) -> str:
+def _quoted_list(labels: List[str]) -> str:
     quoted = [f"„{label}“" for label in labels]
-    options = ", ".join(quoted[:-1]) + f" oder {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    return ", ".join(quoted[:-1]) + f" oder {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+
+
+def buttons_for(questionnaire: Questionnaire, slot: str) -> List[Dict[str, str]]:
+    question = questionnaire.question(slot)
+    if question is not None:
+        return answer_buttons(questionnaire, question.scale)
+    return option_buttons(questionnaire, slot)
+
+
+def _question_text(questionnaire: Questionnaire, slot: str, with_topic: bool) -> str:
+    question = questionnaire.question(slot)
+    if question is None:
+        return questionnaire.profile_question(slot).text
+    header = progress_label(questionnaire, slot)
+    if with_topic:
+        header += f" · Thema: {questionnaire.dimension(question.dimension).title}"
+    return f"{header}\n{question.text}"
+
+
+def _retry_text(questionnaire: Questionnaire, slot: str, buttons: List[Dict[str, str]]) -> str:
+    """A re-ask that says what was not understood and what can be answered (no repeat)."""
+    if slot == "employees":
+        return (
+            f"{NOT_UNDERSTOOD} Wie viele Menschen arbeiten in Ihrem Betrieb, Sie selbst "
+            "eingeschlossen? Eine ungefähre Zahl genügt, zum Beispiel „8“ oder „zwölf Leute“."
+        )
+    title = questionnaire.short_title(slot)
+    labels = [b["title"] for b in buttons]
+    if slot in ("sector", "municipality"):
+        return (
+            f"{NOT_UNDERSTOOD} Zur Frage „{title}“: Bitte wählen Sie eine Schaltfläche oder "
+            "schreiben Sie es in eigenen Worten (z. B. „Friseursalon“ oder „Hilden“)."
+        )
     return (
-        f"{NOT_UNDERSTOOD} Bitte wählen Sie eine der Schaltflächen oder antworten Sie mit "
-        f"{options}."
-    )
+        f"{NOT_UNDERSTOOD} Zur Frage „{title}“ ({progress_label(questionnaire, slot) or ''}) "
+        f"können Sie mit {_quoted_list(labels)} antworten – oder fragen Sie „Warum?“."
+    ).replace(" ()", "")
 
 
 def ask_messages(
-    questionnaire: Questionnaire, slot: str, failed_attempts: int
+    questionnaire: Questionnaire,
+    slot: str,
+    mode: str = ASK,
+    previous_answer: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
-    """The message(s) asking for ``slot``: progress, text and buttons, with a hint if needed."""
+    """The message(s) asking for ``slot`` in the given mode."""
+    buttons = buttons_for(questionnaire, slot)
+    question = questionnaire.question(slot)
+    if mode in (RETRY, HINT):
+        return [{"text": _retry_text(questionnaire, slot, buttons), "buttons": buttons}]
+    first_of_topic = True
+    if question is not None:
+        index = questionnaire.question_slots.index(slot)
+        previous = questionnaire.questions[index - 1] if index else None
+        first_of_topic = previous is None or previous.dimension != question.dimension
+    text = _question_text(questionnaire, slot, with_topic=first_of_topic or mode != ASK)
+    if mode == AGAIN:
+        text = "Zurück zur Frage – " + text
+    elif mode == RESUME:
+        text = "Willkommen zurück! Wir machen dort weiter, wo Sie aufgehört haben.\n" + text
+    elif mode == CHANGE and previous_answer:
+        text = f"{text}\n(Bisher: {previous_answer})"
+    message: Dict[str, Any] = {"text": text}
+    if buttons:
+        message["buttons"] = buttons
+    return [message]
+
+
+def stored_answer_label(questionnaire: Questionnaire, slot: str, value: Any) -> str:
+    """The stored answer of any interview slot in words."""
+    if value is None:
+        return "—"
     question = questionnaire.question(slot)
     if question is not None:
-        buttons = answer_buttons(questionnaire, question.scale)
-        index = questionnaire.question_slots.index(slot)
-        dimension = questionnaire.dimension(question.dimension)
-        header = progress_label(questionnaire, slot)
-        previous = questionnaire.questions[index - 1] if index else None
-        if previous is None or previous.dimension != question.dimension:
-            header += f" · Thema: {dimension.title}"
-        text = f"{header}\n{question.text}"
-    else:
-        profile_question = questionnaire.profile_question(slot)
-        buttons = option_buttons(questionnaire, slot)
-        text = profile_question.text
-    messages: List[Dict[str, Any]] = []
-    if failed_attempts >= settings.max_failed_attempts and buttons:
-        messages.append({"text": _hint([b["title"] for b in buttons])})
-    elif failed_attempts >= 1:
-        messages.append({"text": f"{NOT_UNDERSTOOD} Ich frage noch einmal:"})
-    messages.append({"text": text, "buttons": buttons})
-    return messages
-
-
-class ActionAskSlot(Action):
-    """Asks for one slot of the interview form (subclasses are generated per slot)."""
-
-    @property
-    @abstractmethod
-    def slot(self) -> str:
-        """The slot this action asks for."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        attempts = int(tracker.get_slot("failed_attempts") or 0)
-        if latest_intent(tracker) in INTERJECTIONS:
-            attempts = 0
-        for message in ask_messages(load_questionnaire(), self.slot, attempts):
-            dispatcher.utter_message(**message)
-        return funnel.emit(tracker, "question_reached", question=self.slot)
-
-
-def _ask_action(slot: str) -> type:
-    class_name = "ActionAsk" + "".join(part.title() for part in slot.split("_"))
-    return type(class_name, (ActionAskSlot,), {"slot": slot, "__module__": __name__})
-
-
-ASK_ACTIONS = [_ask_action(slot) for slot in load_questionnaire().required_slots]
+        return questionnaire.answer_label(question.scale, value) or str(value)
+    if slot == "employees":
+        return "1 Person (Sie selbst)" if value == 1 else f"{value} Beschäftigte"
+    profile = questionnaire.profile_question(slot)
+    if profile is not None:
+        return profile.option_label(value)
+    if slot == REVIEW_SLOT:
+        return "bestätigt" if value else "—"
+    return str(value)
 
 
 class ActionExplain(Action):
-    """Explains why the open question matters; the form then asks it again."""
+    """Explains the check outside the interview (inside, the form explains the open question)."""
 
     def name(self) -> str:
         return "action_explain"
@@ -109,25 +123,37 @@ class ActionExplain(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        questionnaire = load_questionnaire()
-        slot = tracker.get_slot("requested_slot")
-        item = questionnaire.question(slot) or questionnaire.profile_question(slot)
-        if item is None:
-            dispatcher.utter_message(
-                text=(
-                    "Gern erkläre ich es: Im Digitalcheck beantworten Sie kurze Fragen zu sechs "
-                    "Themen – von IT-Sicherheit bis Online-Präsenz. Daraus ergibt sich, wo Ihr "
-                    "Betrieb digital steht, und welche Beratungs-, Förder- und "
-                    "Weiterbildungsangebote in der Region zu Ihnen passen."
-                )
+        total = len(load_questionnaire().question_slots)
+        dispatcher.utter_message(
+            text=(
+                f"Gern erkläre ich es: Im Digitalcheck beantworten Sie {total} kurze Fragen zu "
+                "sechs Themen – von IT-Sicherheit bis Online-Präsenz. Daraus ergibt sich, wo Ihr "
+                "Betrieb digital steht und welche Beratungs-, Förder- und "
+                "Weiterbildungsangebote in der Region zu Ihnen passen. Schreiben Sie „Check "
+                "starten“, um zu beginnen."
             )
-            return []
-        dispatcher.utter_message(text=f"Gern erkläre ich das: {item.explanation}")
+        )
         return []
 
 
+def progress_text(questionnaire: Questionnaire, slot: Optional[str]) -> str:
+    total = len(questionnaire.question_slots)
+    if slot in questionnaire.question_slots:
+        done = questionnaire.question_slots.index(slot)
+        minutes = max(1, (total - done) // 3)
+        return (
+            f"Sie haben {done} von {total} Fragen beantwortet; noch {total - done}, das dauert "
+            f"etwa {minutes} {'Minute' if minutes == 1 else 'Minuten'}."
+        )
+    if slot in questionnaire.profile_slots:
+        return f"Wir sind noch bei den Angaben zu Ihrem Betrieb; danach folgen {total} Fragen."
+    if slot in questionnaire.closing_slots or slot == REVIEW_SLOT:
+        return "Alle Fragen sind beantwortet – gleich sehen Sie Ihr Ergebnis."
+    return f"Der Digitalcheck hat {total} kurze Fragen und dauert etwa zehn Minuten."
+
+
 class ActionShowProgress(Action):
-    """Answers "Wie viele Fragen noch?"."""
+    """Answers "Wie viele Fragen noch?" outside the interview."""
 
     def name(self) -> str:
         return "action_show_progress"
@@ -135,22 +161,5 @@ class ActionShowProgress(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        questionnaire = load_questionnaire()
-        slot = tracker.get_slot("requested_slot")
-        total = len(questionnaire.question_slots)
-        if slot in questionnaire.question_slots:
-            done = questionnaire.question_slots.index(slot)
-            text = (
-                f"Sie haben {done} von {total} Fragen beantwortet; "
-                f"noch {total - done} Fragen, das dauert etwa {max(1, (total - done) // 3)} "
-                "Minuten."
-            )
-        elif slot in questionnaire.profile_slots:
-            text = (
-                f"Wir sind noch bei den Angaben zu Ihrem Betrieb; danach folgen {total} kurze "
-                "Fragen."
-            )
-        else:
-            text = f"Der Digitalcheck hat {total} kurze Fragen und dauert etwa zehn Minuten."
-        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(text=progress_text(load_questionnaire(), None))
         return []

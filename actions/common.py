@@ -1,46 +1,84 @@
-"""Small helpers shared by the action modules: tracker access and button payloads."""
+"""Small helpers shared by the action modules: the latest message, slots and button payloads."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Optional, Set
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
-from contract.questionnaire import DONT_KNOW, Questionnaire
+from bot.payloads import parse_payload
+from contract.questionnaire import DONT_KNOW, Questionnaire, load_questionnaire
 
 FORM_NAME = "interview_form"
-PROFILE_ENTITIES = ("employees", "sector", "municipality")
+CONSENT_FORM = "consent_form"
+REVIEW_SLOT = "answers_confirmed"
+PROFILE_SLOTS = ("employees", "sector", "municipality")
+# Intents whose confidence is trusted for a canned reply only in short messages.
+SHORT_MESSAGE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the owner just wrote, read once: text, intent, payload, redactions."""
+
+    text: str
+    intent: Optional[str]
+    confidence: float
+    payload_intent: Optional[str]
+    payload: Dict[str, Any] = field(default_factory=dict)
+    redacted: Tuple[str, ...] = ()
+
+    @property
+    def is_button(self) -> bool:
+        return self.payload_intent is not None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def short(self) -> bool:
+        return self.words <= SHORT_MESSAGE_WORDS
+
+    def intent_is(self, *names: str, min_confidence: float = 0.0) -> bool:
+        return self.intent in names and self.confidence >= min_confidence
+
+
+def turn_of(tracker: Tracker) -> Turn:
+    message = tracker.latest_message or {}
+    text = str(message.get("text") or "")
+    intent = (message.get("intent") or {}).get("name")
+    confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
+    payload_intent, payload = parse_payload(text)
+    metadata = message.get("metadata") or {}
+    redacted = metadata.get("redacted") if isinstance(metadata, dict) else None
+    kinds = tuple(str(k) for k in redacted) if isinstance(redacted, list) else ()
+    return Turn(text, intent, confidence, payload_intent, payload, kinds)
+
+
+def just_activated(tracker: Tracker, form: str) -> bool:
+    """True when ``form`` was activated after the latest user message (its first call)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "active_loop" and event.get("name") == form:
+            return True
+    return False
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message or {}).get("intent", {}).get("name")
 
 
-def latest_confidence(tracker: Tracker) -> float:
-    return float((tracker.latest_message or {}).get("intent", {}).get("confidence") or 0.0)
+def slot_values(tracker: Tracker, slots: List[str]) -> Dict[str, Any]:
+    return {slot: tracker.get_slot(slot) for slot in slots}
 
 
-def latest_text(tracker: Tracker) -> str:
-    return (tracker.latest_message or {}).get("text") or ""
-
-
-def latest_entity_types(tracker: Tracker) -> Set[str]:
-    return {e.get("entity") for e in (tracker.latest_message or {}).get("entities", [])}
-
-
-def previous_slot_value(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before the latest user message (ignores what was extracted from it)."""
-    events = list(tracker.events)
-    user_indices = [i for i, event in enumerate(events) if event.get("event") == "user"]
-    end = user_indices[-1] if user_indices else len(events)
-    value = None
-    for event in events[:end]:
-        if event.get("event") == "slot" and event.get("name") == slot:
-            value = event.get("value")
-        elif event.get("event") in ("restart", "reset_slots"):
-            value = None
-    return value
+def answers_of(tracker: Tracker, questionnaire: Optional[Questionnaire] = None) -> Dict[str, Any]:
+    qn = questionnaire or load_questionnaire()
+    return slot_values(tracker, qn.question_slots)
 
 
 def payload(intent: str, entities: Optional[Dict[str, Any]] = None) -> str:
@@ -49,39 +87,45 @@ def payload(intent: str, entities: Optional[Dict[str, Any]] = None) -> str:
     return f"/{intent}{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
 
 
-def answer_buttons(questionnaire: Questionnaire, scale: str) -> List[Dict[str, str]]:
-    """Buttons for every answer of a scale plus "Weiß nicht"."""
-    buttons = [
-        {"title": answer.label, "payload": payload("answer", {"choice": answer.id})}
-        for answer in questionnaire.scales[scale]
+def button(title: str, intent: str, entities: Optional[Dict[str, Any]] = None) -> Dict[str, str]:
+    return {"title": title, "payload": payload(intent, entities)}
+
+
+def answer_buttons(
+    questionnaire: Questionnaire, scale: str, only: Optional[List[str]] = None
+) -> List[Dict[str, str]]:
+    """Buttons for the answers of a scale plus "Weiß nicht" (or only the given answer ids)."""
+    ids = only or questionnaire.answer_ids(scale)
+    return [
+        button(questionnaire.answer_label(scale, answer_id), "answer", {"choice": answer_id})
+        for answer_id in ids
     ]
-    buttons.append(
-        {
-            "title": questionnaire.dont_know_label,
-            "payload": payload("answer", {"choice": DONT_KNOW}),
-        }
-    )
-    return buttons
 
 
 def option_buttons(questionnaire: Questionnaire, slot: str) -> List[Dict[str, str]]:
     """Profile options fill their slot via ``inform``; closing options are answers."""
-    profile_question = questionnaire.profile_question(slot)
-    if profile_question is None:
+    question = questionnaire.profile_question(slot)
+    if question is None:
         return []
     if slot in questionnaire.profile_slots:
-        return [
-            {"title": option.label, "payload": payload("inform", {slot: option.id})}
-            for option in profile_question.options
-        ]
-    return [
-        {"title": option.label, "payload": payload("answer", {"choice": option.id})}
-        for option in profile_question.options
-    ]
+        return [button(o.label, "inform", {slot: o.id}) for o in question.options]
+    return [button(o.label, "answer", {"choice": o.id}) for o in question.options]
+
+
+def yes_no_buttons(yes: str, no: str) -> List[Dict[str, str]]:
+    return [button(yes, "affirm"), button(no, "deny")]
 
 
 def consent_buttons() -> List[Dict[str, str]]:
-    return [
-        {"title": "Ja, einverstanden", "payload": "/affirm"},
-        {"title": "Nein, lieber nicht", "payload": "/deny"},
-    ]
+    return yes_no_buttons("Ja, Check starten", "Nein, lieber nicht")
+
+
+def unfinished_interview(tracker: Tracker) -> bool:
+    """The owner consented earlier and answered something, but there is no result yet."""
+    qn = load_questionnaire()
+    if tracker.get_slot("maturity") or not tracker.get_slot("consent"):
+        return False
+    return any(tracker.get_slot(s) is not None for s in qn.question_slots)
+
+
+__all__ = ["DONT_KNOW", "Turn", "turn_of"]

@@ -1,129 +1,194 @@
-"""Conversation-level actions: consent, start, restart, human handoff and privacy."""
+"""Conversation-level actions: consent, start and resume, restart, handoff and fallback."""
 
 from __future__ import annotations
 
-import functools
-from typing import Any, Dict, List
+import re
+from typing import Any, Dict, List, Optional
 
-import yaml
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
-from actions.common import FORM_NAME, consent_buttons
-from actions.settings import settings
+from actions.asking import progress_label, progress_text, stored_answer_label
+from actions.common import (
+    CONSENT_FORM,
+    FORM_NAME,
+    PROFILE_SLOTS,
+    REVIEW_SLOT,
+    Turn,
+    button,
+    consent_buttons,
+    just_activated,
+    turn_of,
+    unfinished_interview,
+    yes_no_buttons,
+)
+from actions.contact import CALLBACK_TEXT, contact_message
+from actions.interjections import CONFIRMATIONS
+from actions.privacy import consent_notice, pii_notice_events, privacy_answer
+from bot.nlu.intents import detect
+from bot.nlu.profile import read_profile
+from bot.nlu.understanding import read_answer
+from contract.codes import Event
 from contract.questionnaire import load_questionnaire
 
-PRIVACY_NOTICE = (
-    "Kurz zum Datenschutz: Ich frage nach Größe, Branche und Ort Ihres Betriebs und nach Ihrem "
-    "digitalen Alltag – nicht nach Namen oder Kontaktdaten, bitte geben Sie auch keine ein. "
-    "Am Ende speichert die Wirtschaftsförderung ein anonymes Ergebnis ohne Bezug zu Ihnen oder "
-    "diesem Gespräch, um zu sehen, was Betriebe in der Region brauchen. "
-    "Sind Sie damit einverstanden?"
+RESTART_REQUESTED = "restart_requested"
+OFFER_INTENTS = {"greet", "inform", "start_check"}
+QUESTION_WORDS = (
+    "warum",
+    "wieso",
+    "weshalb",
+    "was",
+    "wie",
+    "wer",
+    "wo",
+    "wann",
+    "welche",
+    "kostet",
 )
+CONSENT_QUESTION = "Möchten Sie den Digitalcheck jetzt starten?"
 
-PRIVACY_DETAILS = (
-    "Was wir speichern – genau:\n"
-    "1. Dieses Gespräch (Ihre Nachrichten und Antworten), damit Sie nach einer Unterbrechung "
-    "weitermachen können. Es ist nur dem technischen Betrieb des Assistenten zugänglich.\n"
-    "2. Nach Abschluss des Checks einen anonymen Statistik-Eintrag: eine Zufallsnummer ohne "
-    "Bezug zu diesem Gespräch, das Datum (nur der Tag), die Größenklasse (1–9, 10–49 oder 50+ "
-    "Beschäftigte), Branche, Stadt, den Kanal (z. B. Website), Ihre Punktwerte je Thema und "
-    "gesamt, die Themen mit Unterstützungsbedarf als feste Kategorien und die Kennungen der "
-    "empfohlenen Angebote.\n"
-    "Nicht gespeichert werden im Statistik-Eintrag: Name, E-Mail-Adresse, Telefonnummer, "
-    "Freitext oder eine Gesprächs- oder Nutzerkennung. Die Mitarbeitenden der "
-    "Wirtschaftsförderung sehen nur zusammengefasste Zahlen für Gruppen ab fünf Betrieben."
+
+_LEAD_YES = re.compile(
+    r"^(ja+|jo+|jep|jup|jawohl|klar|okay|ok|gerne?|einverstanden|los|na gut|meinetwegen"
+    r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar)\b"
 )
+_LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
 
 
-@functools.lru_cache(maxsize=1)
-def load_contact() -> Dict[str, str]:
-    with open(settings.contact_file, encoding="utf-8") as handle:
-        return {key: str(value or "").strip() for key, value in yaml.safe_load(handle).items()}
+def is_question(text: str) -> bool:
+    words = text.lower().split()
+    return "?" in text or bool(words) and words[0].strip(",.!") in QUESTION_WORDS
 
 
-def contact_message() -> Dict[str, Any]:
-    """The district's contact channel as configured in config/contact.yml."""
-    contact = load_contact()
-    name = " – ".join(part for part in (contact.get("organisation"), contact.get("team")) if part)
-    lines = [f"Ihr persönlicher Kontakt: {name}."]
-    for key, label in (("email", "E-Mail"), ("phone", "Telefon"), ("office_hours", "Zeiten")):
-        if contact.get(key):
-            lines.append(f"{label}: {contact[key]}")
-    if contact.get("website"):
-        lines.append(f"Website: {contact['website']}")
-    if contact.get("note"):
-        lines.append(contact["note"])
-    message: Dict[str, Any] = {"text": "\n".join(lines)}
-    if contact.get("website"):
-        website = contact["website"]
-        message["buttons"] = [{"title": "Zur Website", "url": website, "type": "web_url"}]
-    return message
+def _yes_no(turn: Turn) -> Optional[bool]:
+    """A clear yes or no (button, or words such as "ja, wenn es nicht lange dauert")."""
+    if turn.payload_intent in ("affirm", "start_check"):
+        return True
+    if turn.payload_intent == "deny":
+        return False
+    lead = turn.text.strip().lower()
+    if _LEAD_YES.match(lead) and not is_question(turn.text):
+        return True  # a condition after the yes ("ja, wenn …") is still a yes
+    if _LEAD_NO.match(lead):
+        return False
+    reading = read_answer(turn.text, "yes_no")
+    if reading.sure and reading.answer in ("yes", "no"):
+        return reading.answer == "yes"
+    if turn.intent_is("start_check", min_confidence=0.6):
+        return True
+    if turn.short and turn.intent_is("affirm", "deny", min_confidence=0.8):
+        return turn.intent == "affirm"
+    return None
 
 
-class ActionOfferCheck(Action):
-    """Shows the privacy notice and asks for consent to start the interview."""
+def _resume_slot(tracker: Tracker) -> Optional[str]:
+    qn = load_questionnaire()
+    return next((s for s in qn.required_slots if tracker.get_slot(s) is None), None)
+
+
+def _profile_events(tracker: Tracker, turn: Turn) -> List[Dict[str, Any]]:
+    """Profile data given before the interview ("Malerbetrieb in Hilden, 9 Leute") is kept."""
+    if turn.is_button:
+        values = {k: v for k, v in turn.payload.items() if k in PROFILE_SLOTS}
+    else:
+        values = read_profile(turn.text, None).values
+    return [SlotSet(k, v) for k, v in values.items() if tracker.get_slot(k) is None]
+
+
+class ValidateConsentForm(FormValidationAction):
+    """The consent step: privacy notice, answers to questions at the prompt, then yes or no."""
 
     def name(self) -> str:
-        return "action_offer_check"
+        return f"validate_{CONSENT_FORM}"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        events = [] if tracker.get_slot(funnel.KEY_SLOT) else funnel.emit(tracker, "started")
+        turn = turn_of(tracker)
+        events = pii_notice_events(tracker, dispatcher, turn.redacted)
+        if just_activated(tracker, CONSENT_FORM):
+            events += self._offer(dispatcher, tracker, turn)
+            return events + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
+        return events + self.validate_consent(turn, dispatcher, tracker)
+
+    def _offer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn
+    ) -> List[Dict[str, Any]]:
+        events = [] if tracker.get_slot(funnel.KEY_SLOT) else funnel.emit(tracker, Event.STARTED)
         if tracker.get_slot("maturity"):
             dispatcher.utter_message(
                 text="Möchten Sie den Digitalcheck noch einmal von vorn machen?",
-                buttons=[
-                    {"title": "Ja, neu starten", "payload": "/affirm"},
-                    {"title": "Nein, danke", "payload": "/deny"},
-                ],
+                buttons=yes_no_buttons("Ja, neu starten", "Nein, danke"),
             )
-            return events
-        dispatcher.utter_message(text=PRIVACY_NOTICE, buttons=consent_buttons())
-        return events
+        elif tracker.get_slot("consent") and unfinished_interview(tracker):
+            slot = _resume_slot(tracker)
+            where = progress_label(load_questionnaire(), slot) or "den Angaben zu Ihrem Betrieb"
+            dispatcher.utter_message(
+                text=f"Willkommen zurück! Sie waren bei {where}. Sollen wir dort weitermachen?",
+                buttons=[button("Ja, weitermachen", "affirm"), button("Neu starten", "restart")],
+            )
+        else:
+            dispatcher.utter_message(text=consent_notice(), buttons=consent_buttons())
+        return events + _profile_events(tracker, turn)
 
-
-class ActionConsentDeclined(Action):
-    """The owner declined the privacy notice: no interview, nothing stored but the event."""
-
-    def name(self) -> str:
-        return "action_consent_declined"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    def validate_consent(
+        self, turn: Turn, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(response="utter_consent_declined")
-        return funnel.emit(tracker, "consent_refused")
+        """Yes starts, no declines; questions are answered and the consent is asked again."""
+        kind = detect(turn.text)
+        if turn.payload_intent == "restart" or kind == "restart":
+            return [SlotSet("consent", True), SlotSet(RESTART_REQUESTED, True)]
+        decision = None if kind in ("ask_privacy", "explain", "ask_progress") else _yes_no(turn)
+        if decision is not None:
+            return [SlotSet("consent", decision)]
+        profile = _profile_events(tracker, turn)
+        if profile and not is_question(turn.text):
+            qn = load_questionnaire()
+            shown = ", ".join(stored_answer_label(qn, e["name"], e["value"]) for e in profile)
+            dispatcher.utter_message(text=f"Danke, notiert ({shown}).")
+            dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
+            return profile + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
+        if kind == "goodbye" or turn.intent_is("goodbye", min_confidence=0.9) and turn.short:
+            return [SlotSet("consent", False)]
+        answer = self._answer_question(turn, kind, tracker)
+        if answer is None:
+            answer = (
+                "Ich habe Sie nicht ganz verstanden. Der Check dauert etwa zehn Minuten und ist "
+                "kostenlos; Sie können jederzeit „Warum?“ fragen oder aufhören."
+            )
+        dispatcher.utter_message(text=answer)
+        dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
+        # A slot event other than requested_slot keeps Rasa's form from rejecting the turn.
+        return [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
 
-
-class ActionFallback(Action):
-    """A message that was not understood outside the interview."""
-
-    def name(self) -> str:
-        return "action_fallback"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(response="utter_default")
-        return funnel.emit(tracker, "fallback")
-
-
-def _reset_interview_events(tracker: Tracker) -> List[Dict[str, Any]]:
-    """Clears all answers, keeps the profile only when the interview has not finished yet."""
-    questionnaire = load_questionnaire()
-    slots = list(questionnaire.question_slots) + ["maturity", "recommendations"]
-    if tracker.get_slot("maturity"):
-        slots += questionnaire.profile_slots
-    return [SlotSet(slot, None) for slot in slots] + [SlotSet("failed_attempts", 0)]
+    @staticmethod
+    def _answer_question(turn: Turn, kind: Optional[str], tracker: Tracker) -> Optional[str]:
+        text = turn.text.lower()
+        if kind == "ask_privacy" or turn.intent_is("ask_privacy", min_confidence=0.7):
+            return privacy_answer(tracker, turn.text)[0]
+        if kind == "ask_progress" or any(w in text for w in ("dauer", "lange", "zeit")):
+            return progress_text(load_questionnaire(), None)
+        if any(w in text for w in ("kost", "preis", "gebühr", "gebuehr", "bezahl", "geld")):
+            return "Der Digitalcheck ist kostenlos und unverbindlich."
+        if kind in ("human_handoff", "callback"):
+            return contact_message(tracker.get_slot("municipality"))["text"]
+        if kind == "bot_challenge":
+            return "Ich bin ein digitaler Assistent der Wirtschaftsförderung, kein Mensch."
+        if kind == "explain" or turn.intent_is("explain", min_confidence=0.6):
+            total = len(load_questionnaire().question_slots)
+            return (
+                f"Im Digitalcheck beantworten Sie {total} kurze Fragen zu sechs Themen. Sie "
+                "erhalten Ihren digitalen Reifegrad je Thema und passende Beratungs-, Förder- "
+                "und Weiterbildungsangebote aus der Region."
+            )
+        return None
 
 
 class ActionStartInterview(Action):
-    """Records consent and starts (or, after a finished check, restarts) the interview."""
+    """Records consent and starts the interview – fresh, or where the owner left off."""
 
     def name(self) -> str:
         return "action_start_interview"
@@ -131,21 +196,107 @@ class ActionStartInterview(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        total = len(load_questionnaire().question_slots)
+        qn = load_questionnaire()
+        fresh = (
+            bool(tracker.get_slot(RESTART_REQUESTED))
+            or bool(tracker.get_slot("maturity"))
+            or not unfinished_interview(tracker)
+        )
+        events: List[Dict[str, Any]] = [
+            SlotSet("consent", True),
+            SlotSet("stage", "interview"),
+            SlotSet(RESTART_REQUESTED, None),
+            SlotSet("pending", None),
+        ]
+        if fresh:
+            keep_profile = not tracker.get_slot("maturity") and not tracker.get_slot(
+                RESTART_REQUESTED
+            )
+            events += reset_events(qn, keep_profile=keep_profile)
+            dispatcher.utter_message(
+                text=(
+                    "Danke! Zuerst drei kurze Angaben zu Ihrem Betrieb, danach folgen "
+                    f"{len(qn.question_slots)} Fragen zu sechs Themen. Sie können jederzeit "
+                    "„Warum?“ fragen, „weiß nicht“ antworten oder „neu starten“ schreiben."
+                )
+            )
+        return events + funnel.emit(tracker, Event.CONSENT_GIVEN)
+
+
+def reset_events(qn: Any, keep_profile: bool = False) -> List[Dict[str, Any]]:
+    """Discards the answers (and the profile unless kept) and the result."""
+    slots = list(qn.question_slots) + list(qn.closing_slots) + [REVIEW_SLOT]
+    slots += ["maturity", "recommendations", "pending"]
+    if not keep_profile:
+        slots += list(qn.profile_slots)
+    return [SlotSet(s, None) for s in slots] + [
+        SlotSet("failed_attempts", 0),
+        SlotSet("changed", []),
+    ]
+
+
+class ActionConsentDeclined(Action):
+    """No consent: no interview; nothing stored but the anonymous event."""
+
+    def name(self) -> str:
+        return "action_consent_declined"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[str, Any]]:
+        if tracker.get_slot("maturity"):
+            dispatcher.utter_message(
+                text="Alles klar, Ihr Ergebnis bleibt wie es ist. Fragen Sie mich gern dazu."
+            )
+            return [SlotSet("consent", True)]
+        if detect(turn_of(tracker).text) == "goodbye":
+            dispatcher.utter_message(response="utter_goodbye")
+            return [SlotSet("consent", None)]
         dispatcher.utter_message(
             text=(
-                "Danke! Zuerst drei kurze Angaben zu Ihrem Betrieb, danach folgen "
-                f"{total} Fragen zu sechs Themen. Sie können jederzeit „Warum?“ fragen, "
-                "„weiß nicht“ antworten oder „neu starten“ schreiben."
-            )
+                "Das ist völlig in Ordnung. Ohne Ihre Zustimmung führe ich den Check nicht durch "
+                "und speichere kein Ergebnis. Wenn Sie es sich anders überlegen, schreiben Sie "
+                "einfach „Check starten“."
+            ),
+            buttons=[button("Check starten", "start_check")],
         )
-        events = _reset_interview_events(tracker) + [SlotSet("consent", True)]
-        return events + funnel.emit(tracker, "consent_given")
+        return [SlotSet("consent", None), *funnel.emit(tracker, Event.CONSENT_REFUSED)]
+
+
+class ActionFallback(Action):
+    """A message outside the interview that is not understood: say so and offer the options."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[str, Any]]:
+        turn = turn_of(tracker)
+        events = pii_notice_events(tracker, dispatcher, turn.redacted)
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        likely = [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"][:2]
+        if set(likely) & OFFER_INTENTS or read_profile(turn.text, None).values:
+            # "Hallo, Malerbetrieb in Hilden": torn between greeting and profile, both mean
+            # the owner wants the check.
+            return events + [FollowupAction(CONSENT_FORM)]
+        dispatcher.utter_message(
+            text=(
+                "Entschuldigung, das habe ich nicht verstanden. Ich bin der Digitalcheck für "
+                "Betriebe: Mit „Check starten“ beginnen Sie, mit „Ansprechpartner“ erhalten Sie "
+                "einen persönlichen Kontakt."
+            ),
+            buttons=[
+                button("Check starten", "start_check"),
+                button("Ansprechpartner", "human_handoff"),
+            ],
+        )
+        return events + funnel.emit(tracker, Event.FALLBACK)
 
 
 class ActionRestartInterview(Action):
-    """Overrides Rasa's default ``action_restart`` (intent ``restart``, also "/restart"):
-    the interview starts from scratch and all earlier answers are discarded."""
+    """Overrides Rasa's ``action_restart`` outside the interview (after a result): a new check.
+    During the interview the form asks first and keeps every answer until the owner confirms."""
 
     def name(self) -> str:
         return "action_restart"
@@ -153,19 +304,33 @@ class ActionRestartInterview(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        # The funnel key survives the restart: it is the same conversation for the statistics.
+        if tracker.active_loop.get("name") == FORM_NAME:
+            # During the interview nothing is discarded without a confirmation (the form
+            # resolves the answer to this question).
+            text, (yes, no) = CONFIRMATIONS["restart"]
+            dispatcher.utter_message(text=text, buttons=yes_no_buttons(yes, no))
+            return [SlotSet("pending", {"type": "restart"})]
         keep = [SlotSet(funnel.KEY_SLOT, tracker.get_slot(funnel.KEY_SLOT))]
         if not tracker.get_slot("consent"):
             dispatcher.utter_message(text="Gern, wir fangen von vorn an.")
-            return [Restarted(), *keep, FollowupAction("action_offer_check")]
+            return [Restarted(), *keep, FollowupAction(CONSENT_FORM)]
         dispatcher.utter_message(
-            text="Alles klar, wir fangen von vorn an. Ihre bisherigen Antworten sind gelöscht."
+            text=(
+                "Alles klar, wir beginnen einen neuen Check. Ihr bisheriges Ergebnis zählt "
+                "nicht mehr."
+            )
         )
-        return [Restarted(), *keep, SlotSet("consent", True), FollowupAction(FORM_NAME)]
+        return [
+            Restarted(),
+            *keep,
+            SlotSet("consent", True),
+            SlotSet("stage", "interview"),
+            FollowupAction(FORM_NAME),
+        ]
 
 
 class ActionHumanHandoff(Action):
-    """Names the district's contact channel (from config/contact.yml)."""
+    """Names the contact of the owner's region; a callback request is answered honestly."""
 
     def name(self) -> str:
         return "action_human_handoff"
@@ -173,20 +338,17 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(**contact_message())
-        if tracker.active_loop.get("name") == FORM_NAME:
-            dispatcher.utter_message(text="Wenn Sie möchten, machen wir hier gleich weiter.")
-        return funnel.emit(tracker, "handoff")
-
-
-class ActionPrivacyInfo(Action):
-    """Answers "Was speichern Sie über mich?" exactly."""
-
-    def name(self) -> str:
-        return "action_privacy_info"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(text=PRIVACY_DETAILS)
-        return []
+        turn = turn_of(tracker)
+        events = pii_notice_events(
+            tracker, dispatcher, () if "TELEFON" in turn.redacted else turn.redacted
+        )
+        lead = (
+            CALLBACK_TEXT if detect(turn.text) == "callback" or "TELEFON" in turn.redacted else ""
+        )
+        dispatcher.utter_message(**contact_message(tracker.get_slot("municipality"), lead))
+        if not tracker.get_slot("maturity"):
+            dispatcher.utter_message(
+                text="Wenn Sie möchten, machen wir mit dem Check weiter.",
+                buttons=[button("Check starten", "start_check")],
+            )
+        return events + funnel.emit(tracker, Event.HANDOFF)

@@ -1,251 +1,245 @@
 """Validation of the interview form: one ``validate_<slot>`` per slot.
 
-Profile slots (``employees``, ``sector``, ``municipality``) may be filled several at once and
-corrected at any time; question slots are filled from buttons (``/answer{"choice": ...}``) or
-from free text, which the deterministic German answer parser maps to the scale's answer ids.
-The validators for the questions are generated from ``data/questionnaire.yml``.
+The validation action reads every message of the interview once: a button payload or free text
+is turned into an answer (sure → stored; torn between two readings → one short confirmation;
+no signal → a question, chit-chat or a wish is answered, or the options are shown), the profile
+changes only when the owner changes it, and the next question is asked in the same round trip.
+The validators for the 18 questions are generated from ``data/questionnaire.yml``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import funnel
-from actions.common import (
-    FORM_NAME,
-    PROFILE_ENTITIES,
-    latest_confidence,
-    latest_entity_types,
-    latest_intent,
-    latest_text,
-    previous_slot_value,
-)
-from actions.followup import recommend_for
-from bot.intents import PROFILE_INTENTS
-from bot.nlu.answers import parse_answer
+from actions import interjections, pending
+from actions.asking import ASK, CHANGE, RESUME
+from actions.common import FORM_NAME, PROFILE_SLOTS, REVIEW_SLOT, Turn, just_activated, turn_of
+from actions.interview_state import SILENT, FormState
+from actions.privacy import pii_notice_events
+from actions.review import change_request, confirms
 from bot.nlu.needs import parse_need
-from bot.nlu.numbers import parse_employee_count
-from bot.nlu.places import parse_municipality
-from bot.nlu.sectors import parse_sector
-from contract.questionnaire import DONT_KNOW, Question, Questionnaire, load_questionnaire
-from contract.scoring import compute_maturity
+from bot.nlu.profile import decide_profile
+from bot.nlu.understanding import read_answer
+from contract.codes import Event
+from contract.questionnaire import NO_NEED, Question, load_questionnaire
 
 MAX_EMPLOYEES = 100_000
-INTENT_HINT_CONFIDENCE = 0.8
-Validator = Callable[..., Dict[str, Any]]
+Mode = Optional[str]
+# Button intents that are wishes, not answers, while a question is open.
+_BUTTON_WISHES = {
+    "human_handoff": "ansprechpartner",
+    "ask_privacy": "datenschutz",
+    "restart": "neu starten",
+}
 
 
-def _failure(tracker: Tracker, slot: str) -> Dict[str, Any]:
-    """Rejects the requested slot's value, counts the failed attempt and logs the re-ask."""
-    attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
-    key, _ = funnel.key_events(tracker)
-    funnel.emit(tracker, "reask", question=slot, key=key)
-    if latest_intent(tracker) == "nlu_fallback":
-        funnel.emit(tracker, "fallback", key=key)
-    return {slot: None, "failed_attempts": attempts, funnel.KEY_SLOT: key}
+def valid_profile_value(state: FormState, slot: str, value: Any) -> bool:
+    if slot == "employees":
+        return (
+            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_EMPLOYEES
+        )
+    return value in state.qn.option_ids(slot)
 
 
-def _chit_chat(tracker: Tracker, dispatcher: Optional[CollectingDispatcher], slot: str) -> Any:
-    """Out-of-scope text that is no answer either: a short reply, and the question comes again
-    without counting as a failed attempt. Returns None when the message is not chit-chat."""
-    if latest_intent(tracker) != "out_of_scope":
-        return None
-    if dispatcher is not None:
-        dispatcher.utter_message(response="utter_out_of_scope")
-    return {slot: None}
-
-
-def _is_profile_correction(tracker: Tracker, exclude: Optional[str] = None) -> bool:
-    """The user gave profile data instead of an answer (e.g. "es sind doch 15 Beschäftigte")."""
-    entities = set(PROFILE_ENTITIES) - {exclude}
-    return latest_intent(tracker) in PROFILE_INTENTS and bool(
-        latest_entity_types(tracker) & entities
-    )
+def profile_decision(state: FormState, turn: Turn, asked: Optional[str]) -> tuple:
+    """``(stored, proposed)`` profile values of the message (see bot.nlu.profile)."""
+    current = {k: state.values.get(k) for k in PROFILE_SLOTS}
+    if turn.payload_intent == "inform":  # a tapped option is explicit
+        found = {
+            k: v
+            for k, v in turn.payload.items()
+            if k in PROFILE_SLOTS and valid_profile_value(state, k, v)
+        }
+        stored = {k: v for k, v in found.items() if current.get(k) is None}
+        proposed = {k: v for k, v in found.items() if current.get(k) not in (None, v)}
+        return stored, proposed
+    if turn.is_button:
+        return {}, {}
+    stored, proposed = decide_profile(turn.text, asked, current)
+    stored = {k: v for k, v in stored.items() if valid_profile_value(state, k, v)}
+    proposed = {k: v for k, v in proposed.items() if valid_profile_value(state, k, v)}
+    return stored, proposed
 
 
 class ValidateInterviewForm(FormValidationAction):
-    """Validates the profile and the questionnaire answers of ``interview_form``."""
+    """Validates the profile, the answers, the closing wish and the read-back."""
 
     def name(self) -> str:
         return f"validate_{FORM_NAME}"
 
-    @property
-    def questionnaire(self) -> Questionnaire:
-        return load_questionnaire()
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[str, Any]]:
+        qn = load_questionnaire()
+        turn = turn_of(tracker)
+        state = FormState.of(qn, tracker, dispatcher)
+        state.events += pii_notice_events(tracker, dispatcher, turn.redacted)
+        if just_activated(tracker, FORM_NAME):
+            # Activation: nothing to validate yet; ask the first open question.
+            resumed = any(state.values.get(s) is not None for s in qn.question_slots)
+            return state.finish(RESUME if resumed else ASK)
+        return state.finish(self.handle(turn, state))
 
-    # ---- profile -------------------------------------------------------------------------
+    def handle(self, turn: Turn, state: FormState) -> Mode:
+        if state.pending:
+            outcome, mode = pending.resolve(state, turn)
+            if outcome != pending.CONTINUE:
+                return mode
+        slot = state.requested
+        validator: Optional[Callable[..., Mode]] = getattr(self, f"validate_{slot}", None)
+        if validator is None:
+            return ASK
+        return validator(turn, state)
 
-    def _profile_value(
-        self,
-        slot: str,
-        parsed: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        shown: str,
-    ) -> Dict[str, Any]:
-        requested = tracker.get_slot("requested_slot") == slot
-        if parsed is None:
-            if requested and _is_profile_correction(tracker, exclude=slot):
-                # e.g. "ach nein, es sind 15 Beschäftigte" while the sector is asked: the
-                # other slot is corrected and this question simply comes again.
-                return {slot: None}
-            if requested:
-                return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
-            # Not asked for and not understood: keep what we had.
-            return {slot: previous_slot_value(tracker, slot)}
-        previous = previous_slot_value(tracker, slot)
-        if previous is not None and previous != parsed:
-            dispatcher.utter_message(text=f"Danke, ich habe das korrigiert: {shown}.")
-        elif not requested and previous is None:
-            dispatcher.utter_message(text=f"Danke, notiert: {shown}.")
-        result: Dict[str, Any] = {slot: parsed}
-        if requested:
-            result["failed_attempts"] = 0
-        return result
+    # ---- profile ------------------------------------------------------------------------
 
-    def validate_employees(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        count: Optional[int] = None
-        if isinstance(slot_value, (int, float)) and not isinstance(slot_value, bool):
-            count = int(slot_value) if slot_value == int(slot_value) else None
-        elif slot_value is not None:
-            count = parse_employee_count(str(slot_value))
-        if count is not None and not 1 <= count <= MAX_EMPLOYEES:
-            count = None
-        shown = "1 Person (Sie selbst)" if count == 1 else f"{count} Beschäftigte"
-        return self._profile_value("employees", count, dispatcher, tracker, shown)
+    def _profile(self, turn: Turn, state: FormState, slot: str) -> Mode:
+        stored, proposed = profile_decision(state, turn, slot)
+        noted = []
+        for key, value in stored.items():
+            state.store(key, value)
+            if key != slot:
+                noted.append(f"{state.qn.short_title(key)} {state.label(key)}")
+        if noted:
+            state.say(f"Danke, notiert: {', '.join(noted)}.")
+        if proposed:
+            key, value = next(iter(proposed.items()))
+            return interjections.confirm_profile_change(state, key, value)
+        if stored:
+            return ASK
+        return interjections.handle(state, turn, slot)
 
-    def _validate_option(
-        self,
-        slot: str,
-        parser: Callable[[str], Optional[str]],
-        noun: str,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-    ) -> Dict[str, Any]:
-        """A profile slot with fixed options: an option id (button) or free text."""
-        profile_question = self.questionnaire.profile_question(slot)
-        valid = {o.id for o in profile_question.options}
-        parsed = slot_value if slot_value in valid else None
-        if parsed is None and slot_value is not None:
-            parsed = parser(str(slot_value))
-        parsed = parsed if parsed in valid else None
-        shown = f"{noun} {profile_question.option_label(parsed or '')}"
-        return self._profile_value(slot, parsed, dispatcher, tracker, shown)
+    def validate_employees(self, turn: Turn, state: FormState) -> Mode:
+        return self._profile(turn, state, "employees")
 
-    def validate_sector(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        return self._validate_option(
-            "sector", parse_sector, "Branche", slot_value, dispatcher, tracker
-        )
+    def validate_sector(self, turn: Turn, state: FormState) -> Mode:
+        return self._profile(turn, state, "sector")
 
-    def validate_municipality(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        return self._validate_option(
-            "municipality", parse_municipality, "Ort", slot_value, dispatcher, tracker
-        )
+    def validate_municipality(self, turn: Turn, state: FormState) -> Mode:
+        return self._profile(turn, state, "municipality")
 
-    def validate_support_need(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """The closing question: one need topic (or "none") from buttons or free text."""
+    # ---- the scored questions ------------------------------------------------------------
+
+    def validate_question(self, question: Question, turn: Turn, state: FormState) -> Mode:
+        """A button or free text → an answer id of the question's scale (or a confirmation)."""
+        slot, scale = question.slot, question.scale
+        valid = state.qn.answer_ids(scale)
+        if turn.payload_intent == "answer":
+            if turn.payload.get("choice") in valid:
+                state.store(slot, turn.payload["choice"])
+                return ASK
+            return interjections.not_understood(state, turn, slot)
+        if turn.payload_intent in ("affirm", "deny") and scale != "level":
+            state.store(slot, "yes" if turn.payload_intent == "affirm" else "no")
+            return ASK
+        if turn.is_button and turn.payload_intent != "inform":
+            wish = _BUTTON_WISHES.get(turn.payload_intent or "")
+            if wish:
+                return interjections.handle(state, Turn(wish, None, 0.0, None), slot)
+            return ASK
+        _, proposed = profile_decision(state, turn, slot)
+        if proposed:
+            key, value = next(iter(proposed.items()))
+            return interjections.confirm_profile_change(state, key, value)
+        if turn.is_button:
+            return ASK
+        reading = read_answer(turn.text, scale)
+        if reading.sure:
+            state.store(slot, reading.answer)
+            return ASK
+        if reading.status == "unsure" and reading.options:
+            return self._confirm(state, question, list(reading.options))
+        return interjections.handle(state, turn, slot)
+
+    def _confirm(self, state: FormState, question: Question, options: List[str]) -> Mode:
+        labels = [state.qn.answer_label(question.scale, o) for o in options]
+        text = f"Habe ich Sie richtig verstanden: eher „{labels[0]}“"
+        text += f" oder eher „{labels[1]}“?" if len(labels) > 1 else "?"
+        buttons = [
+            {"title": label, "payload": f'/answer{{"choice":"{option}"}}'}
+            for label, option in zip(labels, options, strict=False)
+        ]
+        state.set_pending({"type": "answer", "slot": question.slot, "options": options})
+        state.say(text, buttons=buttons)
+        state.emit(Event.CONFIRMATION, question.slot)
+        return SILENT
+
+    # ---- closing wish and read-back ------------------------------------------------------
+
+    def validate_support_need(self, turn: Turn, state: FormState) -> Mode:
+        """Optional: one need topic, or "none" for anything that is no topic."""
         slot = "support_need"
-        if tracker.get_slot("requested_slot") != slot:
-            return {slot: previous_slot_value(tracker, slot)}
-        valid = [o.id for o in self.questionnaire.profile_question(slot).options]
-        if "choice" in latest_entity_types(tracker):
-            need = slot_value if slot_value in valid else None
-        elif _is_profile_correction(tracker):
-            return {slot: None}
-        else:
-            need = parse_need(str(slot_value or latest_text(tracker)), valid)
-            if need is None and latest_intent(tracker) in ("deny", "dont_know"):
-                need = "none"
-        if need not in valid:
-            # The question is optional: anything else counts as "no particular topic".
-            return _chit_chat(tracker, dispatcher, slot) or {slot: "none", "failed_attempts": 0}
-        return {slot: need, "failed_attempts": 0}
+        valid = list(state.qn.option_ids(slot))
+        if turn.payload_intent == "answer" and turn.payload.get("choice") in valid:
+            state.store(slot, turn.payload["choice"])
+            return ASK
+        need = None if turn.is_button else parse_need(turn.text, valid)
+        if need in valid:
+            state.store(slot, need)
+            return ASK
+        if interjections.kind_of(turn) is not None:
+            return interjections.handle(state, turn, slot)
+        state.store(slot, NO_NEED)
+        return ASK
 
-    # ---- questions -----------------------------------------------------------------------
+    def validate_answers_confirmed(self, turn: Turn, state: FormState) -> Mode:
+        """The owner confirms the summary, or changes an answer by tap or by sentence."""
+        if turn.payload_intent == "affirm":
+            state.store(REVIEW_SLOT, True)
+            return ASK
+        if turn.payload_intent == "change":
+            return self._start_change(state, str(turn.payload.get("question")))
+        if turn.is_button:
+            return ASK
+        slot, answer = change_request(state.qn, turn.text)
+        if slot and answer is not None:
+            old = state.label(slot)
+            state.store(slot, answer)
+            state.mark_changed(slot)
+            state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+            return ASK
+        _, changes = profile_decision(state, turn, None)
+        if changes:
+            for key, value in changes.items():
+                state.store(key, value)
+                state.mark_changed(key)
+            state.say("Geändert: " + ", ".join(state.label(k) for k in changes) + ".")
+            return ASK
+        if slot:
+            return self._start_change(state, slot)
+        decision = pending.yes_or_no(turn)
+        if confirms(turn.text) or decision is True:
+            state.store(REVIEW_SLOT, True)
+            return ASK
+        if decision is False:
+            state.say(
+                "Welche Antwort möchten Sie ändern? Tippen Sie auf die Frage oder schreiben Sie "
+                "z. B. „Frage 7 ändern“."
+            )
+            return ASK
+        return interjections.handle(state, turn, REVIEW_SLOT)
 
-    def validate_question(
-        self,
-        question: Question,
-        slot_value: Any,
-        tracker: Tracker,
-        dispatcher: Optional[CollectingDispatcher] = None,
-    ) -> Dict[str, Any]:
-        """Maps a button choice or free text to one of the question's answer ids."""
-        slot = question.slot
-        if tracker.get_slot("requested_slot") != slot:
-            # Only the requested question can be answered; keep an earlier answer unchanged.
-            return {slot: previous_slot_value(tracker, slot)}
-        valid = self.questionnaire.answer_ids(question.scale)
-        intent = latest_intent(tracker)
-        if "choice" in latest_entity_types(tracker):
-            # A button (or a typed payload): only a valid answer id of this scale counts.
-            answer = slot_value if slot_value in valid else None
-        elif _is_profile_correction(tracker):
-            # The message corrected the profile; the profile validators confirm it and the
-            # form asks this question again.
-            return {slot: None}
-        else:
-            text = str(slot_value) if slot_value is not None else latest_text(tracker)
-            answer = parse_answer(text, question.scale)
-            if answer is None and latest_confidence(tracker) >= INTENT_HINT_CONFIDENCE:
-                # Nothing in the words themselves: a confident affirm/deny/dont_know decides.
-                answer = parse_answer(text, question.scale, intent)
-        if answer not in valid:
-            return _chit_chat(tracker, dispatcher, slot) or _failure(tracker, slot)
-        result: Dict[str, Any] = {slot: answer, "failed_attempts": 0}
-        if slot == self.questionnaire.question_slots[-1]:
-            # The scored interview is complete: the score and the matching offerings are
-            # known from here on, before the optional closing question.
-            result.update(self._assessment(tracker, slot, answer))
-        return result
-
-    def _assessment(self, tracker: Tracker, slot: str, answer: str) -> Dict[str, Any]:
-        questionnaire = self.questionnaire
-        answers = {s: tracker.get_slot(s) for s in questionnaire.question_slots}
-        answers[slot] = answer
-        maturity = compute_maturity(questionnaire, answers)
-        offerings = recommend_for(tracker, maturity)
-        return {"maturity": maturity, "recommendations": [o["id"] for o in offerings or []]}
+    def _start_change(self, state: FormState, slot: str) -> Mode:
+        if slot == "employees":
+            for key in PROFILE_SLOTS:
+                state.set(key, None)
+            state.ask_slot = "employees"
+            return CHANGE
+        if state.qn.question(slot) is None and slot not in PROFILE_SLOTS:
+            return ASK
+        state.set(slot, None)
+        state.mark_changed(slot)
+        state.ask_slot = slot
+        return CHANGE
 
 
-def _question_validator(question: Question) -> Validator:
-    def validate(
-        self: ValidateInterviewForm,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        return self.validate_question(question, slot_value, tracker, dispatcher)
+def _question_validator(question: Question) -> Callable[..., Mode]:
+    def validate(self: ValidateInterviewForm, turn: Turn, state: FormState) -> Mode:
+        return self.validate_question(question, turn, state)
 
     validate.__name__ = f"validate_{question.slot}"
     validate.__doc__ = f"Validates the answer to '{question.slot}' ({question.scale})."
@@ -254,5 +248,3 @@ def _question_validator(question: Question) -> Validator:
 
 for _question in load_questionnaire().questions:
     setattr(ValidateInterviewForm, f"validate_{_question.slot}", _question_validator(_question))
-
-__all__ = ["ValidateInterviewForm", "DONT_KNOW"]

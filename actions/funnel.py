@@ -1,32 +1,31 @@
 """Anonymised funnel events for the staff dashboard (POST /api/events, fire and forget).
 
 Each conversation gets a random key (slot ``funnel_key``) that is sent with its events and is
-never sent together with anything personal: an event holds only the key, the event type, a
+never sent together with anything personal: an event holds only the key, the event name, a
 question slot id, the channel and, for a completed interview, the duration in minutes. The API
-stores the time truncated to the hour.
+stores the time truncated to the hour. Erasure on request deletes a conversation's events.
 """
 
 from __future__ import annotations
 
 import secrets
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions import api_client
+from contract.codes import channel_of_input
 
 KEY_SLOT = "funnel_key"
-CHANNELS = ("rest", "socketio", "telegram")
 
 
 def channel_of(tracker: Tracker) -> str:
-    channel = tracker.get_latest_input_channel() or ""
-    return next((code for code in CHANNELS if code in channel), "other")
+    return channel_of_input(tracker.get_latest_input_channel() or "")
 
 
-def key_events(tracker: Tracker) -> tuple[str, List[Dict[str, Any]]]:
+def key_events(tracker: Tracker) -> Tuple[str, List[Dict[str, Any]]]:
     """The conversation's funnel key, and the SlotSet event when it was just created."""
     key = tracker.get_slot(KEY_SLOT)
     if isinstance(key, str) and len(key) == 32:

@@ -1,4 +1,10 @@
-"""The end of the interview: maturity score, result message, strengths and gaps."""
+"""The end of the interview: computed once, after the owner confirmed the read-back.
+
+One maturity score (contract.scoring), one recommendation request, one anonymised record. The
+result shows the score per topic, strengths and gaps, the peer benchmark (when the API publishes
+one), the radar chart, three offerings that fit (the closing wish first) and the printable page.
+Without the API the score is still shown and kept, with the district's contact.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import api_client, funnel
+from actions.common import REVIEW_SLOT, answers_of, button
 from actions.followup import (
     anonymised_record,
     benchmark_message,
@@ -17,7 +24,7 @@ from actions.followup import (
     recommendation_messages,
     result_links,
 )
-from contract.codes import OFFER_LIMIT
+from contract.codes import OFFER_LIMIT, Event
 from contract.questionnaire import Questionnaire, load_questionnaire
 from contract.scoring import compute_maturity, strongest_and_weakest
 
@@ -70,13 +77,19 @@ def strengths_and_gaps(
     return "\n".join(lines)
 
 
-def collect_answers(questionnaire: Questionnaire, tracker: Tracker) -> Dict[str, Any]:
-    return {slot: tracker.get_slot(slot) for slot in questionnaire.question_slots}
+def followup_buttons(recommended: List[str]) -> List[Dict[str, str]]:
+    buttons = [
+        button(f"Mehr zu Angebot {i}", "ask_result", {"offering": offering_id})
+        for i, offering_id in enumerate(recommended, start=1)
+    ]
+    buttons.append(button("Was bedeutet mein Ergebnis?", "ask_result", {"topic": "score"}))
+    buttons.append(button("Ansprechpartner", "human_handoff"))
+    buttons.append(button("Neuen Check starten", "restart"))
+    return buttons
 
 
 class ActionCompleteAssessment(Action):
-    """Scores the finished interview, shows the result and the matching offerings, and logs
-    the anonymised needs record. Without the API the score is still shown and kept."""
+    """Scores the confirmed interview once, shows the result and logs the anonymised record."""
 
     def name(self) -> str:
         return "action_complete_assessment"
@@ -84,22 +97,25 @@ class ActionCompleteAssessment(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        questionnaire = load_questionnaire()
-        maturity = compute_maturity(questionnaire, collect_answers(questionnaire, tracker))
+        if not tracker.get_slot(REVIEW_SLOT) or tracker.get_slot("maturity"):
+            return []  # stopped or withdrawn (the form said so), or already scored
+        qn = load_questionnaire()
+        answers = answers_of(tracker, qn)
+        maturity = compute_maturity(qn, answers)
         employees = tracker.get_slot("employees")
-        dispatcher.utter_message(text=result_summary(questionnaire, maturity))
-        peer = benchmark_message(tracker)
+        dispatcher.utter_message(text=result_summary(qn, maturity))
+        peer = await benchmark_message(tracker)
         if peer:
             dispatcher.utter_message(text=peer["text"])
-        offerings = recommend_for(tracker, maturity)
+        offerings = await recommend_for(tracker, maturity, answers)
         recommended = [offering["id"] for offering in offerings or []]
-        links = result_links(maturity, recommended, peer["peer"] if peer else None)
+        links = result_links(qn, answers, recommended, peer["peer"] if peer else None)
         if offerings is not None:
-            dispatcher.utter_message(image=links["chart"])
-        details = strengths_and_gaps(questionnaire, maturity, employees)
+            dispatcher.utter_message(text=chart_alt_text(qn, maturity), image=links["chart"])
+        details = strengths_and_gaps(qn, maturity, employees)
         if details:
             dispatcher.utter_message(text=details)
-        for message in recommendation_messages(offerings):
+        for message in recommendation_messages(offerings, tracker):
             dispatcher.utter_message(**message)
         if employees is not None and employees > OFFER_LIMIT:
             dispatcher.utter_message(
@@ -114,6 +130,25 @@ class ActionCompleteAssessment(Action):
                 text="Ihr Ergebnis zum Ausdrucken oder Speichern (ohne persönliche Daten):",
                 buttons=[{"title": "Ergebnis drucken", "url": links["print"], "type": "web_url"}],
             )
-        api_client.log_assessment(anonymised_record(questionnaire, tracker, maturity, recommended))
-        events = funnel.emit(tracker, "completed", duration=funnel.duration_minutes(tracker))
-        return [SlotSet("maturity", maturity), SlotSet("recommendations", recommended), *events]
+        await api_client.log_assessment(anonymised_record(qn, tracker, maturity, recommended))
+        dispatcher.utter_message(
+            text=(
+                "Fragen Sie mich gern zu Ihrem Ergebnis oder zu den Angeboten – zum Beispiel "
+                "„Was kostet Angebot 1?“ oder „Warum ist IT-Sicherheit so niedrig?“."
+            ),
+            buttons=followup_buttons(recommended),
+        )
+        events = funnel.emit(tracker, Event.COMPLETED, duration=funnel.duration_minutes(tracker))
+        return [
+            SlotSet("maturity", maturity),
+            SlotSet("recommendations", recommended),
+            SlotSet("stage", "result"),
+            *events,
+        ]
+
+
+def chart_alt_text(qn: Questionnaire, maturity: Mapping[str, Any]) -> str:
+    """The chart's text alternative: every score in words."""
+    scores = maturity["dimensions"]
+    parts = [f"{d.title} {'–' if scores[d.id] is None else scores[d.id]}" for d in qn.dimensions]
+    return "Netzdiagramm Ihrer Werte (0–100): " + ", ".join(parts) + "."

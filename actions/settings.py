@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from contract.paths import ROOT
+from contract.secrets import get_secret
 
 
 def _path(name: str, default: Path) -> Path:
@@ -28,7 +29,16 @@ class Settings:
     contact_file: Path = field(
         default_factory=lambda: _path("CONTACT_FILE", ROOT / "config" / "contact.yml")
     )
+    # Told to the owner in the privacy texts; the tracker store deletes on the same setting.
+    retention_days: int = field(
+        default_factory=lambda: int(os.environ.get("CONVERSATION_RETENTION_DAYS", "30"))
+    )
     max_failed_attempts: int = 2
+
+    @property
+    def service_token(self) -> str:
+        """Authenticates the action server to the API's write endpoints."""
+        return get_secret("SERVICE_TOKEN")
 
 
 settings = Settings()

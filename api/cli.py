@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(str(error)) from error
             print(f"Zugang {args.name} {'angelegt' if created else 'aktualisiert'}.")
         else:
-            from api.services.funnel import purge_expired
+            from api.services.retention import purge_expired
 
             print(json.dumps(purge_expired(db, args.months)))
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -20,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from api.core.vocab import DIMENSIONS
+from api.core.codes import DIMENSIONS
 
 SCORE_COLUMNS = ("overall", *(f"score_{d}" for d in DIMENSIONS))
 # Statistics filter on these; they are copied onto need rows so needs are counted without a join.
@@ -148,3 +149,30 @@ class StaffUser(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     password_hash: Mapped[str] = mapped_column(String(255))
+
+
+class BenchmarkSnapshot(Base):
+    """The published peer benchmark of one fixed group (size class, or size class and sector).
+
+    Refreshed only when the group has changed by at least MIN_GROUP_SIZE firms since its values
+    were last computed, so two different published values always differ by five or more firms
+    (see api/services/benchmark.py). ``sector`` is "" for the whole size class. ``firms`` is the
+    exact size at that computation; it is never published (the API shows a band).
+    """
+
+    __tablename__ = "benchmark_snapshots"
+
+    size_class: Mapped[str] = mapped_column(String(8), primary_key=True)
+    sector: Mapped[str] = mapped_column(String(32), primary_key=True)
+    visible: Mapped[bool] = mapped_column(Boolean)
+    firms: Mapped[int] = mapped_column(Integer)
+    # size of the whole size class when its group of snapshots was last refreshed
+    refreshed_at_firms: Mapped[int] = mapped_column(Integer)
+    published_on: Mapped[date] = mapped_column(Date)
+    overall: Mapped[int | None] = mapped_column(SmallInteger)
+    score_strategy: Mapped[int | None] = mapped_column(SmallInteger)
+    score_tools: Mapped[int | None] = mapped_column(SmallInteger)
+    score_processes: Mapped[int | None] = mapped_column(SmallInteger)
+    score_online: Mapped[int | None] = mapped_column(SmallInteger)
+    score_security: Mapped[int | None] = mapped_column(SmallInteger)
+    score_skills: Mapped[int | None] = mapped_column(SmallInteger)

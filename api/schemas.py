@@ -1,9 +1,12 @@
-"""Request and response schemas (pydantic v2). Every model forbids unknown fields."""
+"""Request and response schemas (pydantic v2). Every request model forbids unknown fields.
+
+Code lists come from the contract (api/core/codes.py): nothing is copied here.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -11,12 +14,25 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    create_model,
     model_validator,
 )
 
-from api.core.vocab import Channel, DimensionId, Municipality, Sector, SizeClass
+from api.core.codes import (
+    DIMENSIONS,
+    QUESTION_IDS,
+    Channel,
+    DimensionId,
+    EventName,
+    Municipality,
+    OfferingKind,
+    OfferingStatus,
+    Sector,
+    SizeClass,
+)
 from api.services.catalogue import get_catalogue
-from api.services.funnel import QUESTION_EVENTS, question_ids
+from api.services.period import ReportFilters
+from contract.codes import QUESTION_EVENTS, Event
 
 
 class Schema(BaseModel):
@@ -51,15 +67,14 @@ class HealthOut(Schema):
     status: Literal["ok"]
 
 
-class Scores(Schema):
-    """Dimension scores 0–100; null (or absent) when the owner could not answer."""
-
-    strategy: ScoreValue | None = None
-    tools: ScoreValue | None = None
-    processes: ScoreValue | None = None
-    online: ScoreValue | None = None
-    security: ScoreValue | None = None
-    skills: ScoreValue | None = None
+# Dimension scores 0-100, one optional field per dimension of the questionnaire; null (or absent)
+# when the owner could not answer.
+Scores: type[Schema] = create_model(
+    "Scores",
+    __base__=Schema,
+    __doc__="Dimension scores 0–100; null (or absent) when the owner could not answer.",
+    **{d: (ScoreValue | None, None) for d in DIMENSIONS},
+)
 
 
 class Profile(Schema):
@@ -70,7 +85,7 @@ class Profile(Schema):
 
 class RecommendationRequest(Schema):
     profile: Profile
-    scores: Scores
+    scores: Scores  # type: ignore[valid-type]
     limit: Annotated[int, Field(ge=1, le=10, strict=True)] = 3
 
 
@@ -89,6 +104,30 @@ class RecommendationResponse(Schema):
     recommendations: list[Recommendation]
 
 
+class EligibilityOut(Schema):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    max_employees: int | None
+    sectors: list[Sector] | None
+    municipalities: list[Municipality] | None
+
+
+class OfferingOut(Schema):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    id: str
+    title: str
+    provider: str
+    kind: OfferingKind
+    dimensions: list[DimensionId]
+    eligibility: EligibilityOut
+    cost: str
+    url: str
+    summary: str
+    status: OfferingStatus
+    last_checked: date
+
+
 class AssessmentIn(Schema):
     """The anonymised record of one completed interview. Only coded values, never free text."""
 
@@ -96,7 +135,7 @@ class AssessmentIn(Schema):
     sector: Sector
     municipality: Municipality
     channel: Channel
-    scores: Scores
+    scores: Scores  # type: ignore[valid-type]
     overall: ScoreValue | None = None
     needs: Annotated[list[NeedCode], Field(max_length=30), AfterValidator(_dedupe)] = []
     recommended: Annotated[list[OfferingId], Field(max_length=10), AfterValidator(_dedupe)] = []
@@ -106,12 +145,7 @@ class AssessmentCreated(Schema):
     id: str
 
 
-class StatsFilters(Schema):
-    date_from: date | None = None
-    date_to: date | None = None
-    size_class: SizeClass | None = None
-    sector: Sector | None = None
-    municipality: Municipality | None = None
+StatsFilters = ReportFilters
 
 
 class GroupStats(Schema):
@@ -128,7 +162,14 @@ class NeedCount(Schema):
 
 
 class StatsOut(Schema):
-    completed: int
+    published: bool = Field(
+        description="False when the selection is suppressed (too few records, or 1-4 records "
+        "away from a containing, coarser or earlier selection)"
+    )
+    completed: int | None = Field(
+        description="Records in the selection; null when the selection is suppressed"
+    )
+    data_until: str = Field(description="Last month (YYYY-MM) included: only closed months")
     min_group_size: int
     dimension_means: dict[DimensionId, float | None]
     overall_mean: float | None
@@ -137,38 +178,29 @@ class StatsOut(Schema):
     by_municipality: list[GroupStats]
     top_needs: list[NeedCount]
     suppressed_groups: int
-    filters: StatsFilters
+    filters: dict[str, Any]
 
 
 class BenchmarkQuery(Schema):
-    size_class: SizeClass | None = None
+    size_class: SizeClass
     sector: Sector | None = None
 
 
 class BenchmarkOut(Schema):
     available: bool
-    count: int | None
-    overall: float | None
-    dimensions: dict[DimensionId, float | None] | None
-
-
-FunnelEventType = Literal[
-    "started",
-    "consent_given",
-    "consent_refused",
-    "question_reached",
-    "reask",
-    "completed",
-    "handoff",
-    "fallback",
-]
+    count_band: str | None = Field(
+        description='Size of the comparison group as a band ("5–9", "10–19", "20–49", '
+        '"50–99", "mindestens 100"), never an exact count'
+    )
+    overall: int | None
+    dimensions: dict[DimensionId, int | None] | None
 
 
 class FunnelEventIn(Schema):
     """One anonymised funnel event. `key` is random per conversation (32 lowercase hex)."""
 
     key: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
-    event: FunnelEventType
+    event: EventName
     question: Annotated[str, StringConstraints(max_length=40)] | None = None
     channel: Channel
     duration_minutes: Annotated[int, Field(ge=0, le=1440, strict=True)] | None = None
@@ -178,14 +210,18 @@ class FunnelEventIn(Schema):
         if self.event in QUESTION_EVENTS:
             if self.question is None:
                 raise ValueError(f"question is required for event {self.event}")
-            if self.question not in question_ids():
+            if self.question not in QUESTION_IDS:
                 raise ValueError("unknown question (see data/questionnaire.yml)")
         elif self.question is not None:
             raise ValueError(f"question must be null for event {self.event}")
-        if self.duration_minutes is not None and self.event != "completed":
+        if self.duration_minutes is not None and self.event != Event.COMPLETED:
             raise ValueError("duration_minutes is only allowed with event completed")
         return self
 
 
 class Accepted(Schema):
     status: Literal["accepted"]
+
+
+class Deleted(Schema):
+    deleted: int = Field(description="Number of funnel events deleted")

@@ -11,69 +11,38 @@ import sys
 from pathlib import Path
 from typing import Dict, List
 
-from bot.intents import PROFILE_INTENTS
 from contract.questionnaire import Questionnaire, load_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN_FILE = ROOT / "domain.yml"
 FORM = "interview_form"
-PROFILE_ENTITIES = {"employees": "employees", "sector": "sector", "municipality": "municipality"}
+# The read-back step after the last question: the owner confirms the answers before scoring.
+REVIEW_SLOT = "answers_confirmed"
 
 
-def _condition(slot: str, indent: str) -> List[str]:
-    return [
-        f"{indent}conditions:",
-        f"{indent}  - active_loop: {FORM}",
-        f"{indent}    requested_slot: {slot}",
-    ]
-
-
-def _profile_slot(slot: str) -> List[str]:
-    entity = PROFILE_ENTITIES[slot]
-    ind = "        "
-    lines = [
-        f"  {slot}:",
-        "    type: any",
-        "    influence_conversation: false",
-        "    mappings:",
-        "      - type: from_entity",
-        f"        entity: {entity}",
-        f"        intent: [{', '.join(PROFILE_INTENTS)}]",
-        "      - type: from_entity",
-        f"        entity: {entity}",
-        *_condition(slot, ind),
-    ]
-    if slot == "employees":
-        lines += ["      - type: from_entity", "        entity: number", *_condition(slot, ind)]
-    lines += ["      - type: from_text", *_condition(slot, ind)]
-    return lines
-
-
-def _question_slot(slot: str) -> List[str]:
-    ind = "        "
+def _slot(slot: str, slot_type: str) -> List[str]:
+    # Every interview slot is filled by the form's validation action (custom mapping): it reads
+    # the message once, decides what it means and asks the next question in the same round trip.
     return [
         f"  {slot}:",
-        "    type: text",
+        f"    type: {slot_type}",
         "    influence_conversation: false",
         "    mappings:",
-        "      - type: from_entity",
-        "        entity: choice",
-        *_condition(slot, ind),
-        "      - type: from_text",
-        *_condition(slot, ind),
+        "      - type: custom",
     ]
 
 
 def blocks(questionnaire: Questionnaire) -> Dict[str, List[str]]:
     slots: List[str] = []
     for slot in questionnaire.profile_slots:
-        slots += _profile_slot(slot)
+        slots += _slot(slot, "any")
     for slot in questionnaire.question_slots + questionnaire.closing_slots:
-        slots += _question_slot(slot)
+        slots += _slot(slot, "text")
+    slots += _slot(REVIEW_SLOT, "any")
+    required = questionnaire.required_slots + [REVIEW_SLOT]
     return {
         "slots": slots,
-        "required_slots": [f"      - {s}" for s in questionnaire.required_slots],
-        "actions": [f"  - action_ask_{s}" for s in questionnaire.required_slots],
+        "required_slots": [f"      - {s}" for s in required],
     }
 
 

@@ -55,6 +55,7 @@ class Question:
     weight: Fraction
     text: str
     explanation: str
+    keywords: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,7 @@ def parse_questionnaire(raw: Any, needs: Needs) -> Questionnaire:
                 _fraction(q.get("weight", 1), f"question {q['slot']}"),
                 str(q["text"]),
                 str(q["explanation"]),
+                tuple(str(k) for k in q.get("keywords") or ()),
             )
         )
     questionnaire = Questionnaire(

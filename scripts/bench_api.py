@@ -5,7 +5,8 @@
 
 1. starts uvicorn on a free port (migrations run on start);
 2. POST /api/recommendations with 50 concurrent clients (httpx async), p50/p95;
-3. bulk-inserts 100 000 generated assessment records and times GET /api/stats (p50/p95).
+3. bulk-inserts 100 000 generated assessment records (closed months) and times GET /api/stats
+   and GET /api/benchmark (the benchmark's snapshots are refreshed once after the load).
 WARNING: with DATABASE_URL set, the needs-log tables of that database are emptied first.
 """
 
@@ -30,10 +31,16 @@ from sqlalchemy import create_engine, delete, insert, text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api.core.vocab import DIMENSIONS, MUNICIPALITIES, SECTORS, SIZE_CLASSES  # noqa: E402
-from api.models import Assessment, AssessmentNeed, AssessmentRecommendation  # noqa: E402
+from api.core.codes import DIMENSIONS, MUNICIPALITIES, SECTORS, SIZE_CLASSES  # noqa: E402
+from api.models import (  # noqa: E402
+    Assessment,
+    AssessmentNeed,
+    AssessmentRecommendation,
+    BenchmarkSnapshot,
+)
 
 TOKEN = "bench-staff-token-0123456789"
+SERVICE_TOKEN = "bench-service-token-0123456789"
 NEED_CODES = [*DIMENSIONS, "foerdermittel", "e_rechnung", "ki", "cyberschutz", "datenschutz"]
 OFFERING_IDS = ["cyberrisikocheck", "transferstelle_cybersicherheit", "bafa_unternehmensberatung"]
 
@@ -51,6 +58,7 @@ def pct(values: list[float], q: float) -> float:
 
 def start_server(url: str, port: int) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "STAFF_TOKEN": TOKEN, "ENVIRONMENT": "local"}
+    env["SERVICE_TOKEN"] = SERVICE_TOKEN
     cmd = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
@@ -117,10 +125,10 @@ async def bench_recommendations(base: str, clients: int, per_client: int, think_
 def seed(url: str, n: int) -> float:
     rng = random.Random(2)
     engine = create_engine(url)
-    start = date(2025, 1, 1)
+    start = date.today().replace(day=1) - timedelta(days=701)  # closed months only
     t0 = time.perf_counter()
     with engine.begin() as conn:
-        for table in (AssessmentRecommendation, AssessmentNeed, Assessment):
+        for table in (AssessmentRecommendation, AssessmentNeed, Assessment, BenchmarkSnapshot):
             conn.execute(delete(table))
     for chunk_start in range(0, n, 10_000):
         rows, needs, recs = [], [], []
@@ -163,6 +171,12 @@ def seed(url: str, n: int) -> float:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             for table in ("assessments", "assessment_needs", "assessment_recommendations"):
                 conn.execute(text(f"VACUUM ANALYZE {table}"))
+    from sqlalchemy.orm import Session
+
+    from api.services.benchmark import refresh_benchmark
+
+    with Session(engine) as db:  # what the service does after new records
+        refresh_benchmark(db)
     engine.dispose()
     return time.perf_counter() - t0
 
@@ -207,10 +221,12 @@ def main() -> None:
         rows.append(
             ("GET /api/stats (no filter)", bench_get(base, "/api/stats", {}, args.stats_calls))
         )
-        filtered = {"sector": "handwerk", "date_from": "2025-06-01", "date_to": "2025-12-31"}
+        last = date.today().replace(day=1) - timedelta(days=1)
+        first = (last - timedelta(days=200)).strftime("%Y-%m")
+        filtered = {"sector": "handwerk", "month_from": first, "month_to": last.strftime("%Y-%m")}
         rows.append(
             (
-                "GET /api/stats (sector + dates)",
+                "GET /api/stats (sector + months)",
                 bench_get(base, "/api/stats", filtered, args.stats_calls),
             )
         )

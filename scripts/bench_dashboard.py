@@ -28,8 +28,8 @@ from api.core.migrate import upgrade_head  # noqa: E402
 from api.services.catalogue import get_catalogue  # noqa: E402
 from api.services.dashboard import assess, funnel_stats  # noqa: E402
 from api.services.dashboard.build import build_dashboard  # noqa: E402
-from api.services.dashboard.guard import Guard, load_cube  # noqa: E402
-from api.services.dashboard.period import DashboardFilters, month_label  # noqa: E402
+from api.services.guard import Guard, load_cube  # noqa: E402
+from api.services.period import DashboardFilters, month_label  # noqa: E402
 
 TARGET_MS = 300
 

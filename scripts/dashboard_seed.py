@@ -19,15 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import delete, insert  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 
-from api.core.vocab import DIMENSIONS, MUNICIPALITIES, SECTORS  # noqa: E402
+from api.core.codes import DIMENSIONS, MUNICIPALITIES, QUESTION_IDS, SECTORS  # noqa: E402
 from api.models import (  # noqa: E402
     Assessment,
     AssessmentNeed,
     AssessmentRecommendation,
+    BenchmarkSnapshot,
     FunnelEvent,
 )
 from api.services.catalogue import get_catalogue  # noqa: E402
-from api.services.funnel import question_ids  # noqa: E402
 
 CHUNK = 20_000
 SIZE_WEIGHTS = {"1-9": 70, "10-49": 25, "50+": 5}
@@ -35,7 +35,13 @@ SIZE_WEIGHTS = {"1-9": 70, "10-49": 25, "50+": 5}
 
 def clear(engine: Engine) -> None:
     with engine.begin() as conn:
-        for table in (AssessmentRecommendation, AssessmentNeed, Assessment, FunnelEvent):
+        for table in (
+            AssessmentRecommendation,
+            AssessmentNeed,
+            Assessment,
+            FunnelEvent,
+            BenchmarkSnapshot,
+        ):
             conn.execute(delete(table))
 
 
@@ -50,7 +56,8 @@ def seed_assessments(engine: Engine, n: int, months: int, rng: random.Random) ->
     catalogue = get_catalogue()
     offering_ids = [o.id for o in catalogue.offerings if o.status != "closed"]
     need_codes = list(catalogue.need_titles)
-    today = date.today()
+    # Closed months only (statistics about assessments end with the last complete month).
+    last_day = date.today().replace(day=1) - timedelta(days=1)
     sizes = list(SIZE_WEIGHTS)
     rows: list[dict] = []
     needs: list[dict] = []
@@ -60,7 +67,7 @@ def seed_assessments(engine: Engine, n: int, months: int, rng: random.Random) ->
         base = rng.randint(10, 90)
         scores = {f"score_{d}": max(0, min(100, base + rng.randint(-25, 25))) for d in DIMENSIONS}
         coded = {
-            "completed_on": today - timedelta(days=rng.randrange(months * 30)),
+            "completed_on": last_day - timedelta(days=rng.randrange(months * 30)),
             "size_class": rng.choices(sizes, weights=list(SIZE_WEIGHTS.values()))[0],
             "sector": rng.choice(SECTORS),
             "municipality": rng.choice(MUNICIPALITIES),
@@ -101,7 +108,7 @@ def _conversation(rng: random.Random, questions: tuple[str, ...]) -> list[tuple]
 
 
 def seed_events(engine: Engine, n_rows: int, months: int, rng: random.Random) -> int:
-    questions = question_ids()
+    questions = QUESTION_IDS
     now = datetime.now().replace(minute=0, second=0, microsecond=0)
     rows: list[dict] = []
     written = 0
@@ -128,6 +135,15 @@ def seed_events(engine: Engine, n_rows: int, months: int, rng: random.Random) ->
     return written
 
 
+def refresh_snapshots() -> None:
+    """The published peer-benchmark snapshots, as the service refreshes them after records."""
+    from api.core.db import SessionLocal
+    from api.services.benchmark import refresh_benchmark
+
+    with SessionLocal() as db:
+        refresh_benchmark(db)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--assessments", type=int, default=2000)
@@ -146,6 +162,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     seed_assessments(engine, args.assessments, args.months, rng)
     events = seed_events(engine, args.events, args.months, rng)
+    refresh_snapshots()
     print(f"seeded {args.assessments} assessments and {events} funnel events")
     return 0
 

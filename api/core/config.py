@@ -1,35 +1,56 @@
-"""Service settings from the environment (pydantic-settings)."""
+"""Service settings: the only place that reads the environment (pydantic-settings).
+
+Secrets have no usable default. ``STAFF_TOKEN``, ``SERVICE_TOKEN`` and ``SECRET_KEY`` come from the
+environment or, when missing, from ``contract.secrets.get_secret``: generated randomly on the
+first start into ``var/secrets/<NAME>`` (file mode 0600) and shared by all processes of the
+installation (the action server reads ``SERVICE_TOKEN`` from the same place).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from contract.paths import needs_file, offerings_file, questionnaire_file, secrets_dir
+from contract.secrets import get_secret
+
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_STAFF_TOKEN = "change-me"
+SECRET_NAMES = ("STAFF_TOKEN", "SERVICE_TOKEN", "SECRET_KEY")
+# Values that were published as defaults in earlier versions: never accepted, in any environment.
+PUBLISHED_DEFAULTS = frozenset({"change-me", "dev-secret-change-me"})
 MIN_PRODUCTION_TOKEN_LENGTH = 16
-DEFAULT_SECRET_KEY = "dev-secret-change-me"
 MIN_PRODUCTION_SECRET_LENGTH = 32
+DEMO_ORIGINS = "http://127.0.0.1:8000,http://localhost:8000"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", case_sensitive=True)
 
-    DATABASE_URL: str = ""
-    STAFF_TOKEN: str = DEFAULT_STAFF_TOKEN
     ENVIRONMENT: Literal["local", "production"] = "local"
-    OFFERINGS_FILE: Path = Path("data/offerings.yml")
-    NEEDS_FILE: Path = Path("data/needs.yml")
+    DATABASE_URL: str = ""
+    # Secrets: empty = read or generate var/secrets/<NAME> (see module docstring).
+    STAFF_TOKEN: str = ""
+    SERVICE_TOKEN: str = ""
+    SECRET_KEY: str = ""
+    SECRETS_DIR: Path = Field(default_factory=secrets_dir)
+    # Data files (the contract package loads and validates them).
+    QUESTIONNAIRE_FILE: Path = Field(default_factory=questionnaire_file)
+    NEEDS_FILE: Path = Field(default_factory=needs_file)
+    OFFERINGS_FILE: Path = Field(default_factory=offerings_file)
+    CONTACT_FILE: Path = Path("config/contact.yml")
+    # Website: the Rasa server the demo page's widget talks to; origins allowed by CORS.
+    RASA_PUBLIC_URL: str = "http://127.0.0.1:5005"
+    ALLOWED_ORIGINS: str = DEMO_ORIGINS
     MAX_BODY_BYTES: int = 64 * 1024
     RUN_MIGRATIONS: bool = True
-    # Staff dashboard: signed session cookie, logins, retention of events and assessments.
-    SECRET_KEY: str = DEFAULT_SECRET_KEY
+    # Staff dashboard: session cookie, logins (rate-limited per client), retention.
     SESSION_COOKIE_SECURE: bool = False
     SESSION_MAX_AGE_SECONDS: int = 8 * 3600
     STAFF_USERS: str = ""
+    LOGIN_RATE_LIMIT: str = "5/minute"
     RETENTION_MONTHS: int = 24
 
     @model_validator(mode="after")
@@ -41,30 +62,44 @@ class Settings(BaseSettings):
         elif self.DATABASE_URL.startswith(("postgresql://", "postgres://")):
             # psycopg 3 is the installed driver; plain URLs would ask for psycopg2.
             self.DATABASE_URL = "postgresql+psycopg://" + self.DATABASE_URL.split("://", 1)[1]
-        if not self.OFFERINGS_FILE.is_absolute():
-            self.OFFERINGS_FILE = ROOT / self.OFFERINGS_FILE
-        if not self.NEEDS_FILE.is_absolute():
-            self.NEEDS_FILE = ROOT / self.NEEDS_FILE
-        if self.ENVIRONMENT == "production":
-            token = self.STAFF_TOKEN.strip()
-            if token in ("", DEFAULT_STAFF_TOKEN) or len(token) < MIN_PRODUCTION_TOKEN_LENGTH:
-                raise ValueError(
-                    "Refusing to start in production: set STAFF_TOKEN to a secret of at least "
-                    f"{MIN_PRODUCTION_TOKEN_LENGTH} characters (not the default)."
-                )
-            secret = self.SECRET_KEY.strip()
-            if secret == DEFAULT_SECRET_KEY or len(secret) < MIN_PRODUCTION_SECRET_LENGTH:
-                raise ValueError(
-                    "Refusing to start in production: set SECRET_KEY to a random secret of at "
-                    f"least {MIN_PRODUCTION_SECRET_LENGTH} characters (not the default)."
-                )
+        for name in ("SECRETS_DIR", "QUESTIONNAIRE_FILE", "NEEDS_FILE", "OFFERINGS_FILE"):
+            setattr(self, name, _absolute(getattr(self, name)))
+        self.CONTACT_FILE = _absolute(self.CONTACT_FILE)
+        for name in SECRET_NAMES:
+            setattr(self, name, self._secret(name))
+        if "*" in self.allowed_origins:
+            raise ValueError("ALLOWED_ORIGINS must list origins explicitly, never '*'")
         if self.RETENTION_MONTHS < 1:
             raise ValueError("RETENTION_MONTHS must be at least 1")
         return self
 
+    def _secret(self, name: str) -> str:
+        value = getattr(self, name).strip() or get_secret(name, directory=self.SECRETS_DIR)
+        if value in PUBLISHED_DEFAULTS:
+            raise ValueError(
+                f"Refusing to start: {name} is a published default; unset it to get a random one."
+            )
+        minimum = (
+            MIN_PRODUCTION_SECRET_LENGTH if name == "SECRET_KEY" else MIN_PRODUCTION_TOKEN_LENGTH
+        )
+        if self.ENVIRONMENT == "production" and len(value) < minimum:
+            raise ValueError(
+                f"Refusing to start in production: {name} must have at least {minimum} "
+                "characters (or be left unset to be generated)."
+            )
+        return value
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.ALLOWED_ORIGINS.split(",") if o.strip()]
+
     @property
     def is_sqlite(self) -> bool:
         return self.DATABASE_URL.startswith("sqlite")
+
+
+def _absolute(path: Path) -> Path:
+    return path if path.is_absolute() else ROOT / path
 
 
 settings = Settings()

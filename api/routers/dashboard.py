@@ -1,24 +1,24 @@
 """Staff dashboard pages: overview with charts, CSV export of every table, monthly report.
 
-All routes need a staff session (see dashboard_auth.py); without one they redirect (303) to
-the login page. Numbers come from api.services.dashboard with small-group protection.
+Every route needs a staff session (``CurrentStaff``); without one it redirects (303) to the
+login page. Numbers come from api.services.dashboard with small-group protection.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.core.vocab import MUNICIPALITIES, SECTORS, SIZE_CLASSES
-from api.deps import SessionDep
-from api.routers.dashboard_auth import current_staff, templates, to_login
-from api.routers.pages import MONTHS as MONTH_NAMES
+from api.core import clock
+from api.core.codes import MUNICIPALITIES, SECTORS, SIZE_CLASSES
+from api.core.templates import templates
+from api.deps import CurrentStaff, SessionDep
 from api.services.dashboard.build import TABLE_IDS, build_dashboard
-from api.services.dashboard.period import DashboardFilters, month_index
 from api.services.dashboard.tables import TOO_FEW, display, to_csv
+from api.services.period import DashboardFilters, month_index, month_label
+from api.services.result import MONTHS
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
 FilterDep = Annotated[DashboardFilters, Query()]
@@ -51,24 +51,22 @@ def _context(board: Any, staff: dict[str, Any]) -> dict[str, Any]:
         "staff": staff,
         "display": display,
         "too_few": TOO_FEW,
+        "data_until": month_label(clock.last_closed_month()),
         "charts": {k: t.chart_data() for k, t in board.tables.items() if t.chart_data()},
     }
 
 
 @router.get("", response_class=HTMLResponse)
-def dashboard(request: Request, db: SessionDep, filters: FilterDep) -> Response:
-    staff = current_staff(request)
-    if not staff:
-        return to_login()
+def dashboard(
+    request: Request, staff: CurrentStaff, db: SessionDep, filters: FilterDep
+) -> Response:
     board = build_dashboard(db, filters)
     page = templates.TemplateResponse(request, "dashboard.html", _context(board, staff))
     return _no_store(page)
 
 
 @router.get("/export/{table_id}.csv")
-def export_csv(request: Request, table_id: str, db: SessionDep, filters: FilterDep) -> Response:
-    if not current_staff(request):
-        return to_login()
+def export_csv(_staff: CurrentStaff, table_id: str, db: SessionDep, filters: FilterDep) -> Response:
     if table_id not in TABLE_IDS:
         return Response("unknown table", status_code=404)
     table = build_dashboard(db, filters).tables[table_id]
@@ -85,18 +83,16 @@ def export_csv(request: Request, table_id: str, db: SessionDep, filters: FilterD
 @router.get("/report", response_class=HTMLResponse)
 def monthly_report(
     request: Request,
+    staff: CurrentStaff,
     db: SessionDep,
     month: Annotated[str | None, Query(pattern=r"^20\d{2}-(0[1-9]|1[0-2])$")] = None,
 ) -> Response:
-    staff = current_staff(request)
-    if not staff:
-        return to_login()
-    month = month or date.today().strftime("%Y-%m")
+    month = month or month_label(clock.last_closed_month())  # the last complete month
     board = build_dashboard(db, DashboardFilters(month_from=month, month_to=month))
     year, number = divmod(month_index(month), 12)
     context = _context(board, staff) | {
         "month": month,
-        "month_title": f"{MONTH_NAMES[number]} {year}",
-        "today": date.today().strftime("%d.%m.%Y"),
+        "month_title": f"{MONTHS[number]} {year}",
+        "today": clock.today().strftime("%d.%m.%Y"),
     }
     return _no_store(templates.TemplateResponse(request, "dashboard_report.html", context))

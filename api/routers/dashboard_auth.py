@@ -1,31 +1,29 @@
 """Staff login and logout for the dashboard (signed, HttpOnly, SameSite=Lax session cookie).
 
 The login form is CSRF-protected with a double-submit token (signed cookie + hidden field) and
-an Origin check; logout is a POST with the session's CSRF token.
+an Origin check; logout is a POST with the session's CSRF token. Login attempts are rate-limited
+per client (LOGIN_RATE_LIMIT, default 5/minute); the argon2 check runs in a worker thread so it
+never blocks the event loop.
 """
 
 from __future__ import annotations
 
 import hmac
-from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
+from slowapi.errors import RateLimitExceeded
 
 from api.core.config import settings
+from api.core.ratelimit import limiter, login_limit
+from api.core.templates import templates
 from api.deps import SessionDep
 from api.services import staff_auth
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 LOGIN_URL = "/dashboard/login"
-
-
-def current_staff(request: Request) -> dict[str, Any] | None:
-    return staff_auth.read_session(request.cookies.get(staff_auth.SESSION_COOKIE))
 
 
 def to_login() -> RedirectResponse:
@@ -54,14 +52,23 @@ def login_page(request: Request, error: str = "", code: int = 200) -> Response:
     return response
 
 
+def too_many_logins(request: Request, _exc: RateLimitExceeded) -> Response:
+    """Exception handler: the login form again, with 429 and a German hint."""
+    hint = "Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen es erneut."
+    response = login_page(request, hint, 429)
+    response.headers["Retry-After"] = "60"
+    return response
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> Response:
-    if current_staff(request):
+    if staff_auth.read_session(request.cookies.get(staff_auth.SESSION_COOKIE)):
         return RedirectResponse("/dashboard", status_code=status.HTTP_303_SEE_OTHER)
     return login_page(request)
 
 
 @router.post("/login")
+@limiter.limit(login_limit)
 async def login(request: Request, db: SessionDep) -> Response:
     check_origin(request)
     fields = await form_fields(request)
@@ -69,7 +76,10 @@ async def login(request: Request, db: SessionDep) -> Response:
     if not staff_auth.check_login_csrf(cookie, fields.get("csrf", "")):
         return login_page(request, "Das Formular ist abgelaufen. Bitte erneut versuchen.", 400)
     name, password = fields.get("username", "").strip(), fields.get("password", "")
-    if not name or not password or not staff_auth.authenticate(db, name, password):
+    ok = bool(name and password) and await run_in_threadpool(
+        staff_auth.authenticate, db, name, password
+    )
+    if not ok:
         return login_page(request, "Benutzername oder Passwort ist nicht korrekt.", 401)
     response = RedirectResponse("/dashboard", status_code=status.HTTP_303_SEE_OTHER)
     response.set_cookie(
@@ -84,7 +94,7 @@ async def login(request: Request, db: SessionDep) -> Response:
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     check_origin(request)
-    session = current_staff(request)
+    session = staff_auth.read_session(request.cookies.get(staff_auth.SESSION_COOKIE))
     fields = await form_fields(request)
     if session and not hmac.compare_digest(fields.get("csrf", ""), str(session["csrf"])):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "invalid csrf token")

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
 
-from api.deps import SessionDep
-from api.schemas import Accepted, FunnelEventIn
-from api.services.funnel import record_event
+from fastapi import APIRouter, Path, status
 
-router = APIRouter(prefix="/api", tags=["events"])
+from api.deps import ServiceToken, SessionDep
+from api.schemas import Accepted, Deleted, FunnelEventIn
+from api.services.funnel import delete_events, record_event
+
+router = APIRouter(prefix="/api", tags=["events"], dependencies=[ServiceToken])
+ConversationKey = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
 
 
 @router.post("/events", response_model=Accepted, status_code=status.HTTP_202_ACCEPTED)
 def post_event(body: FunnelEventIn, db: SessionDep) -> Accepted:
-    """Store one funnel event: key, event, question, channel, duration; the hour, never finer."""
+    """Store one funnel event (Bearer SERVICE_TOKEN): key, event, question, channel, duration;
+    the hour, never finer."""
     record_event(
         db,
         key=body.key,
@@ -23,3 +27,9 @@ def post_event(body: FunnelEventIn, db: SessionDep) -> Accepted:
         duration_minutes=body.duration_minutes,
     )
     return Accepted(status="accepted")
+
+
+@router.delete("/events/{key}", response_model=Deleted)
+def erase_events(key: ConversationKey, db: SessionDep) -> Deleted:
+    """Erasure on request (Bearer SERVICE_TOKEN): delete every funnel event of a conversation."""
+    return Deleted(deleted=delete_events(db, key))

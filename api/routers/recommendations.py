@@ -11,7 +11,9 @@ router = APIRouter(prefix="/api", tags=["recommendations"])
 
 @router.post("/recommendations", response_model=RecommendationResponse)
 async def recommend(body: RecommendationRequest) -> RecommendationResponse:
-    """Top offerings for the firm, ranked by its weakest dimensions and filtered by eligibility."""
+    """Top offerings for the firm, ranked by its weakest dimensions and filtered by eligibility.
+
+    Public and read-only: it computes from the catalogue and writes nothing (no database)."""
     ranked = rank(
         get_catalogue(),
         employees=body.profile.employees,

@@ -18,8 +18,8 @@ Rules (deterministic):
 
 from __future__ import annotations
 
-from api.core.vocab import DIMENSION_TITLES, DIMENSIONS
-from api.services.catalogue import Catalogue, Offering
+from api.core.codes import DIMENSIONS, QN
+from contract.catalogue import Catalogue, Offering
 
 DISCOUNT = 0.5
 KIND_ORDER = {"beratung": 0, "foerderung": 1, "weiterbildung": 2, "werkzeug": 3, "veranstaltung": 4}
@@ -34,7 +34,7 @@ def eligible_offerings(
     return [
         o
         for o in catalogue.offerings
-        if o.status == "open" and o.eligibility.allows(employees, sector, municipality)
+        if o.recommendable and o.eligibility.allows(employees, sector, municipality)
     ]
 
 
@@ -66,7 +66,8 @@ def rank(
             break
         answered = [d for d in best.dimensions if d in weights]
         primary = max(answered, key=lambda d: (weights[d], -DIMENSIONS.index(d)))
-        reason = REASON_SCORE.format(title=DIMENSION_TITLES[primary], score=scores[primary])
+        title = QN.dimension_titles[primary]
+        reason = REASON_SCORE.format(title=title, score=scores[primary])
         picked.append((best, reason))
         remaining.remove(best)
         weights[primary] *= DISCOUNT

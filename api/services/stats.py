@@ -1,10 +1,14 @@
-"""SQL aggregation for staff statistics and the public peer benchmark.
+"""Staff statistics of the needs log (GET /api/stats), with the shared suppression guard.
 
-All numbers are computed with GROUP BY in the database. Small-group protection:
-- a group (size class, sector, municipality, need) with fewer than MIN_GROUP_SIZE records is
-  suppressed; if the suppressed groups of a breakdown hold 1–4 records in total, the smallest
-  visible group is suppressed as well, so the hidden remainder cannot be derived from the total;
-- a mean over fewer than MIN_GROUP_SIZE answered values is null (also the overall means).
+- Month granularity and closed months only (see api/services/period.py): a new interview never
+  changes a statistic in the month it happens.
+- The selection (profile filters and period) is shown only when the guard publishes it
+  (api/services/guard.py: at least 5 records, no 1-4 difference to a containing or coarser cell,
+  growth by 0 or >= 5 records since the last publishable end month); otherwise every number is
+  null and every list empty.
+- Breakdown rows: each row publishable by the guard, plus complementary suppression.
+- Any mean over fewer than 5 answered values is null; need codes below 5 records are hidden.
+All numbers are computed with GROUP BY in the database.
 """
 
 from __future__ import annotations
@@ -14,15 +18,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Table, func, select
 from sqlalchemy.orm import Session
 
-from api.core.vocab import DIMENSIONS, MIN_GROUP_SIZE
+from api.core.codes import DIMENSIONS, MIN_GROUP_SIZE
 from api.models import Assessment, AssessmentNeed
 from api.schemas import GroupStats, NeedCount, StatsFilters, StatsOut
+from api.services.guard import Guard, guard_for, guarded_breakdown
+from api.services.period import PROFILE_FIELDS, date_conditions, month_label
 
 A = Assessment.__table__.c
 MEAN_COLUMNS = {"overall": A.overall, **{d: A[f"score_{d}"] for d in DIMENSIONS}}
 
 
-def _aggregates() -> list[ColumnElement[Any]]:
+def aggregates() -> list[ColumnElement[Any]]:
+    """Count, and sum and count of answered values of every score column."""
     cols: list[ColumnElement[Any]] = [func.count().label("n")]
     for name, col in MEAN_COLUMNS.items():
         cols.append(func.sum(col).label(f"sum_{name}"))
@@ -30,78 +37,60 @@ def _aggregates() -> list[ColumnElement[Any]]:
     return cols
 
 
-def _conditions(
-    f: StatsFilters | None, table: Table = Assessment.__table__
-) -> list[ColumnElement[bool]]:
-    if f is None:
-        return []
+def conditions(f: StatsFilters, table: Table = Assessment.__table__) -> list[ColumnElement[bool]]:
     c = table.c
-    conds: list[ColumnElement[bool]] = []
-    if f.date_from:
-        conds.append(c.completed_on >= f.date_from)
-    if f.date_to:
-        conds.append(c.completed_on <= f.date_to)
-    for field in ("size_class", "sector", "municipality"):
-        value = getattr(f, field)
-        if value is not None:
-            conds.append(c[field] == value)
-    return conds
+    return [c[k] == v for k, v in f.profile.items()] + date_conditions(c.completed_on, f)
 
 
-def _mean(agg: dict[str, Any], name: str) -> float | None:
+def mean(agg: dict[str, Any], name: str) -> float | None:
     count = agg[f"cnt_{name}"]
     if agg["n"] < MIN_GROUP_SIZE or count < MIN_GROUP_SIZE:
         return None
     return round(float(agg[f"sum_{name}"]) / count, 1)
 
 
-def _dimension_means(agg: dict[str, Any]) -> dict[str, float | None]:
-    return {d: _mean(agg, d) for d in DIMENSIONS}
+def dimension_means(agg: dict[str, Any] | None) -> dict[str, float | None]:
+    return {d: (mean(agg, d) if agg else None) for d in DIMENSIONS}
 
 
 def _filtered(stmt: Select, conds: list[ColumnElement[bool]]) -> Select:
     return stmt.where(*conds) if conds else stmt
 
 
-def _grouped(db: Session, field: str, conds: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
+def _grouped(db: Session, field: str, conds: list[ColumnElement[bool]]) -> dict[str, dict]:
     col = A[field]
-    stmt = _filtered(select(col.label("key"), *_aggregates()), conds).group_by(col)
-    rows = [dict(r._mapping) for r in db.execute(stmt)]
-    return sorted(rows, key=lambda r: (-r["n"], r["key"]))
+    stmt = _filtered(select(col.label("key"), *aggregates()), conds).group_by(col)
+    return {r.key: dict(r._mapping) for r in db.execute(stmt)}
 
 
-def _rollup(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Totals from the (at most three) size-class groups: every record is in exactly one."""
-    total: dict[str, Any] = {"n": 0}
+def _rollup(rows: dict[str, dict]) -> dict[str, Any]:
+    """Totals from the size-class groups: every record is in exactly one (no extra query)."""
+    total: dict[str, Any] = {"n": sum(r["n"] for r in rows.values())}
     for name in MEAN_COLUMNS:
-        total[f"sum_{name}"] = sum(r[f"sum_{name}"] or 0 for r in rows)
-        total[f"cnt_{name}"] = sum(r[f"cnt_{name}"] for r in rows)
-    total["n"] = sum(r["n"] for r in rows)
+        total[f"sum_{name}"] = sum(r[f"sum_{name}"] or 0 for r in rows.values())
+        total[f"cnt_{name}"] = sum(r[f"cnt_{name}"] for r in rows.values())
     return total
 
 
-def _breakdown(rows: list[dict[str, Any]]) -> tuple[list[GroupStats], int]:
-    visible = [r for r in rows if r["n"] >= MIN_GROUP_SIZE]
-    hidden_records = sum(r["n"] for r in rows if r["n"] < MIN_GROUP_SIZE)
-    if 0 < hidden_records < MIN_GROUP_SIZE and visible:
-        visible.pop()  # complementary suppression of the smallest visible group
+def _breakdown(
+    guard: Guard, f: StatsFilters, field: str, rows: dict[str, dict]
+) -> tuple[list[GroupStats], int]:
+    shown = guarded_breakdown(guard, f.profile, field, {k: r["n"] for k, r in rows.items()})
     groups = [
         GroupStats(
-            key=r["key"],
-            count=r["n"],
-            overall_mean=_mean(r, "overall"),
-            dimension_means=_dimension_means(r),
+            key=key,
+            count=rows[key]["n"],
+            overall_mean=mean(rows[key], "overall"),
+            dimension_means=dimension_means(rows[key]),
         )
-        for r in visible
+        for key in sorted(shown, key=lambda k: (-rows[k]["n"], k))
     ]
-    return groups, len(rows) - len(visible)
+    return groups, len(rows) - len(shown)
 
 
-def _top_needs(
-    db: Session, filters: StatsFilters, titles: dict[str, str]
-) -> tuple[list[NeedCount], int]:
+def _top_needs(db: Session, f: StatsFilters, titles: dict[str, str]) -> tuple[list[NeedCount], int]:
     # Need rows carry the filter fields themselves: one indexed GROUP BY, no join.
-    conds = _conditions(filters, AssessmentNeed.__table__)
+    conds = conditions(f, AssessmentNeed.__table__)
     n = func.count().label("n")
     stmt = _filtered(select(AssessmentNeed.code, n), conds).group_by(AssessmentNeed.code)
     rows = db.execute(stmt).all()
@@ -111,37 +100,33 @@ def _top_needs(
 
 
 def compute_stats(db: Session, filters: StatsFilters, need_titles: dict[str, str]) -> StatsOut:
-    conds = _conditions(filters)
-    rows = {field: _grouped(db, field, conds) for field in ("size_class", "sector", "municipality")}
-    total = _rollup(rows["size_class"])
-    breakdowns: dict[str, list[GroupStats]] = {}
+    guard = guard_for(db, filters.period)
+    published = guard.safe(filters.profile)
+    total: dict[str, Any] | None = None
+    breakdowns: dict[str, list[GroupStats]] = {field: [] for field in PROFILE_FIELDS}
+    top_needs: list[NeedCount] = []
     suppressed = 0
-    for field, field_rows in rows.items():
-        breakdowns[field], hidden = _breakdown(field_rows)
+    if published:  # nothing else is even computed for a suppressed selection
+        conds = conditions(filters)
+        for field in PROFILE_FIELDS:
+            rows = _grouped(db, field, conds)
+            if field == "size_class":
+                total = _rollup(rows)
+            breakdowns[field], hidden = _breakdown(guard, filters, field, rows)
+            suppressed += hidden
+        top_needs, hidden = _top_needs(db, filters, need_titles)
         suppressed += hidden
-    top_needs, hidden = _top_needs(db, filters, need_titles)
     return StatsOut(
-        completed=total["n"],
+        published=published,
+        completed=total["n"] if total else None,
+        data_until=month_label(filters.period[1]),
         min_group_size=MIN_GROUP_SIZE,
-        dimension_means=_dimension_means(total),
-        overall_mean=_mean(total, "overall"),
+        dimension_means=dimension_means(total),
+        overall_mean=mean(total, "overall") if total else None,
         by_size_class=breakdowns["size_class"],
         by_sector=breakdowns["sector"],
         by_municipality=breakdowns["municipality"],
         top_needs=top_needs,
-        suppressed_groups=suppressed + hidden,
-        filters=filters,
+        suppressed_groups=suppressed,
+        filters=filters.query_params(),
     )
-
-
-def compute_benchmark(db: Session, size_class: str | None, sector: str | None) -> dict[str, Any]:
-    conds = _conditions(StatsFilters(size_class=size_class, sector=sector))
-    row = dict(db.execute(_filtered(select(*_aggregates()), conds)).one()._mapping)
-    if row["n"] < MIN_GROUP_SIZE:
-        return {"available": False, "count": None, "overall": None, "dimensions": None}
-    return {
-        "available": True,
-        "count": row["n"],
-        "overall": _mean(row, "overall"),
-        "dimensions": _dimension_means(row),
-    }

@@ -2,6 +2,7 @@
 
 The environment is set before `api` is imported, so the app's engine points at the test
 database. Migrations run through the app's start-up; tables are emptied before every test.
+When TEST_DATABASE_URL is set and that database does not answer, every test fails (never skips).
 """
 
 from __future__ import annotations
@@ -10,43 +11,92 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 STAFF_TOKEN = "test-staff-token-0123456789"
+SERVICE_TOKEN = "test-service-token-0123456789"
+SECRET_KEY = "test-secret-key-0123456789-0123456789"
 _TMP = Path(tempfile.mkdtemp(prefix="digitalcheck-api-tests-"))
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
 
 os.environ["DATABASE_URL"] = TEST_DATABASE_URL
 os.environ["ENVIRONMENT"] = "local"
 os.environ["STAFF_TOKEN"] = STAFF_TOKEN
-os.environ.pop("OFFERINGS_FILE", None)
-os.environ.pop("NEEDS_FILE", None)
+os.environ["SERVICE_TOKEN"] = SERVICE_TOKEN
+os.environ["SECRET_KEY"] = SECRET_KEY
+os.environ["SECRETS_DIR"] = str(_TMP / "secrets")
+for name in (
+    "OFFERINGS_FILE",
+    "NEEDS_FILE",
+    "QUESTIONNAIRE_FILE",
+    "ALLOWED_ORIGINS",
+    "STAFF_USERS",
+):
+    os.environ.pop(name, None)
 
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import delete, func, insert, select  # noqa: E402
 
-from api.core.db import engine  # noqa: E402
+from api.core import clock  # noqa: E402
+from api.core.codes import DIMENSIONS  # noqa: E402
+from api.core.db import SessionLocal, engine  # noqa: E402
+from api.core.ratelimit import limiter  # noqa: E402
 from api.main import app  # noqa: E402
-from api.models import Assessment, AssessmentNeed, AssessmentRecommendation  # noqa: E402
+from api.models import (  # noqa: E402
+    Assessment,
+    AssessmentNeed,
+    AssessmentRecommendation,
+    BenchmarkSnapshot,
+)
+from api.services.benchmark import refresh_benchmark  # noqa: E402
 
 TABLES = (AssessmentRecommendation, AssessmentNeed, Assessment)
 AUTH = {"Authorization": f"Bearer {STAFF_TOKEN}"}
+SERVICE = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
 
 
 @pytest.fixture(scope="session")
 def client() -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    with TestClient(app, headers=SERVICE) as test_client:
         yield test_client
 
 
 @pytest.fixture(autouse=True)
 def clean_tables(client: TestClient) -> None:
     with engine.begin() as conn:
-        for table in TABLES:
+        for table in (*TABLES, BenchmarkSnapshot):
             conn.execute(delete(table))
+    limiter.reset()
+
+
+class Clock:
+    """A settable clock for the service (Europe/Berlin local time)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.value = now.replace(tzinfo=clock.LOCAL_TZ)
+
+    def set(self, day: date, hour: int = 12) -> None:
+        self.value = datetime(day.year, day.month, day.day, hour, tzinfo=clock.LOCAL_TZ)
+
+    def __call__(self) -> datetime:
+        return self.value
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch) -> Clock:
+    """The service's clock set to 2026-11-18 12:00 (the last closed month is 2026-10)."""
+    fake = Clock(datetime(2026, 11, 18, 12))
+    monkeypatch.setattr(clock, "now", fake)
+    return fake
+
+
+def refresh() -> None:
+    """What the service does after every new record: refresh the benchmark snapshots."""
+    with SessionLocal() as db:
+        refresh_benchmark(db)
 
 
 def row_counts() -> dict[str, int]:
@@ -67,8 +117,12 @@ def insert_records(
     score: int | None = 50,
     overall: int | None = 50,
     needs: tuple[str, ...] = (),
+    refresh_snapshots: bool = True,
 ) -> None:
-    """Insert `n` identical records directly (to control the completion date)."""
+    """Insert `n` identical records directly (to control the completion date), then refresh
+    the benchmark snapshots as the service does after new records."""
+    if n == 0:
+        return
     rows, need_rows = [], []
     for _ in range(n):
         rid = str(uuid.uuid4())
@@ -81,10 +135,7 @@ def insert_records(
                 "municipality": municipality,
                 "channel": "rest",
                 "overall": overall,
-                **{
-                    f"score_{d}": score
-                    for d in ("strategy", "tools", "processes", "online", "security", "skills")
-                },
+                **{f"score_{d}": score for d in DIMENSIONS},
             }
         )
         coded = {k: rows[-1][k] for k in ("completed_on", "size_class", "sector", "municipality")}
@@ -93,6 +144,8 @@ def insert_records(
         conn.execute(insert(Assessment), rows)
         if need_rows:
             conn.execute(insert(AssessmentNeed), need_rows)
+    if refresh_snapshots:
+        refresh()
 
 
 def valid_assessment(**overrides: object) -> dict:

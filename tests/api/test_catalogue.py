@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from api.core.codes import DIMENSIONS, MUNICIPALITIES, SECTORS
 from api.core.config import ROOT
-from api.core.vocab import DIMENSIONS, MUNICIPALITIES, SECTORS
-from api.services.catalogue import CatalogueError, load_catalogue, main
+from api.services.catalogue import main
+from contract.catalogue import CatalogueError, load_catalogue
+from contract.questionnaire import ContractError
 
 OFFERINGS = ROOT / "data" / "offerings.yml"
 NEEDS = ROOT / "data" / "needs.yml"
@@ -46,10 +48,10 @@ def test_real_catalogue_is_valid() -> None:
 
 def test_needs_file() -> None:
     cat = load_catalogue(OFFERINGS, NEEDS)
-    codes = [n.code for n in cat.needs]
+    codes = list(cat.needs.codes)
     assert set(DIMENSIONS) <= set(codes)
     assert {"foerdermittel", "e_rechnung", "ki", "cyberschutz", "datenschutz"} <= set(codes)
-    assert all(len(n.title) <= 30 for n in cat.needs)
+    assert all(len(title) <= 30 for title in cat.need_titles.values())
 
 
 @pytest.mark.parametrize(
@@ -89,20 +91,53 @@ def test_needs_file_must_cover_dimensions_and_short_titles(tmp_path: Path) -> No
     needs = yaml.safe_load(NEEDS.read_text(encoding="utf-8"))["needs"]
     path = tmp_path / "needs.yml"
     path.write_text(yaml.safe_dump({"needs": needs[1:]}), encoding="utf-8")
-    with pytest.raises(CatalogueError, match="missing"):
+    with pytest.raises(ContractError, match="no need code for dimension strategy"):
         load_catalogue(OFFERINGS, path)
     needs[-1]["title"] = "Ein viel zu langer Titel für einen Button"
     path.write_text(yaml.safe_dump({"needs": needs}, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(CatalogueError, match="title"):
+    with pytest.raises(ContractError, match="title"):
         load_catalogue(OFFERINGS, path)
 
 
 def test_cli_checker(tmp_path: Path, capsys) -> None:
     assert main([str(OFFERINGS), str(NEEDS)]) == 0
-    assert "OK" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("OK: 24 offerings (17 open), 14 need codes")
     offerings = raw_offerings()
     offerings[0]["status"] = "unknown"
+    offerings[1]["kind"] = "kredit"
     assert main([str(write_offerings(tmp_path, offerings)), str(NEEDS)]) == 1
+    errors = capsys.readouterr().err
+    assert "status 'unknown'" in errors and "kind 'kredit'" in errors  # every problem listed
+
+
+@pytest.mark.parametrize("module", ["contract.catalogue", "api.services.catalogue"])
+def test_checker_commands(tmp_path: Path, module: str) -> None:
+    ok = subprocess.run([PY, "-m", module], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and ok.stdout.startswith("OK:"), ok.stderr
+    offerings = raw_offerings()
+    offerings[0]["url"] = "http://insecure.example"
+    bad = subprocess.run(
+        [PY, "-m", module, str(write_offerings(tmp_path, offerings)), str(NEEDS)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert bad.returncode == 1 and "url must start with https://" in bad.stderr
+
+
+def test_catalogue_imports_without_pydantic_in_the_bot_environment() -> None:
+    """The action server (Python 3.10, pydantic 1.10) reads offering details from the contract."""
+    bot_python = ROOT / ".venv-bot" / "bin" / "python"
+    assert bot_python.exists(), "the bot environment is part of the project (make bot-env)"
+    code = (
+        "import sys; from contract.catalogue import load_catalogue\n"
+        "c = load_catalogue(); o = c.by_id['cyberrisikocheck']\n"
+        "print(sys.version_info[:2], len(c.offerings), o.kind_title,\n"
+        "      o.eligibility.allows(5, 'bau', 'hilden'))"
+    )
+    result = subprocess.run(
+        [str(bot_python), "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(3, 10) 24 Werkzeug True"
 
 
 def test_app_refuses_to_start_with_bad_catalogue(tmp_path: Path) -> None:

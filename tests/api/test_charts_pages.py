@@ -10,13 +10,14 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from api.routers.charts import render_chart
-from api.routers.pages import overall_score
 from api.services.catalogue import get_catalogue
+from api.services.charts import render_chart
+from api.services.result import legacy_overall
 
 SCORES = {"strategy": 62, "tools": 40, "online": 80, "security": 25, "skills": 55}
 PEER = {"peer_strategy": 50, "peer_tools": 45, "peer_processes": 48, "peer_online": 60}
-LABELS = ["Strategie", "IT-Ausstattung", "Prozesse", "Online-Präsenz", "IT-Sicherheit"]
+# The first line of each wrapped dimension title (matplotlib names each text line in a comment).
+LABELS = ["Strategie und", "IT-Ausstattung und", "Prozesse und", "Online-Präsenz und"]
 
 
 class _Text(HTMLParser):
@@ -100,9 +101,9 @@ def test_radar_without_any_score_is_an_empty_chart(client: TestClient) -> None:
     assert "<!-- Noch keine Werte -->" in response.text
 
 
-def test_overall_is_the_rounded_mean_of_known_scores() -> None:
-    assert overall_score({"strategy": 50, "tools": 51, "processes": None}) == 51  # 50.5 → 51
-    assert overall_score({"strategy": None}) is None
+def test_old_links_overall_is_the_rounded_mean_of_known_scores() -> None:
+    assert legacy_overall({"strategy": 50, "tools": 51, "processes": None}) == 51  # 50.5 → 51
+    assert legacy_overall({"strategy": None}) is None
 
 
 def test_result_page_shows_scores_chart_and_offerings(client: TestClient) -> None:
@@ -115,6 +116,7 @@ def test_result_page_shows_scores_chart_and_offerings(client: TestClient) -> Non
     assert "Ihr Ergebnis im Digitalcheck" in text
     assert "52 von 100 Punkten" in text  # (62+40+80+25+55)/5 = 52.4
     assert "Stufe „Fortgeschritten“" in text
+    assert "aus den gerundeten Themenwerten berechnet" in text  # an old link: no answers
     assert "IT-Sicherheit und Datenschutz 25" in text
     assert "Prozesse und Abläufe keine Angabe" in text
     assert re.search(r"Stand: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}", text)
@@ -147,7 +149,9 @@ def test_result_page_has_nothing_personal_and_rejects_bad_scores(client: TestCli
 
 
 def test_demo_page_embeds_the_widget(client: TestClient, monkeypatch) -> None:
-    monkeypatch.setenv("RASA_PUBLIC_URL", "http://127.0.0.1:5999/")
+    from api.core.config import settings
+
+    monkeypatch.setattr(settings, "RASA_PUBLIC_URL", "http://127.0.0.1:5999/")
     response = client.get("/")
     assert response.status_code == 200
     page = parse(response.text)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from api.services.funnel import question_ids
+from api.core.codes import QUESTION_IDS
 from tests.api.dashboard_data import (
     add_conversations,
     add_firms,
@@ -57,7 +57,7 @@ def firms(client) -> None:
 @pytest.fixture
 def conversations(client) -> None:
     profile = [("question_reached", q) for q in ("employees", "sector", "municipality")]
-    everything = [("question_reached", q) for q in question_ids()]
+    everything = [("question_reached", q) for q in QUESTION_IDS]
     for i in range(10):
         done = [("started", ""), ("consent_given", ""), *everything, ("completed", "")]
         add_conversations(1, done, hour=MARCH, duration=10 + i)
@@ -104,7 +104,7 @@ def test_overview_numbers(client, firms, conversations) -> None:
 
 def test_funnel_drop_off_in_questionnaire_order(client, conversations) -> None:
     rows = csv_rows(client, "funnel", month_from="2026-03", month_to="2026-03")
-    assert [r[0] for r in rows[1:]] == list(question_ids())
+    assert [r[0] for r in rows[1:]] == list(QUESTION_IDS)
     funnel = as_dict(rows)
     assert funnel["employees"] == ["30", "10", "75.0"]
     assert funnel["sector"] == ["22", "8", "55.0"]

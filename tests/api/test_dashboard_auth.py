@@ -6,9 +6,7 @@ import io
 import re
 
 import pytest
-from pydantic import ValidationError
 
-from api.core.config import Settings
 from api.services import staff_auth
 from tests.api.dashboard_data import PASSWORD, clean_dashboard_tables, login
 
@@ -106,9 +104,3 @@ def test_cli_creates_and_updates_staff_users(client, monkeypatch, capsys) -> Non
     monkeypatch.setattr("sys.stdin", io.StringIO("kurz\n"))
     with pytest.raises(SystemExit):
         main(["staff-user", "erika", "--password-stdin"])
-
-
-def test_production_refuses_default_secret_key() -> None:
-    with pytest.raises(ValidationError, match="SECRET_KEY"):
-        Settings(ENVIRONMENT="production", STAFF_TOKEN="t" * 32)
-    assert Settings(ENVIRONMENT="production", STAFF_TOKEN="t" * 32, SECRET_KEY="k" * 40)

@@ -12,10 +12,10 @@ from itertools import product
 
 import pytest
 
+from api.core.codes import MIN_GROUP_SIZE
 from api.core.db import SessionLocal
-from api.core.vocab import MIN_GROUP_SIZE
 from api.services.dashboard.build import build_dashboard
-from api.services.dashboard.period import DashboardFilters
+from api.services.period import DashboardFilters
 from tests.api.dashboard_data import add_firms, clean_dashboard_tables, csv_rows, login
 
 __all__ = ["clean_dashboard_tables"]

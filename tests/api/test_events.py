@@ -7,9 +7,10 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import func, select
 
+from api.core.codes import QUESTION_IDS
 from api.core.db import SessionLocal, engine
 from api.models import Assessment, AssessmentNeed, AssessmentRecommendation, FunnelEvent
-from api.services.funnel import purge_expired, question_ids, retention_cutoff
+from api.services.retention import purge_expired, retention_cutoff
 from tests.api.dashboard_data import add_conversations, add_firms, clean_dashboard_tables
 
 __all__ = ["clean_dashboard_tables"]
@@ -28,7 +29,7 @@ def stored() -> list[dict]:
 
 
 def test_question_ids_come_from_the_questionnaire() -> None:
-    ids = question_ids()
+    ids = QUESTION_IDS
     assert ids[:3] == ("employees", "sector", "municipality")
     assert ids[-1] == "support_need"
     assert len(ids) == 3 + 18 + 1
@@ -92,11 +93,11 @@ def test_invalid_events_are_rejected_and_nothing_is_written(client, body: dict) 
 def test_all_contract_events_are_accepted(client) -> None:
     for name in ("started", "consent_given", "consent_refused", "handoff", "fallback"):
         assert client.post("/api/events", json=event(event=name)).status_code == 202
-    for question in question_ids():
+    for question in QUESTION_IDS:
         body = event(event="question_reached", question=question, channel="telegram")
         assert client.post("/api/events", json=body).status_code == 202
     assert client.post("/api/events", json=event(event="completed")).status_code == 202
-    assert len(stored()) == 6 + len(question_ids())
+    assert len(stored()) == 6 + len(QUESTION_IDS)
 
 
 def test_retention_cutoff() -> None:

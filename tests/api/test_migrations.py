@@ -51,3 +51,28 @@ def test_upgrade_from_0001_keeps_and_backfills_data(tmp_path) -> None:
     }
     command.downgrade(cfg, "base")
     eng.dispose()
+
+
+def test_the_suite_runs_on_the_requested_database(client) -> None:
+    """A misconfigured TEST_DATABASE_URL must not quietly fall back to SQLite."""
+    import os
+
+    from api.core.config import Settings
+
+    requested = os.environ.get("TEST_DATABASE_URL")
+    url = engine.url.render_as_string(hide_password=False)
+    if requested:
+        assert url == Settings(DATABASE_URL=requested).DATABASE_URL
+    else:
+        assert engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT 1").scalar_one() == 1
+
+
+def test_every_dimension_of_the_questionnaire_has_a_score_column() -> None:
+    from api.core.codes import DIMENSIONS
+    from api.models import Assessment, BenchmarkSnapshot
+
+    for model in (Assessment, BenchmarkSnapshot):
+        columns = set(model.__table__.c.keys())
+        assert {f"score_{d}" for d in DIMENSIONS} <= columns, model.__tablename__

@@ -6,12 +6,15 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from api.core.vocab import DIMENSIONS, MUNICIPALITIES, SECTORS
-from api.services.catalogue import Catalogue, Eligibility, Need, Offering, get_catalogue
-from api.services.recommendations import REASON_NO_SCORES, rank
+from api.core.codes import DIMENSIONS, MUNICIPALITIES, SECTORS
+from api.services.catalogue import get_catalogue
+from api.services.recommendations import KIND_ORDER, REASON_NO_SCORES, rank
+from contract.catalogue import Catalogue, Eligibility, Offering
+from contract.codes import OFFERING_KINDS
+from contract.questionnaire import Need, Needs
 from tests.api.conftest import row_counts
 
-NEEDS = [Need(code=d, title=d) for d in DIMENSIONS]
+NEEDS = Needs(tuple(Need(code=d, title=d, dimension=d) for d in DIMENSIONS))
 
 
 def offering(oid: str, dims: list[str], kind: str = "beratung", status: str = "open", **elig):
@@ -20,8 +23,10 @@ def offering(oid: str, dims: list[str], kind: str = "beratung", status: str = "o
         title=f"Angebot {oid}",
         provider="Anbieter",
         kind=kind,
-        dimensions=dims,
-        eligibility=Eligibility(**elig),
+        dimensions=tuple(dims),
+        eligibility=Eligibility(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in elig.items()}
+        ),
         cost="kostenfrei",
         url="https://example.org",
         summary="Eine kurze Beschreibung.",
@@ -39,7 +44,11 @@ def ids(result) -> list[str]:
 
 
 def run(offerings, sc, employees=5, sector="handel", municipality="hilden", limit=3):
-    return rank(Catalogue(offerings, NEEDS), employees, sector, municipality, sc, limit)
+    return rank(Catalogue(tuple(offerings), NEEDS), employees, sector, municipality, sc, limit)
+
+
+def test_tie_break_order_covers_exactly_the_contract_kinds() -> None:
+    assert set(KIND_ORDER) == set(OFFERING_KINDS)
 
 
 def test_weakest_dimension_dominates() -> None:

@@ -7,6 +7,8 @@ from fastapi.testclient import TestClient
 
 from tests.api.conftest import AUTH, STAFF_TOKEN, insert_records, valid_assessment
 
+OCTOBER, NOVEMBER = date(2026, 10, 12), date(2026, 11, 18)
+
 
 def stats(client: TestClient, **params) -> dict:
     response = client.get("/api/stats", params=params, headers=AUTH)
@@ -31,21 +33,35 @@ def test_stats_requires_staff_token(client: TestClient, headers: dict) -> None:
 
 
 def test_below_five_everything_suppressed(client: TestClient) -> None:
-    for _ in range(4):
-        assert client.post("/api/assessments", json=valid_assessment()).status_code == 201
+    insert_records(4, needs=("ki",))
     data = stats(client)
-    assert data["completed"] == 4
+    assert data["published"] is False
+    assert data["completed"] is None
     assert data["overall_mean"] is None
     assert set(data["dimension_means"].values()) == {None}
     assert data["by_size_class"] == data["by_sector"] == data["by_municipality"] == []
     assert data["top_needs"] == []
-    assert data["suppressed_groups"] == 3 + 2  # three breakdown groups, two need codes
 
 
-def test_five_records_are_shown(client: TestClient) -> None:
+def test_only_closed_months_are_reported(client: TestClient, frozen_clock) -> None:
+    frozen_clock.set(OCTOBER)
+    for _ in range(5):
+        assert client.post("/api/assessments", json=valid_assessment()).status_code == 201
+    during = stats(client)
+    assert during["data_until"] == "2026-09" and during["completed"] is None
+    assert stats(client, month_from="2026-10")["completed"] is None  # October is not over
+    frozen_clock.set(NOVEMBER)
+    after = stats(client)
+    assert after["data_until"] == "2026-10" and after["completed"] == 5
+
+
+def test_five_records_are_shown(client: TestClient, frozen_clock) -> None:
+    frozen_clock.set(OCTOBER)
     for _ in range(5):
         client.post("/api/assessments", json=valid_assessment())
+    frozen_clock.set(NOVEMBER)
     data = stats(client)
+    assert data["published"] is True
     assert data["completed"] == 5
     assert data["overall_mean"] == 50.0
     assert data["dimension_means"] == {
@@ -99,17 +115,17 @@ def test_filters(client: TestClient) -> None:
         municipality="velbert",
     )
     assert stats(client)["completed"] == 16
-    january = stats(client, date_from="2026-01-01", date_to="2026-01-31")
+    january = stats(client, month_from="2026-01", month_to="2026-01")
     assert january["completed"] == 5 and january["overall_mean"] == 20.0
-    march = stats(client, date_from="2026-03-01")
+    march = stats(client, month_from="2026-03")
     assert march["completed"] == 11
     assert {g["key"] for g in march["by_municipality"]} == {"ratingen", "velbert"}
-    assert stats(client, date_to="2026-03-10")["completed"] == 11
+    assert stats(client, month_to="2026-02")["completed"] == 5
     ratingen = stats(client, municipality="ratingen")
     assert ratingen["completed"] == 6 and ratingen["dimension_means"]["online"] == 80.0
     handel = stats(client, sector="handel", size_class="10-49")
     assert handel["completed"] == 5 and handel["by_sector"][0]["key"] == "handel"
-    assert stats(client, size_class="50+")["completed"] == 0
+    assert stats(client, size_class="50+")["completed"] is None
     assert stats(client, sector="handel")["filters"]["sector"] == "handel"
 
 
@@ -117,11 +133,11 @@ def test_filters_narrowing_below_five_suppress_means(client: TestClient) -> None
     insert_records(8, municipality="hilden", needs=("ki",))
     insert_records(1, municipality="haan", score=0, overall=0, needs=("ki", "e_rechnung"))
     narrowed = stats(client, municipality="haan")
-    assert narrowed["completed"] == 1
+    assert narrowed["completed"] is None
     assert narrowed["overall_mean"] is None
     assert set(narrowed["dimension_means"].values()) == {None}
     assert narrowed["by_municipality"] == narrowed["top_needs"] == []
-    narrowed = stats(client, municipality="haan", date_from="2026-06-15", date_to="2026-06-15")
+    narrowed = stats(client, municipality="haan", month_from="2026-06", month_to="2026-06")
     assert narrowed["overall_mean"] is None
     everything = stats(client)
     assert [(n["code"], n["count"]) for n in everything["top_needs"]] == [("ki", 9)]
@@ -138,34 +154,17 @@ def test_mean_needs_five_answered_values(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [{"sector": "bank"}, {"date_from": "gestern"}, {"size_class": "5"}, {"foo": "bar"}],
+    [
+        {"sector": "bank"},
+        {"date_from": "2026-01-01"},  # day-level ranges do not exist
+        {"month_from": "2026-13"},
+        {"month_from": "2026-05", "month_to": "2026-04"},
+        {"size_class": "5"},
+        {"foo": "bar"},
+    ],
 )
 def test_invalid_filters(client: TestClient, params: dict) -> None:
     assert client.get("/api/stats", params=params, headers=AUTH).status_code == 422
-
-
-def test_benchmark_threshold(client: TestClient) -> None:
-    empty = client.get("/api/benchmark").json()
-    assert empty == {"available": False, "count": None, "overall": None, "dimensions": None}
-    insert_records(4, size_class="1-9", sector="handwerk", score=40, overall=48)
-    params = {"size_class": "1-9", "sector": "handwerk"}
-    assert client.get("/api/benchmark", params=params).json()["available"] is False
-    insert_records(1, size_class="1-9", sector="handwerk", score=40, overall=48)
-    data = client.get("/api/benchmark", params=params).json()
-    assert data["available"] is True and data["count"] == 5
-    assert data["overall"] == 48.0 and data["dimensions"]["security"] == 40.0
-
-
-def test_benchmark_filters_and_validation(client: TestClient) -> None:
-    insert_records(5, size_class="10-49", sector="handel", overall=70)
-    insert_records(5, size_class="1-9", sector="handel", overall=30)
-    assert client.get("/api/benchmark", params={"sector": "handel"}).json()["overall"] == 50.0
-    small = client.get("/api/benchmark", params={"size_class": "1-9"}).json()
-    assert small["count"] == 5 and small["overall"] == 30.0
-    other = client.get("/api/benchmark", params={"size_class": "1-9", "sector": "bau"}).json()
-    assert other["available"] is False and other["count"] is None
-    assert client.get("/api/benchmark", params={"sector": "bank"}).status_code == 422
-    assert client.get("/api/benchmark", params={"municipality": "hilden"}).status_code == 422
 
 
 def test_need_counts_follow_filters(client: TestClient) -> None:
@@ -177,6 +176,6 @@ def test_need_counts_follow_filters(client: TestClient) -> None:
     ]
     ratingen = stats(client, municipality="ratingen")["top_needs"]
     assert [(n["code"], n["count"]) for n in ratingen] == [("ki", 5)]
-    february = stats(client, date_from="2026-02-01", date_to="2026-02-28")["top_needs"]
+    february = stats(client, month_from="2026-02", month_to="2026-02")["top_needs"]
     assert [(n["code"], n["count"]) for n in february] == [("ki", 5)]
     assert stats(client, sector="handel")["top_needs"] == []

@@ -1,4 +1,5 @@
-"""The socket.io channel with session_persistence against the real Rasa server (#13027)."""
+"""The socket.io channel against the real Rasa server: #13027 (answers reach the client with
+session_persistence), server-issued session tokens, hashed conversation ids, redaction."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any, Dict, List
 import requests
 import socketio
 
+from bot.channels.privacy import valid_web_token, web_conversation_id
 from tests.e2e.servers import TOKEN
 
 
@@ -49,45 +51,95 @@ def texts(messages: List[Dict[str, Any]]) -> str:
     return "\n".join(m.get("text", "") for m in messages)
 
 
+def tracker(stack, conversation_id: str) -> Dict[str, Any]:
+    return requests.get(
+        f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
+        params={"token": TOKEN},
+        timeout=30,
+    ).json()
+
+
+def user_events(state: Dict[str, Any]) -> List[Dict[str, Any]]:
+    return [e for e in state.get("events") or [] if e.get("event") == "user"]
+
+
 def test_bot_uttered_arrives_and_session_survives_reconnect(stack) -> None:
-    session_id = f"pytest-{uuid.uuid4().hex}"
     first = SocketClient(stack.rasa_url)
     try:
-        assert first.session(session_id) == session_id
-        greeting = first.say(session_id, "Hallo")
+        token = first.session(None)
+        assert valid_web_token(token) == token  # issued and signed by the server
+        greeting = first.say(token, "Hallo")
         assert "Datenschutz" in texts(greeting)
         replies = [r for m in greeting for r in m.get("quick_replies", [])]
         assert [r["payload"] for r in replies] == ["/affirm", "/deny"]
-        assert "Beschäftigte" in texts(first.say(session_id, "/affirm"))
+        assert "Beschäftigte" in texts(first.say(token, "/affirm"))
     finally:
         first.close()
 
     second = SocketClient(stack.rasa_url)
     bystander = SocketClient(stack.rasa_url)
     try:
-        assert second.session(session_id) == session_id
+        assert second.session(token) == token  # the browser's stored token continues
         other = bystander.session(None)
-        assert other and other != session_id  # a new session gets a fresh id
-        answer = second.say(session_id, "wir sind 12 Leute")
+        assert other and other != token  # a new session gets a fresh token
+        answer = second.say(token, "wir sind 12 Leute")
         assert any(len(m.get("quick_replies", [])) == 10 for m in answer)  # sector buttons
         assert bystander.collect(first_timeout=1, quiet=0.1) == []  # rooms are separate
     finally:
         second.close()
         bystander.close()
 
-    tracker = requests.get(
-        f"{stack.rasa_url}/conversations/{session_id}/tracker", params={"token": TOKEN}, timeout=30
-    ).json()
-    assert tracker["slots"]["employees"] == 12
-    assert tracker["slots"]["requested_slot"] == "sector"
+    state = tracker(stack, web_conversation_id(token))
+    assert state["slots"]["employees"] == 12
+    assert state["slots"]["requested_slot"] == "sector"
+    assert state["latest_input_channel"] == "socketio"
+    # The token is no conversation id, and the tracker never sees the token.
+    assert not user_events(tracker(stack, token))
+    assert token not in str(state)
+
+
+def test_client_chosen_and_forged_session_ids_get_a_new_session(stack) -> None:
+    client = SocketClient(stack.rasa_url)
+    try:
+        real = client.session(None)
+        nonce, signature = real.split(".")
+        chosen = f"pytest-{uuid.uuid4().hex}"
+        forged = f"{nonce}.{'A' * len(signature)}"
+        for attempt in (chosen, forged, uuid.uuid4().hex):
+            issued = client.session(attempt)
+            assert issued not in (attempt, real) and valid_web_token(issued) == issued
+        # Messages that name a chosen id instead of a token are ignored.
+        client.client.emit("user_uttered", {"message": "Hallo", "session_id": chosen})
+        time.sleep(1.5)
+        assert client.messages.empty()
+    finally:
+        client.close()
+    assert not user_events(tracker(stack, chosen))
 
 
 def test_messages_without_session_id_are_ignored(stack) -> None:
     client = SocketClient(stack.rasa_url)
     try:
-        client.session(f"pytest-{uuid.uuid4().hex}")
+        client.session(None)
         client.client.emit("user_uttered", {"message": "Hallo"})
         time.sleep(1.5)
         assert client.messages.empty()
     finally:
         client.close()
+
+
+def test_personal_data_is_redacted_before_the_tracker(stack) -> None:
+    client = SocketClient(stack.rasa_url)
+    try:
+        token = client.session(None)
+        client.say(token, "Hallo")
+        client.say(token, "Ich bin Sandra Wagner, sandra.wagner@example.org, 0171 2345678")
+    finally:
+        client.close()
+    state = tracker(stack, web_conversation_id(token))
+    users = user_events(state)
+    assert users[-1]["text"] == "Ich bin [NAME], [E-MAIL], [TELEFON]"
+    assert users[-1]["metadata"] == {"redacted": ["E-MAIL", "TELEFON", "NAME"]}
+    dump = str(state)
+    for value in ("Sandra", "Wagner", "sandra.wagner@example.org", "2345678"):
+        assert value not in dump

@@ -18,6 +18,8 @@ BOT_VENV = ROOT / ".venv-bot"
 API_VENV = ROOT / ".venv-api"
 MODEL = ROOT / "models" / "digitalcheck.tar.gz"
 TOKEN = "e2e-secret-token"
+SERVICE_TOKEN = "e2e-service-token"
+STAFF_TOKEN = "e2e-staff-token"
 
 
 def free_port() -> int:
@@ -74,7 +76,10 @@ class Stack:
             API_URL=self.api_url,
             API_TIMEOUT="2",
             DATABASE_URL=f"sqlite:///{self.workdir / 'api.db'}",
-            STAFF_TOKEN="e2e-staff-token",
+            STAFF_TOKEN=STAFF_TOKEN,
+            SERVICE_TOKEN=SERVICE_TOKEN,
+            # Generated secrets (channel keys, ...) stay inside this stack's folder.
+            SECRETS_DIR=str(self.workdir / "secrets"),
         )
         env.update(self.extra_env)
         return env
@@ -108,7 +113,8 @@ class Stack:
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
-            "tracker_store:\n  type: SQL\n  dialect: sqlite\n"
+            "tracker_store:\n  type: bot.privacy.tracker_store.PrivacySQLTrackerStore\n"
+            "  dialect: sqlite\n"
             f'  db: "{self.workdir / "tracker.db"}"\n'
         )
         cmd = [

@@ -2,11 +2,10 @@
 
 import yaml
 
-from actions.asking import ASK_ACTIONS
 from actions.forms import ValidateInterviewForm
 from actions.settings import ROOT
 from bot.domain_gen import render
-from contract.questionnaire import load_questionnaire
+from contract.questionnaire import load_needs, load_questionnaire
 
 QN = load_questionnaire()
 DOMAIN_TEXT = (ROOT / "domain.yml").read_text(encoding="utf-8")
@@ -17,17 +16,17 @@ def test_generated_domain_blocks_are_up_to_date():
     assert render(DOMAIN_TEXT, QN) == DOMAIN_TEXT, "run `make domain`"
 
 
-def test_form_asks_profile_then_questions_in_questionnaire_order():
-    assert DOMAIN["forms"]["interview_form"]["required_slots"] == QN.required_slots
+def test_form_asks_profile_questions_closing_then_the_read_back():
+    required = DOMAIN["forms"]["interview_form"]["required_slots"]
+    assert required == QN.required_slots + ["answers_confirmed"]
 
 
-def test_every_slot_has_a_validator_and_an_ask_action():
-    for slot in QN.required_slots:
+def test_every_slot_has_a_validator_and_no_ask_action():
+    # The validation action asks the next question itself (one round trip per answer).
+    for slot in QN.required_slots + ["answers_confirmed"]:
         assert callable(getattr(ValidateInterviewForm, f"validate_{slot}", None)), slot
-        assert f"action_ask_{slot}" in DOMAIN["actions"]
-    assert sorted(a().name() for a in ASK_ACTIONS) == sorted(
-        f"action_ask_{s}" for s in QN.required_slots
-    )
+        assert f"action_ask_{slot}" not in DOMAIN["actions"]
+        assert f"utter_ask_{slot}" not in DOMAIN.get("responses", {})
 
 
 def test_contract_intents_are_in_the_domain():
@@ -89,8 +88,7 @@ def test_parser_vocabularies_use_the_questionnaire_ids():
 def test_closing_question_offers_the_topic_needs_and_has_keywords_for_each():
     from bot.nlu.needs import keywords
 
-    needs = yaml.safe_load((ROOT / "data" / "needs.yml").read_text(encoding="utf-8"))["needs"]
-    topics = [n["code"] for n in needs if not n.get("dimension")]
+    topics = [n.code for n in load_needs().topics]
     options = [o.id for o in QN.profile_question("support_need").options]
     assert options == topics + ["none"]
     assert set(keywords()) == set(options)

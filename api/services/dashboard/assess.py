@@ -8,27 +8,20 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from api.core.vocab import DIMENSION_TITLES, DIMENSIONS, MIN_GROUP_SIZE
+from api.core.codes import DIMENSIONS, MIN_GROUP_SIZE, QN
 from api.models import Assessment, AssessmentNeed, AssessmentRecommendation
-from api.services.dashboard.guard import Guard, complementary, month_expr
-from api.services.dashboard.period import DashboardFilters, month_label
 from api.services.dashboard.tables import Table
+from api.services.guard import Guard, complementary, guarded_breakdown, month_expr
+from api.services.period import DashboardFilters, date_conditions, month_label
 
-# Maturity levels of data/questionnaire.yml (min score of each level).
-LEVELS = (("Einsteiger", 0), ("Grundlagen gelegt", 25), ("Fortgeschritten", 50), ("Vorreiter", 75))
+# Maturity levels of data/questionnaire.yml: (title, min score), lowest first.
+LEVELS = tuple((level.title, level.min) for level in sorted(QN.levels, key=lambda lv: lv.min))
 BREAKDOWNS = {"size_class": "Größenklasse", "sector": "Branche", "municipality": "Ort"}
 
 
 def conditions(f: DashboardFilters, table: Any = Assessment.__table__) -> list[ColumnElement]:
     c = table.c
-    start, end = f.date_bounds()
-    conds: list[ColumnElement] = []
-    if start:
-        conds.append(c.completed_on >= start)
-    if end:
-        conds.append(c.completed_on < end)
-    conds.extend(c[k] == v for k, v in f.profile.items())
-    return conds
+    return date_conditions(c.completed_on, f) + [c[k] == v for k, v in f.profile.items()]
 
 
 def _mean(total: Any, count: Any) -> float | None:
@@ -56,7 +49,7 @@ def maturity(db: Session, f: DashboardFilters) -> Table:
         ["Bereich", *(title for title, _ in LEVELS), "Mittelwert"],
         chart={"type": "bar", "stacked": True, "value_cols": [1, 2, 3, 4]},
     )
-    titles = {"overall": "Gesamt"} | DIMENSION_TITLES
+    titles = {"overall": "Gesamt"} | QN.dimension_titles
     for name in columns:
         buckets = {i: int(row[f"{name}_b{i}"] or 0) for i in range(len(LEVELS))}
         shown = complementary(buckets, {i for i, n in buckets.items() if n >= MIN_GROUP_SIZE})
@@ -74,8 +67,7 @@ def breakdown(db: Session, f: DashboardFilters, guard: Guard, field: str) -> Tab
     )
     rows = {r[0]: (int(r[1]), r[2], int(r[3])) for r in db.execute(stmt)}
     counts = {k: v[0] for k, v in rows.items()}
-    safe = {k for k in rows if guard.safe(f.profile | {field: k})}
-    shown = complementary(counts, safe)
+    shown = guarded_breakdown(guard, f.profile, field, counts)
     table = Table(
         f"by_{field}",
         f"Abgeschlossene Checks nach {BREAKDOWNS[field]}",

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from api.core.vocab import MIN_GROUP_SIZE
+from api.core.codes import MIN_GROUP_SIZE
 from api.services.catalogue import get_catalogue
 from api.services.dashboard import assess, funnel_stats
-from api.services.dashboard.guard import Guard, load_cube
-from api.services.dashboard.period import DashboardFilters, month_label
 from api.services.dashboard.tables import Table, rate
+from api.services.guard import guard_for
+from api.services.period import DashboardFilters, month_label
+from contract.codes import Event
 
 TABLE_IDS = (
     "overview",
@@ -37,12 +38,12 @@ class Dashboard:
 
 def _overview(counts: dict[str, int], median: float | None, population: int | None) -> Table:
     s = funnel_stats.shown
-    started, completed = s(counts.get("started")), s(counts.get("completed"))
-    fallback, handoff = s(counts.get("fallback")), s(counts.get("handoff"))
+    started, completed = s(counts.get(Event.STARTED)), s(counts.get(Event.COMPLETED))
+    fallback, handoff = s(counts.get(Event.FALLBACK)), s(counts.get(Event.HANDOFF))
     rows = [
         ["Gespräche gestartet", started],
-        ["Einwilligung gegeben", s(counts.get("consent_given"))],
-        ["Einwilligung abgelehnt", s(counts.get("consent_refused"))],
+        ["Einwilligung gegeben", s(counts.get(Event.CONSENT_GIVEN))],
+        ["Einwilligung abgelehnt", s(counts.get(Event.CONSENT_REFUSED))],
         ["Check abgeschlossen", completed],
         ["Abschlussquote (%)", rate(completed, started)],
         ["Mittlere Dauer (Median, Minuten)", median],
@@ -65,22 +66,22 @@ def _trend(
     for m in sorted(set(events) | set(assessments)):
         ev = events.get(m, {})
         n, mean = assessments.get(m, (None, None))
-        table.rows.append([month_label(m), ev.get("started"), ev.get("completed"), n, mean])
+        table.rows.append([month_label(m), ev.get(Event.STARTED), ev.get(Event.COMPLETED), n, mean])
     return table
 
 
 def build_dashboard(db: Session, f: DashboardFilters) -> Dashboard:
     catalogue = get_catalogue()
-    guard = Guard(load_cube(db), f.period)
+    guard = guard_for(db, f.period)
     population_ok = guard.safe(f.profile)
     counts = funnel_stats.event_counts(db, f)
-    events_ok = counts.get("started", 0) >= MIN_GROUP_SIZE
+    events_ok = counts.get(Event.STARTED, 0) >= MIN_GROUP_SIZE
     median, _ = funnel_stats.median_duration(db, f) if events_ok else (None, 0)
     population = guard.count(f.profile) if population_ok else None
     board = Dashboard(f, population_ok, events_ok)
     t = board.tables
     t["overview"] = _overview(counts if events_ok else {}, median, population)
-    started = funnel_stats.shown(counts.get("started"))
+    started = funnel_stats.shown(counts.get(Event.STARTED))
     t["funnel"] = funnel_stats.funnel_table(db, f, started)
     t["reasks"] = funnel_stats.reask_table(db, f)
     if not events_ok:

@@ -8,22 +8,22 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from api.core.vocab import MIN_GROUP_SIZE
+from api.core.codes import MIN_GROUP_SIZE, QUESTION_IDS
 from api.models import FunnelEvent
-from api.services.dashboard.guard import month_expr
-from api.services.dashboard.period import DashboardFilters
 from api.services.dashboard.tables import Table, rate
-from api.services.funnel import question_ids
+from api.services.guard import month_expr
+from api.services.period import DashboardFilters
+from contract.codes import Event
 
 OVERVIEW_EVENTS = (
-    "started",
-    "consent_given",
-    "consent_refused",
-    "completed",
-    "handoff",
-    "fallback",
+    Event.STARTED,
+    Event.CONSENT_GIVEN,
+    Event.CONSENT_REFUSED,
+    Event.COMPLETED,
+    Event.HANDOFF,
+    Event.FALLBACK,
 )
-TREND_EVENTS = ("started", "completed")
+TREND_EVENTS = (Event.STARTED, Event.COMPLETED)
 
 
 def conditions(f: DashboardFilters) -> list[ColumnElement]:
@@ -55,7 +55,7 @@ def median_duration(db: Session, f: DashboardFilters) -> tuple[float | None, int
     stmt = (
         select(FunnelEvent.duration_minutes, func.count())
         .where(
-            FunnelEvent.event == "completed",
+            FunnelEvent.event == Event.COMPLETED,
             FunnelEvent.duration_minutes.is_not(None),
             *conditions(f),
         )
@@ -89,7 +89,7 @@ def by_question(db: Session, f: DashboardFilters, event: str) -> dict[str, tuple
 
 
 def funnel_table(db: Session, f: DashboardFilters, started: int | None) -> Table:
-    reached = by_question(db, f, "question_reached")
+    reached = by_question(db, f, Event.QUESTION_REACHED)
     table = Table(
         "funnel",
         "Funnel: Gespräche, die die Frage erreicht haben",
@@ -97,7 +97,7 @@ def funnel_table(db: Session, f: DashboardFilters, started: int | None) -> Table
         chart={"type": "bar", "value_cols": [1]},
     )
     previous: int | None = shown(started)
-    for question in question_ids():
+    for question in QUESTION_IDS:
         count = shown(reached.get(question, (0, 0))[0])
         drop = previous - count if previous is not None and count is not None else None
         table.rows.append([question, count, drop, rate(count, started)])
@@ -106,7 +106,7 @@ def funnel_table(db: Session, f: DashboardFilters, started: int | None) -> Table
 
 
 def reask_table(db: Session, f: DashboardFilters) -> Table:
-    reasks = by_question(db, f, "reask")
+    reasks = by_question(db, f, Event.REASK)
     visible = [(q, v) for q, v in reasks.items() if v[0] >= MIN_GROUP_SIZE]
     visible.sort(key=lambda item: (-item[1][0], item[0]))
     return Table(

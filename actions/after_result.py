@@ -1,0 +1,220 @@
+"""Answers after the result: about a recommended offering (from the catalogue's own fields),
+about a topic's score (which answers pulled it down), about the score's meaning, the printable
+page and the contact. Anything else gets a short honest answer and the options."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import answers_of, turn_of
+from actions.contact import contact_message
+from actions.followup import result_links
+from actions.result import followup_buttons
+from bot.nlu.text import fold_all, normalized
+from contract.catalogue import Catalogue, Offering, load_catalogue
+from contract.questionnaire import Questionnaire, load_questionnaire
+from contract.scoring import answer_value
+
+_ASPECTS = (
+    ("cost", r"\b(kost\w*|preis\w*|gebuhr\w*|bezahl\w*|zahl\w*|kostenlos|gratis|gunstig|teuer"
+             r"|euro|eur|forder\w* (gibt|bekomme))\b"),
+    ("provider", r"\b(wer (bietet|macht|steckt|ist)|anbieter\w*|von wem|trager\w*|veranstalter)\b"),
+    ("apply", r"\b(beantrag\w*|antrag\w*|anmeld\w*|bewerb\w*|wie (bekomme|komme|geht|mache"
+              r"|kann)|mitmachen|teilnehm\w*|nachste schritt\w*|wo (melde|bekomme)"
+              r"|kontaktier\w*)\b"),
+    ("what", r"\b(was (ist|sind|heisst|bedeutet|genau|macht)|worum geht|erklar\w*"
+             r"|mehr (zu|uber))\b"),
+)  # fmt: skip
+_ASPECT_RES = [(name, re.compile(pattern)) for name, pattern in _ASPECTS]
+_ORDINAL = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3}
+_NUMBER = re.compile(r"\b(?:angebot|nr|nummer|punkt)\s*(\d)\b|^\s*(\d)\s*$")
+_SCORE = re.compile(r"\b(ergebnis|punkt\w*|reifegrad|stufe|level|score|bewertung|gesamt\w*)\b")
+_PRINT = re.compile(r"\b(druck\w*|ausdruck\w*|pdf|speicher\w*|link|ergebnisseite|herunterlad\w*)\b")
+_CONTACT = re.compile(r"\b(kontakt\w*|ansprechpartner\w*|anruf\w*|telefon\w*|mensch|person)\b")
+_DIMENSION_WORDS = {
+    "strategy": ["strategie", "organisation", "ziele", "planung", "budget"],
+    "tools": ["werkzeuge", "ausstattung", "it ausstattung", "software", "cloud", "tools"],
+    "processes": ["prozesse", "ablaufe", "rechnungen", "ablage", "papier"],
+    "online": ["online", "website", "internet", "prasenz", "kundenkontakt", "sichtbarkeit"],
+    "security": ["sicherheit", "it sicherheit", "datenschutz", "backup", "passworter", "security"],
+    "skills": ["kompetenzen", "kenntnisse", "weiterbildung", "schulung", "skills", "wissen"],
+}
+
+
+@functools.lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def aspect_of(norm: str) -> Optional[str]:
+    return next((name for name, regex in _ASPECT_RES if regex.search(norm)), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_words() -> frozenset:
+    """Title words that do not single out one offering (in several titles, or a topic word)."""
+    counts: Dict[str, int] = {}
+    for offering in catalogue().offerings:
+        for word in set(" ".join(fold_all([offering.title])).split()):
+            counts[word] = counts.get(word, 0) + 1
+    topic = {w for words in _DIMENSION_WORDS.values() for p in words for w in p.split()}
+    return frozenset({w for w, n in counts.items() if n > 1} | topic | _STOP)
+
+
+_STOP = {"fur", "und", "der", "die", "das", "des", "mit", "im", "in", "zum", "zur", "von", "nach"}
+_WHY = re.compile(
+    r"\b(warum|wieso|weshalb|niedrig\w*|schlecht\w*|wenig\w*|gering\w*|hoch"
+    r"|punkte|wert\w*|score|abgeschnitten)\b"
+)
+
+
+def offering_in(text: str, recommended: List[str]) -> Optional[Offering]:
+    """The offering a question names: by number among the recommended, or by its title."""
+    offerings = catalogue()
+    norm = normalized(text)
+    match = _NUMBER.search(norm)
+    number = int(match.group(1) or match.group(2)) if match else None
+    number = number or next((n for w, n in _ORDINAL.items() if f" {w} " in f" {norm} "), None)
+    if number and 1 <= number <= len(recommended):
+        return offerings.get(recommended[number - 1])
+    candidates = [offerings.get(i) for i in recommended] + list(offerings.offerings)
+    padded = f" {norm} "
+    best = (0, None)
+    for offering in candidates:
+        if offering is None:
+            continue
+        generic = _generic_words()
+        for phrase in fold_all([offering.title, offering.id.replace("_", " ")]):
+            words = [w for w in phrase.split() if len(w) >= 3 and w not in generic]
+            hits = sum(1 for w in words if f" {w}" in padded)
+            if hits and hits > best[0]:
+                best = (hits, offering)
+    if best[1] is None:  # only common words: the recommended offering that shares most of them
+        for offering_id in recommended:
+            offering = offerings.get(offering_id)
+            words = [w for w in " ".join(fold_all([offering.title])).split() if len(w) >= 4]
+            hits = sum(1 for w in words if f" {w}" in padded) if offering else 0
+            if hits >= 2 and hits > best[0]:
+                best = (hits, offering)
+    return best[1]
+
+
+def dimension_in(norm: str) -> Optional[str]:
+    padded = f" {norm} "
+    for dimension, words in _DIMENSION_WORDS.items():
+        if any(f" {w}" in padded for w in words):
+            return dimension
+    return None
+
+
+def offering_answer(offering: Offering, aspect: Optional[str]) -> str:
+    title = f"„{offering.title}“"
+    if aspect == "cost":
+        return f"Kosten für {title}: {offering.cost}"
+    if aspect == "provider":
+        return f"{title} bietet {offering.provider} an ({offering.kind_title})."
+    if aspect == "apply":
+        return (
+            f"So kommen Sie zu {title}: Alle Schritte und die Kontaktwege des Anbieters "
+            f"({offering.provider}) stehen auf {offering.url} – dort melden Sie sich an oder "
+            "stellen den Antrag."
+        )
+    return (
+        f"{title} ({offering.kind_title}, {offering.provider}): {offering.summary} "
+        f"Kosten: {offering.cost}. Mehr: {offering.url}"
+    )
+
+
+def dimension_answer(qn: Questionnaire, dimension_id: str, tracker: Tracker) -> str:
+    maturity = tracker.get_slot("maturity") or {}
+    score = (maturity.get("dimensions") or {}).get(dimension_id)
+    dimension = qn.dimension(dimension_id)
+    answers = answers_of(tracker, qn)
+    rows = []
+    for question in qn.questions_of(dimension_id):
+        answer = answers.get(question.slot)
+        value = answer_value(qn, question.scale, answer)
+        rows.append((value if value is not None else 2, question, answer))
+    rows.sort(key=lambda row: row[0])
+    lines = [
+        f"{dimension.title}: {score if score is not None else '–'} von 100. So kommt der Wert "
+        "zustande (die Antworten, die ihn am meisten senken, zuerst):"
+    ]
+    for value, question, answer in rows:
+        label = qn.answer_label(question.scale, answer) if answer else "—"
+        note = " (zählt nicht)" if value == 2 else ""
+        lines.append(f"• {question.short}: {label}{note}")
+    lines.append(qn.dimension(dimension_id).gap["micro"])
+    return "\n".join(lines)
+
+
+def score_answer(qn: Questionnaire, tracker: Tracker) -> str:
+    maturity = tracker.get_slot("maturity") or {}
+    level = qn.level_for(maturity.get("overall"))
+    bands = "; ".join(f"{lv.title} ab {lv.min}" for lv in sorted(qn.levels, key=lambda lv: lv.min))
+    head = (
+        f"Ihr Gesamtwert ist {maturity.get('overall')} von 100, Stufe „{level.title}“. "
+        if level
+        else "Für einen Gesamtwert fehlten Antworten. "
+    )
+    return (
+        head + "Jede Antwort zählt zwischen 0 (nein/nie) und 100 (ja/immer); je Thema wird der "
+        "Durchschnitt gebildet, „weiß nicht“ zählt nicht mit. Der Gesamtwert ist der Durchschnitt "
+        f"der Themen. Die Stufen: {bands}."
+    )
+
+
+class ActionAnswerFollowup(Action):
+    """Answers questions after the result."""
+
+    def name(self) -> str:
+        return "action_answer_followup"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[str, Any]]:
+        qn = load_questionnaire()
+        turn = turn_of(tracker)
+        recommended = list(tracker.get_slot("recommendations") or [])
+        norm = normalized(turn.text)
+        payload = turn.payload if turn.payload_intent == "ask_result" else {}
+        message: Dict[str, Any] = {}
+        offering = catalogue().get(str(payload.get("offering"))) if payload else None
+        dimension = payload.get("dimension") or (None if payload else dimension_in(norm))
+        if dimension and not payload and not _WHY.search(norm):
+            dimension = None  # "Was kostet die Sicherheitsberatung?" is about an offering
+        if offering is None and not payload and dimension is None:
+            offering = offering_in(turn.text, recommended)
+        if offering is not None:
+            message["text"] = offering_answer(offering, aspect_of(norm))
+        elif dimension in qn.dimension_ids:
+            message["text"] = dimension_answer(qn, dimension, tracker)
+        elif payload.get("topic") == "score" or _SCORE.search(norm) and not _PRINT.search(norm):
+            message["text"] = score_answer(qn, tracker)
+        elif _PRINT.search(norm):
+            links = result_links(qn, answers_of(tracker, qn), recommended, None)
+            message = {
+                "text": "Hier ist Ihre Ergebnisseite zum Drucken oder Speichern:",
+                "buttons": [
+                    {"title": "Ergebnis drucken", "url": links["print"], "type": "web_url"}
+                ],
+            }
+        elif _CONTACT.search(norm):
+            message = contact_message(tracker.get_slot("municipality"))
+        else:
+            message["text"] = (
+                "Dazu kann ich leider nichts Genaues sagen. Ich beantworte Fragen zu den "
+                "empfohlenen Angeboten (was, Kosten, Anbieter, Anmeldung), zu Ihren Werten je "
+                "Thema und zur Bedeutung des Ergebnisses – oder nenne Ihnen einen Ansprechpartner."
+            )
+        dispatcher.utter_message(**message)
+        dispatcher.utter_message(
+            text="Was möchten Sie noch wissen?", buttons=followup_buttons(recommended)
+        )
+        return []

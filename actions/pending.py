@@ -1,0 +1,119 @@
+"""Answers to the bot's own questions during the interview: a confirmation of an unclear
+answer, of a profile change, or of a destructive wish (restart, goodbye, stop, withdraw)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Tuple
+
+from actions.asking import AGAIN, ASK
+from actions.common import REVIEW_SLOT, Turn
+from actions.conversation import reset_events
+from actions.interview_state import SILENT, FormState
+from bot.nlu.understanding import read_answer
+
+CONTINUE = "continue"  # the message was not a reply to the pending question: process it
+
+
+def yes_or_no(turn: Turn) -> Optional[bool]:
+    if turn.payload_intent == "affirm":
+        return True
+    if turn.payload_intent == "deny":
+        return False
+    if turn.is_button:
+        return None
+    reading = read_answer(turn.text, "yes_no")
+    if reading.sure and reading.answer in ("yes", "no"):
+        return reading.answer == "yes"
+    if turn.short and turn.intent_is("affirm", "deny", min_confidence=0.8):
+        return turn.intent == "affirm"
+    return None
+
+
+def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
+    """``(CONTINUE, None)`` when the message does not answer the pending question, else
+    ``("done", mode)`` with the mode of the next prompt."""
+    pending: Dict[str, Any] = state.pending or {}
+    kind = pending.get("type")
+    if kind == "answer":
+        return _answer(state, turn, pending)
+    decision = yes_or_no(turn)
+    if decision is None:
+        state.clear_pending()
+        return CONTINUE, None
+    state.clear_pending()
+    if kind == "profile":
+        slot, value = pending["slot"], pending["value"]
+        if decision:
+            state.store(slot, value)
+            state.mark_changed(slot)
+            state.say(f"Danke, geändert: {state.qn.short_title(slot)} „{state.label(slot)}“.")
+        else:
+            state.say(f"Gut, ich lasse es bei „{state.label(slot)}“.")
+        return "done", AGAIN
+    if not decision:
+        state.say("Gut, dann machen wir weiter.")
+        return "done", AGAIN
+    return "done", _perform(state, kind)
+
+
+def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str, Optional[str]]:
+    slot = pending.get("slot")
+    question = state.qn.question(slot)
+    if question is None or slot != state.requested:
+        state.clear_pending()
+        return CONTINUE, None
+    options = list(pending.get("options") or [])
+    valid = state.qn.answer_ids(question.scale)
+    choice = turn.payload.get("choice") if turn.payload_intent == "answer" else None
+    bare = not turn.is_button and turn.words <= 3 and yes_or_no(turn)
+    if choice is None and bare is True and options:
+        choice = options[0]  # "ja" / "genau" confirms the first (likeliest) reading
+    elif choice is None and bare is False:
+        state.clear_pending()
+        state.say("Dann wählen Sie bitte die passende Antwort:")
+        return "done", AGAIN
+    elif choice is None and not turn.is_button:
+        reading = read_answer(turn.text, question.scale)
+        choice = reading.answer if reading.sure else None
+    state.clear_pending()
+    if choice in valid:
+        state.store(slot, choice)
+        return "done", ASK
+    return CONTINUE, None
+
+
+def _perform(state: FormState, kind: str) -> Optional[str]:
+    if kind == "goodbye":
+        state.say(
+            "Bis bald! Ihre Antworten bleiben erhalten – schreiben Sie einfach wieder, dann "
+            "machen wir an dieser Stelle weiter."
+        )
+        return SILENT
+    if kind == "restart":
+        for event in reset_events(state.qn):
+            state.set(event["name"], event["value"])
+        state.say(
+            "Alles klar, wir fangen von vorn an. Ihre bisherigen Antworten zählen nicht mehr "
+            "und werden mit dem Gespräch gelöscht (automatisch nach der Aufbewahrungsfrist oder "
+            "sofort mit „Daten löschen“)."
+        )
+        return ASK
+    # stop or withdraw: discard the answers, no result, leave the form
+    for event in reset_events(state.qn):
+        state.set(event["name"], event["value"])
+    state.set(REVIEW_SLOT, None)
+    if kind == "withdraw":
+        state.set("consent", None)
+        state.say(
+            "Ihre Einwilligung ist zurückgezogen: Ich habe den Check abgebrochen und Ihre "
+            "Antworten verworfen; es wird kein Ergebnis gespeichert. Mit „Daten löschen“ "
+            "entferne ich auch dieses Gespräch sofort."
+        )
+    else:
+        state.say(
+            "Ich habe den Check abgebrochen und Ihre Antworten verworfen. Mit „Check starten“ "
+            "können Sie jederzeit neu beginnen."
+        )
+    state.set("stage", None)
+    state.stop_loop = True
+    return SILENT

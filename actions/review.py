@@ -1,0 +1,106 @@
+"""The read-back before the score: a compact summary and changes by tap or by sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from actions.asking import stored_answer_label
+from actions.common import PROFILE_SLOTS, button
+from bot.nlu.text import fold_all, normalized
+from bot.nlu.understanding import read_answer
+from contract.questionnaire import Questionnaire
+
+_ORDINALS = {
+    "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7,
+    "siebente": 7, "achte": 8, "neunte": 9, "zehnte": 10, "elfte": 11, "zwolfte": 12,
+    "dreizehnte": 13, "vierzehnte": 14, "funfzehnte": 15, "sechzehnte": 16, "siebzehnte": 17,
+    "achtzehnte": 18,
+}  # fmt: skip
+_NUMBER = re.compile(r"\b(?:frage|nr|nummer|punkt)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*(?:andern)?\s*$")
+_CONFIRM = re.compile(
+    r"\b(passt|stimmt|korrekt|richtig|alles (gut|ok|okay|klar|richtig)|ergebnis|auswert\w*"
+    r"|bestatig\w*|weiter|fertig|ja|jo|jap|yes|ok|okay|genau)\b"
+)
+_CHANGE_WORD = re.compile(r"\b(ander\w*|korrigier\w*|falsch|stimmt nicht|nicht richtig)\b")
+
+
+def summary_message(
+    questionnaire: Questionnaire,
+    values: Mapping[str, Any],
+    changed: Optional[List[str]] = None,
+) -> Dict[str, Any]:
+    """One line per question grouped by topic, and buttons to confirm or change any answer."""
+    changed = changed or []
+    profile = " · ".join(
+        stored_answer_label(questionnaire, slot, values.get(slot)) for slot in PROFILE_SLOTS
+    )
+    lines = ["Bitte prüfen Sie Ihre Antworten, bevor ich auswerte:", f"Ihr Betrieb: {profile}"]
+    number = 0
+    for dimension in questionnaire.dimensions:
+        lines.append(f"{dimension.title}:")
+        for question in questionnaire.questions_of(dimension.id):
+            number = questionnaire.question_slots.index(question.slot) + 1
+            label = stored_answer_label(questionnaire, question.slot, values.get(question.slot))
+            mark = " (geändert)" if question.slot in changed else ""
+            lines.append(f"  {number}. {question.short}: {label}{mark}")
+    for slot in questionnaire.closing_slots:
+        label = stored_answer_label(questionnaire, slot, values.get(slot))
+        lines.append(f"{questionnaire.short_title(slot)}: {label}")
+    lines.append(
+        "Stimmt alles? Dann zeige ich Ihr Ergebnis. Zum Ändern tippen Sie auf eine Frage oder "
+        "schreiben z. B. „Frage 7 ändern“ oder „bei Datensicherung eher selten“."
+    )
+    buttons = [button("Alles richtig – Ergebnis zeigen", "affirm")]
+    for index, question in enumerate(questionnaire.questions, start=1):
+        buttons.append(
+            button(f"{index}. {question.short} ändern", "change", {"question": question.slot})
+        )
+    buttons.append(button("Angaben zum Betrieb ändern", "change", {"question": "employees"}))
+    return {"text": "\n".join(lines), "buttons": buttons}
+
+
+def confirms(text: str) -> bool:
+    norm = normalized(text)
+    return bool(_CONFIRM.search(norm)) and not _CHANGE_WORD.search(norm)
+
+
+def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
+    """The question a change request names: by number, ordinal, short title or keyword."""
+    norm = normalized(text)
+    match = _NUMBER.search(norm)
+    number = None
+    if match:
+        number = int(match.group(1) or match.group(2))
+    else:
+        number = next((n for word, n in _ORDINALS.items() if f" {word} " in f" {norm} "), None)
+    if number and 1 <= number <= len(questionnaire.questions):
+        return questionnaire.question_slots[number - 1]
+    padded = f" {norm} "
+    best: Tuple[int, Optional[str]] = (0, None)
+    for question in questionnaire.questions:
+        for word in fold_all([question.short, *question.keywords]):
+            found = f" {word} " in padded or (len(word) >= 6 and f" {word}" in padded)
+            if found and len(word) > best[0]:
+                best = (len(word), question.slot)
+    if best[1]:
+        return best[1]
+    for slot, words in (
+        ("employees", ("beschaftigte", "mitarbeiter", "leute", "grosse")),
+        ("sector", ("branche",)),
+        ("municipality", ("ort", "stadt", "standort")),
+    ):
+        if any(f" {w} " in padded for w in words):
+            return slot
+    return None
+
+
+def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[str], Optional[str]]:
+    """``(slot, new answer)`` of a change request such as "bei Datensicherung eher selten";
+    the answer is None when only the question was named ("Frage 7 ändern")."""
+    slot = referenced_slot(questionnaire, text)
+    question = questionnaire.question(slot)
+    if question is None:
+        return slot, None
+    reading = read_answer(text, question.scale)
+    return slot, (reading.answer if reading.sure else None)
