@@ -175,7 +175,7 @@ _ANALOG = (
     r"|hand geschrieben|vordruck\w*|rechnungsblock\w*|block|durchschlag\w*|schreibmaschine"
     r"|per post|postalisch\w*|mit der post|briefkasten|briefmarke\w*|ausgedruckt|ausdruck\w*"
     r"|abgeheftet|abheft\w*|heften|heft ich|zettel\w*|tafel|whiteboard|magnettafel|terminbuch"
-    r"|kassenbuch|kartei\w*|telefon\w*|anrufen|rufen an|ruft an|anruf\w*|telefonier\w*"
+    r"|kassenbuch|kartei\w*|telefon\w*(?! \d)|anrufen|rufen an|ruft an|anruf\w*|telefonier\w*"
     r"|personlich|vorbei|laufkundschaft|fax\w*|im kopf|analog\w*|old school|oldschool"
     r"|klassisch\w*|hard copy|auf dem block|mitte hand|manuell\w*|in word|mit word|per word"
     r"|textverarbeitung|mundpropaganda|reinkommen|kommen rein|steht im salon"
@@ -221,6 +221,11 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|link zu|mehr machen,? die|(ich )?(kenne|kennen) (ich )?(das |es )?nicht|ich nicht kenne"
      r"|nie gehort"
      r"|^moment\b|gleich wieder da|bin (gleich|kurz) (wieder )?(zuruck|da|weg)|muss kurz weg"
+     r"|rufen sie (mich )?(\w+ ){0,3}(an|zuruck)|zuruckrufen|ruckruf|(erreichen|anrufen) sie mich"
+     r"|meine (telefon|handy)?nummer (ist|lautet)|meine (e mail|mail) ?adresse (ist|lautet)"
+     r"|mit (einem|einer) (ansprechpartner\w*|menschen|person) sprechen|echten menschen"
+     r"|sind sie ein (bot|roboter|mensch)|bist du ein (bot|roboter|mensch)|wie viele fragen"
+     r"|was speichern sie|ich heisse"
      r"|was (das|es|dies) (bedeuten|heissen|soll)\w*|was (sie|du|ihr) (meinen|meinst|meint)"),
     # --- rhetorical refusal ("wat soll ich da groß planen")
     ("RHETORIC_NO",
