@@ -162,7 +162,7 @@ _WORDS: dict[str, str] = {
     "on": "an", "off": "aus", "really": "wirklich", "sure": "sicher", "clue": "ahnung",
     "idea": "ahnung", "mixed": "gemischt", "okayish": "einigermaßen", "meh": "mäßig",
     "overwhelmed": "überfordert", "struggle": "kämpfen", "struggeln": "kämpfen",
-    "twice": "zweimal", "once": "einmal", "per": "pro", "day": "tag", "week": "woche",
+    "twice": "zweimal", "once": "einmal", "day": "tag", "week": "woche",
     "month": "monat", "year": "jahr", "friday": "freitag", "monday": "montag", "and": "und",
     "but": "aber", "except": "außer", "we": "wir", "have": "haben", "use": "nutzen",
     "lol": "", "tbh": "", "honestly": "ehrlich", "btw": "", "af": "", "haha": "", "hehe": "",

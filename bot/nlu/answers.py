@@ -254,7 +254,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     # --- lack of knowledge as a state (level low / no), before don't-know
     ("LACK",
      r"keine? ahnung (von|vom|davon|vonnem|von dem|mit)\b|null ahnung|null durchblick"
-     r"|kein(en)? durchblick|blick\w* (da )?(hier )?(alle |wir |keiner |niemand )*(nicht )?durch"
+     r"|kein(en)? durchblick|blick\w* (\w+ ){0,3}(nicht |keiner )?durch"
      r"|(haben|hat) (\w+ ){0,3}keine? ahnung\b(?! ,? ?(ob|wie|was|wann|wer|wo))"
      r"|keine kenntnisse|kaum kenntnisse|wenig kenntnisse|kaum ahnung|wenig ahnung"
      r"|keiner (kann|weiss) (hier )?(was|bescheid)|kann (hier )?keiner (was|etwas)"
@@ -324,6 +324,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|nichts am hut"
      r"|fur(s)? grobe|vergessen|gerade (mal|so)|und das wars|das sagt (eigentlich |wohl )?alles"
      r"|tun sich schwer|schwer\w*|schwierig\w*|kampfen|hilfe|allein nicht klar|nicht klar"
+     r"|nicht (klarkommen|zurechtkommen|zurecht)"
      r"|nicht (konnen|kann) computer"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
@@ -454,7 +455,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                    rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG_NOUN})|(immer"
                    rf"|stets) (\w+ ){{0,3}}({_ANALOG})"
                    rf"|noch (alles|alle) (\w+ ){{0,3}}({_ANALOG})"),
-    ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only"
+    ("ALL_DIGITAL", rf"({_Q_ALL}) (\w+ ){{0,7}}({_DIGITAL})|({_DIGITAL}) (\w+ ){{0,2}}(only"
                     rf"|{_Q_ALL})\b"
                     r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*"
                     r"|vollautomatisch|automatisch"),
@@ -1252,6 +1253,7 @@ def _analyse(text: str, scale: str) -> RuleReading:
         return RuleReading(None, blocked=True, no_signal=not answer_concepts, concepts=tags)
     readings: list[_Read] = []
     plan_only = False
+    reasons: list[_Read] = []  # "..., weil sie allein nicht klarkommen": used when nothing else
     for i, clause in enumerate(clauses):
         concepts = clause.concepts
         if clause.role == "question":
@@ -1265,6 +1267,10 @@ def _analyse(text: str, scale: str) -> RuleReading:
             if "DK" in concepts and clause.role == "reason":
                 concepts = ["DK"]
             else:
+                if clause.role == "reason":
+                    answer, strength, concept = _clause_reading(scale, concepts, clause)
+                    if answer:
+                        reasons.append(_Read(clause, answer, min(strength, STATEMENT), i, concept))
                 continue
         if clause.plan or clause.past:
             negative = [c for c in concepts if c in ("NO", "NO_P", "NOT_YET", "NEVER", "DK")]
@@ -1278,6 +1284,8 @@ def _analyse(text: str, scale: str) -> RuleReading:
         answer, strength, concept = _clause_reading(scale, concepts, clause)
         if answer:
             readings.append(_Read(clause, answer, strength, i, concept))
+    if not readings and reasons:
+        readings = reasons
     if plan_only and scale in ("yes_no", "yes_partly_no"):
         # around a plan, narrative affirmations ("Anbieter haben wir uns angeschaut") are weak
         readings = [
