@@ -388,7 +388,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                r"|halb halb|so halb|halbwegs|in etwa die waage|die waage|mehr oder weniger"
                r"|in gewissem umfang|in gewisser (hinsicht|weise)|mit einschrankungen"
                r"|eingeschrankt\w*"
-               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache|noch (\w+ )?offen"
+               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache(?! (, )?die)|noch (\w+ )?offen"
                r"|nicht schriftlich"
                r"|so grob|grob ja|erste (uberlegungen|schritte|ansatze|ideen)|in den anfangen"),
     ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht|ich denke nicht"
@@ -414,8 +414,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                    r"|zwei mal) in \w+ jahren"
                    r"|einzige\w*|letztes jahr (\w+ ){0,2}gemacht|letzten (herbst|sommer|winter"
                    r"|fruhling|fruhjahr|monat)"
-                   r"|vielleicht (\w+ ){0,2}(einmal|ein mal|zweimal|1 mal|2 mal) (im|pro|in"
-                   r"|per) (monat|woche)"
+                   r"|vielleicht (\w+ ){0,3}(im|pro|in|per) (monat|woche)"
                    r"|alle paar wochen (mal )?(einer|jemand|eine)"),
     ("SCHED_REGULAR",
      rf"{_NUM} ({_IN}) (woche|monat|quartal|wochen|monate)\b|(wochentlich|monatlich|quartalsweise"
@@ -459,7 +458,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                     rf"|{_Q_ALL})\b"
                     r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*"
                     r"|vollautomatisch|automatisch"),
-    ("HALF", r"die halfte|zur halfte|50 prozent|halb\w*(?! (jahr|stunde|tag|woche|monat)\w*)"),
+    ("HALF", r"die halfte|zur halfte|50 prozent|halb(?!ier)\w*(?! (jahr|stunde|tag|woche|monat)\w*)"),
     ("IN_PROGRESS", r"gerade dabei|mitten in der umstellung|mittendrin|im umbau|im aufbau"
                     r"|fangen (gerade )?(damit )?an"
                     r"|in arbeit|lauft noch|in der umstellung|halb durch|teilweise umgestellt"
@@ -728,6 +727,7 @@ _VERDICT_IN = re.compile(
         r"|\bmuss ich (das |die frage )?(leider )?(verneinen|bejahen)|\bdas sagt (eigentlich "
         r"|wohl )?alles"
         r"|\bstand heute\b|\binsgesamt\b|\bim grossen und ganzen\b|\bim ernst\b"
+        r"|\b(daher|somit|folglich|demnach)\b"
     )
 )
 _QUESTION_START = re.compile(
@@ -940,6 +940,7 @@ _REPORTING = re.compile(
         r"|denken|glauben|predigt|hort man|liest man|hoffe|hoffen|furchte|wunsche)\b"
     )
 )
+_SUBORDINATE = frozenset("concessive reported reason relative embedded question condition".split())
 _COUNTERFACTUAL = re.compile(
     folded(r"^sonst (ware|hatte|wurde|waren|hatten|wurden)\b|^(ware|hatte) (ich|wir|es)\b")
 )
@@ -968,6 +969,8 @@ def _role(clause: Clause, index: int, count: int, previous: Optional[Clause] = N
         return "reason"
     if head == "dass" and previous is not None and _REPORTING.search(previous.text):
         return "reported"
+    if head == "dass" and previous is not None and previous.role in _SUBORDINATE:
+        return previous.role
     if _COUNTERFACTUAL.search(text):
         return "reported"
     if index > 0 and (
@@ -977,6 +980,8 @@ def _role(clause: Clause, index: int, count: int, previous: Optional[Clause] = N
         return "contrast" if any(w in _MID_CONTRAST for w in words) else "relative"
     if _VERDICT_IN.search(text) or (intro in _VERDICT and (index >= count - 2 or len(words) <= 4)):
         return "verdict"
+    if intro == "bis" and words[1:2] != ["auf"]:
+        return "main"
     if intro in _CONTRAST or (head == "nur" and index > 0) or (index > 0 and _REST.match(text)):
         return "contrast"
     if index > 0 and any(w in _MID_CONTRAST for w in words):
@@ -1232,6 +1237,14 @@ def _analyse(text: str, scale: str) -> RuleReading:
             and clause.role == "main"
         ):
             clause.role = "contrast"
+    carry = False
+    for clause in clauses:
+        if clause.role == "contrast" and len(clause.words) <= 3:
+            carry = True
+        elif carry and clause.role == "main":
+            clause.role = "contrast"
+        elif clause.role not in ("relative", "embedded", "reason"):
+            carry = False
     for concept, start, _ in hits:
         for clause in clauses:
             if clause.start <= start < clause.end:
