@@ -221,6 +221,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|link zu|mehr machen,? die|(ich )?(kenne|kennen) (ich )?(das |es )?nicht|ich nicht kenne"
      r"|nie gehort"
      r"|^moment\b|gleich wieder da|bin (gleich|kurz) (wieder )?(zuruck|da|weg)|muss kurz weg"
+     r"|was soll (das|dies) (hier|eigentlich|alles|ganze)|was soll der (quatsch|mist|unsinn)"
      r"|rufen sie (mich )?(\w+ ){0,3}(an|zuruck)|zuruckrufen|ruckruf|(erreichen|anrufen) sie mich"
      r"|meine (telefon|handy)?nummer (ist|lautet)|meine (e mail|mail) ?adresse (ist|lautet)"
      r"|mit (einem|einer) (ansprechpartner\w*|menschen|person) sprechen|echten menschen"
@@ -388,7 +389,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                r"|halb halb|so halb|halbwegs|in etwa die waage|die waage|mehr oder weniger"
                r"|in gewissem umfang|in gewisser (hinsicht|weise)|mit einschrankungen"
                r"|eingeschrankt\w*"
-               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache(?! (, )?die)|noch (\w+ )?offen"
+               r"|in ansatzen|ansatzweise|luft nach oben|so eine sache(?! (, )?die)"
+               r"|noch (\w+ )?offen"
                r"|nicht schriftlich"
                r"|so grob|grob ja|erste (uberlegungen|schritte|ansatze|ideen)|in den anfangen"),
     ("RATHER_NOT", r"eher nicht|eher nein|eher weniger|eher kaum|ich glaube nicht|ich denke nicht"
@@ -458,7 +460,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                     rf"|{_Q_ALL})\b"
                     r"|(nur|only) (noch )?(online|digital|per mail|elektronisch)\b|papierlos\w*"
                     r"|vollautomatisch|automatisch"),
-    ("HALF", r"die halfte|zur halfte|50 prozent|halb(?!ier)\w*(?! (jahr|stunde|tag|woche|monat)\w*)"),
+    ("HALF", r"die halfte|zur halfte|50 prozent|halb(?!ier)\w*(?! (jahr|stunde|tag|woche"
+             r"|monat)\w*)"),
     ("IN_PROGRESS", r"gerade dabei|mitten in der umstellung|mittendrin|im umbau|im aufbau"
                     r"|fangen (gerade )?(damit )?an"
                     r"|in arbeit|lauft noch|in der umstellung|halb durch|teilweise umgestellt"
@@ -497,6 +500,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                 r"|branchensoftware"
                 r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa"
                 r"|mfa"),
+    ("YES", r"\w+gestutzt|\w+basiert"),
     ("ANALOG", _ANALOG),
     ("DIGITAL", _DIGITAL),
     ("ALL", r"alle|jeder|jede|alles|uberall|samtliche\w*"),
@@ -940,7 +944,9 @@ _REPORTING = re.compile(
         r"|denken|glauben|predigt|hort man|liest man|hoffe|hoffen|furchte|wunsche)\b"
     )
 )
-_SUBORDINATE = frozenset("concessive reported reason relative embedded question condition".split())
+_SUBORDINATE = frozenset(
+    ["concessive", "reported", "reason", "relative", "embedded", "question", "condition"]
+)
 _COUNTERFACTUAL = re.compile(
     folded(r"^sonst (ware|hatte|wurde|waren|hatten|wurden)\b|^(ware|hatte) (ich|wir|es)\b")
 )
@@ -1323,8 +1329,10 @@ def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
     exception = clause.words[:1] in (["ausser"], ["bis"]) or clause.text.startswith("abgesehen")
     if clause.role == "contrast" and (rest or exception) and not polar:
         return concepts + ["NO"]
-    if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not polar:
-        return concepts + ["NO"]
+    doing = [c for c in polar if c not in ("YES", "WORKS")]
+    if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not doing:
+        # "Angebote mach ich noch mit der Hand": still analogue is a real negative
+        return [c for c in concepts if c not in ("YES", "WORKS")] + ["NO"]
     return concepts
 
 
@@ -1452,6 +1460,9 @@ def _combine(
     top = max(r.strength for r in pool)
     if top == WEAK:
         return result(pool[0].answer, None, 0.4, "weak")
+    if not core and all(r.clause.role in ("condition", "concessive") for r in pool):
+        # only a condition or a concession carries a signal ("wenn sie nicht weiterweiß")
+        return result(pool[0].answer, None, 0.45, "weak")
     now = [
         r for r in pool
         if r.index > 0 and r.strength >= STATEMENT
