@@ -191,7 +191,7 @@ def calibration(items: List[Dict[str, Any]], predictions: List[Any], readings: L
     def table(title: str, pairs: List[tuple]) -> None:
         print(f"\n{title}")
         print("  confidence      n   accuracy  mean conf")
-        for low, high in zip(bins, bins[1:], strict=True):
+        for low, high in zip(bins, bins[1:], strict=False):
             inside = [(c, ok) for c, ok in pairs if low <= c < high]
             if inside:
                 acc = sum(ok for _, ok in inside) / len(inside)

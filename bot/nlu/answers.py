@@ -831,6 +831,7 @@ class Clause:
     role: str = "main"
     concepts: list[str] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
+    first: Optional[str] = None  # the concept at the very start of the clause, if any
     words: list[str] = field(default_factory=list)
     plan: bool = False
     past: bool = False
@@ -1258,6 +1259,8 @@ def _analyse(text: str, scale: str) -> RuleReading:
                 clause.positions.append(start - clause.start)
                 break
     for clause in clauses:
+        if 0 in clause.positions:
+            clause.first = clause.concepts[clause.positions.index(0)]
         clause.concepts = _clause_concepts(clause)
     _neighbour_merge(clauses)
     _propagate_verdicts(clauses)
@@ -1359,11 +1362,7 @@ def _answer_before_question(clauses: list[Clause], i: int) -> bool:
         return False
     if _QUESTION_START.match(clause.text) or _QUESTION_VERB.match(clause.text):
         return False
-    return (
-        bool(clause.positions)
-        and min(clause.positions) == 0
-        and any(c in _LEAD_CONCEPTS for c in clause.concepts)
-    )
+    return clause.first in _LEAD_CONCEPTS
 
 
 def _lead(clauses: list[Clause]) -> Optional[int]:
@@ -1371,11 +1370,11 @@ def _lead(clauses: list[Clause]) -> Optional[int]:
     for i, clause in enumerate(clauses[:3]):
         if clause.role == "question" and not _answer_before_question(clauses, i):
             continue
-        if not clause.positions or min(clause.positions) != 0:
+        if clause.first is None:
             if i == 0 and not clause.concepts:
                 continue
             return None
-        concept = clause.concepts[clause.positions.index(0)] if 0 in clause.positions else None
+        concept = clause.first
         if concept in ("YES_P", "NO_P", "DK", "NOT_YET", "PARTLY", "RATHER_NOT", "RATHER_YES") and (
             concept in ("DK", "NO_P", "NOT_YET") or len(clause.words) <= 3
         ):
