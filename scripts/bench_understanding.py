@@ -215,11 +215,11 @@ def calibration(items: List[Dict[str, Any]], predictions: List[Any], readings: L
 
 
 def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any]) -> None:
-    print("\nThreshold sweep (cross-validated): sure / pair thresholds -> outcome")
-    print("  sure  pair  right≤1c  story  confirm  wrong  re-ask")
-    for sure in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
-        for pair in (0.5, 0.7, 0.8, 0.9):
-            thresholds = Thresholds(sure=sure, pair=pair)
+    print("\nThreshold sweep (cross-validated): agree / sure thresholds -> outcome")
+    print("  agree  sure  right≤1c  story  confirm  wrong  re-ask")
+    for agree in (0.85, 0.88, 0.90, 0.92, 0.93, 0.94, 0.95, 0.97):
+        for sure in (0.95, 0.98):
+            thresholds = Thresholds(sure=max(sure, agree), agree=agree)
             readings = [
                 decide(r, p, thresholds, i["text"])
                 for i, r, p in zip(items, rules, predictions, strict=True)
@@ -236,7 +236,7 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
             srt = (story["right"] + story["confirmed_right"]) / (sum(story.values()) or 1)
             confirm = (counts["confirmed_right"] + counts["confirmed_wrong"]) / n
             print(
-                f"  {sure:.2f}  {pair:.2f}  {100 * right:6.1f} %  {100 * srt:5.1f} %"
+                f"  {agree:.2f}  {max(sure, agree):.2f}  {100 * right:6.1f} %  {100 * srt:5.1f} %"
                 f"  {100 * confirm:5.1f} %  {100 * counts['wrong'] / n:4.1f} %"
                 f"  {100 * counts['not_stored'] / n:4.1f} %"
             )
