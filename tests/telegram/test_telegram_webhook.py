@@ -85,6 +85,12 @@ class TelegramUser:
         return with_keys[-1] if with_keys else None
 
 
+@pytest.fixture(autouse=True)
+def stack_secrets(stack, monkeypatch) -> None:
+    """Conversation ids are computed with the stack's CHANNEL_SECRET."""
+    monkeypatch.setenv("SECRETS_DIR", str(stack.workdir / "secrets"))
+
+
 def tracker(stack, conversation_id: str) -> Dict[str, Any]:
     return requests.get(
         f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
@@ -123,12 +129,13 @@ def test_complete_interview_over_telegram(stack, standin) -> None:
     consent = user.question()
     assert consent is not None and "Datenschutz" in consent.params["text"]
     assert [k["callback_data"] for row in consent.keyboard for k in row] == ["/affirm", "/deny"]
+    agree = consent.keyboard[0][0]["text"]
 
     user.press(consent, "/affirm")
     acknowledged = {c.method for c in user.replies}
     assert {"answerCallbackQuery", "editMessageText"} <= acknowledged
     edit = next(c for c in user.replies if c.method == "editMessageText")
-    assert edit.params["text"].endswith("→ Ja, einverstanden")
+    assert edit.params["text"].endswith(f"→ {agree}")
     assert "Beschäftigte" in user.text
 
     user.say("Malerbetrieb in Hilden, 9 Leute")  # fills all three profile slots
@@ -180,7 +187,8 @@ def test_personal_data_is_redacted_and_replies_reach_the_chat(stack, standin) ->
     assert all(c.params["chat_id"] == str(CHAT_ID + 1) for c in user.messages)
     [*_, last] = user_events(tracker(stack, telegram_conversation_id(CHAT_ID + 1)))
     assert last["text"] == "Hallo, hier spricht [NAME], [E-MAIL], Tel. [TELEFON]"
-    assert last["metadata"] == {"redacted": ["E-MAIL", "TELEFON", "NAME"]}
+    assert last["metadata"]["redacted"] == ["E-MAIL", "TELEFON", "NAME"]
+    assert set(last["metadata"]) <= {"redacted", "model_id", "assistant_id"}  # no chat, no from
 
 
 def test_rest_cannot_address_a_telegram_conversation(stack) -> None:
