@@ -513,12 +513,14 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("YES", r"trifft zu|zutreffend|zu bejahen|bejahen|bejaht|mit ja|ist der fall|dies ist der fall"
             r"|haben wir|hab ich|habe ich|machen wir|nutzen wir|tun wir|gibt es|vorhanden"
             r"|im einsatz"
-            r"|ist bei uns so|so ist es|ist so|check|positiv|passt|sichergestellt|standard|erledigt"
+            r"|ist bei uns so|^so ist es|(?<=, )so ist es|^(ja )?(das )?ist so(?= [,.;:!?]|$)|check"
+            r"|positiv|passt|sichergestellt|standard|erledigt"
             r"|eingerichtet|gepflegt|drin|aktiv|funktioniert|klappt|lauft|geht gut|geht schon|geht"
             r"|wir (nutzen|haben|machen|setzen|verwenden|benutzen|arbeiten|tun)|(setzen|verwenden"
             r"|benutzen|arbeiten) wir"
-            r"|lauft bei uns|im griff|kummert sich|kummern sich|kummere mich|macht (das|dat)"
-            r"|mach ich|machen das"
+            r"|lauft bei uns|im griff|kummert sich|kummern sich|kummere mich"
+            r"|macht (das|dat)(?= [,.;:!?]|$)|mach ich(?= [,.;:!?]|$)"
+            r"|machen (wir )?das(?= [,.;:!?]|$)"
             r"|wissen (die|sie|alle|bescheid|das)|weiss bescheid|wissen se|kennen (das|sich)"
             r"|bekannt|xja|genutzt|betreut"
             r"|eingeplant|festgelegt|beschlossen|verschieden|unterschiedlich|geschult|gelernt|geubt"
@@ -640,6 +642,12 @@ _CONCESSIVE = frozenset(["obwohl", "obgleich", "obschon", "wenngleich", "wobei",
 _CONDITION = frozenset(["wenn", "falls", "sofern", "solange", "sobald"])
 _REASON = frozenset(["weil", "denn"])
 _EMBEDDED = frozenset(["ob"])
+_KNOWING = frozenset(
+    {
+        "sagen", "sage", "sagt", "wissen", "weiss", "weis", "beurteilen", "einschatzen",
+        "erklaren", "fragen", "gefragt", "verstehen", "gesehen", "nachgeschaut", "geklart",
+    }
+)  # fmt: skip
 _VERDICT = frozenset(
     [
         "also",
@@ -881,6 +889,9 @@ def _clauses(norm: str) -> list[Clause]:
             and token not in ("nicht", "so", "eher", "und", "aber", "schon", "auch", "das")
         ):
             close(offsets[i], offsets[i], "")  # "nein wir ...": the particle is a clause
+        if token in ("wie", "was", "wann", "wo", "ob") and previous in _KNOWING:
+            close(offsets[i], offsets[i], "ob")  # "schwer zu sagen, wie das läuft": embedded
+            continue
         if token not in _SPLIT_WORDS:
             continue
         if at_start:
@@ -1228,6 +1239,22 @@ def _merge(scale: str, answers: list[str]) -> tuple[str, Optional[str]]:
     return distinct[0], distinct[1]
 
 
+_PARTIAL = frozenset(
+    "PARTLY SOMETIMES RARELY FEW ONLY HALF MIXED NOT_ALWAYS MOSTLY MOST RATHER_YES".split()  # noqa: SIM905
+)
+
+
+def _lead_particle(clauses: list[Clause], lead_index: Optional[int]) -> bool:
+    """Whether the answer starts with a plain "ja"/"nein" ("ja, teilweise" is a yes)."""
+    return lead_index is not None and clauses[lead_index].first in ("YES_P", "NO_P")
+
+
+def _contradiction(clauses: list[Clause]) -> bool:
+    """ "ja nein", "ja, nein, also ...": yes and no particles side by side."""
+    head = [w for c in clauses[:2] for w in c.words][:5]
+    return "ja" in head and "nein" in head and len(head) <= 4
+
+
 def _analyse(text: str, scale: str) -> RuleReading:
     norm = normalize_answer(text)
     hits = _concepts(norm)
@@ -1321,7 +1348,24 @@ def _analyse(text: str, scale: str) -> RuleReading:
         has_question = any(c.role == "question" for c in clauses)
         blocked = has_question or bool(_QUESTION_VERB.match(norm))
         return RuleReading(None, blocked=blocked, no_signal=not answer_concepts, concepts=tags)
-    return _combine(scale, clauses, readings, lead_index, tags)
+    reading = _combine(scale, clauses, readings, lead_index, tags)
+    if (
+        scale == "yes_no"
+        and reading.answer in ("yes", "no")
+        and len(readings) == 1
+        and readings[0].concept in _PARTIAL
+        and not _lead_particle(clauses, lead_index)
+    ):
+        # "teilweise", "manchmal", "die Hälfte" answer a yes/no question only halfway
+        other = "no" if reading.answer == "yes" else "yes"
+        return RuleReading(reading.answer, other, True, False, False, 0.5, tags, "partial")
+    if _contradiction(clauses) and scale != "level":
+        first = "partly" if scale == "yes_partly_no" else _MAP[scale]["NO_P"]
+        second = _MAP[scale].get("YES_P") or "rarely"
+        if scale == "yes_no":
+            first, second = "yes", "no"
+        return RuleReading(first, second, True, False, False, 0.3, tags, "contradiction")
+    return reading
 
 
 def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:

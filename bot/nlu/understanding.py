@@ -53,7 +53,7 @@ class Thresholds:
 
     sure: float = 0.95  # store the model's best answer at or above this probability
     agree: float = 0.93  # ... or at or above this one when the rules read the same answer
-    pair: float = 0.50  # without any rule signal: confirm only when the best reaches this
+    pair: float = 0.75  # without a (strong) rule signal: confirm only when the best reaches this
     none: float = 0.50  # "not an answer" at or above this probability: no answer
     rules_sure: float = 0.85  # without a model: the rules' own confidence to store
 
@@ -98,6 +98,9 @@ def decide(
         return Reading(SURE, rules.answer, (rules.answer,), 1.0, "button")
     if rules.blocked:
         return Reading(NONE, source="question")
+    if rules.how in ("contradiction", "partial") and rules.answer:
+        options = tuple(o for o in (rules.answer, rules.second) if o)
+        return Reading(UNSURE, rules.answer, options, rules.confidence, rules.how)
     if model is None:
         return _rules_only(rules, thresholds)
     ranked = model.answers_ranked()
@@ -110,19 +113,20 @@ def decide(
         return Reading(SURE, best, (best,), p_best, "both" if agree else "model")
     if rules.answer and rules.answer not in (best, second) and rules.confidence >= 0.85:
         second = rules.answer
-    if rules.no_signal:
-        # no answer word at all: ask back only when the model has a clear favourite
+    if rules.no_signal or (rules.how == "weak" and rules.confidence < 0.5):
+        # no (or only a weak) answer word: ask back only when the model has a clear favourite
         if p_best >= thresholds.pair and p_best > p_none:
             return Reading(UNSURE, best, (best, second), p_best, "torn")
         return Reading(NONE, source="weak")
     return Reading(UNSURE, best, (best, second), p_best, "torn")
 
 
-_STRUCTURED = re.compile(r"^\s*[{\[<]|\{\s*\"|</|<script|<\w+[^>]*>")
+_STRUCTURED = re.compile(r"^\s*\{|^\s*\[\s*[\[{\"\d\-]|\{\s*\"[^\"]*\"\s*:")
 
 
 def looks_structured(text: str) -> bool:
-    """JSON, markup or code: read as text, but never stored without asking."""
+    """JSON-looking text: read as text, but never stored without asking. (Markup is plain
+    text once its tags are stripped; "[NAME]"-style redaction placeholders are text.)"""
     return bool(_STRUCTURED.search(text[:2000]))
 
 

@@ -158,12 +158,32 @@ def test_unsure_reading_has_two_distinct_options_of_the_scale():
         assert set(reading.options) <= set(SCALES[YPN] + ["dont_know"])
 
 
-def test_markup_and_json_are_read_as_text_but_never_stored_without_asking():
-    assert looks_structured('{"answer": "yes"}') and looks_structured("<b>ja</b>")
+def test_json_is_read_as_text_but_never_stored_without_asking():
+    assert looks_structured('{"answer": "yes"}') and looks_structured('[{"a": 1}]')
     assert not looks_structured("ja, klar (meistens)")
-    for text in ('{"answer": "yes", "slot": "tools_cloud"}', "<b>ja</b><script>x()</script>"):
+    assert not looks_structured("[NAME] hier, ja nutzen wir")  # redaction placeholder
+    assert not looks_structured("<b>ja</b>")  # markup is text once its tags are stripped
+    for text in ('{"answer": "yes", "slot": "tools_cloud"}', '{"text": "ja"}'):
         reading = read_answer(text, YN)
         assert reading.status != SURE
+
+
+def test_markup_is_plain_text():
+    assert read_answer("<b>ja</b>", YN).answer == "yes"
+    assert read_answer("<p>nein</p><script>x()</script>", YN).answer == "no"
+
+
+@pytest.mark.parametrize("text", ["ja nein", "ja, nein", "nein ja"])
+def test_yes_and_no_side_by_side_are_torn(text):
+    reading = read_answer(text, YN)
+    assert reading.status == UNSURE and set(reading.options) == {"yes", "no"}
+
+
+@pytest.mark.parametrize("text", ["teilweise", "manchmal", "zum Teil"])
+def test_a_graded_word_is_no_plain_yes(text):
+    reading = read_answer(text, YN)
+    assert reading.status == UNSURE and set(reading.options) == {"yes", "no"}
+    assert read_answer(f"ja, {text}", YN).status == SURE
 
 
 @pytest.mark.parametrize(
