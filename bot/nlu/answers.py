@@ -275,7 +275,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|beim besten willen |so |jetzt |nicht |gar )*(nicht|schlecht|kaum|schwer) (so )?(genau )?"
      r"(sagen|beantworten|beurteilen|einschatzen|abschatzen|beziffern|abschliessend|zuverlassig"
      r"|genau|prufen)"
-     r"|(kann|konnen) (ich )?(nicht|nich) sagen|(ich )?kann nicht sagen|nicht (zu )?(beurteilen"
+     r"|kann (ich )?(\w+ ){0,2}(nicht|nich) sagen|(kann|konnen) (ich )?(nicht|nich) sagen"
+     r"|(ich )?kann nicht sagen|nicht (zu )?(beurteilen"
      r"|einschatzen)"
      r"|schwer (zu )?(sagen|einzuschatzen|abzuschatzen)|schlecht (zu )?(sagen|einschatzen)"
      r"|(mir |ich )?(da )?(nicht|nich) (so )?sicher|(bin|ich) (mir )?(da )?(etwas "
@@ -500,7 +501,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                 r"|branchensoftware"
                 r"|bitwarden|keepass|1password|passwortmanager|vpn|intune|veeam|authenticator|2fa"
                 r"|mfa"),
-    ("YES", r"\w+gestutzt|\w+basiert"),
+    ("YES", r"\w+gestutzt|\w+basiert|bin ich (das|selbst)|das bin ich|ich bin (das|es)\b"
+            r"|(mache|mach|kummere) ich (mich )?(\w+ )?selbst|ich selbst"),
     ("ANALOG", _ANALOG),
     ("DIGITAL", _DIGITAL),
     ("ALL", r"alle|jeder|jede|alles|uberall|samtliche\w*"),
