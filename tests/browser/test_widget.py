@@ -7,6 +7,7 @@ import json
 import requests
 from playwright.sync_api import expect
 
+from bot.channels.privacy import web_conversation_id
 from tests.browser.widget import Widget
 from tests.e2e.servers import TOKEN
 
@@ -36,7 +37,7 @@ def answer(widget: Widget, number: int) -> None:
 
 def stored_session(page) -> dict:
     raw = page.evaluate(
-        "() => Object.entries(localStorage).find(([k]) => k.startsWith('digitalcheck-widget'))"
+        "() => Object.entries(sessionStorage).find(([k]) => k.startsWith('digitalcheck-widget'))"
     )
     return json.loads(raw[1])
 
@@ -96,8 +97,11 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
     page.screenshot(path=str(artifacts / "widget-result.png"))
 
     session_id = stored_session(page)["sessionId"]
+    conversation_id = web_conversation_id(session_id)  # the server-issued token, hashed
     tracker = requests.get(
-        f"{stack.rasa_url}/conversations/{session_id}/tracker", params={"token": TOKEN}, timeout=30
+        f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
+        params={"token": TOKEN},
+        timeout=30,
     ).json()
     assert tracker["slots"]["maturity"]["overall"] is not None
     assert tracker["slots"]["employees"] == 9 and tracker["slots"]["municipality"] == "hilden"
