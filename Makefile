@@ -7,7 +7,7 @@ API_VENV := .venv-api
 ENV := source scripts/env.sh &&
 
 .PHONY: help run test bot-env api-env envs domain domain-check train lint validate \
-	test-unit test-stories test-e2e test-api test-channels chromium bench bench-api \
+	test-unit test-stories test-e2e test-api test-channels chromium axe bench bench-api \
 	bench-dashboard staff-user purge clean
 
 help:
@@ -88,8 +88,11 @@ test-e2e: train api-env
 chromium:
 	@scripts/install_chromium.sh >/dev/null
 
-test-channels: train api-env chromium
-	@echo "== website widget in headless Chromium, socket.io channel, Telegram webhook"
+axe:                        # axe-core (npm, pinned in tests/browser/axe) for the accessibility audit
+	@scripts/install_axe.sh >/dev/null
+
+test-channels: train api-env chromium axe
+	@echo "== website widget in headless Chromium (with the axe-core audit), socket.io channel, Telegram webhook"
 	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/browser tests/telegram
 
 test: lint validate test-unit test-api test-stories test-e2e test-channels

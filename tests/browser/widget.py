@@ -6,10 +6,14 @@ import re
 import time
 from typing import List, Optional
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 BOT_ROWS = ".dcw-row.dcw-bot"
 PROGRESS = re.compile(r"Frage (\d+) von (\d+)")
+CONSENT = "Ja, Check starten"
+PROFILE = "Malerbetrieb in Hilden, 9 Leute"
+CONFIRM = "Alles richtig – Ergebnis zeigen"
+SUMMARY = "Bitte prüfen Sie Ihre Antworten"
 
 
 class Widget:
@@ -66,3 +70,35 @@ class Widget:
             return None
         match = PROGRESS.search(label.inner_text())
         return int(match.group(1)) if match else None
+
+    def progress_label(self) -> str:
+        label = self.page.locator(".dcw-progress-label")
+        return label.inner_text() if label.is_visible() else ""
+
+    # --- whole steps -------------------------------------------------------------------
+    def start_interview(self) -> None:
+        """Consent and the three profile answers in one sentence: question 1 is shown."""
+        self.click(CONSENT)
+        self.type(PROFILE)
+        assert self.progress() == 1, self.bot_texts()[-3:]
+
+    def answer_until_summary(self, limit: int = 40) -> int:
+        """Answers every question by button (varied answers) until the read-back summary."""
+        for number in range(limit):
+            choices = self.choices()
+            if CONFIRM in choices:
+                return number
+            answers = [c for c in choices if c != "Weiß nicht"] or choices
+            assert answers, f"no answer buttons: {self.bot_texts()[-2:]}"
+            self.click(answers[(number * 2) % len(answers)])
+        raise AssertionError("no read-back summary after {limit} answers")
+
+
+def open_widget(base_url: str, page: Page, path: str = "/") -> Widget:
+    """Opens the demo page and the chat by its launcher; waits for the greeting."""
+    page.goto(f"{base_url}{path}")
+    expect(page.locator(".dcw-launcher")).to_be_visible()
+    widget = Widget(page)
+    page.locator(".dcw-launcher").click()
+    widget.settle(0)
+    return widget
