@@ -111,8 +111,10 @@ staff-user: api-env         # make staff-user NAME=anna  (asks for the password)
 	@test -n "$(NAME)" || { echo "usage: make staff-user NAME=<login>" >&2; exit 2; }
 	@$(ENV) $(API_VENV)/bin/python -m api.cli staff-user $(NAME)
 
-purge: api-env              # delete data older than RETENTION_MONTHS (default 24)
+purge: envs  # API data (RETENTION_MONTHS, 24) + conversations (CONVERSATION_RETENTION_DAYS, 30)
 	@$(ENV) $(API_VENV)/bin/python -m api.cli purge
+	@$(ENV) $(BOT_VENV)/bin/python -m bot.privacy.retention --endpoints endpoints.yml \
+		$(if $(DAYS),--days $(DAYS)) $(if $(NOW),--now $(NOW)) $(if $(ERASE),--erase '$(ERASE)')
 
 clean:
 	rm -rf models/*.tar.gz models/.fingerprint var/test-results

@@ -8,11 +8,18 @@ import time
 import uuid
 from typing import Any, Callable, Dict, List
 
+import pytest
 import requests
 import socketio
 
 from bot.channels.privacy import valid_web_token, web_conversation_id
 from tests.e2e.servers import TOKEN
+
+
+@pytest.fixture(autouse=True)
+def stack_secrets(stack, monkeypatch) -> None:
+    """Tokens and conversation ids are checked with the stack's CHANNEL_SECRET."""
+    monkeypatch.setenv("SECRETS_DIR", str(stack.workdir / "secrets"))
 
 
 class SocketClient:

@@ -85,6 +85,12 @@ class TelegramUser:
         return with_keys[-1] if with_keys else None
 
 
+@pytest.fixture(autouse=True)
+def stack_secrets(stack, monkeypatch) -> None:
+    """Conversation ids are computed with the stack's CHANNEL_SECRET."""
+    monkeypatch.setenv("SECRETS_DIR", str(stack.workdir / "secrets"))
+
+
 def tracker(stack, conversation_id: str) -> Dict[str, Any]:
     return requests.get(
         f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
@@ -123,12 +129,13 @@ def test_complete_interview_over_telegram(stack, standin) -> None:
     consent = user.question()
     assert consent is not None and "Datenschutz" in consent.params["text"]
     assert [k["callback_data"] for row in consent.keyboard for k in row] == ["/affirm", "/deny"]
+    agree = consent.keyboard[0][0]["text"]
 
     user.press(consent, "/affirm")
     acknowledged = {c.method for c in user.replies}
     assert {"answerCallbackQuery", "editMessageText"} <= acknowledged
     edit = next(c for c in user.replies if c.method == "editMessageText")
-    assert edit.params["text"].endswith("→ Ja, einverstanden")
+    assert edit.params["text"].endswith(f"→ {agree}")
     assert "Beschäftigte" in user.text
 
     user.say("Malerbetrieb in Hilden, 9 Leute")  # fills all three profile slots
