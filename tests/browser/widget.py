@@ -12,6 +12,7 @@ BOT_ROWS = ".dcw-row.dcw-bot"
 # No new bot message for this long = the answer is complete. The form's next question follows
 # the first answer after an action-server round trip: 1.2 s measured on a busy 2-core machine.
 QUIET_SECONDS = 2.0
+ASKED_SECONDS = 0.4  # ... unless the last message asks with answer buttons
 PROGRESS = re.compile(r"Frage (\d+) von (\d+)")
 CONSENT = "Ja, Check starten"
 PROFILE = "Malerbetrieb in Hilden, 9 Leute"
@@ -40,9 +41,15 @@ class Widget:
             typing = self.page.locator(".dcw-typing").is_visible()
             if count != last or typing:
                 last, stable_since = count, time.monotonic()
-            elif time.monotonic() - stable_since > QUIET_SECONDS:
+                continue
+            quiet = time.monotonic() - stable_since
+            # A question's answer buttons come with the last message of a reply.
+            if quiet > QUIET_SECONDS or (quiet > ASKED_SECONDS and self._asks()):
                 return
             time.sleep(0.1)
+
+    def _asks(self) -> bool:
+        return bool(self.page.locator(f"{BOT_ROWS}:last-child .dcw-choices").count())
 
     def bot_texts(self, since: int = 0) -> List[str]:
         return self.page.locator(f"{BOT_ROWS} .dcw-bubble").all_text_contents()[since:]
