@@ -87,6 +87,8 @@ class RecommendationRequest(Schema):
     profile: Profile
     scores: Scores  # type: ignore[valid-type]
     limit: Annotated[int, Field(ge=1, le=10, strict=True)] = 3
+    need: str | None = None  # LOCAL DEV ONLY - do not commit
+    answers: dict | None = None  # LOCAL DEV ONLY - do not commit
 
 
 class Recommendation(Schema):

@@ -161,7 +161,7 @@ def test_complete_interview_with_reload_summary_and_result(stack, new_page, arti
     page.locator(".dcw-restart").click()
     expect(page.locator(".dcw-progress")).to_be_hidden()
     widget.settle(0)
-    assert "von vorn" in widget.bot_texts()[0]
+    assert "neuen Check" in widget.bot_texts()[0]
     assert stored_session(page)["sessionId"] == session_id
 
 
