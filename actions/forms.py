@@ -22,7 +22,7 @@ from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
 from actions.review import change_request, confirms
 from bot.nlu.needs import parse_need
-from bot.nlu.profile import decide_profile
+from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
 from contract.questionnaire import NO_NEED, Question, load_questionnaire
@@ -98,6 +98,8 @@ class ValidateInterviewForm(FormValidationAction):
     # ---- profile ------------------------------------------------------------------------
 
     def _profile(self, turn: Turn, state: FormState, slot: str) -> Mode:
+        if state.values.get(slot) is not None:
+            return self._profile_again(turn, state, slot)
         stored, proposed = profile_decision(state, turn, slot)
         noted = []
         for key, value in stored.items():
@@ -112,6 +114,21 @@ class ValidateInterviewForm(FormValidationAction):
         if stored:
             return ASK
         return interjections.handle(state, turn, slot)
+
+    def _profile_again(self, turn: Turn, state: FormState, slot: str) -> Mode:
+        """The owner asked to correct a known profile value: the new one is confirmed."""
+        if turn.payload_intent == "inform":
+            value = turn.payload.get(slot)
+        elif turn.is_button:
+            value = None
+        else:
+            value = read_profile(turn.text, slot).values.get(slot)
+        if value is None or not valid_profile_value(state, slot, value):
+            return interjections.handle(state, turn, slot)
+        if value == state.values.get(slot):
+            state.say(f"Gut, es bleibt bei „{state.label(slot)}“.")
+            return ASK
+        return interjections.confirm_profile_change(state, slot, value)
 
     def validate_employees(self, turn: Turn, state: FormState) -> Mode:
         return self._profile(turn, state, "employees")
@@ -145,6 +162,14 @@ class ValidateInterviewForm(FormValidationAction):
         if proposed:
             key, value = next(iter(proposed.items()))
             return interjections.confirm_profile_change(state, key, value)
+        if not turn.is_button:
+            reading = read_profile(turn.text, slot)
+            if reading.correction and reading.targets:
+                # "Die Branche stimmt nicht": an explicit correction request is never ignored;
+                # the profile question comes again (a new value is confirmed before it counts).
+                target = next(s for s in PROFILE_SLOTS if s in reading.targets)
+                state.ask_slot = target
+                return CHANGE
         if turn.is_button:
             return ASK
         reading = read_answer(turn.text, scale)

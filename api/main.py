@@ -30,6 +30,7 @@ from api.routers import (
     health,
     offerings,
     pages,
+    rechecks,
     recommendations,
     stats,
 )
@@ -76,7 +77,7 @@ def _to_login(_request: Request, _exc: LoginRequired) -> RedirectResponse:
     return dashboard_auth.to_login()
 
 
-for module in (health, offerings, recommendations, assessments, stats, benchmark, events):
+for module in (health, offerings, recommendations, assessments, rechecks, stats, benchmark, events):
     app.include_router(module.router)
 
 # Website channel: radar chart, printable result, demo page and the chat widget's files.

@@ -1,7 +1,11 @@
 """Database models (SQLAlchemy 2.0, typed). Every change here needs an Alembic migration.
 
 The needs log is anonymous by construction: there is no column for names, contact data, free
-text, sender ids or timestamps finer than a day.
+text or sender ids, and no time finer than the month: ``completed_on`` is always the first day
+of the month of completion (CHECK constraint), so a record cannot be linked back to the day or
+hour of a conversation. The only link between records is the owner's re-check code: its hash
+(an HMAC computed by the action server; the code itself never reaches the API) and the link of a
+re-assessment to the earlier assessment.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from sqlalchemy import (
     Integer,
     SmallInteger,
     String,
+    column,
+    extract,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -32,10 +38,15 @@ class Base(DeclarativeBase):
     pass
 
 
-def _score_check(column: str) -> CheckConstraint:
+def _score_check(name: str) -> CheckConstraint:
     return CheckConstraint(
-        f"{column} IS NULL OR ({column} >= 0 AND {column} <= 100)", name=f"ck_{column}_range"
+        f"{name} IS NULL OR ({name} >= 0 AND {name} <= 100)", name=f"ck_{name}_range"
     )
+
+
+def _month_only(name: str) -> CheckConstraint:
+    """completed_on is the first day of a month (migration 0005): no day is ever stored."""
+    return CheckConstraint(extract("day", column("completed_on")) == 1, name=name)
 
 
 class Assessment(Base):
@@ -44,11 +55,19 @@ class Assessment(Base):
     __tablename__ = "assessments"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # The month of completion: always its first day (never the day itself).
     completed_on: Mapped[date] = mapped_column(Date)
     size_class: Mapped[str] = mapped_column(String(8))
     sector: Mapped[str] = mapped_column(String(32))
     municipality: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16))
+    # HMAC of the owner's re-check code (64 lowercase hex, computed by the action server).
+    recheck_hash: Mapped[str | None] = mapped_column(String(64))
+    # A re-assessment (T1) points to the earlier assessment (T0) whose code the owner gave.
+    previous_id: Mapped[str | None] = mapped_column(
+        String(36),
+        ForeignKey("assessments.id", ondelete="SET NULL", name="fk_assessments_previous_id"),
+    )
     score_strategy: Mapped[int | None] = mapped_column(SmallInteger)
     score_tools: Mapped[int | None] = mapped_column(SmallInteger)
     score_processes: Mapped[int | None] = mapped_column(SmallInteger)
@@ -73,8 +92,11 @@ class Assessment(Base):
         ),
         Index("ix_assessments_sector_cov", "sector", *SCORE_COLUMNS, "completed_on"),
         Index("ix_assessments_municipality_cov", "municipality", *SCORE_COLUMNS, "completed_on"),
+        Index("ux_assessments_recheck_hash", "recheck_hash", unique=True),
+        Index("ix_assessments_previous_id", "previous_id"),
         *(_score_check(f"score_{d}") for d in DIMENSIONS),
         _score_check("overall"),
+        _month_only("ck_assessments_month_only"),
     )
 
 
@@ -94,7 +116,10 @@ class AssessmentNeed(Base):
     sector: Mapped[str] = mapped_column(String(32))
     municipality: Mapped[str] = mapped_column(String(32))
 
-    __table_args__ = (Index("ix_assessment_needs_code_cov", "code", *FILTER_COLUMNS),)
+    __table_args__ = (
+        Index("ix_assessment_needs_code_cov", "code", *FILTER_COLUMNS),
+        _month_only("ck_needs_month_only"),
+    )
 
 
 class AssessmentRecommendation(Base):

@@ -20,6 +20,7 @@ from pydantic import (
 
 from api.core.codes import (
     DIMENSIONS,
+    QN,
     QUESTION_IDS,
     Channel,
     DimensionId,
@@ -27,11 +28,14 @@ from api.core.codes import (
     Municipality,
     OfferingKind,
     OfferingStatus,
+    ScoredQuestion,
     Sector,
     SizeClass,
+    Wish,
 )
 from api.services.catalogue import get_catalogue
 from api.services.period import ReportFilters
+from contract.catalogue import AUDIENCES
 from contract.codes import QUESTION_EVENTS, Event
 
 
@@ -83,12 +87,36 @@ class Profile(Schema):
     municipality: Municipality
 
 
+def _known_answers(answers: dict[str, str]) -> dict[str, str]:
+    """Every answer must be an answer id of its question's scale, or dont_know."""
+    for slot, answer in answers.items():
+        allowed = QN.answer_ids(QN.question(slot).scale)
+        if answer not in allowed:
+            raise ValueError(f"{slot}: {answer!r} is not one of {allowed}")
+    return answers
+
+
+Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
+Answers = Annotated[
+    dict[ScoredQuestion, Annotated[str, StringConstraints(max_length=32)]],
+    AfterValidator(_known_answers),
+]
+
+
 class RecommendationRequest(Schema):
     profile: Profile
     scores: Scores  # type: ignore[valid-type]
     limit: Annotated[int, Field(ge=1, le=10, strict=True)] = 3
-    need: str | None = None  # LOCAL DEV ONLY - do not commit
-    answers: dict | None = None  # LOCAL DEV ONLY - do not commit
+    need: Wish | None = Field(
+        None,
+        description='The owner\'s closing wish: a need code of data/needs.yml; "none" or absent '
+        "= no particular wish",
+    )
+    answers: Answers | None = Field(
+        None,
+        description="{question slot: answer id} (scale ids of data/questionnaire.yml or "
+        "dont_know); used to name the answers behind each reason",
+    )
 
 
 class Recommendation(Schema):
@@ -100,6 +128,11 @@ class Recommendation(Schema):
     summary: str
     cost: str
     reason: str
+    matches_need: bool = Field(description="The offering serves the owner's closing wish")
+    audience: Audience = Field(  # type: ignore[valid-type]
+        description='"betriebe", or "personen" for an offering for individuals (only shown '
+        "for a matching wish, and marked in the reason)"
+    )
 
 
 class RecommendationResponse(Schema):
@@ -112,6 +145,7 @@ class EligibilityOut(Schema):
     max_employees: int | None
     sectors: list[Sector] | None
     municipalities: list[Municipality] | None
+    regions: list[str] | None
 
 
 class OfferingOut(Schema):
@@ -128,6 +162,12 @@ class OfferingOut(Schema):
     summary: str
     status: OfferingStatus
     last_checked: date
+    needs: list[str]
+    audience: Audience  # type: ignore[valid-type]
+    how_to_apply: str | None
+
+
+RecheckHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class AssessmentIn(Schema):
@@ -141,10 +181,47 @@ class AssessmentIn(Schema):
     overall: ScoreValue | None = None
     needs: Annotated[list[NeedCode], Field(max_length=30), AfterValidator(_dedupe)] = []
     recommended: Annotated[list[OfferingId], Field(max_length=10), AfterValidator(_dedupe)] = []
+    recheck_hash: RecheckHash | None = Field(
+        None,
+        description="HMAC of the owner's new re-check code (64 lowercase hex; computed by the "
+        "action server, the code itself is never sent)",
+    )
+    previous_hash: RecheckHash | None = Field(
+        None,
+        description="HMAC of the code the owner started with: links this re-assessment to the "
+        "earlier one",
+    )
+
+    @model_validator(mode="after")
+    def _different_hashes(self) -> AssessmentIn:
+        if self.previous_hash is not None and self.previous_hash == self.recheck_hash:
+            raise ValueError("previous_hash must differ from recheck_hash")
+        return self
 
 
 class AssessmentCreated(Schema):
     id: str
+    linked: bool = Field(
+        False, description="True when previous_hash named an earlier assessment (now linked)"
+    )
+
+
+class RecheckLookupIn(Schema):
+    hash: RecheckHash
+
+
+class RecheckProfile(Schema):
+    size_class: SizeClass
+    sector: Sector
+    municipality: Municipality
+
+
+class RecheckLookupOut(Schema):
+    found: bool
+    profile: RecheckProfile | None = None
+    scores: dict[DimensionId, int | None] | None = None
+    overall: int | None = None
+    month: str | None = Field(None, description="Month of the earlier assessment (YYYY-MM)")
 
 
 StatsFilters = ReportFilters

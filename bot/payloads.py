@@ -21,6 +21,7 @@ BUTTON_INTENTS: Dict[str, Tuple[str, ...]] = {
     "deny": (),
     "change": ("question",),
     "start_check": (),
+    "greet": (),  # Telegram's /start
     "restart": (),
     "human_handoff": (),
     "ask_privacy": ("detail",),

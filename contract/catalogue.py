@@ -27,6 +27,7 @@ from contract.questionnaire import (
     ContractError,
     Needs,
     Questionnaire,
+    load_needs,
     parse_needs,
     parse_questionnaire,
 )
@@ -45,10 +46,20 @@ FIELDS = (
     "summary",
     "status",
     "last_checked",
+    "needs",
+    "audience",
+    "how_to_apply",
 )
-ELIGIBILITY_FIELDS = ("max_employees", "sectors", "municipalities")
+ELIGIBILITY_FIELDS = ("max_employees", "sectors", "municipalities", "regions")
 # (minimum, maximum) length of the text fields
 TEXT_LENGTHS = {"title": (3, 120), "provider": (2, 200), "cost": (2, 200), "summary": (10, 500)}
+HOW_TO_APPLY_LENGTH = (10, 400)
+
+# Who an offering is for. "personen": offerings for individuals (e.g. an employee's own training
+# grant); they are never recommended as an offering for the firm (see api/README.md).
+BETRIEBE = "betriebe"
+PERSONEN = "personen"
+AUDIENCES: Dict[str, str] = {BETRIEBE: "Betriebe", PERSONEN: "Einzelpersonen"}
 
 
 class CatalogueError(ContractError):
@@ -57,18 +68,56 @@ class CatalogueError(ContractError):
 
 @dataclass(frozen=True)
 class Eligibility:
-    """Who an offering is for; ``None`` means: anyone."""
+    """Who an offering is for; ``None`` means: anyone.
+
+    ``regions`` are the region codes of the questionnaire's towns (``kreis_mettmann``,
+    ``duesseldorf``, ``other``; see :meth:`Questionnaire.region_of`). Every given condition must
+    hold (a town must be in ``municipalities`` AND its region in ``regions``).
+    """
 
     max_employees: Optional[int] = None
     sectors: Optional[Tuple[str, ...]] = None
     municipalities: Optional[Tuple[str, ...]] = None
+    regions: Optional[Tuple[str, ...]] = None
 
-    def allows(self, employees: int, sector: str, municipality: str) -> bool:
+    def allows(
+        self, employees: int, sector: str, municipality: str, region: Optional[str] = None
+    ) -> bool:
+        """Whether a firm with this profile may use the offering.
+
+        ``region`` is the town's region (``questionnaire.region_of(municipality)``); an offering
+        restricted to regions never allows a firm whose region is not given.
+        """
         if self.max_employees is not None and employees > self.max_employees:
             return False
         if self.sectors is not None and sector not in self.sectors:
             return False
+        if self.regions is not None and region not in self.regions:
+            return False
         return self.municipalities is None or municipality in self.municipalities
+
+    def allows_segment(
+        self,
+        min_employees: Optional[int] = None,
+        sector: Optional[str] = None,
+        municipality: Optional[str] = None,
+        region: Optional[str] = None,
+    ) -> bool:
+        """Whether the offering is open to at least part of a segment of firms.
+
+        A segment fixes only some of the profile (e.g. "Handwerk", or "10-49 staff in Hilden");
+        what it leaves open (``None``) may take any value. ``min_employees`` is the smallest
+        staff count of a size class: the offering is open to the class when its smallest firms
+        qualify.
+        """
+        too_large = min_employees is not None and min_employees > (self.max_employees or 10**9)
+        wrong_sector = sector is not None and sector not in (self.sectors or (sector,))
+        located = municipality is not None or region is not None
+        wrong_region = located and self.regions is not None and region not in self.regions
+        wrong_town = municipality is not None and municipality not in (
+            self.municipalities or (municipality,)
+        )
+        return not (too_large or wrong_sector or wrong_region or wrong_town)
 
 
 @dataclass(frozen=True)
@@ -84,6 +133,19 @@ class Offering:
     summary: str
     status: str
     last_checked: datetime.date
+    # Topic need codes of data/needs.yml the offering serves (e.g. "ki", "cyberschutz").
+    needs: Tuple[str, ...] = ()
+    audience: str = BETRIEBE
+    how_to_apply: Optional[str] = None
+
+    @property
+    def for_firms(self) -> bool:
+        """False for offerings meant for individuals (``audience: personen``)."""
+        return self.audience == BETRIEBE
+
+    @property
+    def audience_title(self) -> str:
+        return AUDIENCES.get(self.audience, self.audience)
 
     @property
     def recommendable(self) -> bool:
@@ -112,6 +174,13 @@ class Catalogue:
 
     def get(self, offering_id: str) -> Optional[Offering]:
         return self.by_id.get(offering_id)
+
+    def serves(self, offering: Offering, need: str) -> bool:
+        """Whether the offering serves a need code: a topic it lists, or a dimension's need."""
+        if need in offering.needs:
+            return True
+        dimension = next((n.dimension for n in self.needs.needs if n.code == need), None)
+        return dimension is not None and dimension in offering.dimensions
 
 
 # ---- validation ------------------------------------------------------------------------------
@@ -156,14 +225,22 @@ def _eligibility(value: Any, qn: Questionnaire, errors: List[str], where: str) -
     ):
         errors.append(f"{where}: eligibility max_employees must be a whole number >= 1")
         max_employees = None
-    sectors = municipalities = None
+    sectors = municipalities = regions = None
     if "sectors" in value:
         sectors = _codes(value["sectors"], qn.sectors, "sectors", errors, where)
     if "municipalities" in value:
         municipalities = _codes(
             value["municipalities"], qn.municipalities, "municipalities", errors, where
         )
-    return Eligibility(max_employees, sectors, municipalities)
+    if "regions" in value:
+        regions = _codes(value["regions"], region_codes(qn), "regions", errors, where)
+    return Eligibility(max_employees, sectors, municipalities, regions)
+
+
+def region_codes(qn: Questionnaire) -> Tuple[str, ...]:
+    """The region codes of the questionnaire's towns, in file order."""
+    towns = qn.profile_question("municipality")
+    return tuple(dict.fromkeys(o.region for o in towns.options if o.region))
 
 
 def _date(value: Any, errors: List[str], where: str) -> datetime.date:
@@ -178,7 +255,26 @@ def _date(value: Any, errors: List[str], where: str) -> datetime.date:
     return datetime.date.min
 
 
-def _offering(item: Any, qn: Questionnaire, errors: List[str], index: int) -> Optional[Offering]:
+def _needs(value: Any, needs: Needs, errors: List[str], where: str) -> Tuple[str, ...]:
+    if value in (None, []):
+        return ()
+    topics = tuple(n.code for n in needs.topics)
+    return _codes(value, topics, "needs", errors, where)
+
+
+def _how_to_apply(value: Any, errors: List[str], where: str) -> Optional[str]:
+    if value is None:
+        return None
+    low, high = HOW_TO_APPLY_LENGTH
+    if not isinstance(value, str) or not low <= len(value.strip()) <= high:
+        errors.append(f"{where}: how_to_apply must be a text of {low}-{high} characters")
+        return None
+    return value.strip()
+
+
+def _offering(
+    item: Any, qn: Questionnaire, needs: Needs, errors: List[str], index: int
+) -> Optional[Offering]:
     if not isinstance(item, Mapping):
         errors.append(f"offerings[{index}]: expected a mapping")
         return None
@@ -205,6 +301,9 @@ def _offering(item: Any, qn: Questionnaire, errors: List[str], index: int) -> Op
     if item.get("dimensions") not in (None, ""):
         dimensions = _codes(item["dimensions"], qn.dimension_ids, "dimensions", errors, where)
     texts = {key: _text(item, key, errors, where) for key in TEXT_LENGTHS}
+    audience = str(item.get("audience") or BETRIEBE)
+    if audience not in AUDIENCES:
+        errors.append(f"{where}: audience {audience!r} is not one of {list(AUDIENCES)}")
     checked = (
         _date(item["last_checked"], errors, where)
         if item.get("last_checked") not in (None, "")
@@ -222,18 +321,26 @@ def _offering(item: Any, qn: Questionnaire, errors: List[str], index: int) -> Op
         summary=texts["summary"],
         status=status,
         last_checked=checked,
+        needs=_needs(item.get("needs"), needs, errors, where),
+        audience=audience,
+        how_to_apply=_how_to_apply(item.get("how_to_apply"), errors, where),
     )
 
 
-def parse_offerings(raw: Any, questionnaire: Questionnaire) -> Tuple[Offering, ...]:
-    """Builds and checks the offerings; raises :class:`CatalogueError` listing every problem."""
+def parse_offerings(
+    raw: Any, questionnaire: Questionnaire, needs: Optional[Needs] = None
+) -> Tuple[Offering, ...]:
+    """Builds and checks the offerings; raises :class:`CatalogueError` listing every problem.
+
+    ``needs`` (default: the environment's needs file) gives the topic codes of ``needs``."""
+    needs = needs if needs is not None else load_needs()
     if not isinstance(raw, Mapping) or set(raw) != {"offerings"}:
         raise CatalogueError("expected exactly one top-level key 'offerings'")
     items = raw["offerings"]
     if not isinstance(items, list) or not items:
         raise CatalogueError("'offerings' must be a non-empty list")
     errors: List[str] = []
-    offerings = [_offering(item, questionnaire, errors, i) for i, item in enumerate(items)]
+    offerings = [_offering(item, questionnaire, needs, errors, i) for i, item in enumerate(items)]
     seen: Dict[str, int] = {}
     for offering in offerings:
         if offering and offering.id:
@@ -269,7 +376,7 @@ def load_catalogue(
         _read_yaml(Path(questionnaire_path or questionnaire_file())), needs
     )
     try:
-        offerings = parse_offerings(_read_yaml(offerings_path), questionnaire)
+        offerings = parse_offerings(_read_yaml(offerings_path), questionnaire, needs)
     except CatalogueError as error:
         if str(error).startswith(("cannot read", str(offerings_path))):
             raise

@@ -139,7 +139,8 @@ def seed(url: str, n: int) -> float:
             rows.append(
                 {
                     "id": rid,
-                    "completed_on": start + timedelta(days=rng.randrange(700)),
+                    # the month only (its first day), as the service stores it
+                    "completed_on": (start + timedelta(days=rng.randrange(700))).replace(day=1),
                     "size_class": rng.choices(SIZE_CLASSES, weights=(70, 25, 5))[0],
                     "sector": rng.choice(SECTORS),
                     "municipality": rng.choice(MUNICIPALITIES),

@@ -67,7 +67,8 @@ def seed_assessments(engine: Engine, n: int, months: int, rng: random.Random) ->
         base = rng.randint(10, 90)
         scores = {f"score_{d}": max(0, min(100, base + rng.randint(-25, 25))) for d in DIMENSIONS}
         coded = {
-            "completed_on": last_day - timedelta(days=rng.randrange(months * 30)),
+            # the month only (its first day), as the service stores it
+            "completed_on": (last_day - timedelta(days=rng.randrange(months * 30))).replace(day=1),
             "size_class": rng.choices(sizes, weights=list(SIZE_WEIGHTS.values()))[0],
             "sector": rng.choice(SECTORS),
             "municipality": rng.choice(MUNICIPALITIES),

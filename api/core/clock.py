@@ -19,6 +19,11 @@ def today() -> date:
     return now().date()
 
 
+def this_month() -> date:
+    """The first day of the current month: the only date an assessment record stores."""
+    return today().replace(day=1)
+
+
 def current_hour() -> datetime:
     """Local time truncated to the hour, without tzinfo (as stored in funnel events)."""
     return now().replace(minute=0, second=0, microsecond=0, tzinfo=None)

@@ -8,7 +8,7 @@ from typing import Literal
 
 from api.core.config import settings
 from contract.codes import CHANNELS, EVENTS, MIN_GROUP_SIZE, OFFERING_KINDS, OFFERING_STATUSES
-from contract.questionnaire import Questionnaire, load_questionnaire
+from contract.questionnaire import NO_NEED, Needs, Questionnaire, load_needs, load_questionnaire
 
 
 def get_questionnaire() -> Questionnaire:
@@ -17,6 +17,8 @@ def get_questionnaire() -> Questionnaire:
 
 
 QN = get_questionnaire()
+NEEDS: Needs = load_needs(str(settings.NEEDS_FILE))
+NEED_CODES: tuple[str, ...] = NEEDS.codes
 DIMENSIONS: tuple[str, ...] = QN.dimension_ids
 SECTORS: tuple[str, ...] = QN.sectors
 MUNICIPALITIES: tuple[str, ...] = QN.municipalities
@@ -30,6 +32,9 @@ SizeClass = Literal[SIZE_CLASSES]  # type: ignore[valid-type]
 Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 EventName = Literal[EVENTS]  # type: ignore[valid-type]
 QuestionId = Literal[QUESTION_IDS]  # type: ignore[valid-type]
+ScoredQuestion = Literal[tuple(QN.question_slots)]  # type: ignore[valid-type]
+# The owner's closing wish: a need code of data/needs.yml, or "none".
+Wish = Literal[(*NEED_CODES, NO_NEED)]  # type: ignore[valid-type]
 OfferingKind = Literal[tuple(OFFERING_KINDS)]  # type: ignore[valid-type]
 OfferingStatus = Literal[OFFERING_STATUSES]  # type: ignore[valid-type]
 
@@ -37,6 +42,8 @@ __all__ = [
     "DIMENSIONS",
     "MIN_GROUP_SIZE",
     "MUNICIPALITIES",
+    "NEEDS",
+    "NEED_CODES",
     "QN",
     "QUESTION_IDS",
     "SECTORS",
@@ -48,6 +55,8 @@ __all__ = [
     "OfferingKind",
     "OfferingStatus",
     "QuestionId",
+    "ScoredQuestion",
     "Sector",
     "SizeClass",
+    "Wish",
 ]

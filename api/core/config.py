@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     STAFF_USERS: str = ""
     LOGIN_RATE_LIMIT: str = "5/minute"
     RETENTION_MONTHS: int = 24
+    # Re-check codes: at this many failed lookups within 60 s every lookup answers 429.
+    RECHECK_FAILURES_PER_MINUTE: int = 20
 
     @model_validator(mode="after")
     def _finalise(self) -> Settings:
@@ -71,6 +73,8 @@ class Settings(BaseSettings):
             raise ValueError("ALLOWED_ORIGINS must list origins explicitly, never '*'")
         if self.RETENTION_MONTHS < 1:
             raise ValueError("RETENTION_MONTHS must be at least 1")
+        if self.RECHECK_FAILURES_PER_MINUTE < 1:
+            raise ValueError("RECHECK_FAILURES_PER_MINUTE must be at least 1")
         return self
 
     def _secret(self, name: str) -> str:

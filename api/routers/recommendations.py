@@ -11,7 +11,8 @@ router = APIRouter(prefix="/api", tags=["recommendations"])
 
 @router.post("/recommendations", response_model=RecommendationResponse)
 async def recommend(body: RecommendationRequest) -> RecommendationResponse:
-    """Top offerings for the firm, ranked by its weakest dimensions and filtered by eligibility.
+    """Top offerings for the firm: the closing wish first, then the weakest dimensions; filtered
+    by eligibility (size, sector, town, region). Each reason names the wish or the answers.
 
     Public and read-only: it computes from the catalogue and writes nothing (no database)."""
     ranked = rank(
@@ -21,6 +22,8 @@ async def recommend(body: RecommendationRequest) -> RecommendationResponse:
         municipality=body.profile.municipality,
         scores=body.scores.model_dump(),
         limit=body.limit,
+        need=body.need,
+        answers=body.answers,
     )
     return RecommendationResponse(
         recommendations=[
@@ -33,7 +36,9 @@ async def recommend(body: RecommendationRequest) -> RecommendationResponse:
                 summary=o.summary,
                 cost=o.cost,
                 reason=reason,
+                matches_need=matches,
+                audience=o.audience,
             )
-            for o, reason in ranked
+            for o, reason, matches in ranked
         ]
     )

@@ -102,12 +102,12 @@ def _publish(
     if old is None and not recompute and key[1] != ALL_SECTORS:
         return  # a sector group that has never been shown: nothing to remember
     if recompute:
-        kept = {"firms": firms, "published_on": clock.today(), **_values(agg)}
+        kept = {"firms": firms, "published_on": clock.this_month(), **_values(agg)}
     elif old is not None:
         kept = {"firms": old.firms, "published_on": old.published_on}
         kept |= {col: getattr(old, col) for col in VALUE_COLUMNS}
     else:
-        kept = {"firms": 0, "published_on": clock.today()}
+        kept = {"firms": 0, "published_on": clock.this_month()}
         kept |= dict.fromkeys(VALUE_COLUMNS)
     values = {"size_class": key[0], "sector": key[1], "visible": visible}
     _upsert(db, values | {"refreshed_at_firms": refreshed_at} | kept)

@@ -6,9 +6,10 @@
   metadata is ``{"redacted": ["E-MAIL", "TELEFON"]}`` (kind strings in the canonical order of
   :data:`bot.privacy.redact.KINDS`); otherwise it is ``{}``. Nothing else from the channel is
   forwarded as metadata: no client-sent metadata, no Telegram ``from``/``chat`` names.
-* **Button payloads** (``/intent`` or ``/intent{"key": "value"}``) pass unchanged; string values
-  inside the JSON are redacted like text (a client could put anything there). Any other text
-  starting with ``/`` is treated as text.
+* **Button payloads** pass unchanged only in the forms our own buttons send
+  (:func:`bot.payloads.sanitize_text`: a known intent and known keys); string values inside the
+  JSON are redacted like text (a client could put anything there). Anything else starting with
+  ``/`` (``/session_start``, ``/inform{"maturity": 100}``) loses its slash and is text.
 * **Conversation ids are namespaced per channel** (``contract.codes.SENDER_PREFIXES``):
   ``rest-<sender>`` for the REST channel (trusted integrations name their sender),
   ``web-<HMAC(token)>`` for the website widget (the token is issued by the server, see
@@ -31,6 +32,7 @@ from typing import Any, Optional
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from bot.payloads import sanitize_text
 from bot.privacy.redact import KINDS, Redaction, redact
 from contract.codes import SENDER_PREFIXES, Channel
 from contract.secrets import get_secret
@@ -149,7 +151,7 @@ def _redact_values(value: Any, kinds: set) -> Any:
 def clean_text(text: Any) -> Redaction:
     """The text as Rasa may see it: a valid button payload as it is (string values redacted),
     anything else redacted."""
-    text = text if isinstance(text, str) else ""
+    text = sanitize_text(text if isinstance(text, str) else "")
     entities = button_payload(text)
     if entities is None:
         return redact(text)

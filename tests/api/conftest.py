@@ -51,6 +51,7 @@ from api.models import (  # noqa: E402
     AssessmentRecommendation,
     BenchmarkSnapshot,
 )
+from api.services import rechecks  # noqa: E402
 from api.services.benchmark import refresh_benchmark  # noqa: E402
 
 TABLES = (AssessmentRecommendation, AssessmentNeed, Assessment)
@@ -70,6 +71,7 @@ def clean_tables(client: TestClient) -> None:
         for table in (*TABLES, BenchmarkSnapshot):
             conn.execute(delete(table))
     limiter.reset()
+    rechecks.failures.reset()
 
 
 class Clock:
@@ -129,7 +131,8 @@ def insert_records(
         rows.append(
             {
                 "id": rid,
-                "completed_on": completed_on or date(2026, 6, 15),
+                # the service stores only the month (first day): so do the fixtures
+                "completed_on": (completed_on or date(2026, 6, 15)).replace(day=1),
                 "size_class": size_class,
                 "sector": sector,
                 "municipality": municipality,

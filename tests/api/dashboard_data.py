@@ -61,7 +61,8 @@ def add_firms(
     recommended: tuple[str, ...] = (),
 ) -> None:
     rows, need_rows, rec_rows = [], [], []
-    coded = {"completed_on": day, "size_class": size_class, "sector": sector}
+    # the service stores only the month (first day): so do the fixtures
+    coded = {"completed_on": day.replace(day=1), "size_class": size_class, "sector": sector}
     coded["municipality"] = municipality
     for _ in range(n):
         rid = str(uuid.uuid4())

@@ -28,7 +28,9 @@ def test_stores_anonymised_record(client: TestClient) -> None:
             select(AssessmentRecommendation.offering_id, AssessmentRecommendation.position)
         ).all()
     assert row["id"] == rid
-    assert row["completed_on"] == datetime.now(ZoneInfo("Europe/Berlin")).date()
+    # only the month is stored (its first day), never the day of the conversation
+    assert row["completed_on"] == datetime.now(ZoneInfo("Europe/Berlin")).date().replace(day=1)
+    assert row["recheck_hash"] is None and row["previous_id"] is None
     assert (row["size_class"], row["sector"], row["municipality"], row["channel"]) == (
         "1-9",
         "handwerk",
@@ -61,6 +63,8 @@ def test_schema_has_no_personal_columns() -> None:
         "channel",
         "overall",
         *(f"score_{d}" for d in ("strategy", "tools", "processes", "online", "security", "skills")),
+        "recheck_hash",
+        "previous_id",
     }
     assert columns["assessment_needs"] == {
         "assessment_id",

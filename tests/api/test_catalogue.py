@@ -46,6 +46,40 @@ def test_real_catalogue_is_valid() -> None:
     assert open_dims == set(DIMENSIONS)
 
 
+def test_new_catalogue_fields_from_the_facts() -> None:
+    cat = load_catalogue(OFFERINGS, NEEDS)
+    topics = {n.code for n in cat.needs.topics}
+    for o in cat.offerings:
+        assert set(o.needs) <= topics
+        assert o.audience in ("betriebe", "personen")
+    assert cat.by_id["bildungsscheck_nrw"].audience == "personen"  # individuals only (fact #18)
+    assert {o.id for o in cat.offerings if o.audience == "personen"} == {"bildungsscheck_nrw"}
+    assert cat.by_id["wirtschaftsfoerderung_kreis_mettmann"].eligibility.regions == (
+        "kreis_mettmann",
+    )
+    assert cat.by_id["wirtschaftsfoerderung_duesseldorf"].eligibility.regions == ("duesseldorf",)
+    assert "ki" in cat.by_id["mittelstand_digital_ki"].needs
+    assert "cyberschutz" in cat.by_id["cyberrisikocheck"].needs
+    assert "Hausbank" in cat.by_id["erp_foerderkredit_digitalisierung"].how_to_apply
+    # no verified offering for these topics (facts, note 7): the gap analysis shows them
+    open_topics = {t for o in cat.offerings if o.recommendable for t in o.needs}
+    assert not {"datenschutz", "e_rechnung", "software_auswahl"} & open_topics
+
+
+def test_segment_eligibility() -> None:
+    from contract.catalogue import Eligibility
+
+    mettmann = Eligibility(regions=("kreis_mettmann",), max_employees=49, sectors=("handwerk",))
+    assert mettmann.allows(5, "handwerk", "hilden", "kreis_mettmann")
+    assert not mettmann.allows(5, "handwerk", "duesseldorf", "duesseldorf")
+    assert not mettmann.allows(5, "handwerk", "hilden")  # region unknown: not allowed
+    assert mettmann.allows_segment()  # a segment without conditions
+    assert mettmann.allows_segment(min_employees=10, municipality="hilden", region="kreis_mettmann")
+    assert not mettmann.allows_segment(min_employees=50)
+    assert not mettmann.allows_segment(sector="handel")
+    assert not mettmann.allows_segment(municipality="duesseldorf", region="duesseldorf")
+
+
 def test_needs_file() -> None:
     cat = load_catalogue(OFFERINGS, NEEDS)
     codes = list(cat.needs.codes)
@@ -69,6 +103,12 @@ def test_needs_file() -> None:
         (lambda o: o[0].update(url="http://insecure.example"), "url"),
         (lambda o: o[0].update(last_checked="gestern"), "last_checked"),
         (lambda o: o[0].update(id="Bad Id"), "id"),
+        (lambda o: o[0].update(needs=["astrologie"]), "needs"),
+        (lambda o: o[0].update(needs=["security"]), "needs"),  # a dimension, not a topic
+        (lambda o: o[0].update(needs=["ki", "ki"]), "needs"),
+        (lambda o: o[0].update(audience="firmen"), "audience"),
+        (lambda o: o[0].update(how_to_apply="kurz"), "how_to_apply"),
+        (lambda o: o[0].update(eligibility={"regions": ["rheinland"]}), "regions"),
     ],
 )
 def test_invalid_catalogue_fails_loudly(tmp_path: Path, mutate, message: str) -> None:
@@ -101,7 +141,7 @@ def test_needs_file_must_cover_dimensions_and_short_titles(tmp_path: Path) -> No
 
 def test_cli_checker(tmp_path: Path, capsys) -> None:
     assert main([str(OFFERINGS), str(NEEDS)]) == 0
-    assert capsys.readouterr().out.startswith("OK: 24 offerings (17 open), 14 need codes")
+    assert capsys.readouterr().out.startswith("OK: 25 offerings (17 open), 14 need codes")
     offerings = raw_offerings()
     offerings[0]["status"] = "unknown"
     offerings[1]["kind"] = "kredit"
@@ -137,7 +177,7 @@ def test_catalogue_imports_without_pydantic_in_the_bot_environment() -> None:
         [str(bot_python), "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "(3, 10) 24 Werkzeug True"
+    assert result.stdout.strip() == "(3, 10) 25 Werkzeug True"
 
 
 def test_app_refuses_to_start_with_bad_catalogue(tmp_path: Path) -> None:

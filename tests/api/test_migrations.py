@@ -44,7 +44,7 @@ def test_upgrade_from_0001_keeps_and_backfills_data(tmp_path) -> None:
     assert dict(row) == {
         "assessment_id": "a1",
         "code": "ki",
-        "completed_on": "2026-05-04",
+        "completed_on": "2026-05-01",  # migration 0005: the month only
         "size_class": "10-49",
         "sector": "bau",
         "municipality": "velbert",
