@@ -15,12 +15,20 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import interjections, pending
-from actions.asking import ASK, CHANGE, RESUME
-from actions.common import FORM_NAME, PROFILE_SLOTS, REVIEW_SLOT, Turn, just_activated, turn_of
+from actions import interjections, pending, recheck
+from actions.asking import AGAIN, ASK, CHANGE, RESUME
+from actions.common import (
+    FORM_NAME,
+    PROFILE_SLOTS,
+    REVIEW_SLOT,
+    Turn,
+    just_activated,
+    turn_of,
+    wants_erasure,
+)
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
-from actions.review import change_request, confirms
+from actions.review import change_request, confirms, plain_confirmation
 from bot.nlu.needs import parse_need
 from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.understanding import read_answer
@@ -76,12 +84,24 @@ class ValidateInterviewForm(FormValidationAction):
     ) -> List[Dict[str, Any]]:
         qn = load_questionnaire()
         turn = turn_of(tracker)
+        if wants_erasure(turn) and not just_activated(tracker, FORM_NAME):
+            return []  # no slot event: Rasa's form rejects the turn, the erase rule runs
         state = FormState.of(qn, tracker, dispatcher)
         state.events += pii_notice_events(tracker, dispatcher, turn.redacted)
         if just_activated(tracker, FORM_NAME):
-            # Activation: nothing to validate yet; ask the first open question.
+            # Activation: nothing to validate yet; ask the first open question (after confirming
+            # a profile pre-filled from an earlier check).
+            prefill = recheck.prefill_question(recheck.state_of(tracker), state.values)
+            if prefill is not None and state.values.get("employees") is None:
+                state.set_pending({"type": "prefill"})
+                dispatcher.utter_message(**prefill)
+                return state.finish(SILENT)
             resumed = any(state.values.get(s) is not None for s in qn.question_slots)
             return state.finish(RESUME if resumed else ASK)
+        if turn.recheck:
+            for event in await recheck.handle_code(tracker, dispatcher, turn):
+                state.set(event["name"], event["value"])
+            return state.finish(AGAIN)
         return state.finish(self.handle(turn, state))
 
     def handle(self, turn: Turn, state: FormState) -> Mode:
@@ -150,7 +170,7 @@ class ValidateInterviewForm(FormValidationAction):
                 state.store(slot, turn.payload["choice"])
                 return ASK
             return interjections.not_understood(state, turn, slot)
-        if turn.payload_intent in ("affirm", "deny") and scale != "level":
+        if turn.payload_intent in ("affirm", "deny") and "yes" in valid:  # not frequency/level
             state.store(slot, "yes" if turn.payload_intent == "affirm" else "no")
             return ASK
         if turn.is_button and turn.payload_intent != "inform":
@@ -221,6 +241,12 @@ class ValidateInterviewForm(FormValidationAction):
         if turn.is_button:
             return ASK
         slot, answer = change_request(state.qn, turn.text)
+        unchanged = answer in (None, "yes", state.values.get(slot))
+        unchanged = unchanged and not profile_decision(state, turn, None)[1]
+        if plain_confirmation(turn.text) and unchanged:
+            # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
+            state.store(REVIEW_SLOT, True)
+            return ASK
         if slot and answer is not None:
             old = state.label(slot)
             state.store(slot, answer)

@@ -10,6 +10,8 @@
   (:func:`bot.payloads.sanitize_text`: a known intent and known keys); string values inside the
   JSON are redacted like text (a client could put anything there). Anything else starting with
   ``/`` (``/session_start``, ``/inform{"maturity": 100}``) loses its slash and is text.
+* **Re-check codes** (``DC-7KQ4-M2PX``, typed or from the widget's ``?recheck=`` link) become
+  ``[CODE]`` in the text; only their HMAC travels on, as metadata ``recheck``.
 * **Conversation ids are namespaced per channel** (``contract.codes.SENDER_PREFIXES``):
   ``rest-<sender>`` for the REST channel (trusted integrations name their sender),
   ``web-<HMAC(token)>`` for the website widget (the token is issued by the server, see
@@ -35,9 +37,11 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from bot.payloads import sanitize_text
 from bot.privacy.redact import KINDS, Redaction, redact
 from contract.codes import SENDER_PREFIXES, Channel
+from contract.recheck import code_hash, find_code, mask_codes
 from contract.secrets import get_secret
 
 REDACTED_KEY = "redacted"
+RECHECK_KEY = "recheck"  # the HMAC of a re-check code the owner gave (contract.recheck)
 SECRET_NAME = "CHANNEL_SECRET"
 MAX_REST_SENDER = 64
 TOKEN_NONCE_BYTES = 24  # 192 random bits
@@ -174,11 +178,17 @@ def user_message(
 ) -> UserMessage:
     """The ``UserMessage`` every channel hands to Rasa: redacted text, the conversation id,
     only the metadata the bot needs."""
+    code = find_code(text) if isinstance(text, str) else None
+    if code:  # a re-check code: only its hash goes on, the text keeps a placeholder
+        text = mask_codes(text)
     result = clean_text(text)
+    metadata = redaction_metadata(result)
+    if code:
+        metadata[RECHECK_KEY] = code_hash(code)
     return UserMessage(
         result.text,
         output_channel,
         conversation_id,
         input_channel=input_channel,
-        metadata=redaction_metadata(result),
+        metadata=metadata,
     )

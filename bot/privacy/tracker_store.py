@@ -65,6 +65,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.privacy import retention
+from contract.recheck import mask_codes
 
 logger = logging.getLogger(__name__)
 
@@ -133,16 +134,20 @@ class EventSanitizer:
                 event["value"] = self._slot_value(event.get("name"), event.get("value"), batch)
             elif kind in ("entities", "reminder") and isinstance(event.get("entities"), list):
                 event["entities"] = batch.entities(event["entities"])
-            elif kind == "bot" and batch.echoes:
+            elif kind == "bot":
                 for key in ("text", "data"):
-                    if key in event:
+                    if key in event and batch.echoes:
                         event[key] = _map_strings(event[key], batch.replace_echoes)
+                    if key in event:  # a re-check code is shown once, never stored
+                        event[key] = _map_strings(event[key], mask_codes)
             if isinstance(event.get("metadata"), dict):
                 event["metadata"] = self._metadata(event["metadata"])
         return events
 
     @staticmethod
     def _user_texts(event: Dict[str, Any], batch: _Batch) -> None:
+        if isinstance(event.get("text"), str):
+            event["text"] = mask_codes(event["text"])
         event["text"] = batch.message(event.get("text"))
         parse_data = event.get("parse_data")
         if isinstance(parse_data, dict) and "text" in parse_data:
