@@ -61,9 +61,10 @@
   const RESTART = "/restart";
   const AFFIRM = "/affirm";
   const BIG_GROUP = 6; // more buttons than this: a compact grid (the read-back summary)
-  // Re-check code from the page's URL (?recheck=DC-7KQ4-M2PX): letters, digits, - and spaces.
+  // Re-check code from the page's URL (?recheck=DC-7KQ4-M2PX), as contract/recheck.py defines
+  // it: "DC" and two groups of four characters without 0/O, 1/I/L; any case, - or space.
   const RECHECK_PARAM = "recheck";
-  const RECHECK_CODE = /^[A-Za-z0-9]{2,10}(?:[- ]?[A-Za-z0-9]{2,10}){0,5}$/;
+  const RECHECK_CODE = /^DC[\s\-–_.]?([A-HJKMNP-Z2-9]{4})[\s\-–_.]?([A-HJKMNP-Z2-9]{4})$/i;
 
   // Session token and transcript live in sessionStorage (per tab, gone when it is closed).
   // Older versions used localStorage: remove what they left behind.
@@ -88,8 +89,8 @@
     if (raw === null) return null;
     url.searchParams.delete(RECHECK_PARAM);
     try { window.history.replaceState(window.history.state, "", url.href); } catch (error) { /* */ }
-    const code = raw.trim().replace(/\s+/g, " ");
-    return code.length <= 40 && RECHECK_CODE.test(code) ? code.toUpperCase() : null;
+    const match = RECHECK_CODE.exec(raw.trim());
+    return match ? `DC-${match[1]}-${match[2]}`.toUpperCase() : null;
   };
   const recheckCode = takeRecheckCode();
   if (recheckCode) {
@@ -502,7 +503,9 @@
       }
       save();
       confirmed = true;
-      if (isNew && !state.messages.length && !pending.length) send(GREETING);
+      // A new conversation starts with the greeting, or with the re-check code from the link
+      // (the bot greets then too); a running one gets the code as its next message.
+      if (isNew && !state.messages.length && !pending.length && !state.recheck) send(GREETING);
       while (pending.length) emit(pending.shift());
       sendRecheckCode();
     });

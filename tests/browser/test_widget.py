@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from urllib.parse import urlencode
 
 import pytest
@@ -12,6 +13,7 @@ from playwright.sync_api import expect
 
 from bot.channels.privacy import web_conversation_id
 from tests.browser.widget import CONFIRM, PROFILE, SUMMARY, Widget, open_widget
+from tests.e2e.chat import Chat, complete, rotating_answers, start
 from tests.e2e.servers import TOKEN
 
 # Typed instead of clicked on some questions: button title → free text meaning the same.
@@ -19,7 +21,7 @@ FREE_TEXT = {"Ja": "ja klar, machen wir", "Teilweise": "zum Teil schon", "Selten
 TYPE_ON = {2, 5, 9, 14}
 RELOAD_AT = 8
 AGREE = "Ja, Check starten"  # the consent button (actions/common.py)
-RECHECK = "DC-7KQ4-M2PX"
+CODE = re.compile(r"DC-[A-Z0-9]{4}-[A-Z0-9]{4}")
 
 
 @pytest.fixture(autouse=True)
@@ -279,30 +281,44 @@ def test_clicked_answer_returns_focus_to_the_input(stack, new_page) -> None:
     assert focused(page) == "dcw-input"  # a mouse user is not moved onto the next answer
 
 
+def first_check_code(stack) -> str:
+    """A complete first check over REST; the result offers a re-check code."""
+    chat = Chat(stack, sender=f"t0-{uuid.uuid4().hex[:8]}")
+    start(chat)
+    complete(chat, rotating_answers())
+    found = CODE.search(chat.text)
+    assert found, "the result offers a re-check code"
+    return found.group(0)
+
+
 def test_recheck_code_from_the_link_is_sent_once_and_never_shown(stack, new_page) -> None:
+    code = first_check_code(stack)
     page = new_page()
-    page.goto(f"{stack.api_url}/?recheck={RECHECK}&utm_source=brief")
+    page.goto(f"{stack.api_url}/?recheck={code.lower()}&utm_source=brief")
     widget = Widget(page)
     expect(page.locator(".dcw-panel")).to_be_visible()  # the link opens the chat
     widget.settle(0)
     assert "recheck" not in page.url and "utm_source=brief" in page.url  # removed from the URL
-    page.wait_for_timeout(1500)
-    assert RECHECK not in page.locator(".dcw-messages").inner_text()
+    assert "gefunden" in widget.text_since(0)  # the earlier check was found
+    assert widget.choices() == [AGREE, "Nein, lieber nicht"]  # the check goes on
+    assert code not in page.locator(".dcw-messages").inner_text()
     assert page.locator(".dcw-user").count() == 0  # sent, but not shown as the owner's message
-    assert RECHECK not in json.dumps(stored_session(page))
+    assert code not in json.dumps(stored_session(page))
     session_id = stored_session(page)["sessionId"]
     events = tracker(stack, session_id)["events"]
-    user_texts = [e.get("text") for e in events if e.get("event") == "user"]
-    assert len(user_texts) == 2 and user_texts[0] == "/greet"  # the greeting, then the code
+    assert len([e for e in events if e.get("event") == "user"]) == 1  # the code, instead of /greet
+    assert code not in json.dumps(events)
 
     page.reload()
     expect(page.locator(".dcw-panel")).to_be_visible()
     page.wait_for_timeout(1500)
     events = tracker(stack, session_id)["events"]
-    assert len([e for e in events if e.get("event") == "user"]) == 2  # not sent again
+    assert len([e for e in events if e.get("event") == "user"]) == 1  # not sent again
+    widget.click(AGREE)
+    assert "Stimmt das noch" in widget.text_since(0)  # the profile from the first check
 
 
-@pytest.mark.parametrize("value", ["<script>x</script>", "ich will meine Daten löschen", "x" * 60])
+@pytest.mark.parametrize("value", ["<script>x</script>", "Daten löschen", "DC-0000-1111"])
 def test_recheck_parameter_that_is_no_code_is_ignored(stack, new_page, value) -> None:
     page = new_page()
     page.goto(f"{stack.api_url}/?{urlencode({'recheck': value})}")
