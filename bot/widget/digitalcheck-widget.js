@@ -73,15 +73,25 @@
     try { return JSON.parse(sessionStorage.getItem(STORE_KEY)) || {}; } catch (error) { return {}; }
   };
   const state = Object.assign(
-    { sessionId: null, messages: [], open: config.open, recheck: null }, load(),
+    { sessionId: null, messages: [], open: config.open }, load(),
   );
+  // Re-check codes in the transcript (the one the bot shows once, one the owner typed) are shown
+  // on screen but never written to storage in clear text.
+  const CODE_IN_TEXT = /(^|[^A-Za-z0-9])DC[\s\-–_.]?[A-HJKMNP-Z2-9]{4}[\s\-–_.]?[A-HJKMNP-Z2-9]{4}(?![A-Za-z0-9])/gi;
+  const MASKED_CODE = "$1[Code ausgeblendet]";
   const save = () => {
     state.messages = state.messages.slice(-MAX_STORED);
-    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (error) { /* none */ }
+    const stored = {
+      ...state,
+      messages: state.messages.map((m) => (m.text
+        ? { ...m, text: m.text.replace(CODE_IN_TEXT, MASKED_CODE) } : m)),
+    };
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(stored)); } catch (error) { /* none */ }
   };
 
   // A re-check code in the link is taken once, then removed from the address bar (and so from
-  // the history, bookmarks and referrers); it is sent as the first message of the session.
+  // the history, bookmarks and referrers); it is sent as the first message of the session and
+  // kept only in memory until then (never in storage).
   const takeRecheckCode = () => {
     let url;
     try { url = new URL(window.location.href); } catch (error) { return null; }
@@ -92,9 +102,8 @@
     const match = RECHECK_CODE.exec(raw.trim());
     return match ? `DC-${match[1]}-${match[2]}`.toUpperCase() : null;
   };
-  const recheckCode = takeRecheckCode();
+  let recheckCode = takeRecheckCode();
   if (recheckCode) {
-    state.recheck = recheckCode;
     state.open = true;
     save();
   }
@@ -470,10 +479,9 @@
   });
 
   const sendRecheckCode = () => {
-    if (!state.recheck) return;
-    const code = state.recheck;
-    state.recheck = null; // once: never again, not even after a reload
-    save();
+    if (!recheckCode) return;
+    const code = recheckCode;
+    recheckCode = null; // once: never again, not even after a reload
     send(code); // not shown in the transcript; the server hashes the code and drops it
   };
 
@@ -505,7 +513,7 @@
       confirmed = true;
       // A new conversation starts with the greeting, or with the re-check code from the link
       // (the bot greets then too); a running one gets the code as its next message.
-      if (isNew && !state.messages.length && !pending.length && !state.recheck) send(GREETING);
+      if (isNew && !state.messages.length && !pending.length && !recheckCode) send(GREETING);
       while (pending.length) emit(pending.shift());
       sendRecheckCode();
     });

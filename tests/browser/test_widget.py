@@ -142,14 +142,21 @@ def test_complete_interview_with_reload_summary_and_result(stack, new_page, arti
     image.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "widget-result.png"))
 
+    # The re-check code is shown once on screen, but never written to sessionStorage.
+    shown = CODE.search(page.locator(".dcw-messages").inner_text())
+    assert shown, "the result shows a re-check code"
+    assert shown.group(0) not in json.dumps(stored_session(page))
+    assert "[Code ausgeblendet]" in json.dumps(stored_session(page), ensure_ascii=False)
+
     session_id = stored_session(page)["sessionId"]
     state = tracker(stack, session_id)
     assert state["slots"]["maturity"]["overall"] is not None
     assert state["slots"]["employees"] == 9 and state["slots"]["municipality"] == "hilden"
     assert state["latest_input_channel"] == "socketio"
 
-    page.reload()  # the finished state is restored from the transcript
+    page.reload()  # the finished state is restored from the transcript, without the code
     expect(page.locator(".dcw-progress-label")).to_have_text("Check abgeschlossen")
+    assert shown.group(0) not in page.locator(".dcw-messages").inner_text()
     expect(page.locator(".dcw-image").first).to_have_attribute("alt", re.compile("^Netzdiagramm"))
 
     printable = page.locator(".dcw-messages a.dcw-link", has_text="Ergebnis drucken")
