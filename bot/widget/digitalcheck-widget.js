@@ -77,7 +77,9 @@
   );
   // Re-check codes in the transcript (the one the bot shows once, one the owner typed) are shown
   // on screen but never written to storage in clear text.
-  const CODE_IN_TEXT = /(^|[^A-Za-z0-9])DC[\s\-–_.]?[A-HJKMNP-Z2-9]{4}[\s\-–_.]?[A-HJKMNP-Z2-9]{4}(?![A-Za-z0-9])/gi;
+  const CODE_IN_TEXT = new RegExp(
+    "(^|[^A-Za-z0-9])DC[\\s\\-–_.]?[A-HJKMNP-Z2-9]{4}[\\s\\-–_.]?[A-HJKMNP-Z2-9]{4}(?![A-Za-z0-9])", "gi",
+  );
   const MASKED_CODE = "$1[Code ausgeblendet]";
   const save = () => {
     state.messages = state.messages.slice(-MAX_STORED);
@@ -108,8 +110,6 @@
     save();
   }
 
-  let uid = 0;
-  const nextId = (prefix) => `dcw-${prefix}-${(uid += 1)}`;
   const el = (tag, props = {}, ...children) => {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props)) {
@@ -370,7 +370,7 @@
     if (visible || row === replyStart) first.focus();
   };
 
-  const add = (message, live = true) => {
+  const add = (message) => {
     if (message.from === "user") removeChoices();
     state.messages.push(message);
     save();
@@ -384,7 +384,7 @@
     }
     if (!replyStart) replyStart = row;
     scrollReply();
-    if (live) announce(message);
+    announce(message);
     clearTimeout(settleTimer);
     settleTimer = setTimeout(settleReply, 350);
   };
