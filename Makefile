@@ -7,8 +7,8 @@ API_VENV := .venv-api
 ENV := source scripts/env.sh &&
 
 .PHONY: help run test bot-env api-env envs domain domain-check train answer-model lint validate \
-	test-unit test-stories test-e2e test-api test-channels test-scaled chromium bench bench-api \
-	bench-dashboard bench-load scaleout-deps staff-user purge clean
+	test-unit test-stories test-e2e test-api test-channels test-scaled chromium axe bench \
+	bench-api bench-dashboard bench-load scaleout-deps staff-user purge clean
 
 help:
 	@echo "make run    – set up what is missing, train if needed, start all services"
@@ -94,8 +94,11 @@ test-e2e: train api-env
 chromium:
 	@scripts/install_chromium.sh >/dev/null
 
-test-channels: train api-env chromium
-	@echo "== website widget in headless Chromium, socket.io channel, Telegram webhook"
+axe:                        # axe-core (npm, pinned in tests/browser/axe) for the accessibility audit
+	@scripts/install_axe.sh >/dev/null
+
+test-channels: train api-env chromium axe
+	@echo "== website widget in headless Chromium (with the axe-core audit), socket.io channel, Telegram webhook"
 	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/browser tests/telegram
 
 scaleout-deps:              # Debian's redis-server, nginx, postgresql (root; only if missing)

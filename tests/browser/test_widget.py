@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import uuid
+from urllib.parse import urlencode
 
 import pytest
 import requests
 from playwright.sync_api import expect
 
 from bot.channels.privacy import web_conversation_id
-from tests.browser.widget import Widget
+from tests.browser.widget import CONFIRM, PROFILE, SUMMARY, Widget, open_widget
+from tests.e2e.chat import Chat, complete, rotating_answers, start
 from tests.e2e.servers import TOKEN
 
 # Typed instead of clicked on some questions: button title → free text meaning the same.
@@ -17,21 +21,13 @@ FREE_TEXT = {"Ja": "ja klar, machen wir", "Teilweise": "zum Teil schon", "Selten
 TYPE_ON = {2, 5, 9, 14}
 RELOAD_AT = 8
 AGREE = "Ja, Check starten"  # the consent button (actions/common.py)
+CODE = re.compile(r"DC-[A-Z0-9]{4}-[A-Z0-9]{4}")
 
 
 @pytest.fixture(autouse=True)
 def stack_secrets(stack, monkeypatch) -> None:
     """Conversation ids are computed with the stack's CHANNEL_SECRET."""
     monkeypatch.setenv("SECRETS_DIR", str(stack.workdir / "secrets"))
-
-
-def open_widget(stack, page) -> Widget:
-    page.goto(f"{stack.api_url}/")
-    expect(page.locator(".dcw-launcher")).to_be_visible()
-    widget = Widget(page)
-    page.locator(".dcw-launcher").click()
-    widget.settle(0)
-    return widget
 
 
 def answer(widget: Widget, number: int) -> None:
@@ -50,10 +46,24 @@ def stored_session(page) -> dict:
     return json.loads(raw[1])
 
 
-def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
+def tracker(stack, session_id: str) -> dict:
+    return requests.get(
+        f"{stack.rasa_url}/conversations/{web_conversation_id(session_id)}/tracker",
+        params={"token": TOKEN},
+        timeout=30,
+    ).json()
+
+
+def focused(page) -> str:
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return e === document.body ? 'BODY' : (e.id || e.textContent); }"
+    )
+
+
+def test_complete_interview_with_reload_summary_and_result(stack, new_page, artifacts) -> None:
     page = new_page()
-    widget = open_widget(stack, page)
-    expect(page.locator(".dcw-messages")).to_have_attribute("aria-live", "polite")
+    widget = open_widget(stack.api_url, page)
     assert "Datenschutz" in widget.bot_texts()[-1]
     assert widget.choices() == [AGREE, "Nein, lieber nicht"]
     page.screenshot(path=str(artifacts / "widget-start.png"))
@@ -69,7 +79,7 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
 
     reloaded = False
     for _ in range(total + 10):
-        if page.locator(".dcw-image").count():
+        if CONFIRM in widget.choices():
             break
         number = widget.progress()
         if number == RELOAD_AT and not reloaded:
@@ -88,6 +98,28 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
         answer(widget, number or 0)
     assert reloaded
 
+    # The read-back summary: line breaks kept, one button per question in a grid.
+    summary = page.locator(".dcw-row.dcw-bot").last
+    bubble = summary.locator(".dcw-bubble")
+    assert bubble.inner_text().startswith(SUMMARY)
+    assert bubble.inner_text().count("\n") >= total + 6  # one line per question and topic
+    assert bubble.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-wrap"
+    grid = summary.locator(".dcw-grid")
+    assert grid.locator(".dcw-choice").count() >= total + 1
+    expect(grid.locator(".dcw-choice").first).to_have_text(CONFIRM)
+    assert re.fullmatch(r"1\. .+ ändern", grid.locator(".dcw-choice").nth(1).inner_text())
+    assert "Antworten prüfen" in widget.progress_label()
+    grid.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "widget-summary.png"))
+
+    # Change an answer from the summary: the question comes again, then the summary.
+    change = grid.locator(".dcw-choice").nth(1).inner_text()
+    widget.click(change)
+    assert widget.progress() == 1
+    widget.click("Weiß nicht")
+    assert SUMMARY in widget.bot_texts()[-1] and "(geändert)" in widget.bot_texts()[-1]
+
+    widget.click(CONFIRM)
     image = page.locator(".dcw-image").first
     expect(image).to_be_visible()
     page.wait_for_function(
@@ -95,7 +127,13 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
         ".every(i => i.complete && i.naturalWidth > 0)"
     )
     assert "/api/charts/radar.png?" in image.get_attribute("src")
+    assert image.get_attribute("alt").startswith("Netzdiagramm")  # the bot's text alternative
+    assert not any(t.startswith("Netzdiagramm") for t in widget.bot_texts())  # not twice
     assert "Ihr digitaler Reifegrad" in "\n".join(widget.bot_texts())
+    # Finished: no longer "Frage 18 von 18".
+    assert widget.progress_label() == "Check abgeschlossen"
+    progress = page.locator(".dcw-progress")
+    assert progress.get_attribute("aria-valuenow") == progress.get_attribute("aria-valuemax")
     links = page.locator(".dcw-messages a.dcw-link")
     assert links.count() >= 2
     for index in range(links.count()):
@@ -104,16 +142,22 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
     image.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "widget-result.png"))
 
+    # The re-check code is shown once on screen, but never written to sessionStorage.
+    shown = CODE.search(page.locator(".dcw-messages").inner_text())
+    assert shown, "the result shows a re-check code"
+    assert shown.group(0) not in json.dumps(stored_session(page))
+    assert "[Code ausgeblendet]" in json.dumps(stored_session(page), ensure_ascii=False)
+
     session_id = stored_session(page)["sessionId"]
-    conversation_id = web_conversation_id(session_id)  # the server-issued token, hashed
-    tracker = requests.get(
-        f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
-        params={"token": TOKEN},
-        timeout=30,
-    ).json()
-    assert tracker["slots"]["maturity"]["overall"] is not None
-    assert tracker["slots"]["employees"] == 9 and tracker["slots"]["municipality"] == "hilden"
-    assert tracker["latest_input_channel"] == "socketio"
+    state = tracker(stack, session_id)
+    assert state["slots"]["maturity"]["overall"] is not None
+    assert state["slots"]["employees"] == 9 and state["slots"]["municipality"] == "hilden"
+    assert state["latest_input_channel"] == "socketio"
+
+    page.reload()  # the finished state is restored from the transcript, without the code
+    expect(page.locator(".dcw-progress-label")).to_have_text("Check abgeschlossen")
+    assert shown.group(0) not in page.locator(".dcw-messages").inner_text()
+    expect(page.locator(".dcw-image").first).to_have_attribute("alt", re.compile("^Netzdiagramm"))
 
     printable = page.locator(".dcw-messages a.dcw-link", has_text="Ergebnis drucken")
     href = printable.get_attribute("href")
@@ -126,7 +170,7 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
     page.locator(".dcw-restart").click()
     expect(page.locator(".dcw-progress")).to_be_hidden()
     widget.settle(0)
-    assert "von vorn" in widget.bot_texts()[0]
+    assert "neuen Check" in widget.bot_texts()[0]
     assert stored_session(page)["sessionId"] == session_id
 
 
@@ -154,6 +198,66 @@ def test_user_text_is_never_html_and_fits_360px(stack, new_page, artifacts) -> N
     page.screenshot(path=str(artifacts / "widget-360px.png"))
 
 
+def test_summary_at_360px_by_keyboard(stack, new_page, artifacts) -> None:
+    """The read-back summary on a phone: the grid fits, buttons are large enough, and the
+    whole check can be done with the keyboard; focus is never lost to the page."""
+    page = new_page(360, 740)
+    page.goto(f"{stack.api_url}/")
+    page.locator(".dcw-launcher").focus()
+    page.keyboard.press("Enter")
+    widget = Widget(page)
+    widget.settle(0)
+    assert focused(page) == "dcw-input"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == AGREE
+    before = widget.bot_count()
+    page.keyboard.press("Enter")
+    widget.settle(before)
+    assert focused(page) == "dcw-input"  # the profile question has no buttons
+    widget.type("Malerbetrieb in Hilden, 9 Leute")
+    assert focused(page) == "dcw-input"  # typed answers keep the focus in the input
+
+    # From the input, Shift+Tab reaches the last answer button; Enter answers, and focus
+    # goes to the first button of the next question.
+    for _ in range(40):
+        if CONFIRM in widget.choices():
+            break
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate("() => document.activeElement.classList.contains('dcw-choice')")
+        before = widget.bot_count()
+        page.keyboard.press("Enter")
+        widget.settle(before)
+        assert focused(page) != "BODY"
+        if widget.choices() and CONFIRM not in widget.choices():
+            assert focused(page) == widget.choices()[0]
+            page.locator("#dcw-input").focus()
+    assert focused(page) == CONFIRM  # the summary: focus on "Alles richtig – Ergebnis zeigen"
+    expect(page.locator(".dcw-primary")).to_be_focused()
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"  # visible focus
+
+    buttons = page.locator(".dcw-grid .dcw-choice")
+    for index in range(buttons.count()):
+        box = buttons.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, buttons.nth(index).inner_text()
+        assert box["height"] >= 40
+    columns = {round(buttons.nth(i).bounding_box()["x"]) for i in range(1, buttons.count())}
+    assert len(columns) == 2  # a compact two-column grid
+    overflow = page.evaluate(
+        "() => { const m = document.querySelector('.dcw-messages');"
+        " return m.scrollWidth - m.clientWidth; }"
+    )
+    assert overflow <= 0
+    page.screenshot(path=str(artifacts / "widget-summary-360px.png"))
+
+    before = widget.bot_count()
+    page.keyboard.press("Enter")
+    widget.settle(before)
+    assert focused(page) != "BODY"
+    assert widget.progress_label() == "Check abgeschlossen"
+
+
 def test_widget_is_keyboard_usable(stack, new_page) -> None:
     page = new_page()
     page.goto(f"{stack.api_url}/")
@@ -161,11 +265,10 @@ def test_widget_is_keyboard_usable(stack, new_page) -> None:
     page.keyboard.press("Enter")
     widget = Widget(page)
     widget.settle(0)
-    assert page.evaluate("() => document.activeElement.id") == "dcw-input"
+    assert focused(page) == "dcw-input"
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
-    focused = page.evaluate("() => document.activeElement.textContent")
-    assert focused == AGREE
+    assert focused(page) == AGREE
     before = widget.bot_count()
     page.keyboard.press("Enter")
     widget.settle(before)
@@ -173,3 +276,59 @@ def test_widget_is_keyboard_usable(stack, new_page) -> None:
     page.keyboard.press("Escape")
     expect(page.locator(".dcw-panel")).to_be_hidden()
     assert page.evaluate("() => document.activeElement.className") == "dcw-launcher"
+
+
+def test_clicked_answer_returns_focus_to_the_input(stack, new_page) -> None:
+    page = new_page()
+    widget = open_widget(stack.api_url, page)
+    widget.click(AGREE)
+    assert focused(page) == "dcw-input"
+    widget.type(PROFILE)
+    widget.click("Ja")
+    assert focused(page) == "dcw-input"  # a mouse user is not moved onto the next answer
+
+
+def first_check_code(stack) -> str:
+    """A complete first check over REST; the result offers a re-check code."""
+    chat = Chat(stack, sender=f"t0-{uuid.uuid4().hex[:8]}")
+    start(chat)
+    complete(chat, rotating_answers())
+    found = CODE.search(chat.text)
+    assert found, "the result offers a re-check code"
+    return found.group(0)
+
+
+def test_recheck_code_from_the_link_is_sent_once_and_never_shown(stack, new_page) -> None:
+    code = first_check_code(stack)
+    page = new_page()
+    page.goto(f"{stack.api_url}/?recheck={code.lower()}&utm_source=brief")
+    widget = Widget(page)
+    expect(page.locator(".dcw-panel")).to_be_visible()  # the link opens the chat
+    widget.settle(0)
+    assert "recheck" not in page.url and "utm_source=brief" in page.url  # removed from the URL
+    assert "gefunden" in widget.text_since(0)  # the earlier check was found
+    assert widget.choices() == [AGREE, "Nein, lieber nicht"]  # the check goes on
+    assert code not in page.locator(".dcw-messages").inner_text()
+    assert page.locator(".dcw-user").count() == 0  # sent, but not shown as the owner's message
+    assert code not in json.dumps(stored_session(page))
+    session_id = stored_session(page)["sessionId"]
+    events = tracker(stack, session_id)["events"]
+    assert len([e for e in events if e.get("event") == "user"]) == 1  # the code, instead of /greet
+    assert code not in json.dumps(events)
+
+    page.reload()
+    expect(page.locator(".dcw-panel")).to_be_visible()
+    page.wait_for_timeout(1500)
+    events = tracker(stack, session_id)["events"]
+    assert len([e for e in events if e.get("event") == "user"]) == 1  # not sent again
+    widget.click(AGREE)
+    assert "Stimmt das noch" in widget.text_since(0)  # the profile from the first check
+
+
+@pytest.mark.parametrize("value", ["<script>x</script>", "Daten löschen", "DC-0000-1111"])
+def test_recheck_parameter_that_is_no_code_is_ignored(stack, new_page, value) -> None:
+    page = new_page()
+    page.goto(f"{stack.api_url}/?{urlencode({'recheck': value})}")
+    assert "recheck" not in page.url
+    expect(page.locator(".dcw-launcher")).to_be_visible()
+    expect(page.locator(".dcw-panel")).to_be_hidden()  # not opened, nothing sent
