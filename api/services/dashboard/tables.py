@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,15 @@ class Table:
     hidden_groups: int = 0
     too_few: bool = False  # the whole table is suppressed
     chart: dict[str, Any] | None = None  # {"type": "bar", "label_col": 0, "value_cols": [1]}
+    heat: bool = False  # a heat map: numeric cells are shaded by their value (0..5)
+    scroll: bool = False  # long or wide: shown in a scrollable box
+
+    def heat_level(self, value: Cell) -> int | None:
+        """0-5: the cell's value relative to the largest value of the table (heat maps)."""
+        if not self.heat or not isinstance(value, int | float):
+            return None
+        top = max((v for r in self.rows for v in r[1:] if isinstance(v, int | float)), default=0)
+        return 0 if top <= 0 else min(5, math.ceil(5 * value / top))
 
     def suppress_all(self) -> Table:
         self.rows, self.too_few, self.chart = [], True, None
