@@ -69,7 +69,9 @@ def change_table(db: Session, f: DashboardFilters, published: bool) -> Table:
     for col in COLUMNS:
         n = int(row[f"{col}_n"] or 0)
         before, after = _mean(row[f"{col}_b"], n), _mean(row[f"{col}_a"], n)
-        change = round(after - before, 1) if before is not None and after is not None else None
+        change = None
+        if before is not None and after is not None:
+            change = _mean(float(row[f"{col}_a"]) - float(row[f"{col}_b"]), n)
         table.rows.append([titles[col], n if n >= MIN_GROUP_SIZE else None, before, after, change])
     return table
 
