@@ -133,7 +133,11 @@ def _conversation(rng: random.Random, questions: tuple[str, ...]) -> list[tuple]
         return [*rows, ("consent_refused", "", 1, None)]
     rows.append(("consent_given", "", 1, None))
     stop = len(questions) if rng.random() < 0.6 else rng.randrange(len(questions))
+    # one message often answers several profile questions: those are never asked
+    skipped = {"sector", "municipality"} if rng.random() < 0.3 else set()
     for q in questions[:stop]:
+        if q in skipped:
+            continue
         rows.append(("question_reached", q, 1, None))
         if rng.random() < 0.04:
             rows.append(("reask", q, rng.randint(1, 3), None))

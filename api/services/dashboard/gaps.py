@@ -152,11 +152,12 @@ def gap_value(weak: int, offers: int) -> float:
 
 def _segments(
     guard: Guard, f: DashboardFilters, population_ok: bool
-) -> list[tuple[str, dict[str, str]]]:
-    """Publishable segments: the selection, then each value of each field it leaves open."""
+) -> list[tuple[str, dict[str, str], int]]:
+    """Publishable segments (label, profile, group: 0 = the selection, then one group per
+    field): the selection, then each value of each field it leaves open."""
     if not population_ok:
         return []
-    result = [(WHOLE, dict(f.profile))]
+    result: list[tuple[str, dict[str, str], int]] = [(WHOLE, dict(f.profile), 0)]
     for field in PROFILE_FIELDS:
         if field in f.profile:
             continue
@@ -166,7 +167,8 @@ def _segments(
         for value in field_values(field):
             if value in shown:
                 label = f"{FIELD_TITLES[field]}: {option_title(field, value)}"
-                result.append((label, f.profile | {field: value}))
+                group = 1 + PROFILE_FIELDS.index(field)
+                result.append((label, f.profile | {field: value}, group))
     return result
 
 
@@ -204,9 +206,13 @@ def gap_tables(
     matrix = Table(
         "gap_matrix",
         "Bedarf vs. Angebot: Lücke je Thema und Segment (Heatmap)",
-        ["Thema", *(label for label, _ in segments)],
+        ["Thema", *(label for label, _, _ in segments)],
         heat=True,
+        # shaded within the selection, the size classes, the sectors, the towns
+        heat_groups=[0, *(group for _, _, group in segments)],
         scroll=True,
+        note="Farbe: Lücke im Vergleich zu den anderen Werten derselben Spaltengruppe "
+        "(Auswahl, Größen, Branchen, Orte); Zeilen nach der Lücke der ganzen Auswahl sortiert.",
     )
     if not population_ok:
         return table.suppress_all(), matrix.suppress_all()
@@ -216,7 +222,7 @@ def gap_tables(
     for t_index, topic in enumerate(TOPICS):
         weak_guard, fine_guard = guards[f"weak:{topic.code}"], guards[f"fine:{topic.code}"]
         row: list = [topic.title]
-        for s_index, (label, segment) in enumerate(segments):
+        for s_index, (label, segment, _) in enumerate(segments):
             if not (_visible(weak_guard, segment) and _visible(fine_guard, segment)):
                 hidden += 1
                 row.append(None)
@@ -230,6 +236,8 @@ def gap_tables(
                 share = round(100.0 * weak / size, 1)
                 cells.append((gap, weak, t_index, s_index, label, topic.title, size, share, offers))
         matrix.rows.append(row)
+    # the heat map's topics by the largest gap of the whole selection
+    matrix.rows.sort(key=lambda r: -(r[1] if isinstance(r[1], int | float) else -1))
     cells.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     table.rows = [
         [label, title, weak, size, share, offers, gap]
