@@ -7,13 +7,15 @@ API_VENV := .venv-api
 ENV := source scripts/env.sh &&
 
 .PHONY: help run test bot-env api-env envs domain domain-check train lint validate \
-	test-unit test-stories test-e2e test-api test-channels chromium bench bench-api \
-	bench-dashboard staff-user purge clean
+	test-unit test-stories test-e2e test-api test-channels test-scaled chromium bench bench-api \
+	bench-dashboard bench-load scaleout-deps staff-user purge clean
 
 help:
 	@echo "make run    – set up what is missing, train if needed, start all services"
+	@echo "make run PROFILE=scaled [SCALE=2] – nginx, N Rasa instances, Redis, PostgreSQL"
 	@echo "make test   – lint, validate, unit, API and end-to-end tests"
 	@echo "make bench  – benchmarks (training, start-up, latency, NLU accuracy)"
+	@echo "make bench-load – single process vs. scaled profile under load"
 	@echo "make domain – regenerate the questionnaire blocks of domain.yml"
 	@echo "make staff-user NAME=anna – create a login for the staff dashboard"
 
@@ -49,8 +51,9 @@ domain-check: bot-env
 train: bot-env domain-check
 	@scripts/train_if_changed.sh
 
+# PROFILE=scaled: nginx, SCALE Rasa instances (default 2), Redis, PostgreSQL (docs/deployment.md)
 run: envs train
-	@scripts/run_all.sh
+	@PROFILE="$(PROFILE)" SCALE="$(SCALE)" scripts/run_all.sh
 
 lint: envs
 	@echo "== ruff"
@@ -92,11 +95,21 @@ test-channels: train api-env chromium
 	@echo "== website widget in headless Chromium, socket.io channel, Telegram webhook"
 	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/browser tests/telegram
 
-test: lint validate test-unit test-api test-stories test-e2e test-channels
+scaleout-deps:              # Debian's redis-server, nginx, postgresql (root; only if missing)
+	@scripts/install_scaleout.sh
+
+test-scaled: train api-env scaleout-deps
+	@echo "== scaled profile (nginx, 2 Rasa instances, Redis, PostgreSQL) and closed-by-default run"
+	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider --durations=3 tests/scaled
+
+test: lint validate test-unit test-api test-stories test-e2e test-channels test-scaled
 	@echo "All checks passed."
 
 bench: envs train
 	@$(ENV) $(BOT_VENV)/bin/python scripts/bench.py
+
+bench-load: envs train scaleout-deps   # SCALE=N ACTION_SERVERS=M API_WORKERS=K to tune
+	@$(ENV) $(BOT_VENV)/bin/python scripts/bench_load.py
 
 bench-api: api-env          # add DATABASE_URL=postgresql+psycopg://... for PostgreSQL
 	@$(ENV) $(API_VENV)/bin/python scripts/bench_api.py
@@ -108,8 +121,10 @@ staff-user: api-env         # make staff-user NAME=anna  (asks for the password)
 	@test -n "$(NAME)" || { echo "usage: make staff-user NAME=<login>" >&2; exit 2; }
 	@$(ENV) $(API_VENV)/bin/python -m api.cli staff-user $(NAME)
 
-purge: api-env              # delete data older than RETENTION_MONTHS (default 24)
+purge: envs  # API data (RETENTION_MONTHS, 24) + conversations (CONVERSATION_RETENTION_DAYS, 30)
 	@$(ENV) $(API_VENV)/bin/python -m api.cli purge
+	@$(ENV) $(BOT_VENV)/bin/python -m bot.privacy.retention --endpoints endpoints.yml \
+		$(if $(DAYS),--days $(DAYS)) $(if $(NOW),--now $(NOW)) $(if $(ERASE),--erase '$(ERASE)')
 
 clean:
 	rm -rf models/*.tar.gz models/.fingerprint var/test-results

@@ -91,6 +91,23 @@ async def benchmark(size_class: Optional[str], sector: Optional[str]) -> Optiona
     return None
 
 
+async def lookup_recheck(code_hash: str) -> Optional[Dict[str, Any]]:
+    """The earlier assessment for a re-check code's hash: ``{"found": ...}``, ``{"limited":
+    True}`` when the API refuses more failed lookups for now, or None when it is down."""
+    try:
+        response = await _get_client().post(
+            "/api/rechecks/lookup", json={"hash": code_hash}, headers=_auth()
+        )
+        if response.status_code == 429:
+            return {"found": False, "limited": True}
+        response.raise_for_status()
+        result = response.json()
+    except (httpx.HTTPError, ValueError) as error:
+        logger.warning("API call POST /api/rechecks/lookup failed: %s", type(error).__name__)
+        return None
+    return result if isinstance(result, dict) else None
+
+
 async def erase_events(key: str) -> bool:
     """Deletes the funnel events of one conversation (erasure on request)."""
     result = await _request("DELETE", f"/api/events/{key}", write=True)

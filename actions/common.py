@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
+from bot.nlu.intents import detect
 from bot.payloads import parse_payload
 from contract.questionnaire import DONT_KNOW, Questionnaire, load_questionnaire
 
@@ -29,6 +31,7 @@ class Turn:
     payload_intent: Optional[str]
     payload: Dict[str, Any] = field(default_factory=dict)
     redacted: Tuple[str, ...] = ()
+    recheck: Optional[str] = None  # HMAC of a re-check code the owner gave (from the channel)
 
     @property
     def is_button(self) -> bool:
@@ -55,7 +58,20 @@ def turn_of(tracker: Tracker) -> Turn:
     metadata = message.get("metadata") or {}
     redacted = metadata.get("redacted") if isinstance(metadata, dict) else None
     kinds = tuple(str(k) for k in redacted) if isinstance(redacted, list) else ()
-    return Turn(text, intent, confidence, payload_intent, payload, kinds)
+    recheck = metadata.get("recheck") if isinstance(metadata, dict) else None
+    if not (isinstance(recheck, str) and re.fullmatch(r"[0-9a-f]{64}", recheck)):
+        recheck = None
+    return Turn(text, intent, confidence, payload_intent, payload, kinds, recheck)
+
+
+def wants_erasure(turn: Turn) -> bool:
+    """ "Bitte löschen Sie meine Daten": the forms step aside (they reject the turn) so that the
+    erase rule runs ``action_erase_conversation`` at once."""
+    if turn.payload_intent == "erase_data":
+        return True
+    if turn.is_button:
+        return False
+    return detect(turn.text) == "erase_data" or turn.intent_is("erase_data", min_confidence=0.95)
 
 
 def just_activated(tracker: Tracker, form: str) -> bool:

@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import funnel
+from actions import funnel, recheck
 from actions.asking import progress_label, progress_text, stored_answer_label
 from actions.common import (
     CONSENT_FORM,
@@ -23,6 +23,7 @@ from actions.common import (
     just_activated,
     turn_of,
     unfinished_interview,
+    wants_erasure,
     yes_no_buttons,
 )
 from actions.contact import CALLBACK_TEXT, contact_message
@@ -108,7 +109,10 @@ class ValidateConsentForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
         turn = turn_of(tracker)
+        if wants_erasure(turn) and not just_activated(tracker, CONSENT_FORM):
+            return []  # the form rejects the turn; the erase rule runs
         events = pii_notice_events(tracker, dispatcher, turn.redacted)
+        events += await recheck.handle_code(tracker, dispatcher, turn)
         if just_activated(tracker, CONSENT_FORM):
             events += self._offer(dispatcher, tracker, turn)
             return events + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
@@ -141,8 +145,14 @@ class ValidateConsentForm(FormValidationAction):
         kind = detect(turn.text)
         if turn.payload_intent == "restart" or kind == "restart":
             return [SlotSet("consent", True), SlotSet(RESTART_REQUESTED, True)]
+        if turn.recheck:  # answered by handle_code: ask for the consent again
+            dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
+            return [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
         decision = None if kind in ("ask_privacy", "explain", "ask_progress") else _yes_no(turn)
         if decision is not None:
+            answer = self._answer_question(turn, kind, tracker) if is_question(turn.text) else None
+            if decision and answer:  # "ja, aber was kostet das?": answered, then started
+                dispatcher.utter_message(text=answer)
             return [SlotSet("consent", decision)]
         profile = _profile_events(tracker, turn)
         if profile and not is_question(turn.text):
@@ -153,7 +163,12 @@ class ValidateConsentForm(FormValidationAction):
             return profile + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
         if kind == "goodbye" or turn.intent_is("goodbye", min_confidence=0.9) and turn.short:
             return [SlotSet("consent", False)]
-        answer = self._answer_question(turn, kind, tracker)
+        notices: List[Dict[str, Any]] = []
+        if kind == "ask_privacy" or turn.intent_is("ask_privacy", min_confidence=0.7):
+            # Short first, the details on request or when asked again (slot "notices").
+            answer, notices = privacy_answer(tracker, turn.text)
+        else:
+            answer = self._answer_question(turn, kind, tracker)
         if answer is None:
             answer = (
                 "Ich habe Sie nicht ganz verstanden. Der Check dauert etwa zehn Minuten und ist "
@@ -162,13 +177,11 @@ class ValidateConsentForm(FormValidationAction):
         dispatcher.utter_message(text=answer)
         dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
         # A slot event other than requested_slot keeps Rasa's form from rejecting the turn.
-        return [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
+        return notices + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
 
     @staticmethod
     def _answer_question(turn: Turn, kind: Optional[str], tracker: Tracker) -> Optional[str]:
         text = turn.text.lower()
-        if kind == "ask_privacy" or turn.intent_is("ask_privacy", min_confidence=0.7):
-            return privacy_answer(tracker, turn.text)[0]
         if kind == "ask_progress" or any(w in text for w in ("dauer", "lange", "zeit")):
             return progress_text(load_questionnaire(), None)
         if any(w in text for w in ("kost", "preis", "gebühr", "gebuehr", "bezahl", "geld")):
@@ -276,7 +289,7 @@ class ActionFallback(Action):
         events = pii_notice_events(tracker, dispatcher, turn.redacted)
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         likely = [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"][:2]
-        if set(likely) & OFFER_INTENTS or read_profile(turn.text, None).values:
+        if turn.recheck or set(likely) & OFFER_INTENTS or read_profile(turn.text, None).values:
             # "Hallo, Malerbetrieb in Hilden": torn between greeting and profile, both mean
             # the owner wants the check.
             return events + [FollowupAction(CONSENT_FORM)]

@@ -113,6 +113,7 @@ def result_links(
     answers: Mapping[str, Any],
     recommended: List[str],
     peer: Optional[Mapping[str, Any]],
+    previous: Optional[Mapping[str, int]] = None,
 ) -> Dict[str, str]:
     """URLs of the radar chart and the printable result: both compute the scores from the
     answers with the contract's formula, so every place shows the same number."""
@@ -122,6 +123,8 @@ def result_links(
         for key, value in peer["dimensions"].items():
             if value is not None:
                 chart_params[f"peer_{key}"] = round(value)
+    for key, value in (previous or {}).items():
+        chart_params[f"prev_{key}"] = value  # an earlier check, drawn dashed
     result_params = dict(chart_params)
     if recommended:
         result_params["recommended"] = ",".join(recommended)

@@ -15,14 +15,22 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import interjections, pending
-from actions.asking import ASK, CHANGE, RESUME
-from actions.common import FORM_NAME, PROFILE_SLOTS, REVIEW_SLOT, Turn, just_activated, turn_of
+from actions import interjections, pending, recheck
+from actions.asking import AGAIN, ASK, CHANGE, RESUME
+from actions.common import (
+    FORM_NAME,
+    PROFILE_SLOTS,
+    REVIEW_SLOT,
+    Turn,
+    just_activated,
+    turn_of,
+    wants_erasure,
+)
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
-from actions.review import change_request, confirms
+from actions.review import change_request, confirms, plain_confirmation
 from bot.nlu.needs import parse_need
-from bot.nlu.profile import decide_profile
+from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
 from contract.questionnaire import NO_NEED, Question, load_questionnaire
@@ -76,12 +84,24 @@ class ValidateInterviewForm(FormValidationAction):
     ) -> List[Dict[str, Any]]:
         qn = load_questionnaire()
         turn = turn_of(tracker)
+        if wants_erasure(turn) and not just_activated(tracker, FORM_NAME):
+            return []  # no slot event: Rasa's form rejects the turn, the erase rule runs
         state = FormState.of(qn, tracker, dispatcher)
         state.events += pii_notice_events(tracker, dispatcher, turn.redacted)
         if just_activated(tracker, FORM_NAME):
-            # Activation: nothing to validate yet; ask the first open question.
+            # Activation: nothing to validate yet; ask the first open question (after confirming
+            # a profile pre-filled from an earlier check).
+            prefill = recheck.prefill_question(recheck.state_of(tracker), state.values)
+            if prefill is not None and state.values.get("employees") is None:
+                state.set_pending({"type": "prefill"})
+                dispatcher.utter_message(**prefill)
+                return state.finish(SILENT)
             resumed = any(state.values.get(s) is not None for s in qn.question_slots)
             return state.finish(RESUME if resumed else ASK)
+        if turn.recheck:
+            for event in await recheck.handle_code(tracker, dispatcher, turn):
+                state.set(event["name"], event["value"])
+            return state.finish(AGAIN)
         return state.finish(self.handle(turn, state))
 
     def handle(self, turn: Turn, state: FormState) -> Mode:
@@ -98,6 +118,8 @@ class ValidateInterviewForm(FormValidationAction):
     # ---- profile ------------------------------------------------------------------------
 
     def _profile(self, turn: Turn, state: FormState, slot: str) -> Mode:
+        if state.values.get(slot) is not None:
+            return self._profile_again(turn, state, slot)
         stored, proposed = profile_decision(state, turn, slot)
         noted = []
         for key, value in stored.items():
@@ -112,6 +134,21 @@ class ValidateInterviewForm(FormValidationAction):
         if stored:
             return ASK
         return interjections.handle(state, turn, slot)
+
+    def _profile_again(self, turn: Turn, state: FormState, slot: str) -> Mode:
+        """The owner asked to correct a known profile value: the new one is confirmed."""
+        if turn.payload_intent == "inform":
+            value = turn.payload.get(slot)
+        elif turn.is_button:
+            value = None
+        else:
+            value = read_profile(turn.text, slot).values.get(slot)
+        if value is None or not valid_profile_value(state, slot, value):
+            return interjections.handle(state, turn, slot)
+        if value == state.values.get(slot):
+            state.say(f"Gut, es bleibt bei „{state.label(slot)}“.")
+            return ASK
+        return interjections.confirm_profile_change(state, slot, value)
 
     def validate_employees(self, turn: Turn, state: FormState) -> Mode:
         return self._profile(turn, state, "employees")
@@ -133,7 +170,7 @@ class ValidateInterviewForm(FormValidationAction):
                 state.store(slot, turn.payload["choice"])
                 return ASK
             return interjections.not_understood(state, turn, slot)
-        if turn.payload_intent in ("affirm", "deny") and scale != "level":
+        if turn.payload_intent in ("affirm", "deny") and "yes" in valid:  # not frequency/level
             state.store(slot, "yes" if turn.payload_intent == "affirm" else "no")
             return ASK
         if turn.is_button and turn.payload_intent != "inform":
@@ -145,6 +182,14 @@ class ValidateInterviewForm(FormValidationAction):
         if proposed:
             key, value = next(iter(proposed.items()))
             return interjections.confirm_profile_change(state, key, value)
+        if not turn.is_button:
+            reading = read_profile(turn.text, slot)
+            if reading.correction and reading.targets:
+                # "Die Branche stimmt nicht": an explicit correction request is never ignored;
+                # the profile question comes again (a new value is confirmed before it counts).
+                target = next(s for s in PROFILE_SLOTS if s in reading.targets)
+                state.ask_slot = target
+                return CHANGE
         if turn.is_button:
             return ASK
         reading = read_answer(turn.text, scale)
@@ -196,6 +241,12 @@ class ValidateInterviewForm(FormValidationAction):
         if turn.is_button:
             return ASK
         slot, answer = change_request(state.qn, turn.text)
+        unchanged = answer in (None, "yes", state.values.get(slot))
+        unchanged = unchanged and not profile_decision(state, turn, None)[1]
+        if plain_confirmation(turn.text) and unchanged:
+            # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
+            state.store(REVIEW_SLOT, True)
+            return ASK
         if slot and answer is not None:
             old = state.label(slot)
             state.store(slot, answer)

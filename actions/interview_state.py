@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import funnel
-from actions.asking import ASK, ask_messages, stored_answer_label
+from actions.asking import ASK, HINT, NOT_UNDERSTOOD, RETRY, ask_messages, stored_answer_label
 from actions.common import REVIEW_SLOT
 from actions.review import summary_message
 from contract.codes import Event
@@ -95,7 +95,8 @@ class FormState:
 
     def failed(self, slot: str) -> None:
         self.set("failed_attempts", int(self.values.get("failed_attempts") or 0) + 1)
-        self.emit(Event.REASK, slot)
+        if slot in self.qn.required_slots:  # the API knows only these (not the read-back)
+            self.emit(Event.REASK, slot)
 
     # ---- the reply -----------------------------------------------------------------------
 
@@ -122,6 +123,11 @@ class FormState:
 
     def _ask(self, slot: str, mode: str) -> None:
         if slot == REVIEW_SLOT:
+            if mode in (RETRY, HINT):
+                self.say(
+                    f"{NOT_UNDERSTOOD} Bitte bestätigen Sie Ihre Antworten oder nennen Sie die "
+                    "Frage, die Sie ändern möchten."
+                )
             message = summary_message(self.qn, self.values, self.values.get("changed"))
             self.dispatcher.utter_message(**message)
             return

@@ -23,6 +23,8 @@ def yes_or_no(turn: Turn) -> Optional[bool]:
         return None
     reading = read_answer(turn.text, "yes_no")
     if reading.sure and reading.answer in ("yes", "no"):
+        if reading.answer == "yes" and read_answer(turn.text, "frequency").sure:
+            return None  # "teilweise", "selten", "immer": an answer to the question, not a yes
         return reading.answer == "yes"
     if turn.short and turn.intent_is("affirm", "deny", min_confidence=0.8):
         return turn.intent == "affirm"
@@ -41,6 +43,14 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         state.clear_pending()
         return CONTINUE, None
     state.clear_pending()
+    if kind == "prefill":
+        earlier = dict(state.tracker.get_slot("recheck") or {})
+        state.set("recheck", {**earlier, "confirmed": True})
+        if not decision:
+            state.set("sector", None)
+            state.set("municipality", None)
+            state.say("Gut, dann frage ich die Angaben zu Ihrem Betrieb neu ab.")
+        return "done", ASK
     if kind == "profile":
         slot, value = pending["slot"], pending["value"]
         if decision:

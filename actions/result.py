@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import api_client, funnel
+from actions import api_client, funnel, recheck
 from actions.common import REVIEW_SLOT, answers_of, button
 from actions.followup import (
     anonymised_record,
@@ -26,6 +26,7 @@ from actions.followup import (
 )
 from contract.codes import OFFER_LIMIT, Event
 from contract.questionnaire import Questionnaire, load_questionnaire
+from contract.recheck import code_hash, new_code
 from contract.scoring import compute_maturity, strongest_and_weakest
 
 
@@ -109,7 +110,17 @@ class ActionCompleteAssessment(Action):
             dispatcher.utter_message(text=peer["text"])
         offerings = await recommend_for(tracker, maturity, answers)
         recommended = [offering["id"] for offering in offerings or []]
-        links = result_links(qn, answers, recommended, peer["peer"] if peer else None)
+        earlier = recheck.state_of(tracker)
+        changes = recheck.change_lines(earlier, maturity)
+        if changes:
+            dispatcher.utter_message(text=changes)
+        links = result_links(
+            qn,
+            answers,
+            recommended,
+            peer["peer"] if peer else None,
+            recheck.previous_scores(earlier),
+        )
         if offerings is not None:
             dispatcher.utter_message(text=chart_alt_text(qn, maturity), image=links["chart"])
         details = strengths_and_gaps(qn, maturity, employees)
@@ -130,7 +141,20 @@ class ActionCompleteAssessment(Action):
                 text="Ihr Ergebnis zum Ausdrucken oder Speichern (ohne persönliche Daten):",
                 buttons=[{"title": "Ergebnis drucken", "url": links["print"], "type": "web_url"}],
             )
-        await api_client.log_assessment(anonymised_record(qn, tracker, maturity, recommended))
+        record = anonymised_record(qn, tracker, maturity, recommended)
+        code = new_code()
+        record["recheck_hash"] = code_hash(code)
+        if earlier.get("found") and earlier.get("hash") != record["recheck_hash"]:
+            record["previous_hash"] = earlier["hash"]
+        if await api_client.log_assessment(record) is not None:
+            dispatcher.utter_message(
+                text=(
+                    f"Ihr persönlicher Re-Check-Code: {code}\nNotieren Sie ihn bitte – ich "
+                    "zeige ihn nur dieses eine Mal und speichere ihn nicht. Wenn Sie den Check in "
+                    "einigen Monaten wiederholen, nennen Sie ihn zu Beginn: dann sehen Sie, was "
+                    "sich je Thema verändert hat. Der Code verrät nichts über Sie."
+                )
+            )
         dispatcher.utter_message(
             text=(
                 "Fragen Sie mich gern zu Ihrem Ergebnis oder zu den Angeboten – zum Beispiel "

@@ -23,6 +23,7 @@ _CONFIRM = re.compile(
     r"|bestatig\w*|weiter|fertig|ja|jo|jap|yes|ok|okay|genau)\b"
 )
 _CHANGE_WORD = re.compile(r"\b(ander\w*|korrigier\w*|falsch|stimmt nicht|nicht richtig)\b")
+_CONTRAST = re.compile(r"\b(aber|nur|ausser|bis auf|allerdings|jedoch)\b")
 
 
 def summary_message(
@@ -63,6 +64,11 @@ def summary_message(
 def confirms(text: str) -> bool:
     norm = normalized(text)
     return bool(_CONFIRM.search(norm)) and not _CHANGE_WORD.search(norm)
+
+
+def plain_confirmation(text: str) -> bool:
+    """Confirms without a contrast ("passt, nur bei Phishing ja" asks for a change)."""
+    return confirms(text) and not _CONTRAST.search(normalized(text))
 
 
 def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:

@@ -21,6 +21,7 @@ BUTTON_INTENTS: Dict[str, Tuple[str, ...]] = {
     "deny": (),
     "change": ("question",),
     "start_check": (),
+    "greet": (),  # Telegram's /start
     "restart": (),
     "human_handoff": (),
     "ask_privacy": ("detail",),
@@ -56,7 +57,7 @@ def parse_payload(text: Any) -> Tuple[Optional[str], Dict[str, Any]]:
             return None, {}
         if isinstance(value, int) and not 0 <= value <= 1_000_000:
             return None, {}
-        if isinstance(value, str) and not _VALUE.match(value):
+        if isinstance(value, str) and not _VALUE.fullmatch(value):
             return None, {}
     return intent, entities
 

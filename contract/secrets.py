@@ -18,7 +18,14 @@ from typing import Optional
 
 from contract.paths import secrets_dir
 
-KNOWN = ("RASA_TOKEN", "STAFF_TOKEN", "SECRET_KEY", "SERVICE_TOKEN", "CHANNEL_SECRET")
+KNOWN = (
+    "RASA_TOKEN",
+    "STAFF_TOKEN",
+    "SECRET_KEY",
+    "SERVICE_TOKEN",
+    "CHANNEL_SECRET",
+    "RECHECK_SECRET",
+)
 MIN_LENGTH = 16
 
 

@@ -25,7 +25,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.servers import BOT_VENV, Stack  # noqa: E402
+from tests.e2e.servers import BOT_VENV, TOKEN, Stack  # noqa: E402
 
 RASA = str(BOT_VENV / "bin" / "rasa")
 DATA = ["data/nlu", "data/stories", "data/rules"]
@@ -66,7 +66,42 @@ policies:
     constrain_similarities: true
 """
 
-TURNS = ["Hallo", "ja", "12", "Malerbetrieb", "Hilden", "ja", "teilweise", "nein", "weiß nicht"]
+# The configuration of the previous release (DIET, 80 epochs), for the side-by-side comparison of
+# training time and intent accuracy.
+PREVIOUS_CONFIG = """
+recipe: default.v1
+language: de
+assistant_id: previous
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: bot.nlu.extractor.ProfileEntityExtractor
+  - name: LexicalSyntacticFeaturizer
+  - name: CountVectorsFeaturizer
+  - name: CountVectorsFeaturizer
+    analyzer: char_wb
+    min_ngram: 2
+    max_ngram: 5
+  - name: DIETClassifier
+    epochs: 80
+    entity_recognition: false
+    constrain_similarities: true
+    random_seed: 42
+  - name: bot.nlu.gibberish.GibberishDetector
+  - name: FallbackClassifier
+    threshold: 0.35
+    ambiguity_threshold: 0.05
+policies:
+  - name: MemoizationPolicy
+    max_history: 4
+  - name: RulePolicy
+"""
+
+TURNS = [
+    "Hallo", "ja", "12", "Malerbetrieb", "Hilden", "ja", "teilweise", "nein", "weiß nicht",
+    "selten", "immer", "ja", "nein", "eher regelmäßig",
+]  # fmt: skip
+NONSENSE = ["asdkjh qwe", "xkcd flummi", "blubb blubb", "öäü ßßß", "lorem ipsum dolor",
+            "12 34 56", "???", "hmm", "jdjdjd", "zzz"]  # fmt: skip
 
 
 def train(config: Path, out: Path, name: str) -> float:
@@ -140,10 +175,69 @@ def latency(workdir: Path, conversations: int) -> Dict[str, float]:
         stack.stop()
 
 
-def cross_validation(workdir: Path, folds: int) -> Dict[str, float]:
-    out = workdir / "cv"
+def turn_breakdown(workdir: Path) -> Dict[str, float]:
+    """Where a turn's time goes: NLU parse, the action server's round trip, the tracker read."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    stack = Stack(workdir)
+    token = {"token": TOKEN}
+    try:
+        stack.start_api()
+        stack.start_actions()
+        stack.start_rasa()
+        url = f"{stack.rasa_url}/webhooks/rest/webhook"
+        conversation(url, [])
+        sender = f"bench-{uuid.uuid4().hex}"
+        turns, parses, actions, reads = [], [], [], []
+        for text in TURNS:
+            start = time.monotonic()
+            reply = requests.post(url, json={"sender": sender, "message": text}, timeout=30)
+            turns.append((time.monotonic() - start) * 1000)
+            conversation_id = (reply.json() or [{}])[0].get("recipient_id", f"rest-{sender}")
+            start = time.monotonic()
+            requests.post(f"{stack.rasa_url}/model/parse", params=token, json={"text": text},
+                          timeout=30)  # fmt: skip
+            parses.append((time.monotonic() - start) * 1000)
+            start = time.monotonic()
+            state = requests.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
+                                 params=token, timeout=30).json()  # fmt: skip
+            reads.append((time.monotonic() - start) * 1000)
+            if state.get("active_loop", {}).get("name"):
+                call = {"next_action": f"validate_{state['active_loop']['name']}",
+                        "tracker": state, "domain": {}, "version": "3.6.2"}  # fmt: skip
+                start = time.monotonic()
+                requests.post(f"http://127.0.0.1:{stack.actions_port}/webhook", json=call,
+                              timeout=30)  # fmt: skip
+                actions.append((time.monotonic() - start) * 1000)
+        nonsense = [
+            requests.post(
+                f"{stack.rasa_url}/model/parse", params=token, json={"text": t}, timeout=30
+            ).json()["intent_ranking"][0]["confidence"]  # fmt: skip
+            for t in NONSENSE + long_messages()
+        ]
+        return {
+            "turn": statistics.median(turns),
+            "parse": statistics.median(parses),
+            "action": statistics.median(actions) if actions else float("nan"),
+            "read": statistics.median(reads),
+            "confident": sum(c >= 0.9 for c in nonsense) / len(nonsense),
+            "mean_confidence": statistics.mean(nonsense),
+            "probes": len(nonsense),
+        }
+    finally:
+        stack.stop()
+
+
+def long_messages() -> List[str]:
+    """Long story-like owner answers (development half): a canned reply must never win."""
+    path = ROOT / "tests" / "corpus" / "dev" / "answers_a.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [i["text"] for i in items if len(i["text"]) > 200][:30]
+
+
+def cross_validation(workdir: Path, folds: int, config: Path = ROOT / "config.yml") -> Dict:
+    out = workdir / f"cv-{config.stem}"
     subprocess.run(
-        [RASA, "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
+        [RASA, "test", "nlu", "--nlu", "data/nlu", "--config", str(config), "--cross-validation",
          "--folds", str(folds), "--out", str(out)],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -156,7 +250,10 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument("--skip-previous", action="store_true")
     args = parser.parse_args()
+    print("== Understanding (held-out half of the corpus)")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_understanding.py")], check=True)
     rows: List[tuple] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -176,9 +273,24 @@ def main() -> None:
         for label, key in (("sequential", "seq"), ("20 parallel", "par")):
             value = f"{lat[key + '_p50']:.0f} / {lat[key + '_p95']:.0f} ms"
             rows.append((f"REST turn p50 / p95, {label}", value))
+        parts = turn_breakdown(work / "breakdown")
+        rows.append(("One turn (median): whole / NLU parse / action server / tracker read",
+                     f"{parts['turn']:.0f} / {parts['parse']:.0f} / {parts['action']:.0f} / "
+                     f"{parts['read']:.0f} ms"))  # fmt: skip
+        confident = f"{100 * parts['confident']:.0f} % (mean {parts['mean_confidence']:.2f})"
+        probes = f"Intent confidence ≥ 0.9 on {parts['probes']} nonsense and long messages"
+        rows.append((probes, confident))
         cv = cross_validation(work, args.folds)
         rows.append((f"NLU intent accuracy ({args.folds}-fold CV)", f"{cv['accuracy']:.3f}"))
         rows.append((f"NLU intent macro F1 ({args.folds}-fold CV)", f"{cv['macro_f1']:.3f}"))
+        if not args.skip_previous:
+            previous = work / "previous-config.yml"
+            previous.write_text(PREVIOUS_CONFIG)
+            seconds = train(previous, models, "previous")
+            rows.append(("Training time (previous release: DIET, 80 epochs)", f"{seconds:.0f} s"))
+            cv = cross_validation(work, args.folds, previous)
+            rows.append((f"NLU intent accuracy, previous release ({args.folds}-fold CV)",
+                         f"{cv['accuracy']:.3f}"))  # fmt: skip
     width = max(len(r[0]) for r in rows)
     print("\n| Measure | Value |\n|---|---|")
     for name, value in rows:

@@ -10,6 +10,15 @@ A drop-in replacement for Rasa's ``SocketIOInput`` (register it in ``credentials
 * Link buttons (``{"title": ..., "url": ...}``) crash Rasa's output (it reads ``payload``); here
   they are sent as ``{"content_type": "web_url", "title": ..., "url": ...}`` quick replies.
 
+Session ids are issued by the server (issue 9): on ``session_request`` the client's
+``session_id`` is kept only if it is a token this server issued (signed with an HMAC key derived
+from ``CHANNEL_SECRET``); anything else - no id, a client-chosen or a forged one - gets a new
+random token (:func:`bot.channels.privacy.issue_web_token`), confirmed in ``session_confirm``.
+The conversation id is ``web-`` + HMAC(token), so neither the tracker store nor anyone who
+knows a conversation id can continue the conversation; only the browser holding the token can.
+``user_uttered`` messages without a valid token are ignored. Texts are redacted and client
+metadata is dropped (:func:`bot.channels.privacy.user_message`).
+
 Events are unchanged: ``session_request`` → ``session_confirm``, ``user_uttered`` →
 ``bot_uttered`` with ``text``, ``quick_replies`` or ``attachment``.
 """
@@ -17,9 +26,7 @@ Events are unchanged: ``session_request`` → ``session_confirm``, ``user_uttere
 from __future__ import annotations
 
 import inspect
-import json
 import logging
-import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from rasa.core.channels import socketio as rasa_socketio
@@ -29,9 +36,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-logger = logging.getLogger(__name__)
+from bot.channels.privacy import (
+    issue_web_token,
+    user_message,
+    valid_web_token,
+    web_conversation_id,
+)
 
-MAX_SESSION_ID_LENGTH = 128
+logger = logging.getLogger(__name__)
 
 
 def quick_reply(button: Dict[str, Any]) -> Dict[str, Any]:
@@ -53,16 +65,6 @@ class SocketIOOutput(rasa_socketio.SocketIOOutput):
         messages[-1]["quick_replies"] = [quick_reply(button) for button in buttons]
         for message in messages:
             await self._send_message(recipient_id, message)
-
-
-def valid_session_id(value: Any) -> Optional[str]:
-    """The client's session id if it is a short printable string, else ``None``."""
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    if not value or len(value) > MAX_SESSION_ID_LENGTH or not value.isprintable():
-        return None
-    return value
 
 
 async def enter_room(sio: AsyncServer, sid: str, room: str, namespace: Optional[str]) -> None:
@@ -88,13 +90,11 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
             return False
         return bool(decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
 
-    def _sender_id(self, sid: str, data: Dict[str, Any]) -> Optional[str]:
-        if not self.session_persistence:
-            return sid
-        session_id = valid_session_id(data.get("session_id"))
-        if session_id is None:
-            logger.warning("socket.io message without a valid session_id ignored")
-        return session_id
+    def session_token(self, data: Any) -> str:
+        """The client's token if this server issued it (and sessions persist), else a new one."""
+        given = data.get("session_id") if isinstance(data, dict) else None
+        token = valid_web_token(given) if self.session_persistence else None
+        return token or issue_web_token()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # CORS is handled by Rasa's --cors option (sanic-cors), as in Rasa's own channel.
@@ -115,31 +115,22 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: str, data: Optional[Dict] = None) -> None:
-            data = data if isinstance(data, dict) else {}
-            session_id = valid_session_id(data.get("session_id")) or uuid.uuid4().hex
-            if self.session_persistence:
-                await enter_room(sio, sid, session_id, namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+            token = self.session_token(data)
+            await enter_room(sio, sid, web_conversation_id(token), namespace)
+            await sio.emit("session_confirm", token, room=sid, namespace=namespace)
 
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: str, data: Optional[Dict] = None) -> None:
             data = data if isinstance(data, dict) else {}
-            sender_id = self._sender_id(sid, data)
-            if sender_id is None:
+            token = valid_web_token(data.get("session_id"))
+            text = data.get("message")
+            if token is None or not isinstance(text, str):
+                logger.warning("socket.io message without a valid server-issued session ignored")
                 return
-            metadata = data.get(self.metadata_key) or {}
-            if isinstance(metadata, str):
-                try:
-                    metadata = json.loads(metadata)
-                except ValueError:
-                    metadata = {}
-            message = UserMessage(
-                str(data.get("message", "")),
-                SocketIOOutput(sio, self.bot_message_evt),
-                sender_id,
-                input_channel=self.name(),
-                metadata=metadata if isinstance(metadata, dict) else {},
-            )
-            await on_new_message(message)
+            conversation_id = web_conversation_id(token)
+            # A client that reconnected without session_request still gets the answers.
+            await enter_room(sio, sid, conversation_id, namespace)
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await on_new_message(user_message(text, output, conversation_id, self.name()))
 
         return webhook

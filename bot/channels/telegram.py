@@ -14,6 +14,12 @@ Inert means: the routes exist, ``/webhooks/telegram/webhook`` answers 503 and no
 Telegram, so ``make run`` works without a bot. Unlike Rasa's connector this one makes no network
 call at start-up (the webhook is registered after the server started) and checks the secret
 header instead of calling ``getMe`` for every update.
+
+Privacy (issue 9): the conversation id is ``tg-`` + HMAC(``CHANNEL_SECRET``, chat id)
+(:func:`bot.channels.privacy.telegram_conversation_id`), so the chat id never reaches the
+tracker store; the replies go to the chat id of the update through a
+:class:`~bot.channels.telegram_output.ChatOutput` bound to that update. Texts are redacted, and
+nothing of the update (names in ``from``/``chat``) is passed on as metadata.
 """
 
 from __future__ import annotations
@@ -30,7 +36,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.telegram_output import TelegramOutput
+from bot.channels.privacy import telegram_conversation_id, user_message
+from bot.channels.telegram_output import ChatOutput, TelegramOutput
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +143,29 @@ class TelegramInput(InputChannel):
             return None
         return str(chat_id), text
 
+    async def process_update(
+        self,
+        update: Dict[str, Any],
+        output: TelegramOutput,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> str:
+        """Acknowledges a pressed button and hands the update's text to Rasa; the status."""
+        parsed = self.parse_update(update)
+        callback = update.get("callback_query")
+        if callback:
+            await output.acknowledge_button(callback, button_title(callback))
+        if parsed is None:
+            return "ignored"
+        chat_id, text = parsed
+        message = user_message(
+            text, ChatOutput(output, chat_id), telegram_conversation_id(chat_id), self.name()
+        )
+        try:
+            await on_new_message(message)
+        except Exception:  # answer 200 anyway, or Telegram re-sends the update forever
+            logger.exception("Telegram update %s failed", update.get("update_id"))
+        return "ok"
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("telegram_webhook", __name__)
         out_channel = self.get_output_channel()
@@ -173,24 +203,7 @@ class TelegramInput(InputChannel):
             if not self.secret_ok(request):
                 return response.json({"status": "forbidden"}, status=403)
             update = request.json if isinstance(request.json, dict) else {}
-            parsed = self.parse_update(update)
-            callback = update.get("callback_query")
-            if callback:
-                await out_channel.acknowledge_button(callback, button_title(callback))
-            if parsed is None:
-                return response.json({"status": "ignored"})
-            chat_id, text = parsed
-            user_message = UserMessage(
-                text,
-                out_channel,
-                chat_id,
-                input_channel=self.name(),
-                metadata=self.get_metadata(request),
-            )
-            try:
-                await on_new_message(user_message)
-            except Exception:  # answer 200 anyway, or Telegram re-sends the update forever
-                logger.exception("Telegram update %s failed", update.get("update_id"))
-            return response.json({"status": "ok"})
+            status = await self.process_update(update, out_channel, on_new_message)
+            return response.json({"status": status})
 
         return webhook

@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 from typing import Any, Dict, List, Optional
 
 import aiohttp
 from aiogram.bot.api import TelegramAPIServer
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels.channel import OutputChannel
 from rasa.core.channels.telegram import TelegramOutput as RasaTelegramOutput
 
 logger = logging.getLogger(__name__)
@@ -24,6 +26,11 @@ MAX_TEXT_CHARS = 4096  # Telegram's limit for one message
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 SHORT_TITLE = 18  # buttons with titles up to this length are put two per row
 PHOTO_TIMEOUT = aiohttp.ClientTimeout(total=10)
+CHAT_ID = re.compile(r"-?\d{1,20}|@\w{5,32}")  # a numeric chat id or a channel's @username
+
+
+def is_chat_id(value: Any) -> bool:
+    return isinstance(value, str) and CHAT_ID.fullmatch(value) is not None
 
 
 def callback_data(button: Dict[str, Any]) -> str:
@@ -75,6 +82,14 @@ class TelegramOutput(RasaTelegramOutput):
         super().__init__(access_token)
         if api_base:
             self.server = TelegramAPIServer.from_base(api_base)
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """Refuses recipients that are no chat ids: Rasa's conversation ids of this channel are
+        hashes (``tg-…``), only :class:`ChatOutput` knows the chat of an update."""
+        if not is_chat_id(recipient_id):
+            logger.warning("Telegram: no chat id for this conversation, message not sent")
+            return
+        await super().send_response(recipient_id, message)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for chunk in split_text(text):
@@ -146,3 +161,50 @@ class TelegramOutput(RasaTelegramOutput):
         session = getattr(self, "_session", None)
         if session is not None and not session.closed:
             await session.close()
+
+
+class ChatOutput(OutputChannel):
+    """The Telegram output bound to the chat of one incoming update.
+
+    Rasa addresses the conversation by its hashed id (``tg-…``); this sends everything to the
+    real chat id, which exists only in this object while the update is handled. The shared
+    :class:`TelegramOutput` (one HTTP session) does the sending.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "telegram"
+
+    def __init__(self, output: TelegramOutput, chat_id: str) -> None:
+        self.output = output
+        self.chat_id = chat_id
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        await self.output.send_response(self.chat_id, message)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self.output.send_text_message(self.chat_id, text, **kwargs)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self.output.send_image_url(self.chat_id, image, **kwargs)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self.output.send_text_with_buttons(self.chat_id, text, buttons, **kwargs)
+
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self.output.send_quick_replies(self.chat_id, text, quick_replies, **kwargs)
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any
+    ) -> None:
+        await self.output.send_custom_json(self.chat_id, json_message, **kwargs)
+
+    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
+        await self.output.send_attachment(self.chat_id, attachment, **kwargs)
+
+    async def send_elements(self, recipient_id: str, elements: Any, **kwargs: Any) -> None:
+        await self.output.send_elements(self.chat_id, elements, **kwargs)

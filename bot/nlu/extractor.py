@@ -1,13 +1,20 @@
 """Rasa 3.6 graph component: deterministic profile entities from the message text.
 
-Adds to every message (attribute ``text``):
+Adds to every message (attribute ``text``), without knowing what the bot asked, so every
+entity is read strictly (the form maps these entities even when the slot was not asked):
 
-* ``employees`` (int): staff count, only in staff context ("9 Leute", "nur ich", "zu
-  fünft") or when the message is essentially a bare number ("ca. 12", "zwölf");
-* ``number`` (int): every plausible small count (1-9999, no year, no "3 Jahre", no
-  "Frage 3"), for when the bot has just asked for the staff count;
-* ``sector`` (str): a sector id of :mod:`bot.nlu.sectors`;
-* ``municipality`` (str): a municipality id of :mod:`bot.nlu.places`.
+* ``employees`` (int): staff count from staff language only ("9 Leute", "nur ich", "zu
+  fünft", "ich und zwei Mitarbeiter"); never from a bare number, phone numbers, postal
+  codes, dates, prices, times or house numbers;
+* ``number`` (int): the count a message gives when it answers "Wie viele Beschäftigte …?"
+  (a bare number counts: "12", "ca 6-8" -> 7, "Hmm, 9? Nein, 10" -> 10); the form maps it
+  only while the staff question is asked. Ambiguous messages ("eher 8, manchmal 12") give
+  none, so the bot asks again;
+* ``sector`` (str): a sector id of :mod:`bot.nlu.sectors`, only where the message says what
+  the firm is ("wir sind eine Bäckerei", "Kiosk in Düsseldorf"), not for a passing mention
+  ("die Eisdiele gegenüber");
+* ``municipality`` (str): a municipality id of :mod:`bot.nlu.places`, the firm's seat only
+  (not customers, suppliers, the owner's home, street names).
 
 Pipeline entry (config.yml): ``- name: bot.nlu.extractor.ProfileEntityExtractor``; option
 ``entities`` limits the entity types.  Not trainable; vocabularies are read once from
@@ -34,7 +41,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.numbers import employee_span, plausible_counts
+from bot.nlu.numbers import looks_like_code, read_staff
 from bot.nlu.places import best_municipality
 from bot.nlu.sectors import best_sector
 
@@ -45,21 +52,23 @@ ENTITY_TYPES = ("employees", "number", "sector", "municipality")
 
 def extract_entities(text: Any, wanted: tuple[str, ...] = ENTITY_TYPES) -> list[dict[str, Any]]:
     """Entities of ``text`` as Rasa entity dicts (without the extractor name)."""
-    if not isinstance(text, str) or not text.strip():
-        return []
+    if not isinstance(text, str) or not text.strip() or looks_like_code(text):
+        return []  # JSON, payloads and markup are text
     found: list[tuple[str, int, int, Any]] = []
     if "employees" in wanted:
-        staff = employee_span(text)
+        staff = read_staff(text)
         if staff:
-            found.append(("employees", *staff))
+            found.append(("employees", staff.start, staff.end, staff.count))
     if "number" in wanted:
-        found += [("number", *span) for span in plausible_counts(text)]
+        count = read_staff(text, lenient=True)
+        if count:
+            found.append(("number", count.start, count.end, count.count))
     if "sector" in wanted:
-        sector = best_sector(text)
+        sector = best_sector(text, strict=True)
         if sector:
             found.append(("sector", sector.start, sector.end, sector.value))
     if "municipality" in wanted:
-        place = best_municipality(text)
+        place = best_municipality(text, phrases=False)
         if place:
             found.append(("municipality", place.start, place.end, place.value))
     return [

@@ -23,7 +23,13 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(losch\w*|entfern\w*|vernicht\w*|vergessen sie)\b.{0,40}\b(daten|gesprach\w*|verlauf"
      r"|chat\w*|unterhaltung|infos?|informationen|protokoll|nachrichten|alles was ich)\b"
      r"|\b(daten|gesprach\w*|verlauf|chat\w*|unterhaltung|nachrichten)\b.{0,40}"
-     r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b", False),
+     r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b"
+     r"|\b(losch\w*|entfern\w*) sie (bitte )?(alles|mich|das|es)\b"
+     r"|\balles (uber mich |von mir )?(losch\w*|entfern\w*)\b"
+     # the passive only as a request: "ich möchte, dass meine Daten gelöscht werden"
+     r"|\b(mochte|will|bitte|wunsche|verlange|sollen|soll|konnen sie|konnten sie)\b.{0,40}"
+     r"\b(meine|unsere|die|alle|das)\b.{0,20}\b(daten|gesprach\w*|verlauf|chat\w*|angaben"
+     r"|nachrichten)\b.{0,30}\b(geloscht|entfernt)\b", False),
     ("restart",
      r"\b(neu (starten|anfangen|beginnen|machen)|neustart\w*|von vorn\w*|nochmal neu"
      r"|noch mal neu|ganz neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
@@ -32,6 +38,10 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
      r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
      r"|mochte (doch )?nicht mehr mitmachen|keine lust mehr)\b", False),
+    # A pause keeps the answers ("Schluss für heute", "ich mache morgen weiter"): no stop.
+    ("goodbye",
+     r"\b(fur heute|(spater|morgen|nachher|ein andermal) weiter\w*"
+     r"|weiter\w* (spater|morgen|nachher)|pause)\b", True),
     ("stop",
      r"^(stop+|stopp|abbrechen|abbruch|beenden|aufhoren|schluss|ende)\b"
      r"|\b(check|befragung|interview|fragebogen|umfrage) (abbrechen|beenden|stoppen)\b"
@@ -51,7 +61,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|wer (sieht|liest|bekommt) (das|meine|die)|speichern sie|wird (das|alles) gespeichert"
      r"|ist (das|es) anonym)\b", False),
     ("ask_progress",
-     r"\b(wie (viele|viel) (fragen|noch)|wie lange (noch|dauert)|noch viele fragen|wie weit"
+     r"\b(wie (viele|viel) (fragen|noch)|wie lange (noch|daue?rt)|noch viele fragen|wie weit"
      r"|fortschritt|wann (bin ich|sind wir) (fertig|durch)|wieviele fragen|noch lange)\b", False),
     ("bot_challenge",
      r"\b(bist du|sind sie|ist das|bin ich mit) (ein|eine|einem|einer) (bot|roboter|ki|maschine"
@@ -59,19 +69,24 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|\brede ich mit (einem|einer) \w+", False),
     ("explain",
      r"^(warum|wieso|weshalb|wozu)\b|\b(was (ist|sind|heisst|bedeutet|meinen sie)"
-     r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (die frage |das )?nicht"
+     r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (ich )?(die frage |das )?nicht"
      r"|wie ist das gemeint|keine ahnung was (sie|du) (meinen|meinst))\b", False),
     ("goodbye",
      r"^(tschus\w*|tschau|ciao|bye|auf wiedersehen|wiedersehen|bis (bald|spater|dann|morgen)"
      r"|ich muss (los|weg|jetzt los)|schonen (tag|abend)|gute nacht|adieu|machs gut"
      r"|mach es gut|ade|bis die tage)\b", True),
     ("greet",
-     r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|gruezi|tach"
+     r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|grue?zi|tach"
      r"|n abend|nabend|mahlzeit|gru(ss|e) dich)\b", True),
     ("thank", r"^(danke\w*|vielen dank|merci|thx|thanks|besten dank)\b", True),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern), short) for kind, pattern, short in _PATTERNS]
 _RESET_RE = re.compile(rf"\b{_RESET}\b")
+# "Wir löschen alte Daten regelmäßig": the owner describes the firm; no request to the bot.
+_OWN_DELETING = re.compile(
+    r"\b(wir|ich) (losch|entfern|vernicht)\w*|\b(loschen|entfernen|vernichten) wir\b"
+    r"|\b(losche|entferne|vernichte) ich\b"
+)
 
 # Kinds the NLU may set as the message's intent (the others are decided by the actions).
 NLU_INTENTS = {
@@ -99,7 +114,7 @@ def detect(text: Any) -> Optional[str]:
     for kind, regex, short_only in _COMPILED:
         if short_only and words > SHORT:
             continue
-        if kind == "erase_data" and _RESET_RE.search(norm):
+        if kind == "erase_data" and (_RESET_RE.search(norm) or _OWN_DELETING.search(norm)):
             continue  # "alles löschen und nochmal neu" is a restart
         if regex.search(norm):
             return kind

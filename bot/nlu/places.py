@@ -6,11 +6,17 @@ while "Hamm" is the Düsseldorf district.  Typos are matched with rapidfuzz on s
 tokens of 6+ letters (1 edit, 2 from 10 letters on, same first letter), never on
 stop-listed ordinary words.
 
-Resolution: earliest town name or Ortsteil wins ("Büro in Neviges, Lager in
-Wuppertal" -> velbert); a name right after "nicht (in)" or "außerhalb (von)" is
-skipped; "Kreis Mettmann" names the district, not a town, and is ignored; generic
-Ortsteile (Altstadt, Stadtmitte -> duesseldorf) and `andere` phrases ("woanders",
-"anderer Ort") only count when nothing more specific was found.
+Resolution (:func:`best_municipality`): the firm's seat, not every place named. Each town
+name or Ortsteil is scored by its clause: seat words ("Sitz", "gemeldet", "wir sitzen in",
+"Firma ist in") and present time ("seit 2019", "jetzt") raise it; the past ("gegründet in",
+"früher"), a move away ("aus Hilden nach Langenfeld gezogen"), nearness ("Grenze zu",
+"entfernt"), travel ("fahren nach") lower it; places of other people or other things
+(customers, suppliers, friends, where the owner lives, a warehouse or branch) and street names
+or adjectives before a noun ("Benrather Straße", "Düsseldorfer Telefonnummer") are not the seat
+at all. The best score wins, then the earliest. A name right after "nicht (in)" or "außerhalb
+(von)" is skipped; "Kreis Mettmann" names the district, not a town, and is ignored; generic
+Ortsteile (Altstadt, Stadtmitte -> duesseldorf) and `andere` phrases ("woanders", "anderer
+Ort") only count when nothing more specific was found.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ MUNICIPALITIES = list(load_questionnaire().option_ids("municipality"))
 # Match classes, lower is stronger.
 NAME, GENERIC, PHRASE = 0, 1, 2
 FUZZY_MIN_LEN = 6
-_NEGATORS = frozenset({"nicht", "kein", "keine", "ausserhalb", "ausser"})
+_NEGATORS = frozenset({"nicht", "nich", "net", "not", "kein", "keine", "ausserhalb", "ausser"})
 _PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom"})
 
 
@@ -91,6 +97,12 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=2048)
+def _cleaned_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
+    cleaned = clean(text)
+    return cleaned, tuple(tokenize(cleaned))
+
+
 @lru_cache(maxsize=4096)
 def _fuzzy(word: str) -> str | None:
     vocab = _vocab()
@@ -112,7 +124,7 @@ def _negated(norms: list[str], i: int) -> bool:
 def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
     """All exact and fuzzy matches as ``(class, PlaceMatch)``, in text order."""
     vocab = _vocab()
-    tokens: list[Token] = tokenize(clean(text))
+    tokens: list[Token] = list(_cleaned_tokens(text)[1])
     norms = [t.norm for t in tokens]
     found: list[tuple[int, PlaceMatch]] = []
     used = [False] * len(tokens)
@@ -151,11 +163,210 @@ def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
     return found
 
 
-def best_municipality(text: str) -> PlaceMatch | None:
-    """The match that decides the municipality (see module docstring), or None."""
+def _fold_set(words: str) -> frozenset[str]:
+    return frozenset(fold_all(words.split()))
+
+
+_SEAT = _fold_set(
+    "sitz firmensitz hauptsitz geschäftssitz unternehmenssitz stammsitz adresse anschrift "
+    "gemeldet angemeldet ansässig registriert eingetragen based located registered "
+    "headquartered hq gehört"
+)
+_SEAT_VERBS = _fold_set(
+    "sitzen sitzt sitze liegt liegen befindet befinden ist sind sin sinn bin steht stehen "
+    "arbeiten zuhause"
+)
+_OTHERS = _fold_set(
+    "kunde kunden kundin kundschaft lieferant lieferanten lieferantin bekannter bekannte "
+    "bekannten freund freundin freunde nachbar nachbarn konkurrenz konkurrent konkurrenten "
+    "dienstleister agentur partnerbetrieb kumpel typ jemand jemanden mitbewerber hersteller "
+    "großhändler zulieferer auftraggeber mandant mandanten patienten gäste customer customers "
+    "supplier friend"
+)
+# Relatives own places of their own only when the clause says so ("meine Schwester hat ein
+# Hotel in Monheim"); "von meinem Vater in Heiligenhaus gegründet" is the firm's own story.
+_RELATIVES = _fold_set(
+    "schwester bruder schwager schwägerin cousin cousine mutter vater tante onkel sohn tochter "
+    "neffe nichte kollege kollegin steuerberater steuerberaterin partner partnerin mann frau "
+    "opa oma sister brother nephew niece"
+)
+_OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
+_HOME = _fold_set("wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim")
+_BRANCH = _fold_set(
+    "lager lagerhalle filiale filialen zweigstelle niederlassung außenstelle baustelle "
+    "baustellen zweigniederlassung warehouse branch"
+)
+_PAST = _fold_set("früher damals ursprünglich vorher zuvor ehemals waren war hatte hatten")
+_FOUNDED = _fold_set(
+    "angefangen gegründet gestartet begonnen eröffnet aufgemacht übernommen founded started"
+)
+_NOW = _fold_set(
+    "seit seitdem jetzt heute inzwischen mittlerweile endlich nun aktuell derzeit momentan "
+    "now since currently"
+)
+_MOVED = _fold_set("gezogen umgezogen verlegt gewechselt übergesiedelt moved relocated")
+_NEAR = _fold_set(
+    "grenze stadtgrenze nähe nahe nah richtung entfernt gegenüber neben umgebung bis umland near"
+)
+_ELSEWHERE = _fold_set(
+    "fahren fahre fährt gearbeitet liefern beliefern unterwegs kommen denken dachte wären wäre "
+    "arbeiten viel manchmal auch tour touren"
+)
+_STREET_WORDS = _fold_set(
+    "straße strasse str weg allee platz ring gasse chaussee damm landstraße ufer"
+)
+_OWN_NOUNS = _fold_set(
+    "innenstadt stadtteil ortsteil norden süden osten westen zentrum altstadt stadtmitte "
+    "gewerbegebiet industriegebiet gewerbepark raum stadtgebiet hafen firma betrieb "
+    "unternehmen handwerksbetrieb familienbetrieb geschäft laden stadt ortskern"
+)
+
+FOREIGN = -100
+
+
+def _clause_window(
+    tokens: list[Token], text: str, start: int, end: int
+) -> tuple[list[str], list[str]]:
+    """Folded words of the clause before the token span and after it."""
+    before: list[str] = []
+    k = start - 1
+    while k >= 0 and len(before) < 8:
+        gap = text[tokens[k].end : tokens[k + 1].start]
+        if any(c in gap for c in ".!?;:,–"):
+            break
+        before.append(tokens[k].norm)
+        k -= 1
+    after: list[str] = []
+    k = end + 1
+    while k < len(tokens) and len(after) < 5:
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        if any(c in gap for c in ".!?;:,–") or tokens[k].norm in ("sondern",):
+            break
+        after.append(tokens[k].norm)
+        k += 1
+    return before[::-1], after
+
+
+def seat_score(text: str, match: PlaceMatch) -> int:
+    """How surely ``match`` names the firm's seat (see the module docstring); ``FOREIGN`` for
+    a place that is not the seat (someone else's, the owner's home, a branch, a street)."""
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), None)
+    last = max((i for i, t in enumerate(tokens) if t.end <= match.end), default=None)
+    if first is None or last is None:
+        return 0
+    before, after = _clause_window(tokens, text, first, last)
+    word = tokens[first].norm
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and (nxt.norm in _STREET_WORDS or nxt.norm.endswith(("strasse", "str"))):
+        return FOREIGN  # "Benrather Straße", "Hildener Str."
+    adjective = (
+        word.endswith("er")
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.norm not in _OWN_NOUNS
+        and text[tokens[last].end : nxt.start].strip() == ""
+    )
+    if adjective:
+        return FOREIGN  # "Düsseldorfer Telefonnummer", "Hildener Kunden"
+    near_before = set(before[-4:])
+    if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
+        return FOREIGN
+    if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before:
+        return FOREIGN
+    if near_before & _BRANCH and not set(before) & _SEAT:
+        return FOREIGN
+    score = 0
+    prev = before[-1] if before else ""
+    if set(before) & _SEAT:
+        score += 4
+    if set(before) & _NOW:
+        score += 3
+    elif set(before) & _PAST or (set(after) & _PAST and not set(after) & _MOVED):
+        score -= 4  # "früher waren wir in Wuppertal"
+    elif (set(before) | set(after)) & _FOUNDED:
+        score -= 1  # "in Haan gegründet": the seat unless a later one is named
+    if prev == "plz" or (len(prev) == 5 and prev.isdecimal()):
+        score += 3  # an address: "[PLZ] Ratingen", "40822 Mettmann"
+    if prev == "nach":
+        score += 3 if set(after) & _MOVED or set(before) & _MOVED else -2
+    if prev in ("aus", "von") and "nach" in after:
+        score -= 3  # "aus Hilden nach Langenfeld gezogen"
+    if before[:1] == ["sondern"] or before[:1] == ["but"]:
+        score += 2  # "nicht in Ratingen, sondern in Heiligenhaus"
+    base = prev == "von" and after[:1] == ["aus"]
+    if base:
+        score += 3  # "fahren von Hilden aus": the base
+    if set(before) & _NEAR or set(after[:2]) & _NEAR:
+        score -= 2
+    if set(before) & _ELSEWHERE and not set(before) & _SEAT and not base:
+        score -= 2
+    if prev in ("in", "im") and set(before) & _SEAT_VERBS:
+        score += 2
+    if {"uns", "hier"} & near_before and prev in ("in", "im"):
+        score += 2
+    if word.endswith("er") and word not in ("ratinger",) and not after:
+        score -= 2  # "Wir sind Düsseldorfer": people, not the seat
+    return score
+
+
+def ranked_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
+    """Town names and Ortsteile that may be the seat, best first, as ``(score, match)``;
+    places that are not the seat (see :func:`seat_score`) are left out."""
+    return list(_ranked(text)) if isinstance(text, str) else []
+
+
+@lru_cache(maxsize=1024)
+def _ranked(text: str) -> tuple[tuple[int, PlaceMatch], ...]:
+    return tuple(_rank(text))
+
+
+def _rank(text: str) -> list[tuple[int, PlaceMatch]]:
+    """Town names and Ortsteile that may be the seat, best first, as ``(score, match)``;
+    places that are not the seat (see :func:`seat_score`) are left out."""
     found = find_municipalities(text)
-    for wanted in (NAME, GENERIC, PHRASE):
+    ranked = []
+    for order, (cls, match) in enumerate(found):
+        if cls != NAME:
+            continue
+        score = seat_score(text, match)
+        if score > FOREIGN:
+            ranked.append((score, -order, match))
+    ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(score, match) for score, _, match in ranked]
+
+
+def names_municipality(text: str, value: str) -> bool:
+    """``text`` names the town ``value`` anywhere, also negated ("nicht in Haan")."""
+    norms = [t.norm for t in _cleaned_tokens(text)[1]]
+    vocab = _vocab()
+    for size in range(1, vocab.max_ngram + 1):
+        for i in range(len(norms) - size + 1):
+            hit = vocab.index.get(" ".join(norms[i : i + size]))
+            if hit and hit[0] == value:
+                return True
+    return False
+
+
+def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
+    """The match that decides the municipality (see module docstring), or None.
+
+    ``phrases=False`` ignores the vague `andere` phrases ("woanders", "außerhalb"), which only
+    mean a town when the town was asked for.
+    """
+    ranked = ranked_municipalities(text)
+    if ranked:
+        return ranked[0][1]
+    found = find_municipalities(text)
+    if any(cls == NAME for cls, _ in found):
+        return None  # only places that are not the seat
+    short = len(_cleaned_tokens(text)[1]) <= 3
+    for wanted in (GENERIC, PHRASE) if phrases else (GENERIC,):
         for cls, match in found:
+            word = fold_all([text[match.start : match.end]])
+            if cls == PHRASE and word == ["ausserhalb"] and not short:
+                continue  # "Termine außerhalb nach Vereinbarung" is no place
             if cls == wanted:
                 return match
     return None

@@ -1,54 +1,183 @@
 """The owner's profile in a message: staff count, sector and town, and whether the message is
 a correction ("wir sind eigentlich …", "bitte ändern: …"). One decision
 (:func:`decide_profile`) shared by the interview form and the benchmark.
+
+Rules (issue 8, part 5: the profile changes only when the owner changes it):
+
+* While the profile is asked, every profile value the message states is stored at once for a
+  slot that is still empty ("Malerbetrieb in Hilden, 9 Leute").
+* The staff count comes only from staff language (:mod:`bot.nlu.numbers`); a bare number only
+  when the staff question was asked. Never from phone numbers, postal codes, dates, years,
+  prices, times, percentages, house numbers or counts of other things.
+* A sector that was not asked counts only where the message says what the firm is ("wir sind
+  eine Bäckerei", "Kiosk in Düsseldorf, 2 Leute"), a town only where it is the firm's seat
+  (not customers, suppliers, the owner's home, a warehouse, a street name).
+* A value that differs from one already known is never stored: it is proposed (the bot
+  confirms first), and only when the message uses explicit correction language ("Korrektur:
+  …", "bitte ändern", "hab mich vertan", "wir sind eigentlich …", "X, nicht Y") and the new
+  value is stated for the firm. A passing mention of another trade or town changes nothing.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Optional, Tuple
 
-from bot.nlu.numbers import employee_count_in_context, parse_employee_count
-from bot.nlu.places import best_municipality
-from bot.nlu.sectors import best_sector
-from bot.nlu.text import normalized
+from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
+from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
+from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
+from bot.nlu.text import clean, normalized, tokenize
 
+PROFILE_SLOTS = ("employees", "sector", "municipality")
+
+# Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
-    r"\b(eigentlich|korrektur|korrigier\w*|ander\w*|falsch|vertan|verschrieben|verklickt"
-    r"|verwechselt|nicht \w+ sondern|sondern|stimmt (so )?nicht|doch (nicht|eher|in|ein\w*)"
-    r"|richtig (ist|ware)|genau genommen|muss (ich )?korrigieren|update|berichtigung"
-    r"|nochmal (zu|zum|zur)|ach (nein|ne+|so)|oops|hoppla|sorry)\b"
+    r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
+    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*|stimmt (so |da |das )?"
+    r"(nicht|nich|net|ned)|(war|ist) (quatsch|verkehrt|murks)|(abandern|andern|anderung|anpassen)"
+    r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt"
+    r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
+    r"|wrong|mistake|correction|actually|change (it|that|the)"
+    r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
+    r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
+    r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
+    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|kein\w*) (in |im |mehr )?"
+    r"|(nicht|nich|not) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
+    r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
+    r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
+    r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
+    r"|bitte (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
+    r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
+    r"|(^|, )(nicht|nich|net|not) (in |im )?\w+"
 )
+
+_SLOT_WORDS = {
+    "employees": re.compile(
+        r"\b(mitarbeiter\w*|ma ?zahl|ma|beschaftigt\w*|angestellt\w*|leute|personen|kopfe"
+        r"|team\w*|belegschaft|personal\w*|anzahl|staff|employees|people|headcount|verzahlt"
+        r"|mitarbeitende\w*|festangestellt\w*|minijob\w*|teilzeit\w*)\b"
+    ),
+    "sector": re.compile(
+        r"\b(branche|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
+    ),
+    "municipality": re.compile(
+        r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"
+        r"|location)\b"
+    ),
+}
 
 
 @dataclass(frozen=True)
 class ProfileReading:
+    """Profile values read from one message.
+
+    ``values``: what the message states for the firm; ``correction``: explicit correction
+    language; ``targets``: profile slots the owner explicitly wants changed ("bitte den Ort
+    ändern"), also when no new value could be read (the bot should then ask that slot again).
+    """
+
     values: Dict[str, Any] = field(default_factory=dict)
     correction: bool = False
+    targets: FrozenSet[str] = frozenset()
+
+
+def _with_commas(text: str) -> str:
+    """Folded words; a "," where the text has a comma, colon, dash or sentence end."""
+    text = clean(text)
+    out: list[str] = []
+    end = 0
+    for token in tokenize(text):
+        if out and any(c in text[end : token.start] for c in ",;:.!?–-"):
+            out.append(",")
+        out.append(token.norm)
+        end = token.end
+    return " ".join(out)
+
+
+def is_correction(text: str) -> bool:
+    """Explicit correction language ("Korrektur: …", "hab mich vertan", "X, nicht Y")."""
+    if not isinstance(text, str) or looks_like_code(text):
+        return False
+    return bool(_CORRECTION.search(_with_commas(text)))
+
+
+def correction_targets(text: str) -> FrozenSet[str]:
+    """Profile slots named in a correction ("die Branche stimmt nicht", "MA-Zahl ändern")."""
+    norm = normalized(text)
+    if not _CORRECTION.search(_with_commas(text)):
+        return frozenset()
+    return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
 
 
 def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
-    """Staff count, sector and town in ``text``; ``asked`` is the slot the bot just asked.
+    """Staff count, sector and town that ``text`` states for the firm.
 
-    The staff count is read leniently (a bare number counts) only when it was asked; otherwise
-    only from staff language ("12 Leute", "zu fünft"), never from phone numbers, postal codes,
-    dates, prices or house numbers.
+    ``asked`` is the profile slot the bot just asked (or None): the staff count is read
+    leniently (a bare number counts) only when it was asked, a sector that was not asked only
+    where the message says what the firm is, the vague "woanders"/"außerhalb" only when the
+    town was asked.
     """
     values: Dict[str, Any] = {}
-    count = parse_employee_count(text) if asked == "employees" else employee_count_in_context(text)
-    if count is not None and 1 <= count <= 100_000:
-        values["employees"] = count
-    sector = best_sector(text)
-    if sector is not None:
-        values["sector"] = sector.value
-    place = best_municipality(text)
-    if place is not None:
-        values["municipality"] = place.value
-    return ProfileReading(values, bool(_CORRECTION.search(normalized(text))))
+    if not isinstance(text, str) or looks_like_code(text):
+        return ProfileReading()  # JSON, payloads and markup are text, never profile values
+    staff = read_staff(text, lenient=asked == "employees")
+    if staff is not None:
+        values["employees"] = staff.count
+    for _, match in ranked_sectors(text):
+        if asked == "sector" or identity_frame(text, match):
+            values["sector"] = match.value
+            break
+    if asked == "municipality":
+        place = best_municipality(text)
+        if place is not None:
+            values["municipality"] = place.value
+    else:
+        firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
+        for score, match in ranked_municipalities(text):
+            # not asked: only a stated seat ("wir sitzen in …", "Sitz: …", "seit 2019 in …")
+            # or the town of the firm just named ("Kneipe in Benrath, …")
+            if score >= 2 or (firm and score >= -1):
+                values["municipality"] = match.value
+            break
+    correction = is_correction(text)
+    return ProfileReading(
+        values, correction, correction_targets(text) if correction else frozenset()
+    )
 
 
-PROFILE_SLOTS = ("employees", "sector", "municipality")
+def _names_known(text: str, slot: str, known: Any) -> bool:
+    """The message names the value being corrected ("nicht Haan", "das mit der Gastronomie",
+    "dat mit de zwei Leute"): the correction is about this slot."""
+    if slot == "employees":
+        return any(value == known for _, _, value in find_numbers(text))
+    if slot == "sector":
+        return any(match.value == known for match in find_sectors(text))
+    return names_municipality(text, known)
+
+
+def _corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
+    """The new value a correction states for ``slot`` (never the known one), or None."""
+    if slot not in targets and _names_known(text, slot, known):
+        targets = targets | {slot}
+    if slot == "employees":
+        staff = read_staff(text, lenient="employees" in targets)
+        return staff.count if staff is not None and staff.count != known else None
+    if slot == "sector":
+        for _, match in ranked_sectors(text):
+            if match.value == known:
+                continue
+            if "sector" in targets or identity_frame(text, match):
+                return match.value
+        return None
+    for score, match in ranked_municipalities(text):
+        if match.value == known:
+            continue
+        if "municipality" in targets or score >= 2:
+            return match.value
+        return None
+    return None
 
 
 def decide_profile(
@@ -56,18 +185,25 @@ def decide_profile(
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """``(stored, proposed)``: values stored at once, and changes to confirm first.
 
-    While the profile is asked, every profile value the message states is stored for a slot that
-    is still empty ("Malerbetrieb in Hilden, 9 Leute"). A value that differs from one already
-    known is only proposed, and only with correction language; a passing mention of another
-    trade or town changes nothing.
+    ``asked`` is the slot the bot just asked (a profile slot, a question slot or None),
+    ``current`` the profile known so far. See the module docstring for the rules.
     """
-    reading = read_profile(text, asked if asked in PROFILE_SLOTS else None)
+    profile_asked = asked in PROFILE_SLOTS
+    reading = read_profile(text, asked if profile_asked else None)
+    if not reading.values and not reading.correction:
+        return {}, {}
     stored: Dict[str, Any] = {}
     proposed: Dict[str, Any] = {}
-    for slot, value in reading.values.items():
-        known = current.get(slot)
-        if known is None and (asked in PROFILE_SLOTS):
-            stored[slot] = value
-        elif known is not None and known != value and reading.correction:
-            proposed[slot] = value
+    if profile_asked:
+        for slot, value in reading.values.items():
+            if current.get(slot) is None:
+                stored[slot] = value
+    if reading.correction:
+        for slot in PROFILE_SLOTS:
+            known = current.get(slot)
+            if known is None or slot in stored:
+                continue
+            value = _corrected(text, slot, known, reading.targets)
+            if value is not None and value != known:
+                proposed[slot] = value
     return stored, proposed

@@ -105,11 +105,22 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=2048)
+def _cleaned_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
+    cleaned = clean(text)
+    return cleaned, tuple(tokenize(cleaned))
+
+
+@lru_cache(maxsize=16384)
+def _ignored(word: str) -> bool:
+    return any(bad in word for bad in _vocab().ignore)
+
+
 @lru_cache(maxsize=16384)
 def _token_matches(word: str) -> tuple[tuple[int, str, int], ...]:
     """Context-free matches of one folded token as ``(length, value, kind)``."""
     vocab = _vocab()
-    if not word or any(bad in word for bad in vocab.ignore):
+    if not word or _ignored(word):
         return ()
     found: list[tuple[int, str, int]] = []
     if vocab.stem_re is not None:
@@ -150,11 +161,17 @@ def _third_party(vocab: _Vocab, tokens: list[Token], index: int, word: str) -> b
     return bool(prev & vocab.markers)
 
 
+def _stated(tokens: list[Token], index: int) -> bool:
+    """The word follows "Branche:", "also (eher)", "auf … ändern" ("Branche = IT")."""
+    before = [t.norm for t in tokens[max(0, index - 3) : index]]
+    return bool(before) and ("branche" in before or before[-1] in ("also", "eher"))
+
+
 def find_sectors(text: str) -> list[SectorMatch]:
     """All sector matches in ``text`` (unsorted); see :func:`best_sector`."""
     vocab = _vocab()
-    text = clean(text)
-    tokens = tokenize(text)
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
     found: list[SectorMatch] = []
     offsets, pos = [], 0
     for token in tokens:
@@ -183,12 +200,13 @@ def find_sectors(text: str) -> list[SectorMatch]:
         if index in masked:
             continue
         matches = _token_matches(token.norm)
-        if matches or any(bad in token.norm for bad in vocab.ignore):
+        if matches or _ignored(token.norm):
             seen.add(index)
         for length, value, kind in matches:
-            if kind == GUARDED and not has_guard(tokens, index):
+            stated = _stated(tokens, index)
+            if kind == GUARDED and not (has_guard(tokens, index) or stated):
                 continue
-            if kind == ALONE and len(tokens) > 2:
+            if kind == ALONE and len(tokens) > 2 and not stated:
                 continue
             if _third_party(vocab, tokens, index, token.norm):
                 continue
@@ -203,10 +221,230 @@ def find_sectors(text: str) -> list[SectorMatch]:
     return found
 
 
-def best_sector(text: str) -> SectorMatch | None:
-    """The deciding match: longest entry, then earliest position."""
+def _fold_set(words: str) -> frozenset[str]:
+    return frozenset(fold_all(words.split()))
+
+
+_CATEGORY_WORDS = _fold_set(
+    "handwerk handel gastronomie gastro dienstleistung dienstleistungen dienstleister "
+    "produktion bau baubranche baugewerbe gesundheit gesundheitswesen it medien logistik "
+    "sonstiges sonstige andere nirgends nirgendwo"
+)
+_GENERIC_WORDS = _fold_set("laden geschäft praxis lokal shop firma betrieb")
+_CATEGORY_FRAME = _fold_set(
+    "also eher branche zuordnen zuordnung ändern eintragen einordnen bereich sektor zähle "
+    "zählen gehören"
+)
+_CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
+_OTHER_PEOPLE = _fold_set(
+    "kunde kunden kundin lieferant lieferanten bekannter bekannte bekannten freund freundin "
+    "nachbar konkurrenz konkurrent dienstleister schwester bruder schwager cousin cousine "
+    "onkel tante wie"
+)
+_OWNING = _fold_set("hat haben hatte betreibt führt has runs owns arbeitet")
+_RELATIVES = _fold_set(
+    "mann frau vater mutter sohn tochter bruder schwester partner partnerin freund freundin "
+    "schwager schwägerin onkel tante opa oma husband wife father mother son daughter"
+)
+_PAST = _fold_set(
+    "früher damals ursprünglich gelernt gearbeitet war waren angefangen komme kam vorher "
+    "zuvor ehemals bisher used was"
+)
+_NOW = _fold_set(
+    "heute jetzt seit seitdem inzwischen mittlerweile hauptsächlich vor allem nun aktuell "
+    "eigentlich sondern aber now"
+)
+_NEGATION = _fold_set("kein keine keinen keiner nicht nich not no")
+
+
+def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Folded words of the clause before and after the character span ``start``..``end``."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+    last = max((i for i, t in enumerate(tokens) if t.end <= end), default=first)
+    before: list[str] = []
+    k = first - 1
+    while k >= 0 and len(before) < 12:
+        if any(c in text[tokens[k].end : tokens[k + 1].start] for c in ".!?;:,–"):
+            break
+        before.append(tokens[k].norm)
+        if tokens[k].norm in ("aber", "sondern", "but"):
+            break
+        k -= 1
+    after: list[str] = []
+    k = last + 1
+    while k < len(tokens) and len(after) < 8:
+        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ".!?;:,–"):
+            break
+        after.append(tokens[k].norm)
+        k += 1
+    return before[::-1], after
+
+
+FOREIGN = -100
+_GENERIC_HEADS = (
+    "praxis", "zentrum", "buro", "firma", "betrieb", "geschaft", "laden", "studio", "schule",
+    "einrichtung", "agentur", "unternehmen", "spezialist", "spezialisten", "fachbetrieb",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None) -> int:
+    """How surely ``match`` names the firm's own sector: an explicit category ("also eher
+    Handwerk", "Branche = IT") scores high; customers ("Software für Arztpraxen"), other
+    people's firms, negations ("kein Handwerksbetrieb", "sind wir nicht mehr") are
+    ``FOREIGN``; the past ("früher in der Gastro gearbeitet") and attributes after the head
+    ("Pizzeria mit Lieferdienst") score low."""
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
+    before, after = _window(tokens, text, match.start, match.end)
+    near = before[-3:]
+    word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
+    if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
+        return FOREIGN
+    if set(near[-2:]) & _CUSTOMER:
+        at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
+        head = before[at - 1] if at else ""
+        if not head.endswith(_GENERIC_HEADS):
+            return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
+    if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:
+        return FOREIGN
+    if len(near) >= 2 and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
+        return FOREIGN  # "bei einem großen Autohändler gearbeitet"
+    score = 0
+    if set(before[:3]) & _RELATIVES and set(before) & {"ist", "war", "arbeitet", "als", "is"}:
+        score -= 5  # "Mein Mann ist Elektriker, ich hab einen Blumenladen"
+    if word in _CATEGORY_WORDS or word.endswith("branche"):
+        score += 2
+        if set(before) & _CATEGORY_FRAME or set(after[:3]) & _CATEGORY_FRAME:
+            score += 6
+    if set(before) & _PAST or set(after[:4]) & _PAST:
+        score -= 4
+    elif set(before) & _NOW:
+        score += 2
+    if before and before[-1] == "mit" and first is not None and first.start < match.start:
+        score -= 2  # "Pizzeria mit Lieferdienst", "Kiosk mit Lotto"
+    if "zwar" in before or "zwar" in after[:3]:
+        score -= 2
+    if word in _GENERIC_WORDS:
+        score -= 3 if after[:1] and after[0] in ("ist", "sind", "is", "heisst") else 1
+    return score
+
+
+@lru_cache(maxsize=1024)
+def _ranked(text: str) -> tuple[tuple[int, SectorMatch], ...]:
+    return tuple(_rank(text))
+
+
+def ranked_sectors(text: str) -> list[tuple[int, SectorMatch]]:
+    """Sector matches that may name the firm's own sector, best first, as ``(score, match)``
+    (see :func:`_rank`)."""
+    return list(_ranked(text)) if isinstance(text, str) else []
+
+
+def _rank(text: str) -> list[tuple[int, SectorMatch]]:
+    """Sector matches that may name the firm's own sector, best first, as ``(score, match)``:
+    per word the longest entry; then the frame score (:func:`sector_score`), the length of the
+    entry and the earlier position."""
     found = find_sectors(text)
-    return max(found, key=lambda m: (m.length, -m.start)) if found else None
+    by_span: dict[int, SectorMatch] = {}
+    for match in sorted(found, key=lambda m: (-m.length, m.start)):
+        if not any(m.start < match.end and match.start < m.end for m in by_span.values()):
+            by_span[match.start] = match
+    matches = sorted(by_span.values(), key=lambda m: m.start)
+    head = matches[0] if matches else None
+    ranked = []
+    for match in matches:
+        score = sector_score(text, match, head)
+        if score > FOREIGN:
+            ranked.append((score + (1 if identity_frame(text, match) else 0), match))
+    ranked.sort(key=lambda item: (item[0], -item[1].start), reverse=True)
+    return ranked
+
+
+_GREETINGS = _fold_set(
+    "hallo hallöchen hi hey moin servus tach tag guten abend morgen grüß gott zusammen also "
+    "ja kurz zu uns wir ich und so hello ok okay na gut"
+)
+_IDENTITY_BEFORE = [
+    tuple(fold_all(p.split()))
+    for p in (
+        "wir sind", "sind wir", "wir sin", "wir sinn", "ich bin", "bin ich", "ich habe", "ich hab",
+        "hab ich", "habe ich", "wir haben", "haben wir", "wir betreiben", "ich betreibe",
+        "betreiben wir", "betreibe ich", "ich führe", "wir führen", "firma ist", "betrieb ist",
+        "unternehmen ist", "handelt sich um", "arbeite als", "we are", "we re", "i run", "we run",
+        "i have", "we have", "firma", "branche", "als", "i m", "im a", "wir machen",
+        "machen wir", "wir sind hier", "based",
+    )
+]  # fmt: skip
+_DETS = _fold_set(
+    "ein eine einen einem einer ne nen n 'ne 'nen meine meinen mein meinem unser unsere "
+    "unseren unserem den die das der a an our my kleine kleinen kleiner kleines eigene eigenen "
+    "eigener eigenes klassischer klassische klassisches gelernter gelernte selbstständiger "
+    "selbstständige freie freier kleinen"
+)
+_LEAD_FILLERS = _fold_set(
+    "nur noch jetzt heute hauptsächlich vor allem eigentlich ja auch inzwischen mittlerweile "
+    "seitdem seit ganz so quasi halt eher also"
+)
+_DEFINITE = _fold_set(
+    "den die das der dem unser unsere unseren unserem unserer mein meine meinen meinem meiner"
+)
+_CLAUSE_START = _fold_set("sondern aber und also sowie but and")
+_FOUNDING = _fold_set(
+    "aufgemacht gegründet eröffnet übernommen betreibe betreiben betreibt führe führen "
+    "gründete gründeten eröffnete started founded opened run runs"
+)
+_FIRM_VERBS = _fold_set(
+    "produzieren produziert verkaufen verkauft vertreiben reparieren fertigen entwickeln "
+    "transportieren fahren bauen liefern betreuen beraten pflegen herstellen stellen"
+)
+
+
+@lru_cache(maxsize=4096)
+def identity_frame(text: str, match: SectorMatch) -> bool:
+    """``match`` names what the firm is: at the start of the message or a sentence ("Kiosk in
+    Düsseldorf, 2 Leute"), after "wir sind (ein)", "ich habe (einen)", "ich bin", or in a
+    founding clause ("… habe eine Tischlerei aufgemacht"), or as an explicit category ("also
+    eher Handwerk"). "Unser Laden hat 80 Quadratmeter" or "die Jungs in der Werkstatt" do not
+    say what the firm is."""
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), len(tokens))
+    before, after = _window(tokens, text, match.start, match.end)
+    k = len(before)
+    while k > 0 and before[k - 1] in _DETS:
+        k -= 1
+    article = k < len(before)
+    definite = article and before[k] in _DEFINITE
+    while k > 0 and before[k - 1] in _LEAD_FILLERS:
+        k -= 1
+    lead = before[:k]
+    if (not lead or all(w in _GREETINGS for w in lead) and first < 12) and not definite:
+        return True
+    if lead and all(w in _CLAUSE_START for w in lead):
+        return True
+    stated = any(tuple(lead[-len(p) :]) == p for p in _IDENTITY_BEFORE if len(lead) >= len(p))
+    if stated and not definite:
+        return True  # "wir sind eine Bäckerei", not "wir haben die Werkstatt im Keller"
+    if article and set(after) & _FOUNDING and {"ich", "wir", "i", "we"} & set(before):
+        return True  # "ich hab vor sechs Jahren eine Tischlerei aufgemacht"
+    word = tokens[first].norm if first < len(tokens) else ""
+    verb = first < len(tokens) and not tokens[first].text[:1].isupper()
+    if lead[-1:] in (["wir"], ["we"]) and verb and word.startswith(tuple(_FIRM_VERBS)):
+        return True  # "wir produzieren …", "wir verkaufen …"
+    return sector_score(text, match) >= 8  # an explicit category statement
+
+
+def best_sector(text: str, strict: bool = False) -> SectorMatch | None:
+    """The deciding match (see :func:`ranked_sectors`), or None.
+
+    ``strict`` (the sector was not asked): only a match that says what the firm is
+    (:func:`identity_frame`) counts.
+    """
+    for _, match in ranked_sectors(text):
+        if not strict or identity_frame(text, match):
+            return match
+    return None
 
 
 def parse_sector(text: str) -> str | None:

@@ -2,6 +2,8 @@
  * Embed: <script src=".../digitalcheck-widget.js" data-server="https://bot.example.org"
  *          data-title="Digitalcheck" data-color="#005ca9" data-open="false"></script>
  * Talks to Rasa's socket.io channel (session_request/session_confirm, user_uttered/bot_uttered).
+ * The session token is issued by the server (session_confirm) and kept, with the visible
+ * transcript, in sessionStorage only: it survives a reload of the tab, not closing it.
  * All text from users and the bot is inserted with textContent only, never as HTML.
  */
 (() => {
@@ -24,13 +26,16 @@
   const GREETING = "/greet";
   const RESTART = "/restart";
 
+  // Session token and transcript live in sessionStorage (per tab, gone when it is closed).
+  // Older versions used localStorage: remove what they left behind.
+  try { localStorage.removeItem(STORE_KEY); } catch (error) { /* no storage */ }
   const load = () => {
-    try { return JSON.parse(localStorage.getItem(STORE_KEY)) || {}; } catch (error) { return {}; }
+    try { return JSON.parse(sessionStorage.getItem(STORE_KEY)) || {}; } catch (error) { return {}; }
   };
   const state = Object.assign({ sessionId: null, messages: [], open: config.open }, load());
   const save = () => {
     state.messages = state.messages.slice(-MAX_STORED);
-    try { localStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (error) { /* no storage */ }
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (error) { /* none */ }
   };
 
   const el = (tag, props = {}, ...children) => {
@@ -224,9 +229,17 @@
       status.textContent = "";
       socket.emit("session_request", { session_id: state.sessionId });
     });
-    socket.on("session_confirm", (sessionId) => {
-      const isNew = !state.sessionId;
-      state.sessionId = typeof sessionId === "string" ? sessionId : sessionId?.session_id;
+    socket.on("session_confirm", (confirmation) => {
+      // The server issues the token; it replaces a missing, expired or unknown one.
+      const token = typeof confirmation === "string" ? confirmation : confirmation?.session_id;
+      if (typeof token !== "string" || !token) return;
+      const replaced = Boolean(state.sessionId) && token !== state.sessionId;
+      const isNew = !state.sessionId || replaced;
+      state.sessionId = token;
+      if (replaced) {  // a new conversation: the old transcript no longer belongs to it
+        state.messages = [];
+        renderAll();
+      }
       save();
       confirmed = true;
       if (isNew && !state.messages.length && !pending.length) send(GREETING);

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import requests
 from playwright.sync_api import expect
 
+from bot.channels.privacy import web_conversation_id
 from tests.browser.widget import Widget
 from tests.e2e.servers import TOKEN
 
@@ -14,6 +16,13 @@ from tests.e2e.servers import TOKEN
 FREE_TEXT = {"Ja": "ja klar, machen wir", "Teilweise": "zum Teil schon", "Selten": "eher selten"}
 TYPE_ON = {2, 5, 9, 14}
 RELOAD_AT = 8
+AGREE = "Ja, Check starten"  # the consent button (actions/common.py)
+
+
+@pytest.fixture(autouse=True)
+def stack_secrets(stack, monkeypatch) -> None:
+    """Conversation ids are computed with the stack's CHANNEL_SECRET."""
+    monkeypatch.setenv("SECRETS_DIR", str(stack.workdir / "secrets"))
 
 
 def open_widget(stack, page) -> Widget:
@@ -36,7 +45,7 @@ def answer(widget: Widget, number: int) -> None:
 
 def stored_session(page) -> dict:
     raw = page.evaluate(
-        "() => Object.entries(localStorage).find(([k]) => k.startsWith('digitalcheck-widget'))"
+        "() => Object.entries(sessionStorage).find(([k]) => k.startsWith('digitalcheck-widget'))"
     )
     return json.loads(raw[1])
 
@@ -46,10 +55,10 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
     widget = open_widget(stack, page)
     expect(page.locator(".dcw-messages")).to_have_attribute("aria-live", "polite")
     assert "Datenschutz" in widget.bot_texts()[-1]
-    assert widget.choices() == ["Ja, einverstanden", "Nein, lieber nicht"]
+    assert widget.choices() == [AGREE, "Nein, lieber nicht"]
     page.screenshot(path=str(artifacts / "widget-start.png"))
 
-    widget.click("Ja, einverstanden")
+    widget.click(AGREE)
     assert "Beschäftigte" in widget.bot_texts()[-1]
     widget.type("Malerbetrieb in Hilden, 9 Leute")
     expect(page.locator(".dcw-user .dcw-bubble").last).to_have_text(
@@ -96,8 +105,11 @@ def test_complete_interview_with_reload(stack, new_page, artifacts) -> None:
     page.screenshot(path=str(artifacts / "widget-result.png"))
 
     session_id = stored_session(page)["sessionId"]
+    conversation_id = web_conversation_id(session_id)  # the server-issued token, hashed
     tracker = requests.get(
-        f"{stack.rasa_url}/conversations/{session_id}/tracker", params={"token": TOKEN}, timeout=30
+        f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
+        params={"token": TOKEN},
+        timeout=30,
     ).json()
     assert tracker["slots"]["maturity"]["overall"] is not None
     assert tracker["slots"]["employees"] == 9 and tracker["slots"]["municipality"] == "hilden"
@@ -153,7 +165,7 @@ def test_widget_is_keyboard_usable(stack, new_page) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     focused = page.evaluate("() => document.activeElement.textContent")
-    assert focused == "Ja, einverstanden"
+    assert focused == AGREE
     before = widget.bot_count()
     page.keyboard.press("Enter")
     widget.settle(before)

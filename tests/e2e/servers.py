@@ -113,7 +113,8 @@ class Stack:
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
-            "tracker_store:\n  type: SQL\n  dialect: sqlite\n"
+            "tracker_store:\n  type: bot.privacy.tracker_store.PrivacySQLTrackerStore\n"
+            "  dialect: sqlite\n"
             f'  db: "{self.workdir / "tracker.db"}"\n'
         )
         cmd = [

@@ -150,5 +150,6 @@ def test_printable_page_shows_the_chat_score(stack, chat):
     link = next(b["url"] for b in chat.buttons if b.get("url") and "/result?" in b["url"])
     page = requests.get(link.replace("http://127.0.0.1:8000", stack.api_url), timeout=10)
     page.raise_for_status()
-    numbers = re.findall(r"\b(\d{1,3})\s*(?:von 100|/ ?100)", page.text)
-    assert str(maturity["overall"]) in numbers
+    shown = re.search(r'data-testid="overall" data-value="(\d+)"', page.text)
+    assert shown and int(shown.group(1)) == maturity["overall"]
+    assert f"<strong>{maturity['overall']}</strong> von 100" in page.text

@@ -1,19 +1,23 @@
-"""A complete interview through the Telegram webhook against the local Bot API stand-in."""
+"""A complete interview through the Telegram webhook against the local Bot API stand-in; the chat
+id is hashed into the conversation id and never stored, texts are redacted."""
 
 from __future__ import annotations
 
 import itertools
+import re
 import time
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import pytest
 import requests
 
+from bot.channels.privacy import telegram_conversation_id
 from tests.e2e.servers import TOKEN as RASA_TOKEN
 from tests.telegram.conftest import SECRET, TOKEN, WEBHOOK_URL
 from tests.telegram.standin import Call
 
-CHAT_ID = 4242
+CHAT_ID = 731904562218  # distinctive, so a search of the files cannot hit it by chance
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 FREE_TEXT = {  # typed instead of pressing a button, by answer id
     "yes": "ja klar, machen wir",
@@ -29,7 +33,12 @@ class TelegramUser:
     def __init__(self, stack, standin, chat_id: int = CHAT_ID) -> None:
         self.url = f"{stack.rasa_url}/webhooks/telegram/webhook"
         self.standin = standin
-        self.chat = {"id": chat_id, "type": "private", "first_name": "Test"}
+        self.chat = {
+            "id": chat_id,
+            "type": "private",
+            "first_name": "Thorsten",
+            "username": "tbk77",
+        }
         self.updates = itertools.count(1)
         self.replies: List[Call] = []
 
@@ -55,7 +64,7 @@ class TelegramUser:
             "reply_markup": question.params["reply_markup"],
         }
         callback = {"id": f"cb{next(self.updates)}", "data": data, "message": message}
-        callback["from"] = {"id": self.chat["id"], "is_bot": False, "first_name": "Test"}
+        callback["from"] = {"id": self.chat["id"], "is_bot": False, "first_name": "Thorsten"}
         response = self._post({"callback_query": {**callback, "chat_instance": "ci"}})
         assert response.status_code == 200, response.text
         return self.replies
@@ -74,6 +83,24 @@ class TelegramUser:
             c for c in self.messages if any("callback_data" in k for r in c.keyboard for k in r)
         ]
         return with_keys[-1] if with_keys else None
+
+
+@pytest.fixture(autouse=True)
+def stack_secrets(stack, monkeypatch) -> None:
+    """Conversation ids are computed with the stack's CHANNEL_SECRET."""
+    monkeypatch.setenv("SECRETS_DIR", str(stack.workdir / "secrets"))
+
+
+def tracker(stack, conversation_id: str) -> Dict[str, Any]:
+    return requests.get(
+        f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
+        params={"token": RASA_TOKEN},
+        timeout=30,
+    ).json()
+
+
+def user_events(state: Dict[str, Any]) -> List[Dict[str, Any]]:
+    return [e for e in state.get("events") or [] if e.get("event") == "user"]
 
 
 def answer_choice(data: str) -> Optional[str]:
@@ -102,12 +129,13 @@ def test_complete_interview_over_telegram(stack, standin) -> None:
     consent = user.question()
     assert consent is not None and "Datenschutz" in consent.params["text"]
     assert [k["callback_data"] for row in consent.keyboard for k in row] == ["/affirm", "/deny"]
+    agree = consent.keyboard[0][0]["text"]
 
     user.press(consent, "/affirm")
     acknowledged = {c.method for c in user.replies}
     assert {"answerCallbackQuery", "editMessageText"} <= acknowledged
     edit = next(c for c in user.replies if c.method == "editMessageText")
-    assert edit.params["text"].endswith("→ Ja, einverstanden")
+    assert edit.params["text"].endswith(f"→ {agree}")
     assert "Beschäftigte" in user.text
 
     user.say("Malerbetrieb in Hilden, 9 Leute")  # fills all three profile slots
@@ -141,14 +169,50 @@ def test_complete_interview_over_telegram(stack, standin) -> None:
     links = [k for c in user.messages for row in c.keyboard for k in row if "url" in k]
     assert links and all(k["url"].startswith(("https://", "http://")) for k in links)
 
-    tracker = requests.get(
-        f"{stack.rasa_url}/conversations/{CHAT_ID}/tracker",
-        params={"token": RASA_TOKEN},
-        timeout=30,
-    ).json()
-    maturity = tracker["slots"]["maturity"]
+    state = tracker(stack, telegram_conversation_id(CHAT_ID))
+    maturity = state["slots"]["maturity"]
     assert maturity and set(maturity["dimensions"]) == {
         "strategy", "tools", "processes", "online", "security", "skills"
     }  # fmt: skip
-    assert tracker["slots"]["sector"] == "handwerk" and tracker["slots"]["employees"] == 9
-    assert tracker["latest_input_channel"] == "telegram"
+    assert state["slots"]["sector"] == "handwerk" and state["slots"]["employees"] == 9
+    assert state["latest_input_channel"] == "telegram"
+    assert not user_events(tracker(stack, str(CHAT_ID)))  # the chat id is no conversation id
+
+
+def test_personal_data_is_redacted_and_replies_reach_the_chat(stack, standin) -> None:
+    user = TelegramUser(stack, standin, chat_id=CHAT_ID + 1)
+    user.say("/start")
+    user.say("Hallo, hier spricht Jürgen Krause, krause@example.org, Tel. 0211 7654321")
+    assert user.messages, "the bot answers in the chat"
+    assert all(c.params["chat_id"] == str(CHAT_ID + 1) for c in user.messages)
+    [*_, last] = user_events(tracker(stack, telegram_conversation_id(CHAT_ID + 1)))
+    assert last["text"] == "Hallo, hier spricht [NAME], [E-MAIL], Tel. [TELEFON]"
+    assert last["metadata"]["redacted"] == ["E-MAIL", "TELEFON", "NAME"]
+    assert set(last["metadata"]) <= {"redacted", "model_id", "assistant_id"}  # no chat, no from
+
+
+def test_rest_cannot_address_a_telegram_conversation(stack) -> None:
+    conversation = telegram_conversation_id(CHAT_ID)
+    before = len(user_events(tracker(stack, conversation)))
+    for sender in (conversation, str(CHAT_ID)):
+        response = requests.post(
+            f"{stack.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "neu starten"},
+            timeout=30,
+        )
+        assert response.status_code == 200
+        assert all(m["recipient_id"] == f"rest-{sender}" for m in response.json())
+    assert len(user_events(tracker(stack, conversation))) == before
+
+
+def test_chat_ids_and_names_never_reach_the_files(stack) -> None:
+    """Tracker store, API database and logs: no chat id, no Telegram profile name."""
+    files = [p for p in Path(stack.workdir).rglob("*") if p.is_file()]
+    assert any(p.name == "tracker.db" for p in files)
+    needles = [str(CHAT_ID), str(CHAT_ID + 1), "Thorsten", "tbk77", "Krause", "7654321"]
+    for path in files:
+        data = path.read_bytes()
+        for needle in needles:
+            # (a REST client may name a sender like a chat id: "rest-<number>" is its own)
+            found = re.search(rb"(?<!rest-)" + re.escape(needle.encode()), data)
+            assert found is None, f"{needle} found in {path.name}"

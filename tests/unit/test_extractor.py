@@ -1,7 +1,5 @@
 """Tests for the Rasa component bot.nlu.extractor.ProfileEntityExtractor."""
 
-import time
-
 import pytest
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
@@ -49,10 +47,14 @@ def test_full_profile_message(extractor):
     [
         ("Wir sind ein Café in D'dorf-Bilk mit zwei Dutzend Leuten",
          {"employees": 24, "number": 24, "sector": "gastronomie", "municipality": "duesseldorf"}),
-        ("nur ich", {"employees": 1}),
-        ("12", {"employees": 12, "number": 12}),
-        ("zwölf", {"employees": 12, "number": 12}),
-        ("ich und zwei Mitarbeiter", {"employees": 3, "number": 2}),
+        ("nur ich", {"employees": 1, "number": 1}),
+        ("12", {"number": 12}),  # a bare number is a count only when the staff was asked
+        ("zwölf", {"number": 12}),
+        ("ca 6-8", {"number": 7}),
+        ("ich und zwei Mitarbeiter", {"employees": 3, "number": 3}),
+        ("Tel. 02104 12345", {}),
+        ("Die Eisdiele gegenüber hat das auch", {}),  # a passing mention, not our sector
+        ("Unser Kunde in Ratingen macht das so", {}),  # not our town
         ("Seit 1998 am Markt", {}),
         ("Frage 3 verstehe ich nicht", {}),
         ("Steuerberatungskanzlei in Ratingen-Lintorf", {"sector": "dienstleistung",
@@ -67,11 +69,13 @@ def test_entity_values(extractor, text, expected):
     assert _values(extractor, text) == expected
 
 
-def test_number_entity_lists_every_plausible_count(extractor):
-    numbers = [
-        e["value"] for e in _entities(extractor, "eher 8, manchmal 12") if e["entity"] == "number"
-    ]
-    assert numbers == [8, 12]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("eher 8, manchmal 12", []), ("Hmm, 9? Nein, 10", [10]), ("zwischen 8 und 10", [9])],
+)
+def test_number_entity_is_one_unambiguous_count(extractor, text, expected):
+    numbers = [e["value"] for e in _entities(extractor, text) if e["entity"] == "number"]
+    assert numbers == expected
 
 
 def test_keeps_entities_of_other_extractors(extractor):
@@ -109,10 +113,9 @@ def test_config_limits_entity_types():
     assert _values(component, "Malerbetrieb in Hilden, 9 Leute") == {"sector": "handwerk"}
 
 
-def test_fast_enough(extractor):
-    texts = [f"Wir sind {i} Leute, ein Malerbetrieb in Hilden-Nord" for i in range(1000)]
+def test_handles_many_messages(extractor):
+    """Speed is measured by `make bench`; here only that a batch is processed completely."""
+    texts = [f"Wir sind {i} Leute, ein Malerbetrieb in Hilden-Nord" for i in range(1, 201)]
     messages = [Message(data={"text": t}) for t in texts]
-    start = time.perf_counter()
     extractor.process(messages)
-    per_message = (time.perf_counter() - start) / len(messages)
-    assert per_message < 0.002  # measured ~0.1 ms; generous bound for slow CI machines
+    assert all(m.get("entities") for m in messages)

@@ -116,3 +116,38 @@ def test_match_span_points_at_the_name():
 def test_fuzzy_match_is_flagged():
     match = best_municipality("Ratignen")
     assert match is not None and match.fuzzy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Firmensitz Monheim, Lager in Leverkusen", "monheim"),
+        ("Ich wohne in Haan, die Firma ist aber in Solingen.", "andere"),
+        ("Bis 2018 in Essen, seitdem in Velbert.", "velbert"),
+        ("Gegründet in Neuss, seit zehn Jahren in Hilden.", "hilden"),
+        ("Wir sind 2015 von Wuppertal nach Wülfrath umgezogen.", "wuelfrath"),
+        ("Wir sind in Erkrath, unsere Kunden sitzen meistens in Düsseldorf.", "erkrath"),
+        ("An der Ratinger Straße in Heiligenhaus", "heiligenhaus"),
+        ("Mettmann, aber wir arbeiten viel in Wuppertal", "mettmann"),
+        ("Wir liefern von Langenfeld aus bis nach Köln.", "langenfeld"),
+        ("Die Adresse ist Haan, auch wenn alle denken, wir wären in Solingen.", "haan"),
+        ("Wir sind Hildener, aber das Geschäft ist in Langenfeld.", "langenfeld"),
+        ("Hauptsitz Ratingen, dazu eine kleine Filiale in Mettmann", "ratingen"),
+    ],
+)
+def test_the_seat_wins_over_other_places(text, expected):
+    assert parse_municipality(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich wohne in Köln.",
+        "Unser Kunde in Ratingen macht das genauso.",
+        "Meine Schwester hat ein Café in Erkrath.",
+        "Wir haben eine Düsseldorfer Telefonnummer.",
+        "Termine außerhalb nach Vereinbarung",
+    ],
+)
+def test_places_that_are_not_the_seat(text):
+    assert parse_municipality(text) is None

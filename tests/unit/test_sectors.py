@@ -117,3 +117,44 @@ def test_match_span_points_at_the_word():
     match = best_sector(text)
     assert match is not None
     assert (match.value, text[match.start : match.end]) == ("handwerk", "Malerbetrieb")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir entwickeln Software für Steuerkanzleien.", "it_medien"),  # customers are not us
+        ("Kurierdienst für Apotheken", "logistik"),
+        ("Praxis für Logopädie", "gesundheit"),
+        ("Ich war Koch, heute habe ich eine Fahrschule.", "dienstleistung"),
+        ("Früher Gastronomie, heute eine Werbeagentur.", "it_medien"),
+        ("Wir sind kein Handwerksbetrieb, sondern ein Ingenieurbüro.", "dienstleistung"),
+        ("Wir verkaufen zwar Ersatzteile, sind aber hauptsächlich eine Werkstatt, also Handwerk.",
+         "handwerk"),
+        ("Passt nirgends rein, wir sind eine Hundeschule.", "sonstiges"),
+        ("Pizzeria mit Lieferdienst", "gastronomie"),
+        ("Mein Laden ist eine Bäckerei.", "handwerk"),
+        ("Wir reparieren Fahrräder und verkaufen E-Bikes.", "handwerk"),
+        ("Physio in Monheim", "gesundheit"),
+        ("Onlineshop für Tierbedarf", "handel"),
+    ],
+)  # fmt: skip
+def test_frames_decide_the_own_sector(text, expected):
+    assert parse_sector(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir sind eine kleine Schreinerei in Haan.", "handwerk"),
+        ("Kiosk in Düsseldorf, nur ich", "handel"),
+        ("Ich habe einen Pflegedienst.", "gesundheit"),
+        ("Ich hab vor drei Jahren eine Eisdiele aufgemacht.", "gastronomie"),
+        ("Die Eisdiele gegenüber hat das auch.", None),
+        ("Unser Laden hat 80 Quadratmeter.", None),
+        ("Die Jungs in der Werkstatt machen das.", None),
+        ("Das macht unsere Agentur in Köln.", None),
+    ],
+)
+def test_strict_reading_needs_an_identity_frame(text, expected):
+    match = best_sector(text, strict=True)
+    assert (match.value if match else None) == expected

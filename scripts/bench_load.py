@@ -1,0 +1,306 @@
+"""Load benchmark (`make bench-load`): the default single-process setup and the scaled profile,
+side by side, driven with complete German interviews over the REST channel.
+
+Each setup is started by scripts/run_all.sh on free ports with a fresh data directory (a running
+`make run` is not disturbed) and measured in four phases:
+
+1. one conversation at a time (p50/p95 per answer),
+2. back-to-back: N conversations without think time (turns/s),
+3. M simultaneous conversations with a think time between an owner's messages (p50/p95/p99),
+4. resident memory: the largest sum over all the setup's processes seen during phases 2 and 3.
+
+The driver (tests/scaled/driver.py) answers whatever the bot asks (buttons, consent, profile
+questions) and counts interviews that reach the score, were cut by the end of a phase, or did not
+finish (error or more than 80 turns).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.scaled.driver import Interview, percentile  # noqa: E402
+from tests.scaled.stack import RunAll  # noqa: E402
+
+
+@dataclass
+class Phase:
+    latencies: List[float] = field(default_factory=list)
+    turns: int = 0
+    errors: int = 0
+    finished: int = 0
+    cut: int = 0
+    unfinished: int = 0
+    seconds: float = 0.0
+    error_detail: str = ""
+
+    def add(self, interview: Interview) -> None:
+        self.latencies += [t.latency for t in interview.turns if t.ok]
+        self.turns += sum(1 for t in interview.turns if t.ok)
+        self.errors += interview.errors
+        if interview.error_detail and not self.error_detail:
+            self.error_detail = interview.error_detail
+        if interview.finished:
+            self.finished += 1
+        elif interview.cut:
+            self.cut += 1
+        else:
+            self.unfinished += 1
+
+    def ms(self, q: float) -> str:
+        value = percentile(self.latencies, q)
+        return "–" if value != value else f"{value * 1000:.0f}"
+
+    @property
+    def throughput(self) -> float:
+        return self.turns / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Result:
+    name: str
+    start_seconds: float = 0.0
+    single: Phase = field(default_factory=Phase)
+    b2b: Phase = field(default_factory=Phase)
+    think: Phase = field(default_factory=Phase)
+    rss_kb: int = 0
+    pss_kb: int = 0
+    processes: int = 0
+
+
+def client() -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    return httpx.AsyncClient(timeout=httpx.Timeout(120.0), limits=limits)
+
+
+async def sample_memory(stack: RunAll, result: Result, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        memory = await asyncio.to_thread(stack.memory_kb)
+        if memory["rss"] > result.rss_kb:
+            result.rss_kb, result.pss_kb = memory["rss"], memory["pss"]
+            result.processes = memory["processes"]
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=2)
+
+
+async def single(url: str, count: int, tag: str) -> Phase:
+    phase = Phase()
+    started = time.monotonic()
+    async with client() as http:
+        for index in range(count):
+            interview = Interview(sender=f"{tag}-single-{index}", targets=[url], seed=index)
+            await interview.run(http)
+            phase.add(interview)
+    phase.seconds = time.monotonic() - started
+    return phase
+
+
+async def loop_interviews(
+    url: str, workers: int, seconds: float, think: float, tag: str, stagger: float = 0.0
+) -> Phase:
+    """``workers`` owners, each starting a new interview when one ends, until ``seconds``."""
+    phase = Phase()
+    deadline = time.monotonic() + seconds
+
+    async def worker(index: int, http: httpx.AsyncClient) -> None:
+        if stagger:
+            await asyncio.sleep(stagger * index / workers)
+        round_ = 0
+        while time.monotonic() < deadline:
+            interview = Interview(
+                sender=f"{tag}-{index}-{round_}",
+                targets=[url],
+                seed=index * 1000 + round_,
+                think_time=think,
+                deadline=deadline,
+            )
+            await interview.run(http)
+            phase.add(interview)
+            round_ += 1
+
+    started = time.monotonic()
+    async with client() as http:
+        await asyncio.gather(*(worker(i, http) for i in range(workers)))
+    phase.seconds = time.monotonic() - started
+    return phase
+
+
+async def measure(stack: RunAll, name: str, args: argparse.Namespace) -> Result:
+    result = Result(name)
+    url = stack.public_url
+    tag = f"bench-{name}-{os.getpid()}"
+    # Warm-up (not measured): the first turns of a fresh process build TensorFlow graphs.
+    await single(url, 1, f"{tag}-warm")
+    print(f"  [{name}] one conversation at a time ...", flush=True)
+    result.single = await single(url, args.single, tag)
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(sample_memory(stack, result, stop))
+    print(
+        f"  [{name}] {args.b2b} back-to-back conversations for {args.b2b_seconds:.0f} s ...",
+        flush=True,
+    )
+    result.b2b = await loop_interviews(url, args.b2b, args.b2b_seconds, 0.0, f"{tag}-b2b")
+    print(
+        f"  [{name}] {args.think} conversations, {args.think_time:g} s think time, "
+        f"{args.think_seconds:.0f} s ...",
+        flush=True,
+    )
+    result.think = await loop_interviews(
+        url, args.think, args.think_seconds, args.think_time, f"{tag}-think", args.think_time
+    )
+    stop.set()
+    await sampler
+    return result
+
+
+def run_setup(name: str, profile: str, args: argparse.Namespace, base: Path) -> Optional[Result]:
+    extra = {}
+    if profile == "scaled":
+        extra = {
+            "ACTION_SERVERS": str(args.action_servers),
+            "API_WORKERS": str(args.api_workers),
+        }
+    stack = RunAll(profile, base / name, scale=args.scale, extra_env=extra)
+    print(f"Starting the {name} setup (scripts/run_all.sh PROFILE={profile}) ...", flush=True)
+    started = time.monotonic()
+    try:
+        stack.start(timeout=900)
+    except RuntimeError as error:
+        print(f"  {name} did not start: {error}", file=sys.stderr)
+        return None
+    try:
+        start_seconds = time.monotonic() - started
+        result = asyncio.run(measure(stack, name, args))
+        result.start_seconds = start_seconds
+        return result
+    finally:
+        print(f"  [{name}] stopping ...", flush=True)
+        stack.stop()
+
+
+def table(results: List[Result], args: argparse.Namespace) -> str:
+    rows = [
+        ("Start to ready (s)", lambda r: f"{r.start_seconds:.0f}"),
+        (
+            "1 conversation: p50 / p95 per answer (ms)",
+            lambda r: f"{r.single.ms(50)} / {r.single.ms(95)}",
+        ),
+        (f"{args.b2b} back-to-back: throughput (turns/s)", lambda r: f"{r.b2b.throughput:.1f}"),
+        (f"{args.b2b} back-to-back: p50 / p95 (ms)", lambda r: f"{r.b2b.ms(50)} / {r.b2b.ms(95)}"),
+        (
+            f"{args.think} × {args.think_time:g} s think: p50 / p95 / p99 (ms)",
+            lambda r: f"{r.think.ms(50)} / {r.think.ms(95)} / {r.think.ms(99)}",
+        ),
+        (
+            f"{args.think} × {args.think_time:g} s think: turns/s",
+            lambda r: f"{r.think.throughput:.1f}",
+        ),
+        ("Errors (b2b + think)", lambda r: f"{r.b2b.errors + r.think.errors}"),
+        (
+            "Interviews finished / cut by phase end / not finished",
+            lambda r: (
+                f"{r.single.finished + r.b2b.finished + r.think.finished} / "
+                f"{r.b2b.cut + r.think.cut} / "
+                f"{r.single.unfinished + r.b2b.unfinished + r.think.unfinished}"
+            ),
+        ),
+        ("Resident memory, sum of RSS (MB)", lambda r: f"{r.rss_kb / 1024:.0f}"),
+        ("  (sum of PSS, shared pages counted once) (MB)", lambda r: f"{r.pss_kb / 1024:.0f}"),
+        ("  processes", lambda r: f"{r.processes}"),
+    ]
+    width = max(len(label) for label, _ in rows) + 2
+    cols = [f"{r.name}" for r in results]
+    lines = ["Measure".ljust(width) + "".join(c.rjust(24) for c in cols)]
+    lines.append("-" * len(lines[0]))
+    for label, value in rows:
+        lines.append(label.ljust(width) + "".join(value(r).rjust(24) for r in results))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--setups", default="default,scaled")
+    parser.add_argument("--scale", type=int, default=int(os.environ.get("SCALE") or 2))
+    parser.add_argument(
+        "--action-servers", type=int, default=int(os.environ.get("ACTION_SERVERS") or 2)
+    )
+    parser.add_argument("--api-workers", type=int, default=int(os.environ.get("API_WORKERS") or 2))
+    parser.add_argument("--single", type=int, default=3, help="interviews one at a time")
+    parser.add_argument("--b2b", type=int, default=20, help="back-to-back conversations")
+    parser.add_argument("--b2b-seconds", type=float, default=60)
+    parser.add_argument("--think", type=int, default=50, help="simultaneous conversations")
+    parser.add_argument("--think-time", type=float, default=2.0)
+    parser.add_argument("--think-seconds", type=float, default=90)
+    parser.add_argument("--keep", action="store_true", help="keep the data directories")
+    args = parser.parse_args()
+
+    load_before = os.getloadavg()
+    (ROOT / "var").mkdir(exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix="bench-load-", dir=ROOT / "var"))
+    base.chmod(0o755)  # the postgres and redis users keep their data below it
+    results: List[Result] = []
+    try:
+        for name in [s.strip() for s in args.setups.split(",") if s.strip()]:
+            profile = "scaled" if name.startswith("scaled") else "default"
+            label = f"scaled (N={args.scale})" if profile == "scaled" else "default (1 process)"
+            result = run_setup(name, profile, args, base)
+            if result:
+                result.name = label
+                results.append(result)
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    if not results:
+        return 1
+    cores = os.cpu_count()
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print()
+    print(
+        f"Machine: {cores} cores, {memory_gb:.0f} GB RAM; load average before the run "
+        f"{load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} (1/5/15 min; other "
+        "jobs on the machine skew the numbers)."
+    )
+    if any("scaled" in r.name for r in results):
+        print(
+            f"Scaled profile: {args.scale} Rasa instances, {args.action_servers} action servers, "
+            f"{args.api_workers} API workers, nginx, PostgreSQL, Redis; traffic through nginx."
+        )
+    print()
+    print(table(results, args))
+    for result in results:
+        detail = result.b2b.error_detail or result.think.error_detail
+        if detail:
+            print(f"First error ({result.name}): {detail}")
+    if len(results) == 2 and results[0].b2b.throughput:
+        ratio = results[1].b2b.throughput / results[0].b2b.throughput
+        print(f"\nBack-to-back throughput, scaled / default: {ratio:.2f}× (target ≥ 3×)")
+    scaled = [r for r in results if "scaled" in r.name]
+    default = [r for r in results if "default" in r.name]
+    if scaled:
+        print(
+            f"Scaled p95 at {args.think} × {args.think_time:g} s: {scaled[0].think.ms(95)} ms "
+            "(target ≤ 300 ms)"
+        )
+    if default:
+        print(
+            f"Single process, one conversation: p95 {default[0].single.ms(95)} ms (target ≤ 100 ms)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,261 @@
+"""The consent step (``validate_consent_form``), the start after it and the privacy texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.common import CONSENT_FORM
+from actions.conversation import (
+    CONSENT_QUESTION,
+    ActionConsentDeclined,
+    ActionFallback,
+    ActionStartInterview,
+    ValidateConsentForm,
+)
+from actions.forms import ValidateInterviewForm
+from actions.privacy import ActionPrivacyInfo, full_privacy, pii_notice, short_privacy
+from tests.unit.action_helpers import (
+    QN,
+    Dialogue,
+    FakeApi,
+    answered,
+    finished,
+    make_tracker,
+    run,
+)
+
+CONSENT = ValidateConsentForm()
+KEY = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture(autouse=True)
+def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
+    return FakeApi().install(monkeypatch)
+
+
+def prompt(slots=None) -> Dialogue:
+    """The consent prompt has been shown; the owner's next message is validated."""
+    return Dialogue(CONSENT, dict(slots or {}), "consent", form=CONSENT_FORM)
+
+
+def asks_consent_again(outcome) -> bool:
+    return (
+        outcome.messages[-1]["text"] == CONSENT_QUESTION
+        and outcome.payloads[-2:] == ["/affirm", "/deny"]
+        and outcome.slot("consent") is None
+        and outcome.requested == "consent"
+    )
+
+
+# ---- the offer ---------------------------------------------------------------------------
+
+
+def test_activation_shows_the_short_privacy_notice_with_consent_buttons(api):
+    outcome = Dialogue(CONSENT, {}, form=CONSENT_FORM).start("Hallo", intent="greet")
+    assert len(outcome.messages) == 1
+    assert outcome.texts[0].startswith("Kurz zum Datenschutz")
+    assert outcome.texts[0].endswith("Sind Sie einverstanden?")
+    assert outcome.buttons == [
+        {"title": "Ja, Check starten", "payload": "/affirm"},
+        {"title": "Nein, lieber nicht", "payload": "/deny"},
+    ]
+    assert outcome.slot("consent") is None and outcome.requested == "consent"
+    assert api.funnel == ["started"]
+
+
+def test_the_started_event_is_sent_once_per_conversation(api):
+    Dialogue(CONSENT, {"funnel_key": KEY}, form=CONSENT_FORM).start("Check starten")
+    assert api.funnel == []
+
+
+def test_profile_data_in_the_first_message_is_kept():
+    outcome = Dialogue(CONSENT, {}, form=CONSENT_FORM).start(
+        "Hallo, Malerbetrieb in Hilden, 9 Leute"
+    )
+    assert outcome.slot("employees") == 9
+    assert outcome.slot("sector") == "handwerk"
+    assert outcome.slot("municipality") == "hilden"
+
+
+def test_an_owner_with_an_unfinished_interview_is_offered_to_continue():
+    outcome = Dialogue(CONSENT, answered("tools_cloud"), form=CONSENT_FORM).start("Hallo")
+    assert outcome.texts[0].startswith("Willkommen zurück! Sie waren bei Frage 4 von 18.")
+    assert outcome.payloads == ["/affirm", "/restart"]
+    assert not set(outcome.slots) & set(QN.question_slots)
+
+
+def test_an_owner_with_a_result_is_asked_before_a_new_check():
+    slots = finished(maturity={"overall": 40}, stage="result")
+    outcome = Dialogue(CONSENT, slots, form=CONSENT_FORM).start("Check starten")
+    assert "noch einmal von vorn" in outcome.texts[0]
+
+
+# ---- questions at the prompt -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Was passiert mit meinen Daten?", "Kurz gesagt: Namen"),
+        ("Wie lange dauert das?", "etwa zehn Minuten"),
+        ("Kostet das was?", "kostenlos"),
+        ("Bist du ein Bot?", "kein Mensch"),
+        ("Was ist das hier überhaupt?", "18 kurze Fragen"),
+    ],
+)
+def test_a_question_at_the_prompt_is_answered_and_consent_asked_again(text, expected):
+    outcome = prompt().say(text)
+    assert expected in outcome.texts[0]
+    assert asks_consent_again(outcome)
+
+
+def test_something_unclear_at_the_prompt_says_so_and_asks_again():
+    outcome = prompt().say("Blumenkohl")
+    assert "nicht ganz verstanden" in outcome.texts[0]
+    assert asks_consent_again(outcome)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ja", "/affirm", "ja, wenn es nicht lange dauert", "gerne", "Check starten", "na gut"],
+)
+def test_yes_consents(text):
+    outcome = prompt().say(text)
+    assert outcome.slots == {"consent": True}
+    assert outcome.messages == []
+
+
+def test_a_yes_with_a_question_answers_it_and_consents():
+    outcome = prompt().say("ja, aber was kostet das?")
+    assert outcome.slots == {"consent": True}
+    assert outcome.texts == ["Der Digitalcheck ist kostenlos und unverbindlich."]
+
+
+@pytest.mark.parametrize("text", ["nein", "/deny", "nein danke", "Nö, keine Zeit", "lieber nicht"])
+def test_no_declines(text):
+    outcome = prompt().say(text)
+    assert outcome.slots == {"consent": False}
+
+
+def test_profile_data_at_the_prompt_is_noted_and_consent_asked_again():
+    outcome = prompt().say("Wir sind ein Friseursalon in Hilden mit 4 Leuten")
+    assert outcome.slot("employees") == 4 and outcome.slot("municipality") == "hilden"
+    assert outcome.texts[0].startswith("Danke, notiert")
+    assert asks_consent_again(outcome)
+
+
+def test_restart_at_the_resume_prompt_starts_from_scratch():
+    dialogue = prompt(answered("tools_cloud"))
+    outcome = dialogue.say("/restart")
+    assert outcome.slot("consent") is True and outcome.slot("restart_requested") is True
+    started = run(ActionStartInterview(), make_tracker("/restart", dialogue.slots, form=None))
+    for slot in QN.question_slots + ["employees", "sector", "municipality"]:
+        assert started.slot(slot) is None
+    assert started.slot("restart_requested") is None
+    assert "drei kurze Angaben" in started.text
+
+
+def test_declining_says_nothing_is_stored_and_offers_the_check(api):
+    outcome = run(ActionConsentDeclined(), make_tracker("nein", {"consent": False}, form=None))
+    assert "kein Ergebnis" in outcome.texts[0]
+    assert outcome.payloads == ["/start_check"]
+    assert outcome.slot("consent") is None
+    assert api.funnel == ["consent_refused"]
+
+
+def test_goodbye_at_the_prompt_is_a_goodbye():
+    assert prompt().say("Tschüss").slots == {"consent": False}
+    outcome = run(ActionConsentDeclined(), make_tracker("Tschüss", {"consent": False}, form=None))
+    assert outcome.responses == ["utter_goodbye"]
+    assert "Datenschutz" not in outcome.text
+
+
+def test_declining_a_new_check_keeps_the_result():
+    slots = finished(maturity={"overall": 40}, consent=False)
+    outcome = run(ActionConsentDeclined(), make_tracker("nein", slots, form=None))
+    assert outcome.slots == {"consent": True}
+    assert "bleibt" in outcome.texts[0]
+
+
+# ---- privacy texts in proportion ---------------------------------------------------------
+
+
+def test_privacy_short_first_then_the_full_text_when_asked_again():
+    dialogue = prompt()
+    first = dialogue.say("Was passiert mit meinen Daten?")
+    assert first.texts[0] == short_privacy()
+    assert first.slot("notices") == ["privacy_short"]
+    second = dialogue.say("Und wer sieht das alles?")
+    assert second.texts[0] == full_privacy()
+    assert second.slot("notices") == ["privacy_short", "privacy_details"]
+
+
+def test_privacy_details_on_request():
+    outcome = prompt().say("Datenschutz: bitte ganz genau, was speichern Sie?")
+    assert outcome.texts[0] == full_privacy()
+
+
+def test_the_privacy_text_is_never_repeated_unasked():
+    dialogue = prompt()
+    dialogue.say("Was passiert mit meinen Daten?")
+    for text in ("Wie lange dauert das?", "Kostet das was?", "Blumenkohl"):
+        outcome = dialogue.say(text)
+        assert "Datenschutz" not in outcome.text and "Namen, E-Mail" not in outcome.text
+
+
+def test_privacy_question_during_the_interview_short_then_full():
+    dialogue = Dialogue(ValidateInterviewForm(), answered("tools_cloud"), "tools_cloud")
+    first = dialogue.say("Was speichern Sie über mich?")
+    assert first.texts[0] == short_privacy()
+    assert QN.question("tools_cloud").text in first.texts[-1]
+    second = dialogue.say("Was passiert mit meinen Daten?")
+    assert second.texts[0] == full_privacy()
+
+
+def test_privacy_action_outside_the_forms():
+    first = run(ActionPrivacyInfo(), make_tracker("Datenschutz?", {}, form=None))
+    assert first.texts == [short_privacy()]
+    again = run(ActionPrivacyInfo(), make_tracker("Datenschutz?", first.slots, form=None))
+    assert again.texts == [full_privacy()]
+
+
+# ---- the personal-data notice ------------------------------------------------------------
+
+
+def test_the_personal_data_notice_is_given_once_per_conversation():
+    dialogue = prompt()
+    first = dialogue.say("Ich bin [NAME] von der Firma", metadata={"redacted": ["NAME"]})
+    assert first.texts[0] == pii_notice()
+    assert first.slot("notices") == ["pii"]
+    second = dialogue.say("Schreiben Sie mir an [EMAIL]", metadata={"redacted": ["EMAIL"]})
+    assert pii_notice() not in second.texts
+    interview = Dialogue(ValidateInterviewForm(), answered("tools_cloud", **dialogue.slots))
+    interview.requested = "tools_cloud"
+    third = interview.say("[NAME] hier, ja nutzen wir", metadata={"redacted": ["NAME"]})
+    assert pii_notice() not in third.texts
+    assert third.slot("tools_cloud") == "yes"
+
+
+def test_the_personal_data_notice_in_the_interview_and_the_answer_still_counts():
+    dialogue = Dialogue(ValidateInterviewForm(), answered("tools_cloud"), "tools_cloud")
+    outcome = dialogue.say("Mein Name ist [NAME], ja, nutzen wir", metadata={"redacted": ["NAME"]})
+    assert outcome.texts[0] == pii_notice()
+    assert outcome.slot("notices") == ["pii"]
+    assert outcome.slot("tools_cloud") == "yes"
+    later = dialogue.say("[EMAIL] teilweise", metadata={"redacted": ["EMAIL"]})
+    assert pii_notice() not in later.texts
+
+
+def test_no_notice_without_redactions():
+    outcome = prompt().say("Was passiert mit meinen Daten?", metadata={"redacted": []})
+    assert pii_notice() not in outcome.texts
+    assert "pii" not in (outcome.slot("notices", None) or [])
+
+
+def test_the_fallback_also_gives_the_notice_once():
+    tracker = make_tracker("[NAME]", {}, form=None, metadata={"redacted": ["NAME"]})
+    outcome = run(ActionFallback(), tracker)
+    assert outcome.texts[0] == pii_notice()
+    tracker = make_tracker("[NAME]", outcome.slots, form=None, metadata={"redacted": ["NAME"]})
+    again = run(ActionFallback(), tracker)
+    assert pii_notice() not in again.texts

@@ -1,0 +1,582 @@
+"""The profile decision shared by the form and the benchmark (bot.nlu.profile.decide_profile).
+
+Examples are written for these tests (not taken from the corpus): what a message stores at once
+while the profile is asked, what it only proposes (confirmed first), and what it must not touch.
+"""
+
+import pytest
+
+from bot.nlu.profile import correction_targets, decide_profile, is_correction, read_profile
+
+FULL = {"employees": 6, "sector": "handwerk", "municipality": "hilden"}
+
+CASES = [
+    # combined while the profile is asked
+    (
+        "Dachdeckerei in Velbert-Langenberg, wir sind elf",
+        "employees",
+        {},
+        {"employees": 11, "sector": "handwerk", "municipality": "velbert"},
+        {},
+    ),
+    (
+        "Ich betreibe ein kleines Nagelstudio in Mettmann, nur ich.",
+        "employees",
+        {},
+        {"employees": 1, "sector": "dienstleistung", "municipality": "mettmann"},
+        {},
+    ),
+    (
+        "Zahnarztpraxis, Ratingen-Lintorf, 9 Mitarbeiterinnen",
+        "employees",
+        {},
+        {"employees": 9, "sector": "gesundheit", "municipality": "ratingen"},
+        {},
+    ),
+    (
+        "Wir sind ein Weinhandel aus Langenfeld, zu dritt.",
+        "employees",
+        {},
+        {"employees": 3, "sector": "handel", "municipality": "langenfeld"},
+        {},
+    ),
+    (
+        "Spedition in Wülfrath, 40 Fahrer und 5 im Büro",
+        "employees",
+        {},
+        {"employees": 45, "sector": "logistik", "municipality": "wuelfrath"},
+        {},
+    ),
+    (
+        "Eisdiele, Haan, 4 Leute im Sommer",
+        "employees",
+        {},
+        {"employees": 4, "sector": "gastronomie", "municipality": "haan"},
+        {},
+    ),
+    (
+        "Unsere Druckerei sitzt in Heiligenhaus, 22 Leute.",
+        "employees",
+        {},
+        {"employees": 22, "municipality": "heiligenhaus"},
+        {},
+    ),
+    (
+        "Softwarefirma, Düsseldorf-Bilk, 14 Entwickler plus ich",
+        "employees",
+        {},
+        {"employees": 15, "sector": "it_medien", "municipality": "duesseldorf"},
+        {},
+    ),
+    # sector asked
+    (
+        "Wir reparieren Fahrräder und verkaufen E-Bikes.",
+        "sector",
+        {"employees": 3},
+        {"sector": "handwerk"},
+        {},
+    ),
+    (
+        "Früher Gastronomie, heute eine Werbeagentur.",
+        "sector",
+        {"employees": 3},
+        {"sector": "it_medien"},
+        {},
+    ),
+    ("Wir sind ein Reisebüro.", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
+    ("Bäckerei mit Café", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    ("Hausarztpraxis", "sector", {"employees": 3}, {"sector": "gesundheit"}, {}),
+    (
+        "Wir bauen Einfamilienhäuser schlüsselfertig.",
+        "sector",
+        {"employees": 3},
+        {"sector": "bau"},
+        {},
+    ),
+    ("Kurierdienst für Apotheken", "sector", {"employees": 3}, {"sector": "logistik"}, {}),
+    ("Steuerbüro", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
+    ("Ich habe eine Tierarztpraxis.", "sector", {"employees": 3}, {"sector": "gesundheit"}, {}),
+    ("Elektrikr", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    ("Landwirtschaft mit Hofladen", "sector", {"employees": 3}, {"sector": "sonstiges"}, {}),
+    # town asked
+    (
+        "Wir sind in Hochdahl.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "erkrath"},
+        {},
+    ),
+    (
+        "Firmensitz Monheim, Lager in Leverkusen",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "monheim"},
+        {},
+    ),
+    (
+        "Ich wohne in Haan, die Firma ist aber in Solingen.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "andere"},
+        {},
+    ),
+    (
+        "Bis 2018 in Essen, seitdem in Velbert.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "velbert"},
+        {},
+    ),
+    (
+        "Kaiserswerth",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "duesseldorf"},
+        {},
+    ),
+    (
+        "Wir sind in Erkrath, unsere Kunden sitzen meistens in Düsseldorf.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "erkrath"},
+        {},
+    ),
+    (
+        "An der Ratinger Straße in Heiligenhaus",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "heiligenhaus"},
+        {},
+    ),
+    (
+        "Mettmann, aber wir arbeiten viel in Wuppertal",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "mettmann"},
+        {},
+    ),
+    (
+        "ganz woanders, in Bielefeld",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "andere"},
+        {},
+    ),
+    # passing mentions during scored questions: nothing changes
+    ("Ja, das hat uns ein Systemhaus aus Ratingen eingerichtet.", "tools_cloud", FULL, {}, {}),
+    ("Nein, aber der Bäcker nebenan hat so was.", "online_website", FULL, {}, {}),
+    (
+        "Teilweise, unsere 12 Laptops haben Updates, die 3 alten PCs nicht.",
+        "security_updates",
+        FULL,
+        {},
+        {},
+    ),
+    (
+        "Ja, unser Steuerbüro in Düsseldorf bekommt alles digital.",
+        "processes_paperless",
+        FULL,
+        {},
+        {},
+    ),
+    (
+        "Nein, wir sind halt ein Handwerksbetrieb mit 6 Leuten, da lohnt sich das nicht.",
+        "strategy_budget",
+        FULL,
+        {},
+        {},
+    ),
+    ("Ruf mich an unter 02103 123456, dann erklär ich's.", "skills_level", FULL, {}, {}),
+    ("Wir sind nicht in der Cloud, unsere Kunden in Ratingen schon.", "tools_cloud", FULL, {}, {}),
+    (
+        "Ja. Meine Schwester hat ein Café in Erkrath, die macht das auch so.",
+        "online_listings",
+        FULL,
+        {},
+        {},
+    ),
+    ("Seit 2019 nutzen wir das, für ca. 30 € im Monat.", "tools_cloud", FULL, {}, {}),
+    # corrections during scored questions: proposed, never stored
+    (
+        "Korrektur: wir sitzen in Haan, nicht in Hilden.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"municipality": "haan"},
+    ),
+    (
+        "Ach, ich hab mich vertan: wir sind acht, nicht sechs.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"employees": 8},
+    ),
+    ("Bitte die Branche auf Bau ändern.", "tools_cloud", FULL, {}, {"sector": "bau"}),
+    (
+        "Wir sind eigentlich eher ein Handelsbetrieb, wir verkaufen Werkzeug.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"sector": "handel"},
+    ),
+    (
+        "Ich muss was korrigieren: Unser Firmensitz ist Langenfeld.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"municipality": "langenfeld"},
+    ),
+    ("Mitarbeiterzahl bitte auf 9 ändern", "tools_cloud", FULL, {}, {"employees": 9}),
+    (
+        "Sorry, falsche Stadt – Mettmann ist richtig.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"municipality": "mettmann"},
+    ),
+    (
+        "Oh, das war falsch mit dem Handwerk – wir sind eine Spedition.",
+        "tools_cloud",
+        FULL,
+        {},
+        {"sector": "logistik"},
+    ),
+    ("Hab mich verzählt, wir sind zu siebt.", "tools_cloud", FULL, {}, {"employees": 7}),
+    (
+        "Nein, das stimmt nicht, unser Kunde sitzt in Ratingen, wir in Hilden.",
+        "tools_cloud",
+        FULL,
+        {},
+        {},
+    ),
+    # correction of another slot while the profile is asked
+    (
+        "Moment, die Branche war falsch: wir sind Gastronomie. Ort ist Haan.",
+        "municipality",
+        {"employees": 4, "sector": "handel"},
+        {"municipality": "haan"},
+        {"sector": "gastronomie"},
+    ),
+    # staff asked, traps with placeholders
+    ("Erreichbar unter [TELEFON], wir sind zu viert.", "employees", {}, {"employees": 4}, {}),
+    ("[NAME], [ADRESSE], [PLZ] Ratingen", "employees", {}, {"municipality": "ratingen"}, {}),
+    ("Öffnungszeiten Mo–Fr 7–18 Uhr", "employees", {}, {}, {}),
+    ("Seit 1996, Tel 0211/556677", "employees", {}, {}, {}),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "current", "stored", "proposed"), CASES)
+def test_decide_profile(text, asked, current, stored, proposed):
+    assert decide_profile(text, asked, current) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Eisdiele gegenüber hat ein Kassensystem mit Cloud.",
+        "Unser Kunde in Ratingen nutzt das auch.",
+        "Ich wohne in Köln.",
+        "Eigentlich ja, wir machen das schon lange.",
+        "Für andere Programme nicht.",
+        "Nein, die Konkurrenz in Wuppertal ist da weiter.",
+    ],
+)
+def test_passing_mentions_change_nothing(text):
+    assert decide_profile(text, "tools_cloud", FULL) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("Ich wohne in Köln.", {}),  # where the owner lives is not the seat: ask again
+        ("woanders", {"municipality": "andere"}),
+        ("Termine außerhalb nach Vereinbarung", {}),
+    ],
+)
+def test_town_question(text, stored):
+    assert decide_profile(text, "municipality", {"employees": 2, "sector": "bau"})[0] == stored
+
+
+def test_vague_other_place_only_when_the_town_was_asked():
+    assert "municipality" not in decide_profile("Termine außerhalb", "employees", {})[0]
+
+
+def test_never_stores_over_a_known_value():
+    stored, proposed = decide_profile("Wir sind 12 Leute in Haan", "sector", FULL)
+    assert stored == {} and proposed == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "correction", "targets"),
+    [
+        ("Korrektur: Branche = IT", True, {"sector"}),
+        ("bitte den Ort ändern", True, {"municipality"}),
+        ("MA-Zahl korrigieren", True, {"employees"}),
+        ("hab mich vertan", True, set()),
+        ("wir sind eigentlich Maler", True, set()),
+        ("Ja, eigentlich schon", False, set()),
+        ("Für andere nicht", False, set()),
+    ],
+)
+def test_correction_language(text, correction, targets):
+    assert is_correction(text) is correction
+    assert correction_targets(text) == targets
+
+
+def test_a_correction_without_a_new_value_names_its_slot():
+    reading = read_profile("Die Branche stimmt nicht.", None)
+    assert reading.correction and reading.targets == {"sector"} and reading.values == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Hallo, ich hab gehört, die Bäckerei in Haan hat das auch gemacht", {}),
+        ("Hallo, Malerbetrieb in Hilden", {"sector": "handwerk", "municipality": "hilden"}),
+        ("Guten Tag, 12 Leute in Hilden", {"employees": 12}),
+        ("[NAME], [ADRESSE], [PLZ] Ratingen", {"municipality": "ratingen"}),
+        (
+            "Wir haben die Werkstatt 1990 in Velbert gegründet.",
+            {"sector": "handwerk", "municipality": "velbert"},
+        ),
+        ("Wir haben die Werkstatt im Keller.", {}),
+    ],
+)
+def test_unasked_values_need_a_stated_seat_or_firm(text, values):
+    assert read_profile(text, None).values == values
+
+
+F2 = {"employees": 5, "sector": "gastronomie", "municipality": "ratingen"}
+E = {}
+REGISTERS = [
+    # staff, various registers
+    ("mir sin zu sechst, mit dem Chef", "employees", E, {"employees": 6}, {}),
+    ("dat sin fünf Mann inklusiv mich", "employees", E, {"employees": 5}, {}),
+    ("we are a team of seven incl. me", "employees", E, {"employees": 7}, {}),
+    ("just 3 of us 🙂", "employees", E, {"employees": 3}, {}),
+    ("me + 4 guys", "employees", E, {"employees": 5}, {}),
+    ("Ich habe 3 Mitarbeiter und ich selbst arbeite auch.", "employees", E, {"employees": 4}, {}),
+    ("In meine Firma arbeiten 6 Personen.", "employees", E, {"employees": 6}, {}),
+    ("Wir sind 4 Personen mit mir.", "employees", E, {"employees": 4}, {}),
+    (
+        "Es sind ungefähr zwanzig bis fünfundzwanzig Leute, je nach Saison.",
+        "employees",
+        E,
+        {"employees": 22},
+        {},
+    ),
+    ("Vierzehn, aber zwei davon sind in Elternzeit.", "employees", E, {"employees": 14}, {}),
+    ("Insgesamt elf – acht in Vollzeit, drei in Teilzeit.", "employees", E, {"employees": 11}, {}),
+    (
+        "Ich und meine Frau, plus drei Aushilfen am Wochenende.",
+        "employees",
+        E,
+        {"employees": 5},
+        {},
+    ),
+    ("Bei uns schaffen 9 Leut.", "employees", E, {"employees": 9}, {}),
+    ("Gut zwei Dutzend.", "employees", E, {"employees": 24}, {}),
+    ("Sechs. Also mit mir sieben.", "employees", E, {"employees": 7}, {}),
+    ("Keine Ahnung genau, irgendwas zwischen 30 und 40.", "employees", E, {"employees": 35}, {}),
+    ("Unser Team besteht aus 8 Leuten.", "employees", E, {"employees": 8}, {}),
+    ("Wir sind ein Zweipersonenbetrieb.", "employees", E, {}, {}),
+    (
+        "Momentan nur meine Frau und ich, ab Januar kommt ein Azubi dazu.",
+        "employees",
+        E,
+        {"employees": 2},
+        {},
+    ),
+    ("Wir waren mal 20, jetzt sind es nur noch 12.", "employees", E, {"employees": 12}, {}),
+    # traps with employees asked
+    ("Unsere Nummer ist 02104 / 8 77 66", "employees", E, {}, {}),
+    ("Wir haben 300 Kunden im Monat.", "employees", E, {}, {}),
+    ("Wir fahren 15 LKW.", "employees", E, {}, {}),
+    ("Wir haben 2 Filialen und 5 Transporter.", "employees", E, {}, {}),
+    ("Die Halle ist 500 m² groß.", "employees", E, {}, {}),
+    ("Wir sind seit 2005 im Geschäft.", "employees", E, {}, {}),
+    ("Öffnungszeiten 8-20 Uhr", "employees", E, {}, {}),
+    ("Mein Stundenlohn ist 60 Euro.", "employees", E, {}, {}),
+    ("Wir machen 90% unseres Umsatzes online.", "employees", E, {}, {}),
+    ("PLZ 40721", "employees", E, {}, {}),
+    ("Wir haben 12 Mitarbeiter und 30 Fahrzeuge.", "employees", E, {"employees": 12}, {}),
+    ("Unser Lager hat 3 Rampen und wir sind 10 Leute.", "employees", E, {"employees": 10}, {}),
+    ("Am 1.4. fangen zwei Neue an, dann sind wir 9.", "employees", E, {}, {}),
+    # sector asked
+    ("Wir sind ein Sonnenstudio.", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
+    ("Ich mache Hochzeitsfotografie.", "sector", {"employees": 1}, {"sector": "it_medien"}, {}),
+    ("we run a small bakery 🥐", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    (
+        "Mein Mann ist Elektriker, ich hab einen Blumenladen.",
+        "sector",
+        {"employees": 2},
+        {"sector": "handel"},
+        {},
+    ),
+    ("Wir haben eine Gärtnerei.", "sector", {"employees": 4}, {"sector": "sonstiges"}, {}),
+    ("Getränkelieferung an Gastronomie", "sector", {"employees": 4}, {"sector": "logistik"}, {}),
+    (
+        "Wir sind Zulieferer für die Autoindustrie, wir fräsen Teile.",
+        "sector",
+        {"employees": 40},
+        {"sector": "produktion"},
+        {},
+    ),
+    ("Steuerberatung", "sector", {"employees": 4}, {"sector": "dienstleistung"}, {}),
+    # town asked
+    (
+        "In Ratingen, Ortsteil Hösel.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "ratingen"},
+        {},
+    ),
+    (
+        "Unsere Firma ist in Monheim, ich komme aus Köln.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "monheim"},
+        {},
+    ),
+    (
+        "Wir sind in D'dorf-Gerresheim.",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "duesseldorf"},
+        {},
+    ),
+    (
+        "nicht im Kreis, wir sind in Remscheid",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "andere"},
+        {},
+    ),
+    (
+        "Langenfeld, direkt an der Grenze zu Monheim",
+        "municipality",
+        {"employees": 3, "sector": "bau"},
+        {"municipality": "langenfeld"},
+        {},
+    ),
+    # passing during scored questions
+    ("Ja, wir nutzen das, die Bäckerei nebenan auch.", "tools_cloud", F2, {}, {}),
+    ("Nein, nur unser Kunde in Hilden hat sowas.", "tools_cloud", F2, {}, {}),
+    ("Ja, alle 8 Rechner.", "security_updates", F2, {}, {}),
+    ("Teilweise, drei von fünf Kollegen.", "skills_training", F2, {}, {}),
+    ("Wir sind ja nur fünf Leute, da braucht man das nicht.", "strategy_goals", F2, {}, {}),
+    ("Eigentlich nicht, wir sind zu klein.", "strategy_goals", F2, {}, {}),
+    ("Hab ich falsch verstanden, was meinen Sie?", "tools_cloud", F2, {}, {}),
+    ("Nein, das war falsch, ich meinte ja.", "tools_cloud", F2, {}, {}),
+    # corrections
+    (
+        "Kleine Korrektur: wir sind nicht in Ratingen, sondern in Heiligenhaus.",
+        "tools_cloud",
+        F2,
+        {},
+        {"municipality": "heiligenhaus"},
+    ),
+    (
+        "Ich hab mich bei der Mitarbeiterzahl vertan, es sind sieben.",
+        "tools_cloud",
+        F2,
+        {},
+        {"employees": 7},
+    ),
+    (
+        "Bitte ändern: wir sind ein Hotel, keine Kneipe.",
+        "tools_cloud",
+        {"employees": 5, "sector": "sonstiges", "municipality": "ratingen"},
+        {},
+        {"sector": "gastronomie"},
+    ),
+    ("Sorry, wrong number, we're 9 not 5", "tools_cloud", F2, {}, {"employees": 9}),
+    ("Die Stadt stimmt nicht, es ist Erkrath.", "tools_cloud", F2, {}, {"municipality": "erkrath"}),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "current", "stored", "proposed"), REGISTERS)
+def test_registers_traps_and_corrections(text, asked, current, stored, proposed):
+    assert decide_profile(text, asked, current) == (stored, proposed)
+
+
+F3 = {"employees": 5, "sector": "gastronomie", "municipality": "haan"}
+CORRECTIONS = [
+    ("Können Sie bitte die Mitarbeiterzahl auf 12 korrigieren?", {"employees": 12}),
+    ("Ach, eine Sache noch: wir sind in Hilden, nicht in Haan.", {"municipality": "hilden"}),
+    ("Update: Wir sind jetzt 9 Leute.", {"employees": 9}),
+    ("Die Mitarbeiterzahl stimmt so nicht mehr, wir sind jetzt 11.", {"employees": 11}),
+    ("Falsch verstanden: nicht Haan, Hilden!", {"municipality": "hilden"}),
+    ("Ich meinte Velbert, nicht Haan.", {"municipality": "velbert"}),
+    ("Wir sind doch kein Café, sondern eine Bäckerei!", {"sector": "handwerk"}),
+    ("Branche bitte auf Handel setzen.", {"sector": "handel"}),
+    ("Nachtrag: mit Aushilfen sind wir 12.", {"employees": 12}),
+    ("Kleine Änderung bei den Mitarbeitern: 15.", {"employees": 15}),
+    ("Oh, nicht 5 sondern 7 Leute.", {"employees": 7}),
+    ("Korrigiere: Sitz ist Mettmann", {"municipality": "mettmann"}),
+    ("Das mit Haan stimmt nicht, wir sind in Erkrath-Hochdahl.", {"municipality": "erkrath"}),
+    ("Sorry, hab Gastro angeklickt, wir sind aber ein Kiosk.", {"sector": "handel"}),
+    ("ne warte, sin ja acht leute, nich fünf", {"employees": 8}),
+    # no correction language: nothing
+    ("Wir sind inzwischen 9 Leute.", {}),
+    ("Ja, nicht alle Rechner haben das.", {}),
+    ("Das Update läuft automatisch bei uns in Hilden.", {}),
+    ("Ich meinte ja, wir nutzen die Cloud.", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "proposed"), CORRECTIONS)
+def test_explicit_corrections_are_never_ignored(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"employees": 5}',
+        '/inform{"employees": 99}',
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(7)>",
+        '{"sector": "bau", "municipality": "haan"}',
+    ],
+)
+def test_json_payloads_and_markup_are_text(text):
+    assert decide_profile(text, "employees", {}) == ({}, {})
+    assert decide_profile(text, "tools_cloud", FULL) == ({}, {})
+
+
+def test_simple_formatting_is_read_as_text():
+    assert decide_profile("<b>12</b> Leute", "employees", {}) == ({"employees": 12}, {})
+    assert decide_profile("ca. 5;", "employees", {}) == ({"employees": 5}, {})
+
+
+def test_never_crashes_on_odd_text():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "abcdefghijklmnopqrstuvwxyzäöüß0123456789 .,:;!?-–+/()[]{}\"'<>@#%€&=§²³½١٢"
+    words = [
+        "bei",
+        "der",
+        "einem",
+        "Grenze",
+        "Erkrath",
+        "wir",
+        "sind",
+        "12",
+        "Leute",
+        "ich",
+        "und",
+        "zwei",
+        "Gesellen",
+        "nicht",
+        "in",
+    ]
+    for k in range(600):
+        if k % 2:
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for asked in ("employees", "sector", "municipality", "tools_cloud", None):
+            stored, proposed = decide_profile(text, asked, FULL if asked == "tools_cloud" else {})
+            assert isinstance(stored, dict) and isinstance(proposed, dict)

@@ -1,0 +1,199 @@
+"""Staff counts from owners' own words (bot.nlu.numbers.read_staff), one group per failure kind.
+
+Examples are written for these tests (not taken from the corpus). ``lenient`` is the reading
+for an answer to "Wie viele Beschäftigte …?"; strict is for every other message.
+"""
+
+import pytest
+
+from bot.nlu.numbers import mask, read_staff
+
+
+def count(text, lenient=True):
+    reading = read_staff(text, lenient=lenient)
+    return reading.count if reading else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich, meine Frau und drei Gesellen", 5),
+        ("2 Meister, 4 Gesellen, 1 Azubi und ich", 8),
+        ("Meine Schwester, zwei Verkäuferinnen und ich", 4),
+        ("drei Monteure plus mich", 4),
+        ("9 Angestellte und ich", 10),
+        ("Sechs Vollzeitkräfte, zwei Teilzeitkräfte und eine Auszubildende.", 9),
+        ("Vier Festangestellte, dazu kommen zwei Minijobber.", 6),
+        ("Vollzeit 4, Teilzeit 2", 6),
+        ("Wir sind eine GbR mit zwei Partnern und einer Angestellten.", 3),
+        ("wir sind 3 Geschwister und haben 5 Angestellte", 8),
+        ("Drei Teams à vier Leute", 12),
+        ("Es gibt nur meinen Bruder und mich.", 2),
+        ("Ich und mein Vater.", 2),
+        ("Mein Sohn hilft mit, sonst nur ich.", 2),
+        ("Ich arbeite mit einer Angestellten.", 2),
+        ("Friseursalon, ich und zwei Kolleginnen", 3),
+    ],
+)
+def test_compositions_and_sums(text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Büro zwei, draußen acht. Also zehn insgesamt.", 10),
+        ("Sieben Gesellen, zwei Azubis, meine Frau im Büro – macht zehn.", 10),
+        ("Mit mir und meinem Bruder sind es fünf.", 5),
+        ("Ich hab 2 Leute, mit mir 3.", 3),
+        ("Wie viele wir sind? 23.", 23),
+        ("Wir sind 7 und suchen noch 3 Leute.", 7),
+        ("Wir waren früher 30, heute nur noch 18.", 18),
+        ("Letztes Jahr waren wir noch 12, jetzt sind wir 9.", 9),
+        ("Mit den Aushilfen sind es 20, ohne 14.", 20),
+        ("Wir sind fünfzehn Leute, davon vier in Teilzeit.", 15),
+        ("Bei uns arbeiten zwölf Personen, mich eingerechnet.", 12),
+        ("Wir sind zu acht.", 8),
+        ("zu zweit, mein Mann und ich", 2),
+        ("Also, 5 Leute im Laden und 2 im Lager", 7),  # a leading "also" concludes nothing
+        ("Wir sind vier Leute und ich, also fünf", 5),
+    ],
+)
+def test_totals_win_over_their_parts(text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("so zwischen 20 und 25", 22),
+        ("12 bis 14 Leute", 13),
+        ("zwei, drei Aushilfen und ich", 3),
+        ("knapp ein Dutzend", 12),
+        ("eineinhalb Dutzend", 18),
+        ("anderthalb Dutzend Leute", 18),
+        ("ungefähr vierzig", 40),
+        ("mehr als 50", 50),
+        ("ca. 45", 45),
+        ("45?", 45),
+        ("zwanzich", 20),
+        ("sechszehn", 16),
+        ("Fümf", 5),
+        ("einundvierzig Köpfe", 41),
+        ("unter 10", None),
+        ("35 Leute im Sommer, im Winter 25.", None),  # the owner has to choose
+    ],
+)
+def test_number_words_ranges_and_approximations(text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich bin Einzelunternehmerin.", 1),
+        ("Ich arbeite alleine.", 1),
+        ("Keine Angestellten, nur ich.", 1),
+        ("Ich beschäftige sieben Mitarbeiterinnen.", 8),
+        ("Ich habe drei Praktikanten.", 4),
+        ("Ich hab zwei Leute.", 3),
+        ("ich bin 45 und hab 3 Angestellte", 4),
+        ("Ich bin Malerin und habe zwei Gesellen.", 3),
+        ("Wir haben neun Angestellte.", 9),
+        ("Wir beschäftigen 35 Menschen.", 35),
+        ("Wir betreuen 250 Patienten mit 14 Pflegekräften.", 14),
+        ("Wir haben 3 Azubis.", None),  # a sub-group alone is no total
+    ],
+)
+def test_the_owner_is_counted_once(text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruf mich an: 0211 / 123 456 78",
+        "Meine Nummer: +49 (0) 2104 123456",
+        "0049 211 1234567",
+        "Handy 0151-2345678",
+        "Unsere PLZ ist 42781.",
+        "Wir sitzen in der Hauptstraße 45.",
+        "Gründung 1987",
+        "Wir machen 2 Mio. Umsatz",
+        "Stundensatz 65 €",
+        "Geöffnet Di–Sa 10–18 Uhr",
+        "Wir haben 40 Stammkunden und 3 Lieferwagen.",
+        "Am 12. Mai haben wir Betriebsfeier.",
+        "Unser Umsatz stieg um 15 %.",
+        "Wir haben 6 Zimmer und 2 Ferienwohnungen.",
+        "Kundennummer 77-4512",
+        "Postfach 12 03 44",
+        "Termin am 5.11. um 14:30",
+        "Wir fahren mit 3 Transportern.",
+        "Wir sind 24/7 erreichbar",
+        "Seit 1996, Tel 0211/556677",
+        "[TELEFON]",
+        "[PLZ] [ADRESSE]",
+        "Ich bin 45.",
+        "Rund 1000 im Monat",
+        "60 pro Tag",
+    ],
+)
+def test_never_from_phone_numbers_codes_dates_prices_or_things(text):
+    assert count(text) is None
+    assert count(text, lenient=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rufen Sie unter [TELEFON] an, wir sind 8 Leute.", 8),
+        ("[NAME], [ADRESSE], [PLZ] Hilden – 5 Mitarbeiter", 5),
+        ("Mail an [E-MAIL], Team: 3", 3),
+        ("Tel. 02129 123456, wir sind elf", 11),
+        ("Hausnummer 12, dritter Stock, wir sind vier.", 4),
+        ("Wir sind 2019 gegründet worden und haben 11 Mitarbeiter.", 11),
+        ("Seit 2010 am Start, momentan 6 Mann.", 6),
+    ],
+)
+def test_the_count_next_to_placeholders_and_traps(text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malerbetrieb in Hilden, 9 Leute", 9),
+        ("Tischlerei mit 6 Mitarbeitern", 6),
+        ("12", None),  # a bare number only when the staff question was asked
+        ("Wir sind ein Hotel in Ratingen mit 30 Zimmern.", None),
+        ("Meine Frau ist Ärztin, ich mache die Abrechnung.", None),
+        ("Ich spreche mit meinem Steuerberater darüber", None),
+        ("bitte verbinden Sie mich mit einem Mitarbeiter", None),
+        ("Ich mache seit 15 Jahren Webdesign.", None),
+        ("Kfz-Werkstatt, Düsseldorfer Str. 7, 40699 Erkrath", None),
+    ],
+)
+def test_strict_reading_needs_staff_language(text, expected):
+    assert count(text, lenient=False) == expected
+
+
+def test_masking_keeps_offsets():
+    text = "Tel. 0211 300 400, PLZ 40219, 9 Leute"
+    masked = mask(text)
+    assert len(masked) == len(text)
+    assert "0211" not in masked and "40219" not in masked and masked.endswith("9 Leute")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich, zwei Bäcker und drei Verkäuferinnen", 6),
+        ("ich, zwei Rezeptionistinnen und drei Köche", 6),
+        ("Zwei Transporter, ein Anhänger, vier Leute.", 4),
+        ("Wir haben 20 Patienten und 4 Leute", 4),
+        ("ich und zwei Aquaristinnen", None),  # unknown person word: ask again, do not guess
+    ],
+)
+def test_trades_and_unknown_person_words(text, expected):
+    assert count(text) == expected
