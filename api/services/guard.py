@@ -118,15 +118,16 @@ def guard_for(
     data = data_key(db)
     with _guards_lock:
         guard = _guards.get((*data, population, period))
-        cube = next(
-            (g.cube for key, g in _guards.items() if key[:3] == data and key[3] == population),
+        sibling = next(
+            (g for key, g in _guards.items() if key[:3] == data and key[3] == population),
             None,
         )
     if guard is None:
-        if cube is None:
+        if sibling is None:
             loader = cube_loader or (lambda d, h: load_cube(d, h, population))
-            cube = loader(db, data[1])
-        guard = Guard(cube, period)
+            guard = Guard(loader(db, data[1]), period)
+        else:  # same data, another period: reuse the cube and its period-free tables
+            guard = Guard(sibling.cube, period, sibling.shared)
         with _guards_lock:
             _guards[(*data, population, period)] = guard
             while len(_guards) > _GUARDS_KEPT:
@@ -143,7 +144,14 @@ def timeless(cube: dict[Key, int]) -> dict[Key, int]:
 
 
 class Guard:
-    def __init__(self, cube: dict[Key, int], period: tuple[int | None, int | None]):
+    def __init__(
+        self,
+        cube: dict[Key, int],
+        period: tuple[int | None, int | None],
+        shared: dict[str, Any] | None = None,
+    ):
+        """``shared``: the cube's period-independent tables (marginals, monthly series), kept
+        by the caller so that guards of the same cube for other periods reuse them."""
         self.cube = cube
         months = [k[0] for k in cube]
         self.first = min(months) if months else 0
@@ -153,11 +161,13 @@ class Guard:
             self.first if lo is None else max(lo, self.first),
             self.last if hi is None else min(hi, self.last),
         )
-        self._marginals: dict[tuple[str, ...], dict[Key, int]] = {}
+        shared = {} if shared is None else shared
+        self.shared = shared
+        self._marginals: dict[tuple[str, ...], dict[Key, int]] = shared.setdefault("marginals", {})
         self._period_cells: dict[tuple[int, int], dict[tuple[str, ...], dict[Key, int]]] = {}
         # cells of a period by their count (rule 2 looks only at counts n+1..n+4)
         self._by_count: dict[tuple[int, int], dict[int, list[tuple[tuple, tuple]]]] = {}
-        self._series: dict[tuple, list[int]] = {}
+        self._series: dict[tuple, list[int]] = shared.setdefault("series", {})
         self._verdicts: dict[tuple, bool] = {}  # the cube never changes: answers are final
 
     def _marginal(self, fields: tuple[str, ...]) -> dict[Key, int]:

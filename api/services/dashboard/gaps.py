@@ -112,13 +112,14 @@ def topic_guards(db: Session, period: tuple[int | None, int]) -> dict[str, Guard
     data = data_key(db)
     with _cache_lock:
         guards = _cache.get((*data, period))
-        cubes = next(
-            ({k: g.cube for k, g in gs.items()} for key, gs in _cache.items() if key[:3] == data),
-            None,
-        )
+        siblings = next((gs for key, gs in _cache.items() if key[:3] == data), None)
     if guards is None:
-        cubes = cubes or load_gap_cubes(db, data[1])
-        guards = {name: Guard(cube, period) for name, cube in cubes.items()}
+        if siblings is None:
+            guards = {
+                name: Guard(cube, period) for name, cube in load_gap_cubes(db, data[1]).items()
+            }
+        else:  # same data, another period: reuse the cubes and their period-free tables
+            guards = {name: Guard(g.cube, period, g.shared) for name, g in siblings.items()}
         with _cache_lock:
             _cache[(*data, period)] = guards
             while len(_cache) > _KEPT:
