@@ -158,7 +158,10 @@ def seed_events(engine: Engine, n_rows: int, months: int, rng: random.Random) ->
     while written + len(rows) < n_rows:
         key = uuid.uuid4().hex
         hour = now - timedelta(hours=rng.randrange(months * 30 * 24))
-        for event, question, occurrences, duration in _conversation(rng, questions):
+        conversation = _conversation(rng, questions)
+        reached = [q for e, q, _, _ in conversation if e == "question_reached"]
+        furthest = max(reached, key=questions.index) if reached else None
+        for event, question, occurrences, duration in conversation:
             rows.append(
                 {
                     "conv_key": key,
@@ -168,6 +171,8 @@ def seed_events(engine: Engine, n_rows: int, months: int, rng: random.Random) ->
                     "channel": rng.choice(("rest", "socketio", "telegram")),
                     "duration_minutes": duration,
                     "occurrences": occurrences,
+                    # the started row carries the furthest question, as the service keeps it
+                    "furthest": furthest if event == "started" else None,
                 }
             )
         if len(rows) >= CHUNK:

@@ -144,26 +144,21 @@ def test_funnel_counts_the_conversations_started_in_the_period(client) -> None:
     funnel; April's funnel never counts more conversations than were started in April."""
     import uuid
 
-    from sqlalchemy import insert
-
-    from api.core.db import engine
-    from api.models import FunnelEvent
-
     login(client)
-    rows = []
+    from api.core.db import SessionLocal
+    from api.services.funnel import record_event
+
     for _ in range(7):
         key = uuid.uuid4().hex
-        rows.append((key, "started", "", datetime(2026, 3, 31, 23)))
-        rows += [(key, "question_reached", q, datetime(2026, 4, 1, 0)) for q in QUESTION_IDS[:4]]
-    with engine.begin() as conn:
-        conn.execute(
-            insert(FunnelEvent),
-            [
-                {"conv_key": k, "event": e, "question": q, "hour": h, "channel": "rest",
-                 "duration_minutes": None, "occurrences": 1}
-                for k, e, q, h in rows
-            ],
-        )  # fmt: skip
+        for hour, event, questions in (
+            (datetime(2026, 3, 31, 23), "started", [None]),
+            (datetime(2026, 4, 1, 0), "question_reached", QUESTION_IDS[:4]),
+        ):
+            with SessionLocal() as db, pytest.MonkeyPatch.context() as patch:
+                patch.setattr("api.core.clock.current_hour", lambda hour=hour: hour)
+                for question in questions:
+                    record_event(db, key=key, event=event, question=question, channel="rest",
+                                 duration_minutes=None)  # fmt: skip
     steps = [("question_reached", q) for q in QUESTION_IDS[:4]]
     add_conversations(6, [("started", ""), *steps], hour=datetime(2026, 4, 3, 10))
     april = as_dict(csv_rows(client, "funnel", month_from="2026-04", month_to="2026-04"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from api.core.codes import MIN_GROUP_SIZE, QN, QUESTION_IDS
@@ -96,17 +96,20 @@ def by_question(db: Session, f: DashboardFilters, event: str) -> dict[str, tuple
 
 def furthest_steps(db: Session, f: DashboardFilters) -> dict[int, int]:
     """Conversations started in the period, by the furthest question they reached (index in
-    questionnaire order)."""
-    started = select(FunnelEvent.conv_key).where(FunnelEvent.event == Event.STARTED, *conditions(f))
-    step = case({q: i for i, q in enumerate(QUESTION_IDS)}, value=FunnelEvent.question)
-    furthest = (
-        select(func.max(step).label("furthest"))
-        .where(FunnelEvent.event == Event.QUESTION_REACHED, FunnelEvent.conv_key.in_(started))
-        .group_by(FunnelEvent.conv_key)
-        .subquery()
+    questionnaire order). The started row carries the furthest question (api/services/funnel)."""
+    stmt = (
+        select(FunnelEvent.furthest, func.count())
+        .where(
+            FunnelEvent.event == Event.STARTED, FunnelEvent.furthest.is_not(None), *conditions(f)
+        )
+        .group_by(FunnelEvent.furthest)
     )
-    stmt = select(furthest.c.furthest, func.count()).group_by(furthest.c.furthest)
-    return {int(i): int(n) for i, n in db.execute(stmt) if i is not None}
+    position = {q: i for i, q in enumerate(QUESTION_IDS)}
+    result: dict[int, int] = {}
+    for question, n in db.execute(stmt):
+        if question in position:
+            result[position[question]] = result.get(position[question], 0) + int(n)
+    return result
 
 
 def funnel_counts(db: Session, f: DashboardFilters) -> list[int]:
