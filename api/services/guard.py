@@ -31,6 +31,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from itertools import combinations
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import extract, func, select
@@ -143,6 +144,16 @@ def timeless(cube: dict[Key, int]) -> dict[Key, int]:
     return dict(folded)
 
 
+def _projection(indexes: list[int]) -> Any:
+    """A fast key -> tuple of the key's items at ``indexes`` (always a tuple)."""
+    if not indexes:
+        return lambda _key: ()
+    if len(indexes) == 1:
+        i = indexes[0]
+        return lambda key: (key[i],)
+    return itemgetter(*indexes)
+
+
 class Guard:
     def __init__(
         self,
@@ -171,12 +182,17 @@ class Guard:
         self._verdicts: dict[tuple, bool] = {}  # the cube never changes: answers are final
 
     def _marginal(self, fields: tuple[str, ...]) -> dict[Key, int]:
+        """Counts per (month, *values of fields); summed from the smallest finer table known."""
         if fields not in self._marginals:
-            idx = [PROFILE_FIELDS.index(f) + 1 for f in fields]
-            table: dict[Key, int] = defaultdict(int)
-            for key, n in self.cube.items():
-                table[(key[0], *(key[i] for i in idx))] += n
-            self._marginals[fields] = table
+            source_fields, source = PROFILE_FIELDS, self.cube
+            for known, table in list(self._marginals.items()):
+                if set(fields) < set(known) and len(table) < len(source):
+                    source_fields, source = known, table
+            project = _projection([0, *(source_fields.index(f) + 1 for f in fields)])
+            result: dict[Key, int] = defaultdict(int)
+            for key, n in source.items():
+                result[project(key)] += n
+            self._marginals[fields] = result
         return self._marginals[fields]
 
     def monthly(self, profile: Profile) -> list[int]:
@@ -228,10 +244,10 @@ class Guard:
             cells: dict[tuple[str, ...], dict[Key, int]] = {}
             for size in range(len(PROFILE_FIELDS) + 1):
                 for fields in combinations(PROFILE_FIELDS, size):
-                    idx = [PROFILE_FIELDS.index(f) for f in fields]
+                    project = _projection([PROFILE_FIELDS.index(f) for f in fields])
                     table: dict[Key, int] = defaultdict(int)
                     for key, n in folded.items():
-                        table[tuple(key[i] for i in idx)] += n
+                        table[project(key)] += n
                     cells[fields] = table
             self._period_cells[period] = cells
         return self._period_cells[period]
