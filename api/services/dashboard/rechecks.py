@@ -27,7 +27,11 @@ COLUMNS = ("overall", *(f"score_{d}" for d in DIMENSIONS))
 
 
 def _conditions(f: DashboardFilters) -> list[ColumnElement]:
-    return date_conditions(T1.completed_on, f) + [getattr(T1, k) == v for k, v in f.profile.items()]
+    return [
+        T1.previous_id.is_not(None),
+        *date_conditions(T1.completed_on, f),
+        *(getattr(T1, k) == v for k, v in f.profile.items()),
+    ]
 
 
 def _change_aggregates() -> list[ColumnElement[Any]]:
