@@ -6,7 +6,7 @@ BOT_VENV := .venv-bot
 API_VENV := .venv-api
 ENV := source scripts/env.sh &&
 
-.PHONY: help run test bot-env api-env envs domain domain-check train lint validate \
+.PHONY: help run test bot-env api-env envs domain domain-check train answer-model lint validate \
 	test-unit test-stories test-e2e test-api test-channels test-scaled chromium bench bench-api \
 	bench-dashboard bench-load scaleout-deps staff-user purge clean
 
@@ -48,8 +48,11 @@ domain: bot-env
 domain-check: bot-env
 	@$(ENV) $(BOT_VENV)/bin/python -m bot.domain_gen --check
 
-train: bot-env domain-check
+train: bot-env domain-check answer-model
 	@scripts/train_if_changed.sh
+
+answer-model: bot-env       # the action server's answer model (seconds; cached under models/)
+	@$(ENV) $(BOT_VENV)/bin/python -m bot.nlu.answer_model | tail -1
 
 # PROFILE=scaled: nginx, SCALE Rasa instances (default 2), Redis, PostgreSQL (docs/deployment.md)
 run: envs train
@@ -65,7 +68,7 @@ validate: bot-env domain-check
 		--data data/nlu data/stories data/rules --config config.yml 2>&1 \
 		| grep -vE "^\s*$$|UserWarning|warnings.warn" ; exit $${PIPESTATUS[0]}
 
-test-unit: bot-env
+test-unit: bot-env answer-model
 	@echo "== unit tests (bot)"
 	@$(ENV) $(BOT_VENV)/bin/pytest -q -p no:cacheprovider tests/unit tests/contract
 

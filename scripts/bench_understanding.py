@@ -1,6 +1,7 @@
 """How well the assistant understands owners: the answer and profile corpus, one half at a time.
 
     python scripts/bench_understanding.py [--half heldout|dev] [--errors N]
+    python scripts/bench_understanding.py --half dev --cv 5 [--sweep] [--rules-only]
 
 For every answer the product's own decision (bot.nlu.understanding.read_answer) is taken:
 "sure" stores, "unsure" asks one confirmation with two options, "none" re-asks. An answer counts
@@ -22,8 +23,10 @@ from typing import Any, Dict, List
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.nlu import answer_model  # noqa: E402
+from bot.nlu.answers import rule_reading  # noqa: E402
 from bot.nlu.profile import decide_profile  # noqa: E402
-from bot.nlu.understanding import read_answer  # noqa: E402
+from bot.nlu.understanding import Thresholds, decide, read_answer  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 OUTCOMES = ("right", "confirmed_right", "confirmed_wrong", "wrong", "not_stored")
@@ -38,8 +41,9 @@ def load(half: str, prefix: str) -> List[Dict[str, Any]]:
     return items
 
 
-def answer_outcome(item: Dict[str, Any]) -> tuple:
-    reading = read_answer(item["text"], item["scale"])
+def answer_outcome(item: Dict[str, Any], reading: Any = None) -> tuple:
+    if reading is None:
+        reading = read_answer(item["text"], item["scale"])
     expected = item["expected"]
     accepted = {expected, *(item.get("acceptable") or [])} - {None}
     decided = reading.answer if reading.status == "sure" else reading.status
@@ -67,16 +71,18 @@ def _row(counter: Counter) -> str:
 HEAD = "            n  right≤1c  confirm  wrong  re-asked"
 
 
-def bench_answers(half: str, show_errors: int) -> Dict[str, Any]:
-    items = load(half, "answers")
+def bench_answers(
+    half: str, show_errors: int, items: Any = None, readings: Any = None, title: str = ""
+) -> Dict[str, Any]:
+    items = load(half, "answers") if items is None else items
     by_scale: Dict[str, Counter] = defaultdict(Counter)
     by_register: Dict[str, Counter] = defaultdict(Counter)
     story: Counter = Counter()
     total: Counter = Counter()
     confusion: Dict[str, Counter] = defaultdict(Counter)
     errors = []
-    for item in items:
-        outcome, decided = answer_outcome(item)
+    for i, item in enumerate(items):
+        outcome, decided = answer_outcome(item, readings[i] if readings else None)
         total[outcome] += 1
         by_scale[item["scale"]][outcome] += 1
         by_register[item["register"]][outcome] += 1
@@ -85,7 +91,10 @@ def bench_answers(half: str, show_errors: int) -> Dict[str, Any]:
         confusion[str(item["expected"])][str(decided)] += 1
         if outcome in ("wrong", "confirmed_wrong", "not_stored"):
             errors.append((outcome, item, decided))
-    print(f"Answers ({half} half, {len(items)} messages): right≤1c = stored right after at most")
+    print(
+        f"Answers ({half} half{title}, {len(items)} messages): "
+        "right≤1c = stored right after at most"
+    )
     print("one confirmation; confirm = needed a confirmation; wrong = stored wrong without one.")
     print(HEAD)
     print(f"all        {_row(total)}")
@@ -153,11 +162,118 @@ def bench_profile(half: str, show_errors: int) -> Dict[str, Any]:
     return {"wrong": total["wrong"], "n": sum(total.values())}
 
 
+def cross_validate(k: int, seed: int = 0) -> tuple:
+    """Per dev answer: its rule reading and the prediction of a model that never saw it."""
+    items = load("dev", "answers")
+    examples = [
+        answer_model.Example(i["text"], i["scale"], i["expected"] or answer_model.NONE)
+        for i in items
+    ]
+    synthetic = answer_model.load_examples(sorted((CORPUS / "synthetic").glob("answers_*.jsonl")))
+    predictions: List[Any] = [None] * len(items)
+    for fold in answer_model.fold_indices(examples, k, seed):
+        held = set(fold)
+        model = answer_model.train([e for i, e in enumerate(examples) if i not in held] + synthetic)
+        for i, prediction in zip(
+            fold,
+            model.predict_many([items[i]["text"] for i in fold], [items[i]["scale"] for i in fold]),
+            strict=True,
+        ):
+            predictions[i] = prediction
+    rules = [rule_reading(i["text"], i["scale"]) for i in items]
+    return items, rules, predictions
+
+
+def calibration(items: List[Dict[str, Any]], predictions: List[Any], readings: List[Any]) -> None:
+    """Reliability of the model's top probability and of read_answer's "sure" confidence."""
+    bins = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01)
+
+    def table(title: str, pairs: List[tuple]) -> None:
+        print(f"\n{title}")
+        print("  confidence      n   accuracy  mean conf")
+        for low, high in zip(bins, bins[1:], strict=False):
+            inside = [(c, ok) for c, ok in pairs if low <= c < high]
+            if inside:
+                acc = sum(ok for _, ok in inside) / len(inside)
+                mean = sum(c for c, _ in inside) / len(inside)
+                band = f"[{low:.2f},{min(high, 1):.2f})"
+                print(f"  {band} {len(inside):5d}   {100 * acc:6.1f} %   {mean:.3f}")
+
+    def accepted(item: Dict[str, Any]) -> set:
+        return {item["expected"] or answer_model.NONE, *(item.get("acceptable") or [])}
+
+    pairs = [
+        (p.top_probability, p.top in accepted(i)) for i, p in zip(items, predictions, strict=True)
+    ]
+    table("Model calibration (cross-validated top probability)", pairs)
+    sure = [
+        (r.confidence, r.answer in accepted(i))
+        for i, r in zip(items, readings, strict=True)
+        if r.status == "sure"
+    ]
+    table("read_answer calibration (confidence of 'sure' decisions)", sure)
+
+
+def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any]) -> None:
+    print("\nThreshold sweep (cross-validated): agree / sure thresholds -> outcome")
+    print("  agree  sure  right≤1c  story  confirm  wrong  re-ask")
+    for agree in (0.85, 0.88, 0.90, 0.92, 0.93, 0.94, 0.95, 0.97):
+        for sure in (0.95, 0.98):
+            thresholds = Thresholds(sure=max(sure, agree), agree=agree)
+            readings = [
+                decide(r, p, thresholds, i["text"])
+                for i, r, p in zip(items, rules, predictions, strict=True)
+            ]
+            counts: Counter = Counter()
+            story: Counter = Counter()
+            for item, reading in zip(items, readings, strict=True):
+                outcome, _ = answer_outcome(item, reading)
+                counts[outcome] += 1
+                if item.get("story"):
+                    story[outcome] += 1
+            n = len(items)
+            right = (counts["right"] + counts["confirmed_right"]) / n
+            srt = (story["right"] + story["confirmed_right"]) / (sum(story.values()) or 1)
+            confirm = (counts["confirmed_right"] + counts["confirmed_wrong"]) / n
+            print(
+                f"  {agree:.2f}  {max(sure, agree):.2f}  {100 * right:6.1f} %  {100 * srt:5.1f} %"
+                f"  {100 * confirm:5.1f} %  {100 * counts['wrong'] / n:4.1f} %"
+                f"  {100 * counts['not_stored'] / n:4.1f} %"
+            )
+
+
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--half", default="heldout", choices=("heldout", "dev"))
     parser.add_argument("--errors", type=int, default=0, help="list this many misses")
+    parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation (dev only)")
+    parser.add_argument("--sweep", action="store_true", help="with --cv: threshold grid")
+    parser.add_argument("--rules-only", action="store_true", help="answer model switched off")
     args = parser.parse_args(argv)
+    if args.rules_only:
+        answer_model.set_model(None)
+    if args.cv:
+        if args.half != "dev":
+            parser.error("--cv only runs on the dev half")
+        items, rules, predictions = cross_validate(args.cv)
+        if args.rules_only:
+            predictions = [None] * len(items)
+        readings = [
+            decide(r, p, None, i["text"]) for i, r, p in zip(items, rules, predictions, strict=True)
+        ]
+        answers = bench_answers(
+            "dev", args.errors, items, readings, f", {args.cv}-fold cross-validated model"
+        )
+        if not args.rules_only:
+            calibration(items, predictions, readings)
+            if args.sweep:
+                sweep(items, rules, predictions)
+        print(
+            f"\nTargets (CV): right≤1c {100 * answers['right']:.1f} % (≥ 98), story-like "
+            f"{100 * answers['story_right']:.1f} % (≥ 95), confirmations "
+            f"{100 * answers['confirm']:.1f} % (≤ 10), stored wrong {100 * answers['wrong']:.1f} %"
+        )
+        return 0
     answers = bench_answers(args.half, args.errors)
     profile = bench_profile(args.half, args.errors)
     print(

@@ -29,6 +29,10 @@ def extreme(best: bool) -> Dict[str, str]:
 LOW, HIGH = extreme(False), extreme(True)
 
 
+def has_buttons(message: Dict[str, Any]) -> bool:
+    return bool(message.get("quick_replies"))
+
+
 def texts(messages: List[Dict[str, Any]]) -> str:
     return "\n".join(m.get("text", "") for m in messages)
 
@@ -56,21 +60,21 @@ def test_a_second_check_with_the_code_shows_the_change(stack):
     web = SocketClient(stack.rasa_url)
     try:
         token = web.session(None)
-        reply = web.say(token, f"Hallo, mein Re-Check-Code ist {code.lower()}", quiet=2.0)
+        reply = web.say(token, f"Hallo, mein Re-Check-Code ist {code.lower()}", until=has_buttons)
         assert "gefunden" in texts(reply)
-        reply = web.say(token, "/affirm", quiet=2.0)  # consent
+        reply = web.say(token, "/affirm", until=has_buttons)  # consent
         assert "Stimmt das noch" in texts(reply)  # the profile from the first check
         assert "Handwerk" in texts(reply) and "Ratingen" in texts(reply)
-        reply = web.say(token, "/affirm", quiet=2.0)
+        reply = web.say(token, "/affirm", until=has_buttons)
         assert "Beschäftigte" in texts(reply)
-        reply = web.say(token, "12 Leute", quiet=2.0)
+        reply = web.say(token, "12 Leute", until=has_buttons)
         for question in QN.questions:
             wanted = f'/answer{{"choice":"{HIGH[question.slot]}"}}'
             assert wanted in payloads(reply), (question.slot, texts(reply))
-            reply = web.say(token, wanted, quiet=2.0)
-        reply = web.say(token, '/answer{"choice":"none"}', quiet=2.0)
+            reply = web.say(token, wanted, until=has_buttons)
+        reply = web.say(token, '/answer{"choice":"none"}', until=has_buttons)
         assert "Bitte prüfen Sie" in texts(reply)
-        reply = web.say(token, "/affirm", quiet=3.0)
+        reply = web.say(token, "/affirm")
         result = texts(reply)
         assert "Ihre Entwicklung seit" in result
         security = QN.dimension("security").title

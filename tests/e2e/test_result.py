@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from contract.catalogue import load_catalogue
 from contract.scoring import compute_maturity
 from tests.e2e.chat import (
     QN,
+    Chat,
     answer_by_buttons,
     closing,
     complete,
@@ -153,3 +157,30 @@ def test_printable_page_shows_the_chat_score(stack, chat):
     shown = re.search(r'data-testid="overall" data-value="(\d+)"', page.text)
     assert shown and int(shown.group(1)) == maturity["overall"]
     assert f"<strong>{maturity['overall']}</strong> von 100" in page.text
+
+
+ANSWER_SETS = st.fixed_dictionaries(
+    {q.slot: st.sampled_from(QN.answer_ids(q.scale)) for q in QN.questions}
+)
+
+
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(answers=ANSWER_SETS)
+def test_property_chat_and_printable_page_show_the_same_scores(stack, answers):
+    """For random answer sets, the printable page shows exactly the chat's numbers."""
+    chat = Chat(stack, sender=f"prop-{uuid.uuid4().hex[:10]}")
+    start(chat)
+    maturity = complete(chat, answers)
+    assert maturity == compute_maturity(QN, answers)
+    link = next(b["url"] for b in chat.buttons if b.get("url") and "/result?" in b["url"])
+    page = requests.get(link, timeout=10).text
+    if maturity["overall"] is not None:
+        assert f'data-value="{maturity["overall"]}"' in page
+        assert f"{maturity['overall']} von 100" in chat.text
+    for dimension in QN.dimensions:
+        score = maturity["dimensions"][dimension.id]
+        shown = "" if score is None else str(score)
+        row = re.search(rf'data-dimension="{dimension.id}">.*?data-score="([^"]*)"', page, re.S)
+        assert row and row.group(1) == shown, dimension.id

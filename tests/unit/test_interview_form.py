@@ -370,8 +370,13 @@ def test_an_answer_word_at_the_confirmation_is_that_answer(monkeypatch):
     assert outcome.slot("security_updates") == "partly"
 
 
+# Torn between "partly" and "don't know". (The reader now stores "grundsätzlich schon, nur bei
+# den Rechnern im Lager noch nicht" as "partly", as issue 8 asks; it is no longer unclear.)
+TORN = "Wir haben da schon was eingerichtet, aber ob das bei allen läuft, müsste ich erst prüfen"
+
+
 def test_a_real_story_answer_with_a_contrast_is_confirmed_not_guessed():
-    outcome = at("security_updates").say(UNCLEAR)
+    outcome = at("security_updates").say(TORN)
     assert not outcome.sets("security_updates")
     assert outcome.slot("pending")["type"] == "answer"
     assert len(outcome.buttons) == 2

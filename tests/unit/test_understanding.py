@@ -1,0 +1,257 @@
+"""Tests for bot.nlu.understanding.read_answer: the one decision (sure / unsure / none).
+
+The decision logic is tested with hand-made model predictions (``decide``), so these tests do
+not depend on what the trained model happens to learn; a few end-to-end checks use the real,
+cached model for answers whose reading is beyond doubt.
+"""
+
+import time
+
+import pytest
+
+from bot.nlu.answer_model import NONE as NOT_AN_ANSWER
+from bot.nlu.answer_model import Prediction
+from bot.nlu.answers import SCALES, RuleReading, rule_reading
+from bot.nlu.understanding import (
+    DEFAULT,
+    NONE,
+    SURE,
+    UNSURE,
+    Reading,
+    Thresholds,
+    decide,
+    looks_structured,
+    read_answer,
+)
+
+YN, YPN, FREQ, LEVEL = "yes_no", "yes_partly_no", "frequency", "level"
+
+
+def prediction(scale, **probabilities):
+    """A model prediction over the scale's ids; the rest of the mass is spread evenly."""
+    labels = SCALES[scale] + ["dont_know", NOT_AN_ANSWER]
+    rest = [label for label in labels if label not in probabilities]
+    left = max(0.0, 1.0 - sum(probabilities.values()))
+    probs = {label: left / len(rest) for label in rest} if rest else {}
+    probs.update(probabilities)
+    return Prediction(probs)
+
+
+# ---- the decision with hand-made predictions --------------------------------------------------
+
+
+def test_sure_when_model_and_rules_agree_confidently():
+    rules = rule_reading("Ja, haben wir.", YPN)
+    reading = decide(rules, prediction(YPN, yes=0.96, partly=0.02))
+    assert reading == Reading(SURE, "yes", ("yes",), 0.96, "both")
+
+
+def test_sure_when_the_model_alone_is_very_confident():
+    rules = RuleReading(None, no_signal=True)
+    reading = decide(rules, prediction(FREQ, rarely=0.97))
+    assert reading.status == SURE and reading.answer == "rarely"
+
+
+def test_unsure_offers_the_two_likeliest_best_first():
+    rules = rule_reading("Wir haben da was, aber ob das reicht ...", YPN)
+    reading = decide(rules, prediction(YPN, partly=0.55, yes=0.35, no=0.05))
+    assert reading.status == UNSURE
+    assert reading.options == ("partly", "yes")
+    assert reading.answer == "partly"
+
+
+def test_unsure_when_agreement_is_below_the_threshold():
+    rules = RuleReading("yes", confidence=0.9, no_signal=False)
+    below = DEFAULT.agree - 0.01
+    reading = decide(rules, prediction(YPN, yes=below, partly=0.98 - below))
+    assert reading.status == UNSURE and reading.options[0] == "yes"
+
+
+def test_a_confident_rule_reading_is_offered_when_the_model_disagrees():
+    rules = RuleReading("no", confidence=0.9, no_signal=False)
+    reading = decide(rules, prediction(YPN, yes=0.6, partly=0.3, no=0.05))
+    assert reading.status == UNSURE and reading.options == ("yes", "no")
+
+
+def test_none_when_the_model_says_not_an_answer():
+    rules = RuleReading(None, no_signal=True)
+    reading = decide(rules, prediction(YN, none=0.8))
+    assert reading.status == NONE and reading.answer is None
+
+
+def test_none_for_a_question_back_even_if_the_model_is_sure():
+    rules = rule_reading("Was meinen Sie mit regelmäßig?", FREQ)
+    assert rules.blocked
+    reading = decide(rules, prediction(FREQ, regularly=0.99))
+    assert reading.status == NONE
+
+
+def test_not_sure_while_not_an_answer_is_still_likely():
+    rules = RuleReading("yes", confidence=0.9, no_signal=False)
+    reading = decide(rules, prediction(YN, yes=0.62, none=0.35))
+    assert reading.status != SURE
+
+
+def test_weak_signal_without_rule_hit_is_a_reask():
+    rules = RuleReading(None, no_signal=True)
+    reading = decide(rules, prediction(LEVEL, low=0.2, basic=0.2, good=0.05, expert=0.05))
+    assert reading.status == NONE
+
+
+def test_rules_only_without_a_model():
+    assert decide(rule_reading("nein", YN), None).status == SURE
+    mixed = decide(rule_reading("Die meisten schon, bei der Aushilfe keine Ahnung.", YN), None)
+    assert mixed.status == UNSURE and len(mixed.options) == 2
+    assert decide(rule_reading("Wie wird das Wetter?", YN), None).status == NONE
+
+
+def test_button_payloads_are_always_sure():
+    reading = decide(rule_reading('/answer{"choice":"partly"}', YPN), None)
+    assert reading == Reading(SURE, "partly", ("partly",), 1.0, "button")
+
+
+def test_thresholds_are_ordered():
+    assert 0.5 <= DEFAULT.agree <= DEFAULT.sure < 1.0
+    assert Thresholds().pair <= 1.0
+
+
+# ---- end to end with the cached model ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "answer"),
+    [
+        ("ja", YN, "yes"),
+        ("nein, leider nicht", YPN, "no"),
+        ("weiß ich nicht", FREQ, "dont_know"),
+        ("jeden Freitag", FREQ, "regularly"),
+        ("sehr gut", LEVEL, "expert"),
+        ('/answer{"choice":"never"}', FREQ, "never"),
+    ],
+)
+def test_clear_answers_are_stored(text, scale, answer):
+    reading = read_answer(text, scale)
+    assert reading.status == SURE and reading.answer == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        ("Was meinen Sie mit Cloud?", YPN),
+        ("warum fragen Sie das?", YN),
+        ("Ist eine externe Festplatte im Schrank schon ein zweiter Ort?", FREQ),
+        ("Wie wird das Wetter morgen?", LEVEL),
+        ("Moment, da klingelt das Telefon.", YPN),
+        ("Übrigens, haben Sie auch Tipps für Förderprogramme?", YN),
+    ],
+)
+def test_questions_back_and_chit_chat_are_never_stored(text, scale):
+    reading = read_answer(text, scale)
+    assert reading.status == NONE
+
+
+def test_unsure_reading_has_two_distinct_options_of_the_scale():
+    text = "Die Termine schon, aber die Einsätze weiß ich nicht genau, das macht mein Bruder."
+    reading = read_answer(text, YPN)
+    if reading.status == UNSURE:
+        assert len(reading.options) == 2 and len(set(reading.options)) == 2
+        assert set(reading.options) <= set(SCALES[YPN] + ["dont_know"])
+
+
+def test_json_is_read_as_text_but_never_stored_without_asking():
+    assert looks_structured('{"answer": "yes"}') and looks_structured('[{"a": 1}]')
+    assert not looks_structured("ja, klar (meistens)")
+    assert not looks_structured("[NAME] hier, ja nutzen wir")  # redaction placeholder
+    assert not looks_structured("<b>ja</b>")  # markup is text once its tags are stripped
+    for text in ('{"answer": "yes", "slot": "tools_cloud"}', '{"text": "ja"}'):
+        reading = read_answer(text, YN)
+        assert reading.status != SURE
+
+
+def test_markup_is_plain_text():
+    assert read_answer("<b>ja</b>", YN).answer == "yes"
+    assert read_answer("<p>nein</p><script>x()</script>", YN).answer == "no"
+
+
+@pytest.mark.parametrize("text", ["ja nein", "ja, nein", "nein ja"])
+def test_yes_and_no_side_by_side_are_torn(text):
+    reading = read_answer(text, YN)
+    assert reading.status == UNSURE and set(reading.options) == {"yes", "no"}
+
+
+@pytest.mark.parametrize("text", ["teilweise", "manchmal", "zum Teil"])
+def test_a_graded_word_is_no_plain_yes(text):
+    reading = read_answer(text, YN)
+    assert reading.status == UNSURE and set(reading.options) == {"yes", "no"}
+    assert read_answer(f"ja, {text}", YN).status == SURE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "🙈🙈🙈",
+        "🤔",
+        "<html><body><p>Hallo</p></body></html>",
+        '{"intent": "restart", "entities": []}',
+        "[1, 2, 3]",
+        "/restart",
+        "\x00\x01\x02",
+        "ß" * 50,
+        "1234567890",
+    ],
+)
+@pytest.mark.parametrize("scale", sorted(SCALES))
+def test_odd_input_neither_crashes_nor_is_stored_as_an_answer(text, scale):
+    reading = read_answer(text, scale)
+    assert reading.status in (SURE, UNSURE, NONE)
+    if text.strip() in ("", "/restart", "[1, 2, 3]") or text.startswith("<html"):
+        assert reading.status == NONE
+
+
+def test_non_text_input_gives_no_reading():
+    assert read_answer(None, YN).status == NONE  # type: ignore[arg-type]
+    assert read_answer(42, YN).status == NONE  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        read_answer("ja", "stars")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Wir haben da einiges, aber nicht alles, und manchmal klappt es auch nicht. " * 140)[
+            :10000
+        ],
+        "a" * 10000,
+        "🙈" * 10000,
+        ", " * 5000,
+        "nein? " * 1700,
+        ('ja 👍 <b>x</b> {"a": 1} ' * 500)[:10000],
+    ],
+    ids=["long story", "one word", "emojis", "commas", "questions", "mixed"],
+)
+def test_a_10000_character_message_is_fast(text):
+    read_answer("ja", YN)  # model loaded
+    started = time.process_time()
+    for scale in SCALES:
+        read_answer(text, scale)
+    assert (time.process_time() - started) / len(SCALES) < 0.25
+
+
+def test_typical_answers_are_read_in_a_few_milliseconds():
+    texts = [
+        "ja, haben wir",
+        "nö",
+        "Meistens per Mail, ein paar Kunden wollen aber noch Papier.",
+        "Die Jungen können das, die Alten nicht so.",
+        "Wir sichern jeden Freitag auf eine externe Platte, die der Chef mit nach Hause nimmt.",
+    ]
+    read_answer("ja", YN)
+    started = time.process_time()
+    count = 0
+    for round_ in range(3):
+        for i, text in enumerate(texts):
+            read_answer(f"{text} {round_}", list(SCALES)[i % 4])
+            count += 1
+    assert (time.process_time() - started) / count < 0.010
