@@ -28,7 +28,7 @@ from api.core.migrate import upgrade_head  # noqa: E402
 from api.services.catalogue import get_catalogue  # noqa: E402
 from api.services.dashboard import assess, funnel_stats, gaps, rechecks  # noqa: E402
 from api.services.dashboard.build import build_dashboard  # noqa: E402
-from api.services.guard import PAIRS, Guard, load_cube  # noqa: E402
+from api.services.guard import PAIRS, Guard, guard_for, load_cube  # noqa: E402
 from api.services.period import DashboardFilters, month_label  # noqa: E402
 
 TARGET_MS = 300
@@ -62,7 +62,9 @@ def aggregates(f: DashboardFilters) -> dict:
         "recommended offerings": lambda db: assess.offerings(db, f, {}),
         "assessments: trend per month": lambda db: assess.monthly(db, f, guard_of(db)),
         "gaps: cold (28 cubes + guards)": gaps_cold,
-        "gaps: cached guards": lambda db: gaps.gap_tables(db, f, guard_of(db), True, catalogue),
+        "gaps: cached guards": lambda db: gaps.gap_tables(
+            db, f, guard_for(db, f.period), True, catalogue
+        ),
         "re-checks: pair cube + check": lambda db: Guard(load_cube(db, None, PAIRS), f.period).safe(
             f.profile
         ),
