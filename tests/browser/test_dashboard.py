@@ -125,6 +125,7 @@ def test_gap_table_heat_map_and_funnel_titles(dashboard_api, new_page, artifacts
     assert heat.locator("td.heat-5").count() >= 1
     page.locator("#table-gaps").screenshot(path=str(artifacts / "dashboard-gaps.png"))
     page.locator("#table-gap_matrix").screenshot(path=str(artifacts / "dashboard-gap-heatmap.png"))
+    shutil.copyfile(artifacts / "dashboard-gap-heatmap.png", ROOT / "docs" / "dashboard-gaps.png")
     # re-assessed firms (the seed links about 8 % of the checks to an earlier one)
     change = page.locator("[data-testid=table-recheck_change] tbody th").all_inner_texts()
     assert change[0] == "Gesamt"
