@@ -436,7 +436,6 @@ def test_a_long_message_about_the_firm_never_gets_a_canned_reply(intent):
     assert outcome.requested == "processes_paperless"
 
 
-@pytest.mark.xfail(reason="bot/nlu/intents.py: 'Mitarbeitern sprechen' matches human_handoff")
 def test_a_long_message_that_mentions_talking_to_staff_is_no_handoff_request():
     text = (
         "Das ist so eine Sache, mit den Mitarbeitern sprechen wir das morgens ab, dann "
