@@ -153,9 +153,13 @@ class FunnelEvent(Base):
     channel: Mapped[str] = mapped_column(String(16))
     duration_minutes: Mapped[int | None] = mapped_column(SmallInteger)
     occurrences: Mapped[int] = mapped_column(Integer, default=1)
+    # Only on the "started" row: the furthest question (slot id, questionnaire order) the
+    # conversation has reached so far (the funnel counts it at every question up to there).
+    furthest: Mapped[str | None] = mapped_column(String(40))
 
     __table_args__ = (
-        # Dashboard aggregates filter on event and period, group by question (index-only scans).
+        # Dashboard aggregates filter on event and period, group by question or furthest
+        # question (index-only scans).
         Index(
             "ix_funnel_events_event_hour",
             "event",
@@ -163,6 +167,7 @@ class FunnelEvent(Base):
             "question",
             "occurrences",
             "duration_minutes",
+            "furthest",
         ),
     )
 

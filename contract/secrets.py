@@ -37,6 +37,14 @@ def _read(path: Path) -> Optional[str]:
     return value or None
 
 
+def _new_token(nbytes: int) -> str:
+    """A URL-safe random token that never starts with "-" (read as an option on a command line)."""
+    while True:
+        token = secrets.token_urlsafe(nbytes)
+        if token[0].isalnum():
+            return token
+
+
 def get_secret(name: str, nbytes: int = 32, directory: Optional[Path] = None) -> str:
     """The secret ``name``: the environment's value, else the stored or a new random one."""
     value = os.environ.get(name, "").strip()
@@ -49,7 +57,7 @@ def get_secret(name: str, nbytes: int = 32, directory: Optional[Path] = None) ->
         return stored
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
-    token = secrets.token_urlsafe(nbytes)
+    token = _new_token(nbytes)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process was first: use its secret

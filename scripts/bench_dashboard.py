@@ -26,19 +26,24 @@ from sqlalchemy import text  # noqa: E402
 from api.core.db import SessionLocal, engine  # noqa: E402
 from api.core.migrate import upgrade_head  # noqa: E402
 from api.services.catalogue import get_catalogue  # noqa: E402
-from api.services.dashboard import assess, funnel_stats  # noqa: E402
+from api.services.dashboard import assess, funnel_stats, gaps, rechecks  # noqa: E402
 from api.services.dashboard.build import build_dashboard  # noqa: E402
-from api.services.guard import Guard, load_cube  # noqa: E402
+from api.services.guard import PAIRS, Guard, guard_for, load_cube  # noqa: E402
 from api.services.period import DashboardFilters, month_label  # noqa: E402
 
 TARGET_MS = 300
 
 
 def aggregates(f: DashboardFilters) -> dict:
-    titles = get_catalogue().need_titles
+    catalogue = get_catalogue()
+    titles = catalogue.need_titles
 
     def guard_of(db):
         return Guard(load_cube(db), f.period)
+
+    def gaps_cold(db):
+        gaps._cache.clear()  # noqa: SLF001 - measure loading the cubes and building the guards
+        return gaps.gap_tables(db, f, guard_of(db), True, catalogue)
 
     return {
         "events: overview counts": lambda db: funnel_stats.event_counts(db, f),
@@ -56,6 +61,17 @@ def aggregates(f: DashboardFilters) -> dict:
         "top needs": lambda db: assess.top_needs(db, f, titles),
         "recommended offerings": lambda db: assess.offerings(db, f, {}),
         "assessments: trend per month": lambda db: assess.monthly(db, f, guard_of(db)),
+        "gaps: cold (28 cubes + guards)": gaps_cold,
+        "gaps: cached guards": lambda db: gaps.gap_tables(
+            db, f, guard_for(db, f.period), True, catalogue
+        ),
+        "re-checks: pair cube + check": lambda db: Guard(load_cube(db, None, PAIRS), f.period).safe(
+            f.profile
+        ),
+        "re-checks: change + offerings": lambda db: (
+            rechecks.change_table(db, f, True),
+            rechecks.offerings_table(db, f, catalogue, True),
+        ),
         "whole dashboard (all of the above)": lambda db: build_dashboard(db, f),
     }
 

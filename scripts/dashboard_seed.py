@@ -52,32 +52,70 @@ def _flush(engine: Engine, table: type, rows: list[dict]) -> None:
         rows.clear()
 
 
-def seed_assessments(engine: Engine, n: int, months: int, rng: random.Random) -> None:
+def seed_assessments(
+    engine: Engine, n: int, months: int, rng: random.Random, pairs: float = 0.08
+) -> None:
+    """n assessments over the last `months` closed months; a share `pairs` of them are
+    re-assessments linked to an earlier one (scores a little higher, most in the dimensions of
+    the offerings recommended then)."""
     catalogue = get_catalogue()
     offering_ids = [o.id for o in catalogue.offerings if o.status != "closed"]
     need_codes = list(catalogue.need_titles)
     # Closed months only (statistics about assessments end with the last complete month).
     last_day = date.today().replace(day=1) - timedelta(days=1)
     sizes = list(SIZE_WEIGHTS)
+    # the month only (its first day), as the service stores it; oldest first (links point back)
+    days = sorted(
+        (last_day - timedelta(days=rng.randrange(months * 30))).replace(day=1) for _ in range(n)
+    )
+    earlier: list[dict] = []
+    chosen: dict[str, list[str]] = {}
     rows: list[dict] = []
     needs: list[dict] = []
     recs: list[dict] = []
-    for _ in range(n):
+    boundary, current = 0, None  # earlier[:boundary] are of months before `day`
+    for day in days:
         rid = str(uuid.uuid4())
-        base = rng.randint(10, 90)
-        scores = {f"score_{d}": max(0, min(100, base + rng.randint(-25, 25))) for d in DIMENSIONS}
-        coded = {
-            # the month only (its first day), as the service stores it
-            "completed_on": (last_day - timedelta(days=rng.randrange(months * 30))).replace(day=1),
-            "size_class": rng.choices(sizes, weights=list(SIZE_WEIGHTS.values()))[0],
-            "sector": rng.choice(SECTORS),
-            "municipality": rng.choice(MUNICIPALITIES),
-        }
+        if day != current:
+            boundary, current = len(earlier), day
+        before = earlier[max(0, boundary - 2000) : boundary]
+        previous = rng.choice(before) if before and rng.random() < pairs else None
+        if previous is None:
+            base = rng.randint(10, 90)
+            scores = {
+                f"score_{d}": max(0, min(100, base + rng.randint(-25, 25))) for d in DIMENSIONS
+            }
+            coded = {
+                "size_class": rng.choices(sizes, weights=list(SIZE_WEIGHTS.values()))[0],
+                "sector": rng.choice(SECTORS),
+                "municipality": rng.choice(MUNICIPALITIES),
+            }
+        else:
+            helped = {d for oid in chosen[previous["id"]] for d in catalogue.by_id[oid].dimensions}
+            scores = {
+                f"score_{d}": max(
+                    0,
+                    min(
+                        100,
+                        previous[f"score_{d}"]
+                        + rng.randint(-5, 12)
+                        + (rng.randint(5, 15) if d in helped else 0),
+                    ),
+                )
+                for d in DIMENSIONS
+            }
+            coded = {k: previous[k] for k in ("size_class", "sector", "municipality")}
+        coded["completed_on"] = day
         overall = round(sum(scores.values()) / len(scores))
-        rows.append({"id": rid, "channel": "rest", "overall": overall, **coded, **scores})
+        row = {"id": rid, "channel": "rest", "overall": overall, **coded, **scores}
+        row["recheck_hash"] = uuid.uuid4().hex + uuid.uuid4().hex if rng.random() < 0.3 else None
+        row["previous_id"] = previous["id"] if previous else None
+        rows.append(row)
+        earlier.append(row)
         for code in rng.sample(need_codes, rng.randint(1, 3)):
             needs.append({"assessment_id": rid, "code": code, **coded})
-        for pos, oid in enumerate(rng.sample(offering_ids, 3), start=1):
+        chosen[rid] = rng.sample(offering_ids, 3)
+        for pos, oid in enumerate(chosen[rid], start=1):
             recs.append({"assessment_id": rid, "offering_id": oid, "position": pos})
         if len(rows) >= CHUNK:
             _flush(engine, Assessment, rows)
@@ -95,7 +133,11 @@ def _conversation(rng: random.Random, questions: tuple[str, ...]) -> list[tuple]
         return [*rows, ("consent_refused", "", 1, None)]
     rows.append(("consent_given", "", 1, None))
     stop = len(questions) if rng.random() < 0.6 else rng.randrange(len(questions))
+    # one message often answers several profile questions: those are never asked
+    skipped = {"sector", "municipality"} if rng.random() < 0.3 else set()
     for q in questions[:stop]:
+        if q in skipped:
+            continue
         rows.append(("question_reached", q, 1, None))
         if rng.random() < 0.04:
             rows.append(("reask", q, rng.randint(1, 3), None))
@@ -116,7 +158,10 @@ def seed_events(engine: Engine, n_rows: int, months: int, rng: random.Random) ->
     while written + len(rows) < n_rows:
         key = uuid.uuid4().hex
         hour = now - timedelta(hours=rng.randrange(months * 30 * 24))
-        for event, question, occurrences, duration in _conversation(rng, questions):
+        conversation = _conversation(rng, questions)
+        reached = [q for e, q, _, _ in conversation if e == "question_reached"]
+        furthest = max(reached, key=questions.index) if reached else None
+        for event, question, occurrences, duration in conversation:
             rows.append(
                 {
                     "conv_key": key,
@@ -126,6 +171,8 @@ def seed_events(engine: Engine, n_rows: int, months: int, rng: random.Random) ->
                     "channel": rng.choice(("rest", "socketio", "telegram")),
                     "duration_minutes": duration,
                     "occurrences": occurrences,
+                    # the started row carries the furthest question, as the service keeps it
+                    "furthest": furthest if event == "started" else None,
                 }
             )
         if len(rows) >= CHUNK:

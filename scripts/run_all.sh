@@ -187,7 +187,7 @@ export ALLOWED_ORIGINS
 # rasa_instance NAME PORT ENDPOINTS: one `rasa run` with the HTTP API behind the token
 rasa_instance() {
   local name="$1" port="$2" endpoints="$3"
-  start "$name" TERM "$BOT_VENV/bin/rasa" run --enable-api --auth-token "$RASA_TOKEN" \
+  start "$name" TERM "$BOT_VENV/bin/rasa" run --enable-api --auth-token="$RASA_TOKEN" \
     --cors "${cors[@]}" -i 127.0.0.1 -p "$port" --model "$MODEL" --endpoints "$endpoints" \
     --credentials credentials.yml --quiet --logging-config-file "$(log_config rasa "$name")"
 }

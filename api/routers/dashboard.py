@@ -31,8 +31,11 @@ SECTIONS = (
     ("Gespräche (nur Zeitraumfilter)", ("funnel", "reasks")),
     ("Reifegrad der Betriebe", ("maturity", "by_size_class", "by_sector", "by_municipality")),
     ("Bedarfe und Angebote", ("needs", "offerings")),
+    ("Bedarf vs. Angebot", ("gaps", "gap_matrix")),
+    ("Zweitcheck (Betriebe mit Code)", ("recheck_change", "recheck_offerings")),
     ("Entwicklung", ("trend",)),
 )
+WIDE = frozenset({"gaps", "gap_matrix"})  # tables that take the whole width of their section
 
 
 def _no_store(response: Response) -> Response:
@@ -48,6 +51,7 @@ def _context(board: Any, staff: dict[str, Any]) -> dict[str, Any]:
         "query": board.filters.query_params(),
         "options": FILTER_OPTIONS,
         "sections": SECTIONS,
+        "wide": WIDE,
         "staff": staff,
         "display": display,
         "too_few": TOO_FEW,
@@ -69,7 +73,7 @@ def dashboard(
 def export_csv(_staff: CurrentStaff, table_id: str, db: SessionDep, filters: FilterDep) -> Response:
     if table_id not in TABLE_IDS:
         return Response("unknown table", status_code=404)
-    table = build_dashboard(db, filters).tables[table_id]
+    table = build_dashboard(db, filters, only=table_id).tables[table_id]
     filename = f"digitalcheck-{table_id}.csv"
     return _no_store(
         Response(

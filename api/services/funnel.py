@@ -5,14 +5,27 @@ Question ids and event names come from the contract (data/questionnaire.yml, con
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from api.core import clock
+from api.core.codes import QUESTION_IDS
 from api.core.db import checkpoint
 from api.models import FunnelEvent
+from contract.codes import Event
+
+
+def step(column):  # type: ignore[no-untyped-def]
+    """A question slot's position in the questionnaire (-1 for none) as a SQL expression."""
+    return case({q: i for i, q in enumerate(QUESTION_IDS)}, value=column, else_=-1)
+
+
+def _started_row(key: str):  # type: ignore[no-untyped-def]
+    return and_(
+        FunnelEvent.conv_key == key, FunnelEvent.event == Event.STARTED, FunnelEvent.question == ""
+    )
 
 
 def record_event(
@@ -41,7 +54,36 @@ def record_event(
         set_={"occurrences": FunnelEvent.occurrences + 1},
     )
     db.execute(stmt)
+    _track_furthest(db, key, event, question)
     db.commit()
+
+
+def _track_furthest(db: Session, key: str, event: str, question: str | None) -> None:
+    """Keep the furthest question reached on the conversation's "started" row."""
+    if event == Event.QUESTION_REACHED and question:
+        current = FunnelEvent.furthest
+        db.execute(
+            update(FunnelEvent)
+            .where(
+                _started_row(key),
+                or_(current.is_(None), step(current) < QUESTION_IDS.index(question)),
+            )
+            .values(furthest=question)
+        )
+    elif event == Event.STARTED:  # question events that arrived first (background sends race)
+        q = FunnelEvent.__table__.alias("q")
+        latest = (
+            select(q.c.question)
+            .where(q.c.conv_key == key, q.c.event == Event.QUESTION_REACHED)
+            .order_by(step(q.c.question).desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        db.execute(
+            update(FunnelEvent)
+            .where(_started_row(key), FunnelEvent.furthest.is_(None))
+            .values(furthest=latest)
+        )
 
 
 def delete_events(db: Session, key: str) -> int:

@@ -31,6 +31,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from itertools import combinations
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import extract, func, select
@@ -43,6 +44,9 @@ from api.services.period import PROFILE_FIELDS, month_start
 Profile = dict[str, str]
 Key = tuple[Any, ...]
 SMALL = range(1, MIN_GROUP_SIZE)
+# Populations a guard can protect: all assessments, or the re-assessment pairs (T1 linked to T0).
+# Other populations (e.g. "firms weak in security") come with their own cube (see Guard).
+ALL, PAIRS = "all", "pairs"
 
 
 def month_expr(column: Any) -> Any:
@@ -50,27 +54,36 @@ def month_expr(column: Any) -> Any:
     return (extract("year", column) * 12 + extract("month", column) - 1).label("month")
 
 
-def load_cube(db: Session, horizon: int | None = None) -> dict[Key, int]:
-    """Counts per (month, size class, sector, municipality) of closed months up to `horizon`."""
+def _closed(horizon: int | None) -> tuple[int, Any]:
+    horizon = clock.last_closed_month() if horizon is None else horizon
+    return horizon, month_start(horizon + 1)
+
+
+def load_cube(db: Session, horizon: int | None = None, population: str = ALL) -> dict[Key, int]:
+    """Counts per (month, size class, sector, municipality) of closed months up to `horizon`.
+
+    ``population`` selects the records counted: every assessment (``all``) or the
+    re-assessments linked to an earlier one (``pairs``)."""
     from api.models import Assessment
 
-    horizon = clock.last_closed_month() if horizon is None else horizon
+    horizon, end = _closed(horizon)
     month = month_expr(Assessment.completed_on)
     cols = [Assessment.size_class, Assessment.sector, Assessment.municipality]
-    stmt = (
-        select(month, *cols, func.count())
-        .where(Assessment.completed_on < month_start(horizon + 1))
-        .group_by(month, *cols)
-    )
+    conds = [Assessment.completed_on < end]
+    if population == PAIRS:
+        conds.append(Assessment.previous_id.is_not(None))
+    elif population != ALL:
+        raise ValueError(f"unknown population {population!r}")
+    stmt = select(month, *cols, func.count()).where(*conds).group_by(month, *cols)
     return {(int(r[0]), r[1], r[2], r[3]): int(r[4]) for r in db.execute(stmt)}
 
 
-# Closed months do not change (records get today's date), so the cube and the guard's own
+# Closed months do not change (records get the current month), so the cube and the guard's own
 # tables are kept between requests. A cheap fingerprint notices any change: count, first and
 # last day of the closed months' records, and the smallest and largest (random) record id of
 # all records (two index lookups; a new or deleted record changes them almost surely).
 _guards: OrderedDict[tuple, Guard] = OrderedDict()
-_GUARDS_KEPT = 16
+_GUARDS_KEPT = 128
 _guards_lock = threading.Lock()
 
 
@@ -87,17 +100,37 @@ def _fingerprint(db: Session, end: date) -> tuple:
     return (*closed, *db.execute(select(lowest, highest)).one())
 
 
-def guard_for(db: Session, period: tuple[int | None, int | None]) -> Guard:
-    """The guard for a report period over closed months (cached while the data is the same)."""
+def data_key(db: Session) -> tuple:
+    """Identifies the closed months' data: database, horizon and fingerprint."""
     horizon = clock.last_closed_month()
-    data = (str(db.get_bind().url), horizon, _fingerprint(db, month_start(horizon + 1)))
+    return (str(db.get_bind().url), horizon, _fingerprint(db, month_start(horizon + 1)))
+
+
+def guard_for(
+    db: Session,
+    period: tuple[int | None, int | None],
+    population: str = ALL,
+    cube_loader: Any = None,
+) -> Guard:
+    """The guard for a report period over closed months (cached while the data is the same).
+
+    ``population``: ``all`` assessments, ``pairs`` (re-assessments), or any other name together
+    with ``cube_loader(db, horizon)`` returning that population's cube (same key shape)."""
+    data = data_key(db)
     with _guards_lock:
-        guard = _guards.get((*data, period))
-        cube = next((g.cube for key, g in _guards.items() if key[:3] == data), None)
+        guard = _guards.get((*data, population, period))
+        sibling = next(
+            (g for key, g in _guards.items() if key[:3] == data and key[3] == population),
+            None,
+        )
     if guard is None:
-        guard = Guard(cube if cube is not None else load_cube(db, horizon), period)
+        if sibling is None:
+            loader = cube_loader or (lambda d, h: load_cube(d, h, population))
+            guard = Guard(loader(db, data[1]), period)
+        else:  # same data, another period: reuse the cube and its period-free tables
+            guard = Guard(sibling.cube, period, sibling.shared)
         with _guards_lock:
-            _guards[(*data, period)] = guard
+            _guards[(*data, population, period)] = guard
             while len(_guards) > _GUARDS_KEPT:
                 _guards.popitem(last=False)
     return guard
@@ -111,8 +144,25 @@ def timeless(cube: dict[Key, int]) -> dict[Key, int]:
     return dict(folded)
 
 
+def _projection(indexes: list[int]) -> Any:
+    """A fast key -> tuple of the key's items at ``indexes`` (always a tuple)."""
+    if not indexes:
+        return lambda _key: ()
+    if len(indexes) == 1:
+        i = indexes[0]
+        return lambda key: (key[i],)
+    return itemgetter(*indexes)
+
+
 class Guard:
-    def __init__(self, cube: dict[Key, int], period: tuple[int | None, int | None]):
+    def __init__(
+        self,
+        cube: dict[Key, int],
+        period: tuple[int | None, int | None],
+        shared: dict[str, Any] | None = None,
+    ):
+        """``shared``: the cube's period-independent tables (marginals, monthly series), kept
+        by the caller so that guards of the same cube for other periods reuse them."""
         self.cube = cube
         months = [k[0] for k in cube]
         self.first = min(months) if months else 0
@@ -122,24 +172,39 @@ class Guard:
             self.first if lo is None else max(lo, self.first),
             self.last if hi is None else min(hi, self.last),
         )
-        self._marginals: dict[tuple[str, ...], dict[Key, int]] = {}
+        shared = {} if shared is None else shared
+        self.shared = shared
+        self._marginals: dict[tuple[str, ...], dict[Key, int]] = shared.setdefault("marginals", {})
         self._period_cells: dict[tuple[int, int], dict[tuple[str, ...], dict[Key, int]]] = {}
+        # cells of a period by their count (rule 2 looks only at counts n+1..n+4)
+        self._by_count: dict[tuple[int, int], dict[int, list[tuple[tuple, tuple]]]] = {}
+        self._series: dict[tuple, list[int]] = shared.setdefault("series", {})
+        self._verdicts: dict[tuple, bool] = {}  # the cube never changes: answers are final
 
     def _marginal(self, fields: tuple[str, ...]) -> dict[Key, int]:
+        """Counts per (month, *values of fields); summed from the smallest finer table known."""
         if fields not in self._marginals:
-            idx = [PROFILE_FIELDS.index(f) + 1 for f in fields]
-            table: dict[Key, int] = defaultdict(int)
-            for key, n in self.cube.items():
-                table[(key[0], *(key[i] for i in idx))] += n
-            self._marginals[fields] = table
+            source_fields, source = PROFILE_FIELDS, self.cube
+            for known, table in list(self._marginals.items()):
+                if set(fields) < set(known) and len(table) < len(source):
+                    source_fields, source = known, table
+            project = _projection([0, *(source_fields.index(f) + 1 for f in fields)])
+            result: dict[Key, int] = defaultdict(int)
+            for key, n in source.items():
+                result[project(key)] += n
+            self._marginals[fields] = result
         return self._marginals[fields]
 
     def monthly(self, profile: Profile) -> list[int]:
         """Counts per month (first..last of the data) for the profile filters."""
         fields = tuple(f for f in PROFILE_FIELDS if f in profile)
-        table = self._marginal(fields)
         values = tuple(profile[f] for f in fields)
-        return [table.get((m, *values), 0) for m in range(self.first, self.last + 1)]
+        key = (fields, values)
+        if key not in self._series:
+            table = self._marginal(fields)
+            months = range(self.first, self.last + 1)
+            self._series[key] = [table.get((m, *values), 0) for m in months]
+        return self._series[key]
 
     def count(self, profile: Profile, period: tuple[int, int] | None = None) -> int:
         lo, hi = period or self.period
@@ -150,6 +215,12 @@ class Guard:
     def safe(self, profile: Profile, period: tuple[int, int] | None = None) -> bool:
         lo, hi = period or self.period
         lo, hi = max(lo, self.first), min(hi, self.last)
+        key = (tuple(sorted(profile.items())), lo, hi)
+        if key not in self._verdicts:
+            self._verdicts[key] = self._safe(profile, lo, hi)
+        return self._verdicts[key]
+
+    def _safe(self, profile: Profile, lo: int, hi: int) -> bool:
         n = self.count(profile, (lo, hi))
         if n < MIN_GROUP_SIZE:
             return False
@@ -166,33 +237,43 @@ class Guard:
         """Counts of every profile cell (all filter patterns) within the period."""
         if period not in self._period_cells:
             lo, hi = period
-            rows = [(key, n) for key, n in self.cube.items() if lo <= key[0] <= hi]
+            folded: dict[Key, int] = defaultdict(int)
+            for key, n in self.cube.items():
+                if lo <= key[0] <= hi:
+                    folded[key[1:]] += n
             cells: dict[tuple[str, ...], dict[Key, int]] = {}
             for size in range(len(PROFILE_FIELDS) + 1):
                 for fields in combinations(PROFILE_FIELDS, size):
-                    idx = [PROFILE_FIELDS.index(f) + 1 for f in fields]
+                    project = _projection([PROFILE_FIELDS.index(f) for f in fields])
                     table: dict[Key, int] = defaultdict(int)
-                    for key, n in rows:
-                        table[tuple(key[i] for i in idx)] += n
+                    for key, n in folded.items():
+                        table[project(key)] += n
                     cells[fields] = table
             self._period_cells[period] = cells
         return self._period_cells[period]
 
+    def _cells_by_count(self, period: tuple[int, int]) -> dict[int, list[tuple[tuple, tuple]]]:
+        if period not in self._by_count:
+            index: dict[int, list[tuple[tuple, tuple]]] = defaultdict(list)
+            for fields, table in self._cells(period).items():
+                for values, n_r in table.items():
+                    index[n_r].append((fields, values))
+            self._by_count[period] = index
+        return self._by_count[period]
+
     def _containers_safe(self, profile: Profile, period: tuple[int, int], n: int) -> bool:
         """Rule 2: no cell R of the period with R ⊇ Q in the data and n(R) - n(Q) in 1..4."""
         cells = self._cells(period)
-        for fields, table in cells.items():
-            for values, n_r in table.items():
-                if n_r - n not in SMALL:
-                    continue
-                cell = dict(zip(fields, values, strict=True))
-                if any(profile.get(k, v) != v for k, v in cell.items()):
-                    continue  # conflicting filters: R and Q are disjoint
-                meet = profile | cell
-                meet_fields = tuple(f for f in PROFILE_FIELDS if f in meet)
-                meet_n = cells[meet_fields].get(tuple(meet[f] for f in meet_fields), 0)
-                if meet_n == n:  # every record of Q is in R
-                    return False
+        by_count = self._cells_by_count(period)
+        for fields, values in (c for d in SMALL for c in by_count.get(n + d, ())):
+            cell = dict(zip(fields, values, strict=True))
+            if any(profile.get(k, v) != v for k, v in cell.items()):
+                continue  # conflicting filters: R and Q are disjoint
+            meet = profile | cell
+            meet_fields = tuple(f for f in PROFILE_FIELDS if f in meet)
+            meet_n = cells[meet_fields].get(tuple(meet[f] for f in meet_fields), 0)
+            if meet_n == n:  # every record of Q is in R
+                return False
         return True
 
     def _left_extensions_safe(self, series: list[int], lo: int, hi: int, n: int) -> bool:

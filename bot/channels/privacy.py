@@ -34,11 +34,14 @@ from typing import Any, Optional
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from bot import rasa_patches
 from bot.payloads import sanitize_text
 from bot.privacy.redact import KINDS, Redaction, redact
 from contract.codes import SENDER_PREFIXES, Channel
 from contract.recheck import code_hash, find_code, mask_codes
 from contract.secrets import get_secret
+
+rasa_patches.apply()  # measured fixes to Rasa internals (see bot/rasa_patches.py)
 
 REDACTED_KEY = "redacted"
 RECHECK_KEY = "recheck"  # the HMAC of a re-check code the owner gave (contract.recheck)

@@ -18,7 +18,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import rasa_patches
 from bot.nlu.intents import nlu_intent
+
+rasa_patches.apply()  # measured fixes to Rasa internals (see bot/rasa_patches.py)
 
 logger = logging.getLogger(__name__)
 

@@ -103,6 +103,22 @@ NLU_INTENTS = {
 }
 
 
+# A question or a wish: without one, a message that mentions a person, data protection or
+# explaining describes the firm ("mit den Mitarbeitern sprechen wir das ab") and is no request.
+REQUEST_KINDS = frozenset({"human_handoff", "ask_privacy", "explain"})
+_REQUEST = re.compile(
+    r"^(warum|wieso|weshalb|wozu|was|wie|wer|wo|welche\w*|kann|konnen|konnte|darf|gibt|ist|sind)\b"
+    r"|\b(mochte|mocht|will|wollte|wurde gern\w*|hatte gern\w*|gerne? (mit|einen|eine)|bitte"
+    r"|kann ich|konnen sie|konnten sie|gibt es|brauche|ich suche|verbinden sie"
+    r"|erklaren sie|erklar mir|verstehe? (ich )?(die frage |das )?nicht)\b"
+)
+
+
+def _is_request(text: str, norm: str) -> bool:
+    """A question, a wish, or a keyword-only message ("Ansprechpartner", "Datenschutz")."""
+    return "?" in text or len(norm.split()) <= 3 or bool(_REQUEST.search(norm))
+
+
 def detect(text: Any) -> Optional[str]:
     """The first kind whose pattern matches ``text`` (priority order above), else None."""
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
@@ -117,6 +133,8 @@ def detect(text: Any) -> Optional[str]:
         if kind == "erase_data" and (_RESET_RE.search(norm) or _OWN_DELETING.search(norm)):
             continue  # "alles löschen und nochmal neu" is a restart
         if regex.search(norm):
+            if kind in REQUEST_KINDS and not _is_request(text, norm):
+                continue
             return kind
     return None
 

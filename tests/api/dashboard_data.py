@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, insert
 
+from api.core.codes import QUESTION_IDS
 from api.core.db import engine
 from api.models import (
     Assessment,
@@ -91,7 +92,10 @@ def add_conversations(
     duration: int | None = None,
     occurrences: int = 1,
 ) -> None:
-    """n conversations, each with the given (event, question) rows."""
+    """n conversations, each with the given (event, question) rows; the "started" row carries
+    the furthest question reached, as the service keeps it (api/services/funnel.py)."""
+    reached = [q for e, q in events if e == "question_reached"]
+    furthest = max(reached, key=QUESTION_IDS.index) if reached else None
     rows = []
     for _ in range(n):
         key = uuid.uuid4().hex
@@ -105,6 +109,7 @@ def add_conversations(
                     "channel": "rest",
                     "duration_minutes": duration if event == "completed" else None,
                     "occurrences": occurrences if event == "reask" else 1,
+                    "furthest": furthest if event == "started" else None,
                 }
             )
     with engine.begin() as conn:

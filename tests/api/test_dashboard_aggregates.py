@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from api.core.codes import QUESTION_IDS
+from api.core.codes import QN, QUESTION_IDS
 from tests.api.dashboard_data import (
     add_conversations,
     add_firms,
@@ -104,18 +104,73 @@ def test_overview_numbers(client, firms, conversations) -> None:
 
 def test_funnel_drop_off_in_questionnaire_order(client, conversations) -> None:
     rows = csv_rows(client, "funnel", month_from="2026-03", month_to="2026-03")
-    assert [r[0] for r in rows[1:]] == list(QUESTION_IDS)
+    # German short titles, not slot ids
+    assert [r[0] for r in rows[1:]] == [QN.short_title(q) for q in QUESTION_IDS]
+    assert rows[1][0] == "Beschäftigte" and "strategy_goals" not in str(rows)
     funnel = as_dict(rows)
-    assert funnel["employees"] == ["30", "10", "75.0"]
-    assert funnel["sector"] == ["22", "8", "55.0"]
-    assert funnel["strategy_goals"] == ["22", "0", "55.0"]
-    assert funnel["strategy_responsible"] == ["10", "12", "25.0"]
-    assert funnel["support_need"] == ["10", "0", "25.0"]
+    assert funnel["Beschäftigte"] == ["30", "10", "75.0"]
+    assert funnel["Branche"] == ["22", "8", "55.0"]
+    assert funnel["Digitalisierungsziele"] == ["22", "0", "55.0"]
+    assert funnel["Zuständige Person für IT"] == ["10", "12", "25.0"]
+    assert funnel["Unterstützungswunsch"] == ["10", "0", "25.0"]
+
+
+def test_funnel_never_grows_when_one_message_answers_several_questions(client) -> None:
+    """The bot asks only what is still open: after "Malerbetrieb in Hilden, 9 Leute" neither the
+    sector nor the town question is reached. Such a conversation still counts at both."""
+    login(client)
+    start = [("started", ""), ("consent_given", ""), ("question_reached", "employees")]
+    skipped = [*start, ("question_reached", "strategy_goals"), ("question_reached", "tools_cloud")]
+    add_conversations(30, skipped, hour=MARCH)
+    add_conversations(10, [*start, ("question_reached", "sector")], hour=MARCH)
+    # town asked, but the sector was skipped
+    town = [*start, ("question_reached", "municipality"), ("question_reached", "strategy_goals")]
+    add_conversations(6, town, hour=MARCH)
+    funnel = as_dict(csv_rows(client, "funnel"))
+    counts = [int(v[0]) if v[0] else 0 for v in funnel.values()]
+    drops = [int(v[1]) for v in funnel.values() if v[1]]
+    assert counts == sorted(counts, reverse=True)  # never grows
+    assert all(d >= 0 for d in drops)
+    assert funnel["Beschäftigte"][:2] == ["46", "0"]
+    assert funnel["Branche"][:2] == ["46", "0"]  # 30 + 6 skipped it, 10 stopped there
+    assert funnel["Ort"][:2] == ["36", "10"]
+    assert funnel["Digitalisierungsziele"][:2] == ["36", "0"]
+    assert funnel["Zuständige Person für IT"][:2] == ["30", "6"]
+    assert funnel["Cloud-Dienste"][:2] == ["30", "0"]
+
+
+def test_funnel_counts_the_conversations_started_in_the_period(client) -> None:
+    """A conversation started late on 31 March and answered after midnight belongs to March's
+    funnel; April's funnel never counts more conversations than were started in April."""
+    import uuid
+
+    login(client)
+    from api.core.db import SessionLocal
+    from api.services.funnel import record_event
+
+    for _ in range(7):
+        key = uuid.uuid4().hex
+        for hour, event, questions in (
+            (datetime(2026, 3, 31, 23), "started", [None]),
+            (datetime(2026, 4, 1, 0), "question_reached", QUESTION_IDS[:4]),
+        ):
+            with SessionLocal() as db, pytest.MonkeyPatch.context() as patch:
+                patch.setattr("api.core.clock.current_hour", lambda hour=hour: hour)
+                for question in questions:
+                    record_event(db, key=key, event=event, question=question, channel="rest",
+                                 duration_minutes=None)  # fmt: skip
+    steps = [("question_reached", q) for q in QUESTION_IDS[:4]]
+    add_conversations(6, [("started", ""), *steps], hour=datetime(2026, 4, 3, 10))
+    april = as_dict(csv_rows(client, "funnel", month_from="2026-04", month_to="2026-04"))
+    assert april["Beschäftigte"][:2] == ["6", "0"]  # 6 started in April, none lost
+    march = as_dict(csv_rows(client, "funnel", month_from="2026-03", month_to="2026-03"))
+    assert march["Beschäftigte"][:2] == ["7", "0"]
+    assert march["Digitalisierungsziele"][:2] == ["7", "0"]
 
 
 def test_reasks(client, conversations) -> None:
     rows = csv_rows(client, "reasks")
-    assert rows[1] == ["tools_cloud", "7", "14"]
+    assert rows[1] == ["Cloud-Dienste", "7", "14"]  # the short title, not the slot id
     assert len(rows) == 3 and "1 Gruppe(n) ausgeblendet" in rows[2][0]
 
 

@@ -49,10 +49,43 @@ def test_started_event_is_accepted_and_stored_at_hour_precision(client) -> None:
         "channel",
         "duration_minutes",
         "occurrences",
+        "furthest",
     }
     assert (row["conv_key"], row["event"], row["question"]) == (KEY, "started", "")
+    assert row["furthest"] is None
     assert row["hour"].minute == row["hour"].second == row["hour"].microsecond == 0
     assert abs((datetime.now() - row["hour"]).total_seconds()) < 3 * 3600
+
+
+def furthest() -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(FunnelEvent.furthest).where(FunnelEvent.event == "started")
+        ).scalar_one()
+
+
+def test_the_started_row_keeps_the_furthest_question(client) -> None:
+    client.post("/api/events", json=event())
+    steps = [
+        ("employees", "employees"),
+        ("strategy_goals", "strategy_goals"),  # sector and town answered in one message
+        ("sector", "strategy_goals"),  # asked later (a correction): no step back
+        ("tools_cloud", "tools_cloud"),
+        ("employees", "tools_cloud"),
+    ]
+    for question, expected in steps:
+        body = event(event="question_reached", question=question)
+        assert client.post("/api/events", json=body).status_code == 202
+        assert furthest() == expected, question
+    # only the started row carries it
+    assert [r["furthest"] for r in stored() if r["event"] != "started"] == [None] * 4
+
+
+def test_question_events_before_the_started_event_are_counted(client) -> None:
+    """The assistant sends events in the background: a question may arrive first."""
+    client.post("/api/events", json=event(event="question_reached", question="municipality"))
+    client.post("/api/events", json=event())
+    assert furthest() == "municipality"
 
 
 def test_repeated_events_are_counted_once_per_conversation(client) -> None:

@@ -83,3 +83,43 @@ def test_every_dimension_of_the_questionnaire_has_a_score_column() -> None:
     for model in (Assessment, BenchmarkSnapshot):
         columns = set(model.__table__.c.keys())
         assert {f"score_{d}" for d in DIMENSIONS} <= columns, model.__tablename__
+
+
+def test_upgrade_to_0007_backfills_the_furthest_question(tmp_path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'funnel.db'}"
+    cfg = alembic_config(url)
+    command.upgrade(cfg, "0006")
+    eng = create_engine(url)
+    rows = [
+        ("k1", "started", ""),
+        ("k1", "question_reached", "employees"),
+        ("k1", "question_reached", "strategy_goals"),  # sector and town skipped
+        ("k2", "started", ""),
+        ("k3", "question_reached", "employees"),  # no started row: nothing to carry it
+    ]
+    with eng.begin() as conn:
+        for key, event, question in rows:
+            conn.execute(
+                text(
+                    "INSERT INTO funnel_events (conv_key, event, question, hour, channel, "
+                    "occurrences) VALUES (:k, :e, :q, '2026-05-04 10:00:00', 'rest', 1)"
+                ),
+                {"k": key, "e": event, "q": question},
+            )
+    command.upgrade(cfg, "head")
+    with eng.connect() as conn:
+        found = conn.execute(
+            text("SELECT conv_key, event, furthest FROM funnel_events ORDER BY conv_key, event")
+        ).all()
+    assert [tuple(r) for r in found] == [
+        ("k1", "question_reached", None),
+        ("k1", "question_reached", None),
+        ("k1", "started", "strategy_goals"),
+        ("k2", "started", None),
+        ("k3", "question_reached", None),
+    ]
+    command.downgrade(cfg, "base")
+    eng.dispose()

@@ -121,18 +121,11 @@ NEGATIVE = [
     # payloads are decided by the payload parser, never by the patterns
     "/restart",
     "/erase_data",
-    pytest.param(
-        "Mit den Mitarbeitern sprechen wir das morgens ab, dann schreibt jeder seinen Zettel",
-        marks=pytest.mark.xfail(reason="human_handoff: '<staff> … sprechen' without a wish"),
-    ),
-    pytest.param(
-        "Datenschutz ist bei uns wichtig, wir haben einen Datenschutzbeauftragten",
-        marks=pytest.mark.xfail(reason="ask_privacy matches any mention of Datenschutz"),
-    ),
-    pytest.param(
-        "Wir erklären das den Kunden am Telefon",
-        marks=pytest.mark.xfail(reason="explain matches any form of 'erklären'"),
-    ),
+    # descriptions of the firm, no wish: no canned reply
+    "Mit den Mitarbeitern sprechen wir das morgens ab, dann schreibt jeder seinen Zettel",
+    "Datenschutz ist bei uns wichtig, wir haben einen Datenschutzbeauftragten",
+    "Wir erklären das den Kunden am Telefon",
+    "Unsere alten Daten werden regelmäßig gelöscht",
 ]
 
 
@@ -144,14 +137,10 @@ def test_negative_examples(text):
 @pytest.mark.parametrize(
     "text, kind",
     [
-        pytest.param(
-            "Ich möchte, dass das Gespräch gelöscht wird",
-            "erase_data",
-            marks=pytest.mark.xfail(reason="the passive 'gelöscht' is not matched"),
-        ),
+        ("Ich möchte, dass das Gespräch gelöscht wird", "erase_data"),
     ],
 )
-def test_known_misses(text, kind):
+def test_requests_in_the_passive(text, kind):
     assert detect(text) == kind
 
 

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from api.core.codes import MIN_GROUP_SIZE
 from api.services.catalogue import get_catalogue
-from api.services.dashboard import assess, funnel_stats
+from api.services.dashboard import assess, funnel_stats, gaps, rechecks
 from api.services.dashboard.tables import Table, rate
-from api.services.guard import guard_for
+from api.services.guard import PAIRS, guard_for
 from api.services.period import DashboardFilters, month_label
 from contract.codes import Event
 
@@ -24,6 +24,10 @@ TABLE_IDS = (
     "by_municipality",
     "needs",
     "offerings",
+    "gaps",
+    "gap_matrix",
+    "recheck_change",
+    "recheck_offerings",
     "trend",
 )
 
@@ -34,6 +38,7 @@ class Dashboard:
     population_ok: bool
     events_ok: bool
     tables: dict[str, Table] = field(default_factory=dict)
+    pairs_ok: bool = False
 
 
 def _overview(counts: dict[str, int], median: float | None, population: int | None) -> Table:
@@ -70,7 +75,9 @@ def _trend(
     return table
 
 
-def build_dashboard(db: Session, f: DashboardFilters) -> Dashboard:
+def build_dashboard(db: Session, f: DashboardFilters, only: str | None = None) -> Dashboard:
+    """Every table for the selection (``only``: skip the costly extra tables that are not that
+    one, e.g. for a CSV export)."""
     catalogue = get_catalogue()
     guard = guard_for(db, f.period)
     population_ok = guard.safe(f.profile)
@@ -99,4 +106,10 @@ def build_dashboard(db: Session, f: DashboardFilters) -> Dashboard:
         for key in ("maturity", "by_size_class", "by_sector", "by_municipality", "needs"):
             t[key].suppress_all()
         t["offerings"].suppress_all()
+    if only in (None, "gaps", "gap_matrix"):
+        t["gaps"], t["gap_matrix"] = gaps.gap_tables(db, f, guard, population_ok, catalogue)
+    if only in (None, "recheck_change", "recheck_offerings"):
+        board.pairs_ok = population_ok and guard_for(db, f.period, PAIRS).safe(f.profile)
+        t["recheck_change"] = rechecks.change_table(db, f, board.pairs_ok)
+        t["recheck_offerings"] = rechecks.offerings_table(db, f, catalogue, board.pairs_ok)
     return board

@@ -1,5 +1,11 @@
 """Funnel aggregates from the anonymised events (GROUP BY in SQL). Events carry no firm
-profile, so only the period filter applies. Counts below MIN_GROUP_SIZE are hidden."""
+profile, so only the period filter applies. Counts below MIN_GROUP_SIZE are hidden.
+
+The funnel counts the conversations *started* in the period and counts each of them at every
+question up to the furthest it reached (in questionnaire order): one message may answer several
+profile questions, so some questions are never asked, but a conversation that reached the town
+question has passed the staff count and the sector too. A funnel count therefore never grows
+from one step to the next. Questions are shown with their German short title."""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from api.core.codes import MIN_GROUP_SIZE, QUESTION_IDS
+from api.core.codes import MIN_GROUP_SIZE, QN, QUESTION_IDS
 from api.models import FunnelEvent
 from api.services.dashboard.tables import Table, rate
 from api.services.guard import month_expr
@@ -88,19 +94,48 @@ def by_question(db: Session, f: DashboardFilters, event: str) -> dict[str, tuple
     return {q: (int(n), int(total)) for q, n, total in db.execute(stmt)}
 
 
+def furthest_steps(db: Session, f: DashboardFilters) -> dict[int, int]:
+    """Conversations started in the period, by the furthest question they reached (index in
+    questionnaire order). The started row carries the furthest question (api/services/funnel)."""
+    stmt = (
+        select(FunnelEvent.furthest, func.count())
+        .where(
+            FunnelEvent.event == Event.STARTED, FunnelEvent.furthest.is_not(None), *conditions(f)
+        )
+        .group_by(FunnelEvent.furthest)
+    )
+    position = {q: i for i, q in enumerate(QUESTION_IDS)}
+    result: dict[int, int] = {}
+    for question, n in db.execute(stmt):
+        if question in position:
+            result[position[question]] = result.get(position[question], 0) + int(n)
+    return result
+
+
+def funnel_counts(db: Session, f: DashboardFilters) -> list[int]:
+    """Per question: conversations (started in the period) that reached it or a later one."""
+    furthest = furthest_steps(db, f)
+    counts, running = [], 0
+    for index in range(len(QUESTION_IDS) - 1, -1, -1):
+        running += furthest.get(index, 0)
+        counts.append(running)
+    return counts[::-1]
+
+
 def funnel_table(db: Session, f: DashboardFilters, started: int | None) -> Table:
-    reached = by_question(db, f, Event.QUESTION_REACHED)
+    reached = funnel_counts(db, f)
     table = Table(
         "funnel",
         "Funnel: Gespräche, die die Frage erreicht haben",
         ["Frage", "Erreicht", "Abgang seit vorheriger Frage", "Anteil der Gestarteten (%)"],
         chart={"type": "bar", "value_cols": [1]},
+        note="Gezählt bis zur weitesten erreichten Frage der im Zeitraum begonnenen Gespräche.",
     )
     previous: int | None = shown(started)
-    for question in QUESTION_IDS:
-        count = shown(reached.get(question, (0, 0))[0])
+    for question, n in zip(QUESTION_IDS, reached, strict=True):
+        count = shown(n)
         drop = previous - count if previous is not None and count is not None else None
-        table.rows.append([question, count, drop, rate(count, started)])
+        table.rows.append([QN.short_title(question), count, drop, rate(count, started)])
         previous = count
     return table
 
@@ -113,7 +148,7 @@ def reask_table(db: Session, f: DashboardFilters) -> Table:
         "reasks",
         "Fragen mit den meisten Rückfragen (Formulierung prüfen)",
         ["Frage", "Gespräche mit Rückfrage", "Rückfragen gesamt"],
-        rows=[[q, n, total] for q, (n, total) in visible[:10]],
+        rows=[[QN.short_title(q), n, total] for q, (n, total) in visible[:10]],
         hidden_groups=len(reasks) - len(visible),
         chart={"type": "bar", "value_cols": [1]},
     )

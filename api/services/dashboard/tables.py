@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,27 @@ class Table:
     hidden_groups: int = 0
     too_few: bool = False  # the whole table is suppressed
     chart: dict[str, Any] | None = None  # {"type": "bar", "label_col": 0, "value_cols": [1]}
+    heat: bool = False  # a heat map: numeric cells are shaded by their value (0..5)
+    # heat maps: columns with the same group number are shaded relative to each other
+    heat_groups: list[int] = field(default_factory=list)
+    scroll: bool = False  # long or wide: shown in a scrollable box
+
+    def heat_level(self, value: Cell, column: int = 1) -> int | None:
+        """0-5: the cell's value relative to the largest value in its column group."""
+        if not self.heat or not isinstance(value, int | float):
+            return None
+        groups = self.heat_groups or [0] * len(self.columns)
+        group = groups[column]
+        top = max(
+            (
+                v
+                for r in self.rows
+                for i, v in enumerate(r)
+                if i and groups[i] == group and isinstance(v, int | float)
+            ),
+            default=0,
+        )
+        return 0 if top <= 0 else min(5, math.ceil(5 * value / top))
 
     def suppress_all(self) -> Table:
         self.rows, self.too_few, self.chart = [], True, None
