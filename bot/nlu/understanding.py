@@ -105,6 +105,14 @@ def decide(
         return _rules_only(rules, thresholds)
     ranked = model.answers_ranked()
     p_none = model.probability(NOT_AN_ANSWER)
+    lead = rules.how == "lead" and rules.answer and rules.confidence >= thresholds.rules_sure
+    if lead and p_none >= thresholds.none:
+        # An answer word leads the message ("ja, aber was kostet das?"): it is an answer, the
+        # rest may be a question. The model's "not an answer" is then about the question, so
+        # its answers are compared as if the message is an answer.
+        rest = max(1e-9, 1.0 - p_none)
+        ranked = [(answer, p / rest) for answer, p in ranked]
+        p_none = 0.0
     (best, p_best), (second, _) = ranked[0], ranked[1]
     if p_none >= thresholds.none or (rules.no_signal and p_none >= p_best):
         return Reading(NONE, source="not an answer")
@@ -113,7 +121,7 @@ def decide(
         return Reading(SURE, best, (best,), p_best, "both" if agree else "model")
     if rules.answer and rules.answer not in (best, second) and rules.confidence >= 0.85:
         second = rules.answer
-    if rules.no_signal or (rules.how == "weak" and rules.confidence < 0.5):
+    if rules.no_signal or not rules.answer or (rules.how == "weak" and rules.confidence < 0.5):
         # no (or only a weak) answer word: ask back only when the model has a clear favourite
         if p_best >= thresholds.pair and p_best > p_none:
             return Reading(UNSURE, best, (best, second), p_best, "torn")
@@ -139,9 +147,12 @@ def read_answer(text: str, scale: str) -> Reading:
     rules = rule_reading(text, scale)
     if rules.how == "payload" or rules.blocked:
         return decide(rules, None, DEFAULT, text)
+    structured = looks_structured(text)
+    if structured and rules.no_signal:
+        return Reading(NONE, source="markup")  # machine text without an answer word
     prediction = answer_model.predict(text, scale)
     reading = decide(rules, prediction, DEFAULT, text)
-    if reading.status == SURE and looks_structured(text):
+    if reading.status == SURE and structured:
         others = [a for a, _ in prediction.answers_ranked()] if prediction else []
         others += [o for o in [rules.second, *SCALES[scale], DONT_KNOW] if o]
         second = next(o for o in others if o != reading.answer)
