@@ -210,3 +210,11 @@ def test_prediction_is_fast():
     for text in texts:
         model.predict(text, "frequency")
     assert (time.process_time() - started) / len(texts) < 0.005
+
+
+def test_structure_marks_negated_clauses_the_last_clause_and_qualified_words():
+    tokens = answer_model.structure("im grunde schon , nur bei den rechnungen noch nicht").split()
+    assert "n_rechnungen" in tokens and "n_grunde" not in tokens  # negation marks its clause
+    assert "l_rechnungen" in tokens and "f_grunde" in tokens  # last / first clause
+    assert "tnur_bei" in tokens and "tnoch_nicht" in tokens  # words after a qualifier
+    assert answer_model.structure("ja").split() == ["nclauses1"]
