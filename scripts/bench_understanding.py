@@ -15,7 +15,9 @@ For every answer the product's own decision (bot.nlu.understanding.read_answer) 
 as stored right after at most one confirmation when the stored answer, or one of the two offered
 options, is what the corpus writer meant. Profile messages go through the same decision as the
 form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
-ever looks at the dev half.
+ever looks at the development sets. The shipped answer model is trained on dev + dev2 +
+synthetic, so ``--half dev`` and ``--half dev2`` without ``--train``/``--cv`` are in-sample
+numbers; use ``--cross`` (or ``--train``) for an estimate on unseen text.
 """
 
 from __future__ import annotations
