@@ -1382,7 +1382,14 @@ def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
     if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not doing:
         # "Angebote mach ich noch mit der Hand": still analogue is a real negative
         return [c for c in concepts if c not in ("YES", "WORKS")] + ["NO"]
+    medium = any(w in _MEDIUM for w in clause.words)
+    if "ANALOG" in concepts and "DIGITAL" not in concepts and medium and not doing:
+        # "läuft bei uns über Zettel und Telefon": the "läuft" says how, the medium is analogue
+        return [c for c in concepts if c not in ("YES", "WORKS")] + ["NO"]
     return concepts
+
+
+_MEDIUM = frozenset(["uber", "per", "via", "mit", "auf"])
 
 
 def _propagate_verdicts(clauses: list[Clause]) -> None:
