@@ -17,3 +17,23 @@ from bot.nlu.answers import rule_reading
 )
 def test_an_analogue_medium_decides_a_generic_yes(text, scale, expected):
     assert rule_reading(text, scale).answer == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ich geb uns eine glatte Drei", "basic"),
+        ("zwei minus, würde ich sagen", "good"),
+        ("Ehrlich? Eine Fünf.", "low"),
+        ("eine Eins plus", "expert"),
+        ("so 6 von 10", "basic"),
+        ("9 von 10 😎", "expert"),
+    ],
+)
+def test_school_grades_and_scores_out_of_ten_are_levels(text, expected):
+    assert rule_reading(text, "level").answer == expected
+
+
+def test_a_number_word_before_a_noun_is_no_grade():
+    assert rule_reading("eine drei Jahre alte Software", "level").answer is None
+    assert rule_reading("eine drei Jahre alte Software", "yes_partly_no").answer != "partly"
