@@ -37,3 +37,15 @@ def test_school_grades_and_scores_out_of_ten_are_levels(text, expected):
 def test_a_number_word_before_a_noun_is_no_grade():
     assert rule_reading("eine drei Jahre alte Software", "level").answer is None
     assert rule_reading("eine drei Jahre alte Software", "yes_partly_no").answer != "partly"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("very strong, ehrlich", "expert"),
+        ("eher weak 🙈", "low"),
+        ("advanced würd ich sagen", "good"),
+    ],
+)
+def test_english_level_words(text, expected):
+    assert rule_reading(text, "level").answer == expected
