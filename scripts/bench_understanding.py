@@ -1,14 +1,23 @@
 """How well the assistant understands owners: the answer and profile corpus, one half at a time.
 
-    python scripts/bench_understanding.py [--half heldout|dev] [--errors N]
+    python scripts/bench_understanding.py [--half heldout|dev|dev2] [--errors N]
     python scripts/bench_understanding.py --half dev --cv 5 [--sweep] [--rules-only]
+    python scripts/bench_understanding.py --train dev --half dev2 [--sweep] [--errors N]
+    python scripts/bench_understanding.py --cross [--sweep]
+
+``--train HALVES`` (comma-separated, synthetic answers always added) trains a fresh model on
+those halves only and scores the answers of ``--half`` with it: a cross-set estimate of how the
+model does on answers written by someone else. ``--cross`` runs both directions between the
+development halves (dev -> dev2 and dev2 -> dev) and prints them side by side.
 
 For every answer the product's own decision (bot.nlu.understanding.read_answer) is taken:
 "sure" stores, "unsure" asks one confirmation with two options, "none" re-asks. An answer counts
 as stored right after at most one confirmation when the stored answer, or one of the two offered
 options, is what the corpus writer meant. Profile messages go through the same decision as the
 form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
-ever looks at the dev half.
+ever looks at the development sets. The shipped answer model is trained on dev + dev2 +
+synthetic, so ``--half dev`` and ``--half dev2`` without ``--train``/``--cv`` are in-sample
+numbers; use ``--cross`` (or ``--train``) for an estimate on unseen text.
 """
 
 from __future__ import annotations
@@ -184,6 +193,49 @@ def cross_validate(k: int, seed: int = 0) -> tuple:
     return items, rules, predictions
 
 
+def train_on(halves: List[str], synthetic: bool = True) -> Any:
+    """A fresh model trained on the answers of ``halves`` (plus the synthetic answers)."""
+    if "heldout" in halves:
+        raise SystemExit("the held-out half is never trained on")
+    paths = [p for half in halves for p in sorted((CORPUS / half).glob("answers_*.jsonl"))]
+    if synthetic:
+        paths += sorted((CORPUS / "synthetic").glob("answers_*.jsonl"))
+    return answer_model.train(answer_model.load_examples(paths))
+
+
+def cross_set(train: List[str], half: str) -> tuple:
+    """Per answer of ``half``: its rule reading and the prediction of a model trained on
+    ``train`` only (which must not contain ``half``)."""
+    if half in train:
+        raise SystemExit(f"--train {','.join(train)} contains the evaluated half {half}")
+    items = load(half, "answers")
+    model = train_on(train)
+    predictions = model.predict_many([i["text"] for i in items], [i["scale"] for i in items])
+    rules = [rule_reading(i["text"], i["scale"]) for i in items]
+    return items, rules, predictions
+
+
+def outcome_summary(items: List[Dict[str, Any]], readings: List[Any]) -> Dict[str, float]:
+    counts: Counter = Counter()
+    story: Counter = Counter()
+    for item, reading in zip(items, readings, strict=True):
+        outcome, _ = answer_outcome(item, reading)
+        counts[outcome] += 1
+        if item.get("story"):
+            story[outcome] += 1
+    n = len(items) or 1
+    return {
+        "n": len(items),
+        "right": (counts["right"] + counts["confirmed_right"]) / n,
+        "sure_right": counts["right"] / n,
+        "story_right": (story["right"] + story["confirmed_right"]) / (sum(story.values()) or 1),
+        "confirm": (counts["confirmed_right"] + counts["confirmed_wrong"]) / n,
+        "confirm_missed": counts["confirmed_wrong"] / n,
+        "wrong": counts["wrong"] / n,
+        "reask": counts["not_stored"] / n,
+    }
+
+
 def calibration(items: List[Dict[str, Any]], predictions: List[Any], readings: List[Any]) -> None:
     """Reliability of the model's top probability and of read_answer's "sure" confidence."""
     bins = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01)
@@ -244,7 +296,11 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
 
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--half", default="heldout", choices=("heldout", "dev"))
+    parser.add_argument("--half", default="heldout", choices=("heldout", "dev", "dev2"))
+    parser.add_argument(
+        "--train", default="", help="comma-separated halves to train a fresh model on (cross-set)"
+    )
+    parser.add_argument("--cross", action="store_true", help="dev -> dev2 and dev2 -> dev")
     parser.add_argument("--errors", type=int, default=0, help="list this many misses")
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation (dev only)")
     parser.add_argument("--sweep", action="store_true", help="with --cv: threshold grid")
@@ -252,6 +308,36 @@ def main(argv: List[str]) -> int:
     args = parser.parse_args(argv)
     if args.rules_only:
         answer_model.set_model(None)
+    if args.cross or args.train:
+        directions = [(["dev"], "dev2"), (["dev2"], "dev")] if args.cross else []
+        if args.train:
+            directions = [(args.train.split(","), args.half)]
+        summaries = []
+        for train, half in directions:
+            items, rules, predictions = cross_set(train, half)
+            if args.rules_only:
+                predictions = [None] * len(items)
+            readings = [
+                decide(r, p, None, i["text"])
+                for i, r, p in zip(items, rules, predictions, strict=True)
+            ]
+            title = f", model trained on {'+'.join(train)} + synthetic only"
+            bench_answers(half, args.errors, items, readings, title)
+            if not args.rules_only:
+                calibration(items, predictions, readings)
+                if args.sweep:
+                    sweep(items, rules, predictions)
+            summaries.append((f"{'+'.join(train)} -> {half}", outcome_summary(items, readings)))
+            print()
+        print("Cross-set summary    n  right≤1c  story  sure-right  confirm  missed  wrong  re-ask")
+        for name, s in summaries:
+            print(
+                f"{name:<15} {s['n']:5d}  {100 * s['right']:6.1f} % {100 * s['story_right']:5.1f} %"
+                f"  {100 * s['sure_right']:6.1f} %  {100 * s['confirm']:5.1f} %"
+                f"  {100 * s['confirm_missed']:4.1f} %  {100 * s['wrong']:4.1f} %"
+                f"  {100 * s['reask']:4.1f} %"
+            )
+        return 0
     if args.cv:
         if args.half != "dev":
             parser.error("--cv only runs on the dev half")

@@ -327,7 +327,11 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|fur(s)? grobe|vergessen|gerade (mal|so)|und das wars|das sagt (eigentlich |wohl )?alles"
      r"|tun sich schwer|schwer\w*|schwierig\w*|kampfen|hilfe|allein nicht klar|nicht klar"
      r"|nicht (klarkommen|zurechtkommen|zurecht)"
-     r"|nicht (konnen|kann) computer"),
+     r"|nicht (konnen|kann) computer"
+     r"|(eine|so eine|glatte) (vier|funf|sechs)(?= [,.;:!?-]|$"
+     r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
+     r"|(vier|funf) (plus|minus)"
+     r"|\b[0-3] von (10|zehn)\b"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
      r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch"
@@ -336,19 +340,26 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|it team|it service"
      r"|zertifiz\w*|professionell\w*|note (1|eins)|hospitieren|ziemlich weit vorne"
      r"|it unternehmen anfangen"
-     r"|eigene tools|selbst entwickeln|entwickeln (\w+ )*selbst|so gut,? dass"),
+     r"|eigene tools|selbst entwickeln|entwickeln (\w+ )*selbst|so gut,? dass"
+     r"|(eine|so eine|glatte) eins(?= [,.;:!?-]|$"
+     r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
+     r"|eins (plus|minus)|\b(9|10) von (10|zehn)\b"),
     ("BASIC",
      r"nicht so gut|nicht besonders( gut)?|nicht sonderlich( gut)?|geht so|mittel\w*"
      r"|durchschnitt\w*|einigermassen|ausreichend|so lala|solala|grundlegend\w*|grundkenntnis\w*"
      r"|grundkentnis\w*|grundlagen|basis\w*|basics|ausbaufahig|passabel|befriedigend|kreisklasse"
      r"|weder fisch noch fleisch|das notigste|normal\w*|note (3|4|drei|vier)|so zwischen|mittelfeld"
      r"|anwenderkenntnis\w*|massig|nicht mehr,? nicht weniger|okay|wir kommen (durch|zurecht)"
-     r"|kommen (durch|zurecht)|standardsachen|ein bisschen was|bisschen was"),
+     r"|kommen (durch|zurecht)|standardsachen|ein bisschen was|bisschen was"
+     r"|(eine|so eine|glatte|solide) drei(?= [,.;:!?-]|$"
+     r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
+     r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
      r"|prima|ordentlich|sattelfest|sicher im umgang|kommen (alle )?(gut |super )?klar|eine zwei"
      r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
-     r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"),
+     r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"
+     r"|zwei (plus|minus)|\b[78] von (10|zehn)\b"),
     # --- yes / no idioms
     ("YES_P", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher"
               r"|sicher doch"
@@ -1382,7 +1393,14 @@ def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:
     if "ANALOG" in concepts and "DIGITAL" not in concepts and "noch" in clause.words and not doing:
         # "Angebote mach ich noch mit der Hand": still analogue is a real negative
         return [c for c in concepts if c not in ("YES", "WORKS")] + ["NO"]
+    medium = any(w in _MEDIUM for w in clause.words)
+    if "ANALOG" in concepts and "DIGITAL" not in concepts and medium and not doing:
+        # "läuft bei uns über Zettel und Telefon": the "läuft" says how, the medium is analogue
+        return [c for c in concepts if c not in ("YES", "WORKS")] + ["NO"]
     return concepts
+
+
+_MEDIUM = frozenset(["uber", "per", "via", "mit", "auf"])
 
 
 def _propagate_verdicts(clauses: list[Clause]) -> None:

@@ -83,8 +83,9 @@ def test_labels_cover_every_scale():
 
 def test_training_data_never_includes_the_held_out_half():
     files = answer_model.training_files()
-    assert files, "the dev half and synthetic answers are the training data"
-    assert all(f.parent.name in ("dev", "synthetic") for f in files)
+    assert files, "the development sets and synthetic answers are the training data"
+    assert all(f.parent.name in ("dev", "dev2", "synthetic") for f in files)
+    assert {f.parent.name for f in files} == {"dev", "dev2", "synthetic"}
     assert not any("heldout" in str(f) for f in files)
 
 
@@ -209,3 +210,11 @@ def test_prediction_is_fast():
     for text in texts:
         model.predict(text, "frequency")
     assert (time.process_time() - started) / len(texts) < 0.005
+
+
+def test_structure_marks_negated_clauses_the_last_clause_and_qualified_words():
+    tokens = answer_model.structure("im grunde schon , nur bei den rechnungen noch nicht").split()
+    assert "n_rechnungen" in tokens and "n_grunde" not in tokens  # negation marks its clause
+    assert "l_rechnungen" in tokens and "f_grunde" in tokens  # last / first clause
+    assert "tnur_bei" in tokens and "tnoch_nicht" in tokens  # words after a qualifier
+    assert answer_model.structure("ja").split() == ["nclauses1"]

@@ -382,7 +382,7 @@ def test_a_real_story_answer_with_a_contrast_is_confirmed_not_guessed():
     assert len(outcome.buttons) == 2
 
 
-NO_SIGNAL = "Der Kunde ruft an, dann schreib ich das auf und meine Frau macht das am Abend fertig"
+NO_SIGNAL = "Unser Betrieb wurde 1987 von meinem Vater gegründet, ich habe ihn 2015 übernommen"
 
 
 def test_no_answer_signal_gets_a_reask_that_lists_the_options(api):
@@ -399,8 +399,19 @@ def test_no_answer_signal_gets_a_reask_that_lists_the_options(api):
     assert "„Ja“, „Teilweise“, „Nein“ oder „Weiß nicht“" in text
     assert outcome.payloads == answer_payloads("processes_planning")
     assert [(e["event"], e["question"]) for e in api.posted] == [("reask", "processes_planning")]
-    again = dialogue.say("hm, schwierig zu sagen wie das bei uns läuft, das ist historisch so")
+    again = dialogue.say("Wir sind ein Familienbetrieb mit acht Leuten in der Innenstadt")
     assert again.slot("failed_attempts") == 2
+
+
+def test_a_described_paper_workflow_is_never_stored_as_a_yes():
+    # "Planen Sie Termine ... mit einem digitalen Werkzeug?" answered with how it works on paper:
+    # a re-ask or a confirmation that offers "Nein", never a stored answer
+    outcome = at("processes_planning").say(
+        "Der Kunde ruft an, dann schreib ich das auf und meine Frau macht das am Abend fertig"
+    )
+    assert not outcome.sets("processes_planning")
+    pending = outcome.slot("pending")
+    assert pending is None or "no" in pending["options"]
 
 
 def test_why_explains_the_open_question_and_asks_it_again():

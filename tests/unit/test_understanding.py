@@ -255,3 +255,36 @@ def test_typical_answers_are_read_in_a_few_milliseconds():
             read_answer(f"{text} {round_}", list(SCALES)[i % 4])
             count += 1
     assert (time.process_time() - started) / count < 0.010
+
+
+# ---- rules and model as two readers --------------------------------------------------------------
+
+
+def test_a_leading_answer_word_outweighs_the_models_not_an_answer():
+    # "Ja" and then a question: an answer with a question, not a question instead of an answer
+    rules = rule_reading("Ja, aber wie lange dauert der Rest noch?", YN)
+    assert rules.how == "lead" and rules.answer == "yes"
+    model = Prediction({"yes": 0.04, "no": 0.0005, "dont_know": 0.0005, NOT_AN_ANSWER: 0.959})
+    reading = decide(rules, model)
+    assert reading.status == SURE and reading.answer == "yes"
+
+
+def test_the_model_alone_against_another_rule_reading_is_confirmed_not_stored():
+    rules = RuleReading("yes", confidence=0.9, how="clauses")
+    reading = decide(rules, prediction(YPN, partly=0.97, yes=0.02))
+    assert reading.status == UNSURE
+    assert set(reading.options) == {"partly", "yes"}
+    very = decide(rules, prediction(YPN, partly=0.995, yes=0.004))
+    assert very.status == SURE and very.answer == "partly"
+
+
+def test_without_a_rule_answer_a_low_model_favourite_is_no_confirmation():
+    rules = RuleReading(None, concepts=("main:YES",))
+    assert decide(rules, prediction(FREQ, rarely=0.37, always=0.32)).status == NONE
+    clear = decide(rules, prediction(FREQ, rarely=0.7, always=0.15))
+    assert clear.status == UNSURE and clear.options[0] == "rarely"
+
+
+def test_json_without_an_answer_word_is_no_answer():
+    reading = read_answer('{"intent": "affirm", "value": true}', YPN)
+    assert reading.status == NONE

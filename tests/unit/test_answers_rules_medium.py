@@ -1,0 +1,51 @@
+"""The rules: a generic "läuft"/"machen wir" with an analogue medium is no digital yes."""
+
+import pytest
+
+from bot.nlu.answers import rule_reading
+
+
+@pytest.mark.parametrize(
+    "text, scale, expected",
+    [
+        ("Bei uns läuft das über Zettel und Telefon", "yes_partly_no", "no"),
+        ("Das machen wir mit Papier", "yes_partly_no", "no"),
+        ("Läuft bei uns per Fax", "frequency", "never"),
+        ("Bei uns läuft das digital über eine App", "yes_partly_no", "yes"),
+        ("Ja, das läuft über das Kassensystem", "yes_partly_no", "yes"),
+    ],
+)
+def test_an_analogue_medium_decides_a_generic_yes(text, scale, expected):
+    assert rule_reading(text, scale).answer == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ich geb uns eine glatte Drei", "basic"),
+        ("zwei minus, würde ich sagen", "good"),
+        ("Ehrlich? Eine Fünf.", "low"),
+        ("eine Eins plus", "expert"),
+        ("so 6 von 10", "basic"),
+        ("9 von 10 😎", "expert"),
+    ],
+)
+def test_school_grades_and_scores_out_of_ten_are_levels(text, expected):
+    assert rule_reading(text, "level").answer == expected
+
+
+def test_a_number_word_before_a_noun_is_no_grade():
+    assert rule_reading("eine drei Jahre alte Software", "level").answer is None
+    assert rule_reading("eine drei Jahre alte Software", "yes_partly_no").answer != "partly"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("very strong, ehrlich", "expert"),
+        ("eher weak 🙈", "low"),
+        ("advanced würd ich sagen", "good"),
+    ],
+)
+def test_english_level_words(text, expected):
+    assert rule_reading(text, "level").answer == expected
