@@ -1,6 +1,6 @@
 """How well the assistant understands owners: the answer and profile corpus, one half at a time.
 
-    python scripts/bench_understanding.py [--half heldout|dev] [--errors N]
+    python scripts/bench_understanding.py [--half heldout|dev|dev2] [--errors N]
     python scripts/bench_understanding.py --half dev --cv 5 [--sweep] [--rules-only]
 
 For every answer the product's own decision (bot.nlu.understanding.read_answer) is taken:
@@ -8,7 +8,8 @@ For every answer the product's own decision (bot.nlu.understanding.read_answer) 
 as stored right after at most one confirmation when the stored answer, or one of the two offered
 options, is what the corpus writer meant. Profile messages go through the same decision as the
 form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
-ever looks at the dev half.
+ever looks at the dev half. ``dev2`` is a second, independently written development set of
+profile messages only (tests/corpus/dev2): the check that profile rules generalise.
 """
 
 from __future__ import annotations
@@ -244,7 +245,7 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
 
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--half", default="heldout", choices=("heldout", "dev"))
+    parser.add_argument("--half", default="heldout", choices=("heldout", "dev", "dev2"))
     parser.add_argument("--errors", type=int, default=0, help="list this many misses")
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation (dev only)")
     parser.add_argument("--sweep", action="store_true", help="with --cv: threshold grid")
@@ -273,6 +274,10 @@ def main(argv: List[str]) -> int:
             f"{100 * answers['story_right']:.1f} % (≥ 95), confirmations "
             f"{100 * answers['confirm']:.1f} % (≤ 10), stored wrong {100 * answers['wrong']:.1f} %"
         )
+        return 0
+    if not load(args.half, "answers"):  # dev2: profile messages only
+        profile = bench_profile(args.half, args.errors)
+        print(f"\nTargets: profile stored wrong {profile['wrong']} (0)")
         return 0
     answers = bench_answers(args.half, args.errors)
     profile = bench_profile(args.half, args.errors)
