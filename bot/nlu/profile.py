@@ -81,6 +81,7 @@ class ProfileReading:
     values: Dict[str, Any] = field(default_factory=dict)
     correction: bool = False
     targets: FrozenSet[str] = frozenset()
+    unsure: FrozenSet[str] = frozenset()
 
 
 def _with_commas(text: str) -> str:
@@ -122,9 +123,12 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     values: Dict[str, Any] = {}
     if not isinstance(text, str) or looks_like_code(text):
         return ProfileReading()  # JSON, payloads and markup are text, never profile values
+    unsure: set[str] = set()
     staff = read_staff(text, lenient=asked == "employees")
     if staff is not None:
         values["employees"] = staff.count
+        if not staff.sure:
+            unsure.add("employees")
     for _, match in ranked_sectors(text):
         if asked == "sector" or identity_frame(text, match):
             values["sector"] = match.value
@@ -143,7 +147,10 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
             break
     correction = is_correction(text)
     return ProfileReading(
-        values, correction, correction_targets(text) if correction else frozenset()
+        values,
+        correction,
+        correction_targets(text) if correction else frozenset(),
+        frozenset(unsure),
     )
 
 
@@ -195,9 +202,11 @@ def decide_profile(
     stored: Dict[str, Any] = {}
     proposed: Dict[str, Any] = {}
     if profile_asked:
-        for slot, value in reading.values.items():
+        # the asked slot first: the form confirms one proposal at a time
+        for slot in sorted(reading.values, key=lambda s: s != asked):
             if current.get(slot) is None:
-                stored[slot] = value
+                target = proposed if slot in reading.unsure else stored
+                target[slot] = reading.values[slot]
     if reading.correction:
         for slot in PROFILE_SLOTS:
             known = current.get(slot)
