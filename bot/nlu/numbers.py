@@ -848,7 +848,7 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
             return "unit", j
         if (
             skipped < 2
-            and not tok.capital
+            and (not tok.capital or word.endswith(("ische", "ischen", "liche", "lichen")))
             and word.endswith(("e", "en", "er", "es", "em"))
             and j + 1 < len(toks)
             and _is_staff_word(toks[j + 1].low)
@@ -1390,8 +1390,12 @@ def _clause_words(low: list[str], k: int) -> set[str]:
     return set(low[start : end + 1])
 
 
-_STORY_OK = _FUNCTION | _DETERMINERS | _LIST_ADVERBS | _JOIN | _fold_set(
-    "dazu kommen kommt noch plus sowie jeden jede haben hat habe hab beschäftigen alle"
+_STORY_OK = (
+    _FUNCTION
+    | _DETERMINERS
+    | _LIST_ADVERBS
+    | _JOIN
+    | _fold_set("dazu kommen kommt noch plus sowie jeden jede haben hat habe hab beschäftigen alle")
 )
 
 
@@ -1429,9 +1433,7 @@ def _spelled_out(
 ) -> bool:
     """The parts named in the reading's sentence add up to its total (with the owner)."""
     parts = [
-        m
-        for m in everything
-        if m.first in sentence and not used & set(range(m.first, m.last + 1))
+        m for m in everything if m.first in sentence and not used & set(range(m.first, m.last + 1))
     ]
     total = sum(m.value for m in parts if m.kind not in ("unknown", "owner"))
     if any(m.kind == "owner" for m in parts):
@@ -1449,16 +1451,25 @@ def _added_at(low: list[str], k: int) -> bool:
 def _things_counted(toks: list[Tok], sentence: set[int], used: set[int]) -> bool:
     """Another number of the sentence counts things ("20 Anfragen pro Tag")."""
     for num in _scan_numbers(toks):
-        if num.first in sentence and num.first not in used and num.kind != "year":
-            if _noun_after(toks, num.last)[0] == "other":
-                return True
+        if (
+            num.first in sentence
+            and num.first not in used
+            and num.kind != "year"
+            and _noun_after(toks, num.last)[0] == "other"
+        ):
+            return True
     return False
 
 
 _OWNER_WORDS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin")
-_LIST_GAP = _JOIN | _LIST_ADVERBS | _FILLER | _fold_set(
-    ", : ( ) - – und dazu kommen kommt noch plus sowie im in am an der die den dem draußen "
-    "drinnen vorne hinten büro werkstatt laden lager küche verwaltung service teilzeit vollzeit"
+_LIST_GAP = (
+    _JOIN
+    | _LIST_ADVERBS
+    | _FILLER
+    | _fold_set(
+        ", : ( ) - – und dazu kommen kommt noch plus sowie im in am an der die den dem draußen "
+        "drinnen vorne hinten büro werkstatt laden lager küche verwaltung service teilzeit vollzeit"
+    )
 )
 
 
@@ -1498,9 +1509,14 @@ def _sure(text: str, reading: StaffReading) -> bool:
             continue  # the same count said twice
         if m.kind in ("definite", "person") and low[m.last] in _OWNER_WORDS:
             continue  # "dä Chef met jerechnet", "die Chefin"
-        if reading.source == "total" and m.value < reading.count and _including(low, sentence):
-            if m.first < first and (m.first in sentence or _anaphoric(low, sentence)):
-                continue  # "Mit den beiden Schichtleitern und mir sind wir zwölf", "Mit denen …"
+        if (
+            reading.source == "total"
+            and m.value < reading.count
+            and _including(low, sentence)
+            and m.first < first
+            and (m.first in sentence or _anaphoric(low, sentence))
+        ):
+            continue  # "Mit den beiden Schichtleitern und mir sind wir zwölf", "Mit denen …"
         others.append(m)
     strong = reading.source == "total" and any(
         _matches_before(low, a, _STRONG_BEFORE) or _matches_after(low, b, _STRONG_AFTER)
@@ -1517,7 +1533,7 @@ def _sure(text: str, reading: StaffReading) -> bool:
             # "wir sind 4 – mein Kollege und ich sowie zwei Aushilfen": the total spelled out
             return not [m for m in others if m.first not in sentence and times[m.first] == "now"]
         return False
-    if first >= 0 and not _counted_before(low, first) and _added_at(low, first):
+    if first >= 0 and _added_at(low, first):
         return False  # "… und dazu kommen noch zwei Angestellte": added to whom?
     if reading.source == "bare" and (
         _ALTERNATIVES.search(" ".join(low)) or _things_counted(toks, sentence, used)
@@ -1599,6 +1615,9 @@ def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
         if m.first >= start and m.kind in ("group", "bare", "total", "strong", "person", "owner")
     ]
     joined = any(w in ("plus", "+", "und") for w in low[start:])
+    for a, b in zip(parts, parts[1:], strict=False):
+        if not set(low[a.last + 1 : b.first]) <= _JOIN | _FILLER:
+            return []  # "Insgesamt sind wir elf: zehn Fahrer und ich": a total and its parts
     return parts if len(parts) >= 2 and joined else []
 
 

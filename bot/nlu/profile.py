@@ -26,7 +26,7 @@ from typing import Any, Dict, FrozenSet, Optional, Tuple
 
 from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
 from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
-from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
+from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors, read_sector
 from bot.nlu.text import clean, normalized, tokenize
 
 PROFILE_SLOTS = ("employees", "sector", "municipality")
@@ -112,6 +112,11 @@ def correction_targets(text: str) -> FrozenSet[str]:
     return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
 
 
+def _overlap(a: Any, b: Any) -> bool:
+    """Two matches share a character (both carry ``start``/``end`` on the cleaned text)."""
+    return a.start < b.end and b.start < a.end
+
+
 def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     """Staff count, sector and town that ``text`` states for the firm.
 
@@ -129,17 +134,23 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
         values["employees"] = staff.count
         if not staff.sure:
             unsure.add("employees")
-    for _, match in ranked_sectors(text):
-        if asked == "sector" or identity_frame(text, match):
-            values["sector"] = match.value
-            break
+    sector = read_sector(text, asked == "sector")
+    if sector is not None and (asked in PROFILE_SLOTS or sector.sure):
+        values["sector"] = sector.value
+        if not sector.sure:
+            unsure.add("sector")
     if asked == "municipality":
         place = best_municipality(text)
         if place is not None:
             values["municipality"] = place.value
+            if sector is not None and _overlap(place, sector.match):
+                values.pop("sector", None)  # "Sonstiges" for the town: one word, one slot
+                unsure.discard("sector")
     else:
         firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
         for score, match in ranked_municipalities(text):
+            if sector is not None and _overlap(match, sector.match):
+                continue  # "Sonstiges" for the sector is no town
             # not asked: only a stated seat ("wir sitzen in …", "Sitz: …", "seit 2019 in …")
             # or the town of the firm just named ("Kneipe in Benrath, …")
             if score >= 2 or (firm and score >= -1):

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.nlu.numbers import find_numbers
 from bot.nlu.text import (
     Token,
     clean,
@@ -255,6 +256,8 @@ _NOW = _fold_set(
     "eigentlich sondern aber now"
 )
 _NEGATION = _fold_set("kein keine keinen keiner nicht nich not no")
+_NEGATED_AFTER = _fold_set("kein keine keinen keiner nicht nichts nie")
+_HAVE_VERBS = _fold_set("haben habe hab hat gibt gibts tun tue machen mache sind bin ist")
 
 
 def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -301,6 +304,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
     if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
         return FOREIGN
+    if set(after[:5]) & _NEGATED_AFTER and set(after[:3]) & _HAVE_VERBS:
+        return FOREIGN  # "ein Café haben wir nicht", "Verkaufen tun wir so gut wie nichts"
     if set(near[-2:]) & _CUSTOMER:
         at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
         head = before[at - 1] if at else ""
@@ -353,12 +358,38 @@ def _rank(text: str) -> list[tuple[int, SectorMatch]]:
     matches = sorted(by_span.values(), key=lambda m: m.start)
     head = matches[0] if matches else None
     ranked = []
+    concrete = {m.value for m in matches if _phrase_kind(text, m) is None}
     for match in matches:
         score = sector_score(text, match, head)
-        if score > FOREIGN:
-            ranked.append((score + (1 if identity_frame(text, match) else 0), match))
+        if score <= FOREIGN:
+            continue
+        kind = _phrase_kind(text, match)
+        if kind == "rejects":
+            score += 6  # "Nichts davon, wir betreiben eine Tierpension": none of the options
+        elif kind == "vague" and concrete:
+            score -= 4  # "jetzt mache ich was ganz anderes: eine Praxis für Physiotherapie"
+        ranked.append((score + (1 if identity_frame(text, match) else 0), match))
     ranked.sort(key=lambda item: (item[0], -item[1].start), reverse=True)
     return ranked
+
+
+_REJECTS = re.compile(
+    r"^(nichts davon|keins davon|keine davon|passt nicht|passt nichts|nichts passt|passt keine"
+    r"|passt nirgends|nirgends rein|passt nirgendwo|nirgendwo rein|keine der branchen"
+    r"|andere branche|sonstige branche)$"
+)
+_VAGUE = re.compile(r"^(etwas|was) (ganz )?anderes$")
+
+
+def _phrase_kind(text: str, match: SectorMatch) -> str | None:
+    """ "rejects" for a rejection of all options ("passt nirgends"), "vague" for "etwas
+    anderes", None for a concrete trade."""
+    if match.value != "sonstiges":
+        return None
+    words = " ".join(fold_all([clean(text)[match.start : match.end]]))
+    if _REJECTS.match(words):
+        return "rejects"
+    return "vague" if _VAGUE.match(words) else None
 
 
 _GREETINGS = _fold_set(
@@ -451,3 +482,64 @@ def parse_sector(text: str) -> str | None:
     """Map free text to a sector id (``SECTORS``) or None."""
     match = best_sector(text)
     return match.value if match else None
+
+
+class SectorReading(NamedTuple):
+    """The firm's sector read from a message, and whether it can be stored without asking."""
+
+    value: str
+    sure: bool
+    match: SectorMatch
+
+
+_GENERIC_FIRM_WORDS = _fold_set(
+    "laden geschäft praxis lokal shop firma betrieb werkstatt büro studio salon agentur"
+)
+MARGIN = 3  # a rival sector this close to the best one makes the reading unsure
+
+
+def _counted(text: str, match: SectorMatch) -> bool:
+    """The match is a counted thing the firm has ("15 LKW", "2 Filialen und 5 Transporter",
+    "drei Friseurstühle"), not what the firm is."""
+    before = clean(text)[: match.start].rstrip()
+    if not before:
+        return False
+    return any(end == len(before) for _, end, _ in find_numbers(before))
+
+
+def read_sector(text: str, asked: bool) -> SectorReading | None:
+    """The sector ``text`` states for the firm, or None (issue 8: be sure or ask).
+
+    ``asked``: the sector question is open, so the best match counts; otherwise only a match
+    that says what the firm is (:func:`identity_frame`) is sure, and a firm noun without such a
+    frame ("Wir sind 8 Leute im Sanitär- und Heizungshandwerk") is only proposed. Not sure: a
+    rival sector close to the best one ("gelernter Dachdecker, heute ein Bauunternehmen"), a
+    typo match, a generic word alone ("Laden", "Werkstatt").
+    """
+    ranked = [(s, m) for s, m in ranked_sectors(text) if not _counted(text, m)]
+    counted = len(ranked) < len(ranked_sectors(text))
+    if not ranked:
+        if asked and counted:  # "Wir haben 15 LKW": a guess worth asking
+            score, top = ranked_sectors(text)[0]
+            return SectorReading(top.value, False, top)
+        return None
+    framed = asked or any(identity_frame(text, m) for _, m in ranked)
+    if asked:
+        score, top = ranked[0]
+    elif framed:
+        score, top = next((s, m) for s, m in ranked if identity_frame(text, m))
+    else:
+        score, top = ranked[0]
+        if score < 0:
+            return None
+    rivals = [s for s, m in ranked if m.value != top.value]
+    if counted and not identity_frame(text, top):
+        rivals.append(score)  # things the firm counts point somewhere else as well
+    word = " ".join(fold_all([clean(text)[top.start : top.end]]))
+    sure = (
+        framed
+        and top.length > 0  # not a typo match
+        and not (rivals and max(rivals) > score - MARGIN)
+        and (word not in _GENERIC_FIRM_WORDS or asked and len(ranked) == 1)
+    )
+    return SectorReading(top.value, sure, top)

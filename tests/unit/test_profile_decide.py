@@ -59,7 +59,7 @@ CASES = [
         "employees",
         {},
         {"employees": 22, "municipality": "heiligenhaus"},
-        {},
+        {"sector": "produktion"},  # the firm's noun without "wir sind": confirmed first
     ),
     (
         "Softwarefirma, Düsseldorf-Bilk, 14 Entwickler plus ich",
@@ -73,8 +73,8 @@ CASES = [
         "Wir reparieren Fahrräder und verkaufen E-Bikes.",
         "sector",
         {"employees": 3},
-        {"sector": "handwerk"},
         {},
+        {"sector": "handwerk"},  # repair or trade: close rivals, confirmed first
     ),
     (
         "Früher Gastronomie, heute eine Werbeagentur.",
@@ -96,7 +96,7 @@ CASES = [
     ("Kurierdienst für Apotheken", "sector", {"employees": 3}, {"sector": "logistik"}, {}),
     ("Steuerbüro", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
     ("Ich habe eine Tierarztpraxis.", "sector", {"employees": 3}, {"sector": "gesundheit"}, {}),
-    ("Elektrikr", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    ("Elektrikr", "sector", {"employees": 3}, {}, {"sector": "handwerk"}),  # a typo: confirm
     ("Landwirtschaft mit Hofladen", "sector", {"employees": 3}, {"sector": "sonstiges"}, {}),
     # town asked
     (
@@ -337,7 +337,7 @@ def test_a_correction_without_a_new_value_names_its_slot():
         ("[NAME], [ADRESSE], [PLZ] Ratingen", {"municipality": "ratingen"}),
         (
             "Wir haben die Werkstatt 1990 in Velbert gegründet.",
-            {"sector": "handwerk", "municipality": "velbert"},
+            {"municipality": "velbert"},  # "Werkstatt" alone does not say which trade
         ),
         ("Wir haben die Werkstatt im Keller.", {}),
     ],
@@ -362,8 +362,8 @@ REGISTERS = [
         "Es sind ungefähr zwanzig bis fünfundzwanzig Leute, je nach Saison.",
         "employees",
         E,
-        {"employees": 22},
         {},
+        {"employees": 22},  # a range: its middle is confirmed first
     ),
     ("Vierzehn, aber zwei davon sind in Elternzeit.", "employees", E, {"employees": 14}, {}),
     ("Insgesamt elf – acht in Vollzeit, drei in Teilzeit.", "employees", E, {"employees": 11}, {}),
@@ -377,7 +377,7 @@ REGISTERS = [
     ("Bei uns schaffen 9 Leut.", "employees", E, {"employees": 9}, {}),
     ("Gut zwei Dutzend.", "employees", E, {"employees": 24}, {}),
     ("Sechs. Also mit mir sieben.", "employees", E, {"employees": 7}, {}),
-    ("Keine Ahnung genau, irgendwas zwischen 30 und 40.", "employees", E, {"employees": 35}, {}),
+    ("Keine Ahnung genau, irgendwas zwischen 30 und 40.", "employees", E, {}, {"employees": 35}),
     ("Unser Team besteht aus 8 Leuten.", "employees", E, {"employees": 8}, {}),
     ("Wir sind ein Zweipersonenbetrieb.", "employees", E, {}, {}),
     (
@@ -580,3 +580,20 @@ def test_never_crashes_on_odd_text():
         for asked in ("employees", "sector", "municipality", "tools_cloud", None):
             stored, proposed = decide_profile(text, asked, FULL if asked == "tools_cloud" else {})
             assert isinstance(stored, dict) and isinstance(proposed, dict)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # counted things the firm has are no sector
+        ("Wir haben 3 Bagger und 2 Kipper.", "employees", {}, {}),
+        ("Drei Busse fahren für uns.", "municipality", {}, {}),
+        ("Wir haben 12 Transporter.", "sector", {}, {"sector": "logistik"}),
+        ("Wir sind ein Kurierdienst mit 12 Transportern.", "employees", {"sector": "logistik"}, {}),
+        # one word fills one slot: "Sonstiges" is the sector or the town, never both
+        ("Sonstige", "sector", {"sector": "sonstiges"}, {}),
+        ("Sonstige", "municipality", {"municipality": "andere"}, {}),
+    ],
+)
+def test_counted_things_and_one_word_one_slot(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
