@@ -191,7 +191,10 @@ _RELATIVES = _fold_set(
     "opa oma sister brother nephew niece"
 )
 _OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
-_HOME = _fold_set("wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim")
+_HOME = _fold_set(
+    "wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim gewohnt gelebt "
+    "aufgewachsen geboren gebürtig"
+)
 _BRANCH = _fold_set(
     "lager lagerhalle filiale filialen zweigstelle niederlassung außenstelle baustelle "
     "baustellen zweigniederlassung warehouse branch"
@@ -370,6 +373,67 @@ def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
             if cls == wanted:
                 return match
     return None
+
+
+def _alone(text: str, match: PlaceMatch) -> bool:
+    """``match`` is a clause of its own, at most after "in"/"aus" ("In Hilden.", "Haan, …")."""
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), None)
+    last = max((i for i, t in enumerate(tokens) if t.end <= match.end), default=None)
+    if first is None or last is None:
+        return False
+    before, after = _clause_window(tokens, text, first, last)
+    return not after and before in ([], ["in"], ["aus"], ["im"])
+
+
+class PlaceReading(NamedTuple):
+    """The firm's seat read from a message, and whether it can be stored without asking."""
+
+    value: str
+    sure: bool
+    match: PlaceMatch
+
+
+MARGIN = 2  # another town this close to the best one makes the reading unsure
+
+
+def read_municipality(text: str, asked: bool, firm: bool = False) -> PlaceReading | None:
+    """The town ``text`` states as the firm's seat, or None (issue 8: be sure or ask).
+
+    ``asked``: the town question is open, so the best place counts (also "woanders"); otherwise
+    only a stated seat ("wir sitzen in …", "Sitz: …") or, with ``firm`` (the message names the
+    firm), the town of that firm ("Kneipe in Benrath"). Not sure: a typo match, or another town
+    whose seat score comes close ("jahrelang in Düsseldorf gearbeitet, die Firma in Monheim
+    gegründet").
+    """
+    ranked = ranked_municipalities(text)
+    if not asked:
+        if not ranked:
+            return None
+        score, best = ranked[0]
+        if not (score >= 2 or (firm and score >= -1)):
+            return None
+    elif ranked:
+        # the town question answered in a clause of its own ("Mettmann. Wir sind …") leads
+        ranked = sorted(
+            ((s + (3 if _alone(text, m) else 0), m) for s, m in ranked),
+            key=lambda item: item[0],
+            reverse=True,
+        )
+        score, best = ranked[0]
+    else:
+        match = best_municipality(text)
+        if match is None:
+            return None
+        return PlaceReading(
+            match.value, not match.fuzzy or len(_cleaned_tokens(text)[1]) <= 3, match
+        )
+    rivals = [s for s, m in ranked if m.value != best.value]
+    # a typo is sure only as the whole answer to the town question ("Ratigen", "Wülfrat")
+    typo_ok = asked and len(_cleaned_tokens(text)[1]) <= 3
+    sure = (typo_ok or not best.fuzzy) and not (rivals and max(rivals) > score - MARGIN)
+    return PlaceReading(best.value, sure, best)
 
 
 def parse_municipality(text: str) -> str | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
 from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
-from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
+from bot.nlu.places import names_municipality, ranked_municipalities, read_municipality
 from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors, read_sector
 from bot.nlu.text import clean, normalized, tokenize
 
@@ -139,23 +139,19 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
         values["sector"] = sector.value
         if not sector.sure:
             unsure.add("sector")
-    if asked == "municipality":
-        place = best_municipality(text)
-        if place is not None:
-            values["municipality"] = place.value
-            if sector is not None and _overlap(place, sector.match):
-                values.pop("sector", None)  # "Sonstiges" for the town: one word, one slot
-                unsure.discard("sector")
-    else:
-        firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
-        for score, match in ranked_municipalities(text):
-            if sector is not None and _overlap(match, sector.match):
-                continue  # "Sonstiges" for the sector is no town
-            # not asked: only a stated seat ("wir sitzen in …", "Sitz: …", "seit 2019 in …")
-            # or the town of the firm just named ("Kneipe in Benrath, …")
-            if score >= 2 or (firm and score >= -1):
-                values["municipality"] = match.value
-            break
+    firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
+    place = read_municipality(text, asked == "municipality", firm)
+    if place is not None and sector is not None and _overlap(place.match, sector.match):
+        # one word fills one slot ("Sonstige"): the asked one, else the sector
+        if asked == "municipality":
+            values.pop("sector", None)
+            unsure.discard("sector")
+        else:
+            place = None
+    if place is not None:
+        values["municipality"] = place.value
+        if not place.sure:
+            unsure.add("municipality")
     correction = is_correction(text)
     return ProfileReading(
         values,

@@ -597,3 +597,37 @@ def test_never_crashes_on_odd_text():
 )
 def test_counted_things_and_one_word_one_slot(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # two towns with close seat scores: the likelier one is confirmed first
+        ("Teils in Mettmann, teils in Erkrath.", "municipality", {}, {"municipality": "mettmann"}),
+        # a clear seat next to places of travel is stored
+        (
+            "Unser Sitz ist in Haan, die Touren gehen oft nach Solingen.",
+            "municipality",
+            {"municipality": "haan"},
+            {},
+        ),
+        # the town question answered first, then a story with another town
+        (
+            "Erkrath. Gelernt habe ich damals in Düsseldorf.",
+            "municipality",
+            {"municipality": "erkrath"},
+            {},
+        ),
+        # where the owner was born or has lived is not the seat
+        (
+            "Geboren in Hilden, die Bäckerei haben wir in Langenfeld.",
+            "municipality",
+            {"municipality": "langenfeld"},
+            {"sector": "handwerk"},
+        ),
+        # a typo alone answers the town question; inside a long story it is confirmed
+        ("Langenfel", "municipality", {"municipality": "langenfeld"}, {}),
+    ],
+)
+def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
