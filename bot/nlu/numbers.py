@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from bot.nlu.text import clean, fold
+from bot.nlu.text import clean, fold, fold_all
 
 MAX_COUNT = 100_000
 MASK = "§"
@@ -1800,9 +1800,31 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         if reading is not None and reading.count == 0:
             return StaffReading(1, reading.start, reading.end, reading.source)
         return None
+    if _other_party(text, reading):
+        return None
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
     return reading
+
+
+_OTHER_PARTY = _fold_set(
+    "kunde kunden kundin kundschaft nachbar nachbarn nachbarin konkurrent konkurrenten "
+    "konkurrenz mitbewerber lieferant lieferanten auftraggeber bruder schwester schwager "
+    "schwägerin freund freundin bekannter bekannte kumpel onkel tante cousin cousine "
+    "customer customers neighbour neighbor competitor supplier friend brother sister"
+)
+_HAVING = _fold_set("hat hatte beschäftigt beschaeftigt has had employs")
+_FIRST_PERSON = _fold_set("wir ich uns mir mich we i us me")
+
+
+def _other_party(text: str, reading: StaffReading) -> bool:
+    """The count is another party's staff ("Mein Kunde hat 50 Mitarbeiter", "Unser Nachbar,
+    ein Friseur, hat 8 Leute"): its sentence names someone else who has them and neither
+    "wir" nor "ich"."""
+    start = max(text.rfind(c, 0, reading.start) for c in ".!?;\n") + 1
+    ends = [i for i in (text.find(c, reading.end) for c in ".!?;\n") if i >= 0]
+    words = set(fold_all(re.findall(r"\w+", text[start : min(ends, default=len(text))].lower())))
+    return bool(words & _OTHER_PARTY and words & _HAVING and not words & _FIRST_PERSON)
 
 
 def employee_count_in_context(text: str) -> int | None:

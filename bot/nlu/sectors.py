@@ -240,13 +240,16 @@ _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
     "kunde kunden kundin lieferant lieferanten bekannter bekannte bekannten freund freundin "
     "nachbar konkurrenz konkurrent dienstleister schwester bruder schwager cousin cousine "
-    "onkel tante wie"
+    "onkel tante wie auftraggeber mandant mandanten klienten kundschaft zielgruppe abnehmer"
 )
 _OWNING = _fold_set("hat haben hatte betreibt führt has runs owns arbeitet")
 _RELATIVES = _fold_set(
     "mann frau vater mutter sohn tochter bruder schwester partner partnerin freund freundin "
     "schwager schwägerin onkel tante opa oma husband wife father mother son daughter"
 )
+_BEING = _fold_set("ist sind sein war waren is are")
+_NEIGHBOUR = _fold_set("neben nebenan gegenüber nachbarschaft next door")
+_RELATIVE_HAS = _fold_set("ist war arbeitet als is hat hatte betreibt führt has runs owns")
 _PAST = _fold_set(
     "früher damals ursprünglich gelernt gearbeitet war waren angefangen komme kam vorher "
     "zuvor ehemals bisher used was"
@@ -313,10 +316,14 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
             return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
     if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:
         return FOREIGN
+    if set(before) & (_OTHER_PEOPLE - {"wie"}) and set(before) & _BEING:
+        return FOREIGN  # "Die meisten unserer Kunden sind Arztpraxen"
+    if set(before) & _NEIGHBOUR or set(after[:2]) & _NEIGHBOUR:
+        return FOREIGN  # "Neben uns ist eine Bäckerei", "die Friseurin nebenan"
     if len(near) >= 2 and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
         return FOREIGN  # "bei einem großen Autohändler gearbeitet"
     score = 0
-    if set(before[:3]) & _RELATIVES and set(before) & {"ist", "war", "arbeitet", "als", "is"}:
+    if set(before[:3]) & _RELATIVES and set(before) & _RELATIVE_HAS:
         score -= 5  # "Mein Mann ist Elektriker, ich hab einen Blumenladen"
     if word in _CATEGORY_WORDS or word.endswith("branche"):
         score += 2
@@ -359,10 +366,15 @@ def _rank(text: str) -> list[tuple[int, SectorMatch]]:
     head = matches[0] if matches else None
     ranked = []
     concrete = {m.value for m in matches if _phrase_kind(text, m) is None}
+    foreign_end = -1
     for match in matches:
         score = sector_score(text, match, head)
+        if foreign_end >= 0 and _coordinated(text, foreign_end, match.start):
+            score = FOREIGN  # "für Bäckereien und Metzgereien": the whole list
         if score <= FOREIGN:
+            foreign_end = match.end
             continue
+        foreign_end = -1
         kind = _phrase_kind(text, match)
         if kind == "rejects":
             score += 6  # "Nichts davon, wir betreiben eine Tierpension": none of the options
@@ -371,6 +383,12 @@ def _rank(text: str) -> list[tuple[int, SectorMatch]]:
         ranked.append((score + (1 if identity_frame(text, match) else 0), match))
     ranked.sort(key=lambda item: (item[0], -item[1].start), reverse=True)
     return ranked
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    """Only "und", "oder", "sowie" or commas lie between ``end`` and ``start``."""
+    gap = fold_all(re.findall(r"\w+", clean(text)[end:start]))
+    return all(w in ("und", "oder", "sowie", "or", "and") for w in gap)
 
 
 _REJECTS = re.compile(
@@ -538,6 +556,7 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
     word = " ".join(fold_all([clean(text)[top.start : top.end]]))
     sure = (
         framed
+        and (score >= 0 or not asked)  # not a past, a relative's or an attribute
         and top.length > 0  # not a typo match
         and not (rivals and max(rivals) > score - MARGIN)
         and (word not in _GENERIC_FIRM_WORDS or asked and len(ranked) == 1)

@@ -631,3 +631,25 @@ def test_counted_things_and_one_word_one_slot(text, asked, stored, proposed):
 )
 def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # another party's staff, trade or neighbour is never the firm's
+        ("Mein Schwager hat einen Betrieb mit 30 Leuten.", "employees", {}, {}),
+        ("Unser größter Kunde beschäftigt 200 Menschen.", "employees", {}, {}),
+        (
+            "Gegenüber ist eine Metzgerei, wir sind ein Blumenladen.",
+            "sector",
+            {"sector": "handel"},
+            {},
+        ),
+        ("Wir liefern an Hotels und Restaurants.", "sector", {}, {}),
+        ("Unsere Auftraggeber sind meistens Zahnarztpraxen.", "employees", {}, {}),
+        # a relative's trade alone is confirmed, not stored
+        ("Meine Frau führt eine Konditorei, ich helfe aus.", "sector", {}, {"sector": "handwerk"}),
+    ],
+)
+def test_other_parties_are_not_the_firm(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
