@@ -398,21 +398,25 @@ class PlaceReading(NamedTuple):
 MARGIN = 2  # another town this close to the best one makes the reading unsure
 
 
-def read_municipality(text: str, asked: bool, firm: bool = False) -> PlaceReading | None:
+def read_municipality(
+    text: str, asked: bool, firm: bool = False, listed: bool = False
+) -> PlaceReading | None:
     """The town ``text`` states as the firm's seat, or None (issue 8: be sure or ask).
 
     ``asked``: the town question is open, so the best place counts (also "woanders"); otherwise
     only a stated seat ("wir sitzen in …", "Sitz: …") or, with ``firm`` (the message names the
-    firm), the town of that firm ("Kneipe in Benrath"). Not sure: a typo match, or another town
-    whose seat score comes close ("jahrelang in Düsseldorf gearbeitet, die Firma in Monheim
-    gegründet").
+    firm), the town of that firm ("Kneipe in Benrath"), or, with ``listed`` (another profile
+    question is open), a town that is an item of its own ("5 Leute, Haan"). Not sure: a typo
+    match, or another town whose seat score comes close ("jahrelang in Düsseldorf gearbeitet,
+    die Firma in Monheim gegründet").
     """
     ranked = ranked_municipalities(text)
     if not asked:
         if not ranked:
             return None
         score, best = ranked[0]
-        if not (score >= 2 or (firm and score >= -1)):
+        terse = listed and _alone(text, best)  # "5 Leute, Haan" while the profile is asked
+        if not (score >= 2 or ((firm or terse) and score >= -1)):
             return None
     elif ranked:
         # the town question answered in a clause of its own ("Mettmann. Wir sind …") leads

@@ -140,7 +140,7 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
         if not sector.sure:
             unsure.add("sector")
     firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
-    place = read_municipality(text, asked == "municipality", firm)
+    place = read_municipality(text, asked == "municipality", firm, asked in PROFILE_SLOTS)
     if place is not None and sector is not None and _overlap(place.match, sector.match):
         # one word fills one slot ("Sonstige"): the asked one, else the sector
         if asked == "municipality":

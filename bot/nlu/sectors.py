@@ -168,6 +168,13 @@ def _stated(tokens: list[Token], index: int) -> bool:
     return bool(before) and ("branche" in before or before[-1] in ("also", "eher"))
 
 
+def _segment(text: str, tokens: list[Token], index: int) -> bool:
+    """Token ``index`` is a list item of its own ("3 Leute, IT, Ratingen")."""
+    before = text[tokens[index - 1].end : tokens[index].start] if index else ","
+    after = text[tokens[index].end : tokens[index + 1].start] if index + 1 < len(tokens) else "."
+    return any(c in before for c in ",;/") and any(c in after for c in ",;/.!")
+
+
 def find_sectors(text: str) -> list[SectorMatch]:
     """All sector matches in ``text`` (unsorted); see :func:`best_sector`."""
     vocab = _vocab()
@@ -207,7 +214,12 @@ def find_sectors(text: str) -> list[SectorMatch]:
             stated = _stated(tokens, index)
             if kind == GUARDED and not (has_guard(tokens, index) or stated):
                 continue
-            if kind == ALONE and len(tokens) > 2 and not stated:
+            if (
+                kind == ALONE
+                and len(tokens) > 2
+                and not stated
+                and not _segment(text, tokens, index)
+            ):
                 continue
             if _third_party(vocab, tokens, index, token.norm):
                 continue
@@ -513,6 +525,7 @@ class SectorReading(NamedTuple):
 _GENERIC_FIRM_WORDS = _fold_set(
     "laden geschäft praxis lokal shop firma betrieb werkstatt büro studio salon agentur"
 )
+_GENERIC_HEAD_WORDS = ("geschaft", "laden", "shop", "betrieb", "firma", "handel")
 MARGIN = 3  # a rival sector this close to the best one makes the reading unsure
 
 
@@ -554,6 +567,13 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
     if counted and not identity_frame(text, top):
         rivals.append(score)  # things the firm counts point somewhere else as well
     word = " ".join(fold_all([clean(text)[top.start : top.end]]))
+    joined = word.replace(" ", "")
+    generic_head = any(
+        joined.endswith(g) and top.length == len(g) and _vocab().suffixes.get(g) == top.value
+        for g in _GENERIC_HEAD_WORDS
+    )
+    if generic_head and {v for _, v, _ in _token_matches(joined)} - {top.value}:
+        rivals.append(score)  # "Malergeschäft": a trade before a generic shop word
     sure = (
         framed
         and (score >= 0 or not asked)  # not a past, a relative's or an attribute

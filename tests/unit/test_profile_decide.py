@@ -653,3 +653,24 @@ def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
 )
 def test_other_parties_are_not_the_firm(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # a terse list while the profile is asked: every item counts
+        (
+            "Velbert, 7 Mitarbeiter, EDV",
+            "employees",
+            {"employees": 7, "sector": "it_medien", "municipality": "velbert"},
+            {},
+        ),
+        ("9 Leute, Mettmann", "employees", {"employees": 9, "municipality": "mettmann"}, {}),
+        # not a list item: customers' town, the IT of someone else
+        ("Wir sind 9, Kunden vor allem in Mettmann", "employees", {"employees": 9}, {}),
+        # a trade word and a generic shop word in one: confirmed first
+        ("Ich habe ein Malergeschäft.", "sector", {}, {"sector": "handel"}),
+    ],
+)
+def test_terse_lists_and_compounds(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
