@@ -21,6 +21,7 @@ Ort") only count when nothing more specific was found.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -305,6 +306,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score -= 2
     if set(before) & _ELSEWHERE and not set(before) & _SEAT and not base:
         score -= 2
+    if prev in ("in", "im", "aus") and len(before) >= 3 and before[-3] in ("fur", "for"):
+        score -= 3  # "Webseiten für Handwerker in Langenfeld": where the customers are
     if prev in ("in", "im") and set(before) & _SEAT_VERBS:
         score += 2
     if {"uns", "hier"} & near_before and prev in ("in", "im"):
@@ -312,6 +315,12 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     if word.endswith("er") and word not in ("ratinger",) and not after:
         score -= 2  # "Wir sind Düsseldorfer": people, not the seat
     return score
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    """Only "und", "oder", "sowie" or commas lie between ``end`` and ``start``."""
+    gap = fold_all(re.findall(r"\w+", clean(text)[end:start]))
+    return all(w in ("und", "oder", "sowie", "or", "and") for w in gap)
 
 
 def ranked_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
@@ -330,10 +339,14 @@ def _rank(text: str) -> list[tuple[int, PlaceMatch]]:
     places that are not the seat (see :func:`seat_score`) are left out."""
     found = find_municipalities(text)
     ranked = []
+    foreign_end = -1
     for order, (cls, match) in enumerate(found):
         if cls != NAME:
             continue
         score = seat_score(text, match)
+        if foreign_end >= 0 and _coordinated(text, foreign_end, match.start):
+            score = FOREIGN  # "3 Filialen in Mettmann, Wülfrath und Velbert": the whole list
+        foreign_end = match.end if score <= FOREIGN else -1
         if score > FOREIGN:
             ranked.append((score, -order, match))
     ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
@@ -395,6 +408,7 @@ class PlaceReading(NamedTuple):
     match: PlaceMatch
 
 
+LOW = -2  # a seat score at or below this (near, travel, the past) is only a guess
 MARGIN = 2  # another town this close to the best one makes the reading unsure
 
 
@@ -436,7 +450,11 @@ def read_municipality(
     rivals = [s for s, m in ranked if m.value != best.value]
     # a typo is sure only as the whole answer to the town question ("Ratigen", "Wülfrat")
     typo_ok = asked and len(_cleaned_tokens(text)[1]) <= 3
-    sure = (typo_ok or not best.fuzzy) and not (rivals and max(rivals) > score - MARGIN)
+    sure = (
+        (typo_ok or not best.fuzzy)
+        and not (rivals and max(rivals) > score - MARGIN)
+        and score > LOW  # "in der Nähe von Hilden", "wir liefern bis nach Velbert"
+    )
     return PlaceReading(best.value, sure, best)
 
 

@@ -674,3 +674,24 @@ def test_other_parties_are_not_the_firm(text, asked, stored, proposed):
 )
 def test_terse_lists_and_compounds(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # every town of a list of branches is a branch
+        (
+            "Metzgerei mit Filialen in Haan, Hilden und Solingen, zusammen 19 Leute.",
+            "employees",
+            {"employees": 19, "sector": "handwerk"},
+            {},
+        ),
+        # where the customers are is no seat
+        ("Wir sind 4 und bauen Shops für Händler in Ratingen.", "employees", {"employees": 4}, {}),
+        # near a town or driving there: only a guess, confirmed first
+        ("Kurz vor der Grenze zu Mettmann.", "municipality", {}, {"municipality": "mettmann"}),
+        ("Wir fahren oft bis nach Haan.", "municipality", {}, {"municipality": "haan"}),
+    ],
+)
+def test_towns_of_branches_customers_and_travel(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
