@@ -1800,7 +1800,7 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         if reading is not None and reading.count == 0:
             return StaffReading(1, reading.start, reading.end, reading.source)
         return None
-    if _other_party(text, reading):
+    if _other_party(text, reading) or _age(text, reading):
         return None
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
@@ -1815,6 +1815,28 @@ _OTHER_PARTY = _fold_set(
 )
 _HAVING = _fold_set("hat hatte beschäftigt beschaeftigt has had employs")
 _FIRST_PERSON = _fold_set("wir ich uns mir mich we i us me")
+
+
+_AGE_VERB = re.compile(r"\b(ich bin|bin ich|ist|wird|werde|wurde|war|is|am|turned)\s*$")
+_AGE_AFTER = re.compile(r"^\s*(jahre alt|jahre jung|years old|geworden)\b")
+
+
+def _age(text: str, reading: StaffReading) -> bool:
+    """A bare number that is someone's age ("Mein Vater ist 70 und hilft mit", "ich bin 52")."""
+    if reading.source != "bare":
+        return False
+    low = text.lower()
+    before, after = low[: reading.start], low[reading.end :]
+    if _AGE_AFTER.match(after):
+        return True
+    sentence = re.split(r"[.!?;,]", before)[-1]
+    verb = _AGE_VERB.search(before)
+    if not verb or re.search(r"\b(wir|we)\b", sentence):
+        return False
+    if verb.group(1) in ("ich bin", "bin ich", "am", "turned"):
+        return True
+    words = fold_all(re.findall(r"\w+", sentence[: verb.start()]))[-3:]
+    return any(w in _KIN for w in words)  # "Mein Vater ist 70", not "Es ist 12"
 
 
 def _other_party(text: str, reading: StaffReading) -> bool:

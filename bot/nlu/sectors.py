@@ -461,6 +461,15 @@ _FIRM_VERBS = _fold_set(
 )
 
 
+_HAVE = _fold_set("haben habe hab have has")
+_FIRM_HEADS = _fold_set("company firm agency studio business house shop firma agentur")
+_POSSESSIONS = _fold_set(
+    "software app apps website webseite homepage kasse kassensystem server "
+    "lager lagerhalle werkstatt büro lkw transporter fahrzeug fahrzeuge drucker computer it "
+    "edv"
+)
+
+
 @lru_cache(maxsize=4096)
 def identity_frame(text: str, match: SectorMatch) -> bool:
     """``match`` names what the firm is: at the start of the message or a sentence ("Kiosk in
@@ -485,6 +494,9 @@ def identity_frame(text: str, match: SectorMatch) -> bool:
     if lead and all(w in _CLAUSE_START for w in lead):
         return True
     stated = any(tuple(lead[-len(p) :]) == p for p in _IDENTITY_BEFORE if len(lead) >= len(p))
+    word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
+    if stated and set(lead[-2:]) & _HAVE and word in _POSSESSIONS:
+        stated = False  # "haben wir eine Software", "ich hab ein Lager": owned, not the firm
     if stated and not definite:
         return True  # "wir sind eine Bäckerei", not "wir haben die Werkstatt im Keller"
     if article and set(after) & _FOUNDING and {"ich", "wir", "i", "we"} & set(before):
@@ -561,7 +573,11 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
         score, top = next((s, m) for s, m in ranked if identity_frame(text, m))
     else:
         score, top = ranked[0]
-        if score < 0:
+        follows = fold_all(clean(text)[top.end :].split()[:1])
+        owned = " ".join(fold_all([clean(text)[top.start : top.end]])) in _POSSESSIONS and not (
+            set(follows) & _FIRM_HEADS  # "software company"
+        )
+        if score < 0 or owned:  # "eine Software für die Termine": a tool, not the trade
             return None
     rivals = [s for s, m in ranked if m.value != top.value]
     if counted and not identity_frame(text, top):

@@ -695,3 +695,23 @@ def test_terse_lists_and_compounds(text, asked, stored, proposed):
 )
 def test_towns_of_branches_customers_and_travel(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # an age is no staff count
+        ("Meine Mutter ist 68 und kommt jeden Tag.", "employees", {}, {}),
+        ("Ich bin 39 Jahre alt.", "employees", {}, {}),
+        # a tool the firm has is not what the firm is
+        ("Seit letztem Jahr haben wir eine Software für die Termine.", "employees", {}, {}),
+        (
+            "Wir haben eine Softwarefirma mit 5 Leuten.",
+            "employees",
+            {"employees": 5, "sector": "it_medien"},
+            {},
+        ),
+    ],
+)
+def test_ages_and_tools_are_passing_mentions(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
