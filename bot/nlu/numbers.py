@@ -1557,6 +1557,11 @@ def _sure(text: str, reading: StaffReading) -> bool:
         ) != (False, False)
         if persons and not owner and {"ich", "isch"} & {low[k] for k in sentence}:
             return False  # "…, mein Cousin ist an der Kasse, und ich stehe am Grill"
+        for m in everything:
+            if m.first in used and m.kind == "group" and m.general and m.first == spans[-1][0]:
+                between = set(low[spans[-2][1] + 1 : m.first])
+                if not between & (_ADD_MARKERS | _JOIN) - {","}:
+                    return False  # "Ich und mein Bruder, 4 Leute": the total or on top?
     return True
 
 

@@ -299,6 +299,18 @@ def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[
 
 
 FOREIGN = -100
+
+
+def _apposition_of_other(tokens: list[Token], text: str, match: SectorMatch, n: int) -> bool:
+    """The match (after at most an article) follows a comma right after another person
+    ("Mein Schwager, ein Dachdecker, …")."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), len(tokens))
+    k = first - n - 1  # the last word before the match's clause
+    if n > 1 or k < 0 or "," not in text[tokens[k].end : tokens[k + 1].start]:
+        return False
+    return tokens[k].norm in _OTHER_PEOPLE | _RELATIVES and tokens[k].norm != "wie"
+
+
 _GENERIC_HEADS = (
     "praxis", "zentrum", "buro", "firma", "betrieb", "geschaft", "laden", "studio", "schule",
     "einrichtung", "agentur", "unternehmen", "spezialist", "spezialisten", "fachbetrieb",
@@ -319,6 +331,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
     if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
         return FOREIGN
+    if _apposition_of_other(tokens, text, match, len(before)):
+        return FOREIGN  # "Unser Nachbar, ein Friseur, …"
     if set(after[:5]) & _NEGATED_AFTER and set(after[:3]) & _HAVE_VERBS:
         return FOREIGN  # "ein Café haben wir nicht", "Verkaufen tun wir so gut wie nichts"
     if set(near[-2:]) & _CUSTOMER:

@@ -715,3 +715,17 @@ def test_towns_of_branches_customers_and_travel(text, asked, stored, proposed):
 )
 def test_ages_and_tools_are_passing_mentions(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # another person's trade in an apposition is not the firm's
+        ("Meine Schwester, eine Floristin, hat mich darauf gebracht.", "sector", {}, {}),
+        # persons and a general count only joined by a comma: total or on top? confirm
+        ("Meine Frau und ich, 5 Mitarbeiter", "employees", {}, {"employees": 7}),
+        ("Meine Frau und ich, dazu 5 Mitarbeiter", "employees", {"employees": 7}, {}),
+    ],
+)
+def test_appositions_and_comma_joined_counts(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
