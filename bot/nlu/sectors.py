@@ -260,6 +260,7 @@ _RELATIVES = _fold_set(
     "schwager schwägerin onkel tante opa oma husband wife father mother son daughter"
 )
 _BEING = _fold_set("ist sind sein war waren is are")
+_COMING = _fold_set("kommen kommt stammen stammt come comes")
 _NEIGHBOUR = _fold_set("neben nebenan gegenüber nachbarschaft next door")
 _RELATIVE_HAS = _fold_set("ist war arbeitet als is hat hatte betreibt führt has runs owns")
 _PAST = _fold_set(
@@ -342,7 +343,7 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
             return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
     if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:
         return FOREIGN
-    if set(before) & (_OTHER_PEOPLE - {"wie"}) and set(before) & _BEING:
+    if set(before) & (_OTHER_PEOPLE - {"wie"}) and set(before) & (_BEING | _COMING):
         return FOREIGN  # "Die meisten unserer Kunden sind Arztpraxen"
     if set(before) & _NEIGHBOUR or set(after[:2]) & _NEIGHBOUR:
         return FOREIGN  # "Neben uns ist eine Bäckerei", "die Friseurin nebenan"
@@ -564,6 +565,22 @@ def _counted(text: str, match: SectorMatch) -> bool:
     return any(end == len(before) for _, end, _ in find_numbers(before))
 
 
+_ACTIVITY = re.compile(
+    r"\b(stellen \w+ (\w+ )?her|herstell\w*|produzier\w*|fertigen|reparier\w*|bauen|baun|baue"
+    r"|montier\w*|installier\w*|entwickeln|programmier\w*|backen|kochen|pflegen|beraten"
+    r"|planen|liefern|transportier\w*|reinigen|verkauf(e|en|t)|vertreib\w*)\b"
+)
+_STATED_FIRM = re.compile(
+    r"\b(wir sind|sind wir|ich bin|bin ich|betreiben|betreibe|fuhren|fuhre)\b"
+)
+
+
+def _activities(text: str) -> set[str]:
+    """The different activities a message names ("reparieren", "verkaufen"), by stem."""
+    words = " ".join(fold_all(clean(text).split()))
+    return {m.group(1)[:5] for m in _ACTIVITY.finditer(words)}
+
+
 def read_sector(text: str, asked: bool) -> SectorReading | None:
     """The sector ``text`` states for the firm, or None (issue 8: be sure or ask).
 
@@ -604,6 +621,9 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
     )
     if generic_head and {v for _, v, _ in _token_matches(joined)} - {top.value}:
         rivals.append(score)  # "Malergeschäft": a trade before a generic shop word
+    stated = _STATED_FIRM.search(" ".join(fold_all(clean(text)[: top.start].split()[-4:])))
+    if len(_activities(text)) >= 2 and not stated:
+        rivals.append(score)  # "Wir stellen Möbel her und verkaufen sie": which one?
     sure = (
         framed
         and (score >= 0 or not asked)  # not a past, a relative's or an attribute

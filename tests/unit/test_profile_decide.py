@@ -729,3 +729,28 @@ def test_ages_and_tools_are_passing_mentions(text, asked, stored, proposed):
 )
 def test_appositions_and_comma_joined_counts(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # two activities of different trades: confirm the likelier one
+        (
+            "Wir bauen Fahrräder und verkaufen sie online.",
+            "sector",
+            {},
+            {"sector": "handel"},
+        ),
+        # where the customers come from is not the firm's trade
+        ("Unsere Kunden kommen meist aus dem Handwerk.", "sector", {}, {}),
+        # a stated firm keeps its trade, whatever it also does
+        (
+            "Wir sind eine Schreinerei, wir planen und bauen Küchen.",
+            "sector",
+            {"sector": "handwerk"},
+            {},
+        ),
+    ],
+)
+def test_several_activities_and_customers_trades(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
