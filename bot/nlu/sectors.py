@@ -568,7 +568,8 @@ def _counted(text: str, match: SectorMatch) -> bool:
 _ACTIVITY = re.compile(
     r"\b(stellen \w+ (\w+ )?her|herstell\w*|produzier\w*|fertigen|reparier\w*|bauen|baun|baue"
     r"|montier\w*|installier\w*|entwickeln|programmier\w*|backen|kochen|pflegen|beraten"
-    r"|planen|liefern|transportier\w*|reinigen|verkauf(e|en|t)|vertreib\w*)\b"
+    r"|planen|liefern|transportier\w*|reinigen|verkauf(e|en|t)|vertreib\w*|vermiet(e|en)"
+    r"|betreu(e|en|n)|unterricht(e|en)|schulen|vermitteln)\b"
 )
 _STATED_FIRM = re.compile(
     r"\b(wir sind|sind wir|ich bin|bin ich|betreiben|betreibe|fuhren|fuhre)\b"

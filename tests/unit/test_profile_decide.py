@@ -741,6 +741,12 @@ def test_appositions_and_comma_joined_counts(text, asked, stored, proposed):
             {},
             {"sector": "handel"},
         ),
+        (
+            "Wir vermieten und betreuen eine Ferienwohnung.",
+            "sector",
+            {},
+            {"sector": "gastronomie"},
+        ),
         # where the customers come from is not the firm's trade
         ("Unsere Kunden kommen meist aus dem Handwerk.", "sector", {}, {}),
         # a stated firm keeps its trade, whatever it also does
