@@ -260,6 +260,7 @@ _RELATIVES = _fold_set(
     "schwager schwägerin onkel tante opa oma husband wife father mother son daughter"
 )
 _BEING = _fold_set("ist sind sein war waren is are")
+_ARTICLES = _fold_set("ein eine einen einem einer der die das den dem")
 _COMING = _fold_set("kommen kommt stammen stammt come comes")
 _NEIGHBOUR = _fold_set("neben nebenan gegenüber nachbarschaft next door")
 _RELATIVE_HAS = _fold_set("ist war arbeitet als is hat hatte betreibt führt has runs owns")
@@ -349,6 +350,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
         return FOREIGN  # "Neben uns ist eine Bäckerei", "die Friseurin nebenan"
     if len(near) >= 2 and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
         return FOREIGN  # "bei einem großen Autohändler gearbeitet"
+    if len(near) >= 2 and near[-1] in _ARTICLES and near[-2] in ("uber", "via", "von"):
+        return FOREIGN  # "über eine Zeitarbeitsfirma", "von einer Spedition beliefert"
     score = 0
     if set(before[:3]) & _RELATIVES and set(before) & _RELATIVE_HAS:
         score -= 5  # "Mein Mann ist Elektriker, ich hab einen Blumenladen"

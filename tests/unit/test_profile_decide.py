@@ -647,6 +647,14 @@ def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
         ),
         ("Wir liefern an Hotels und Restaurants.", "sector", {}, {}),
         ("Unsere Auftraggeber sind meistens Zahnarztpraxen.", "employees", {}, {}),
+        # a firm reached through or supplying from outside
+        (
+            "Die Aushilfen kommen über eine Personalagentur, 6 Leute.",
+            "employees",
+            {"employees": 6},
+            {},
+        ),
+        ("Wir werden von einer Großbäckerei beliefert.", "sector", {}, {}),
         # a relative's trade alone is confirmed, not stored
         ("Meine Frau führt eine Konditorei, ich helfe aus.", "sector", {}, {"sector": "handwerk"}),
     ],
