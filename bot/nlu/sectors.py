@@ -252,7 +252,8 @@ _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
     "kunde kunden kundin lieferant lieferanten bekannter bekannte bekannten freund freundin "
     "nachbar konkurrenz konkurrent dienstleister schwester bruder schwager cousin cousine "
-    "onkel tante wie auftraggeber mandant mandanten klienten kundschaft zielgruppe abnehmer"
+    "onkel tante wie auftraggeber mandant mandanten klienten kundschaft zielgruppe abnehmer "
+    "customer customers client clients"
 )
 _OWNING = _fold_set("hat haben hatte betreibt führt has runs owns arbeitet")
 _RELATIVES = _fold_set(

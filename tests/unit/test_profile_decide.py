@@ -647,6 +647,9 @@ def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
         ),
         ("Wir liefern an Hotels und Restaurants.", "sector", {}, {}),
         ("Unsere Auftraggeber sind meistens Zahnarztpraxen.", "employees", {}, {}),
+        # English owners: the trade and the customers' trade
+        ("We're in manufacturing, plastic parts.", "sector", {"sector": "produktion"}, {}),
+        ("our customers are mostly in healthcare", "sector", {}, {}),
         # a firm reached through or supplying from outside
         (
             "Die Aushilfen kommen über eine Personalagentur, 6 Leute.",
