@@ -24,7 +24,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
-from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
+from bot.nlu.numbers import (
+    find_numbers,
+    looks_like_code,
+    plausible_counts,
+    read_staff,
+    word_number,
+)
 from bot.nlu.places import names_municipality, ranked_municipalities, read_municipality
 from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors, read_sector
 from bot.nlu.text import clean, normalized, tokenize
@@ -171,11 +177,42 @@ def _names_known(text: str, slot: str, known: Any) -> bool:
     return names_municipality(text, known)
 
 
+_NUM = r"(\d{1,4}|[a-z]+)"
+_REPLACEMENTS = (
+    re.compile(rf"\bnicht {_NUM} sondern {_NUM}\b"),  # new value second
+    re.compile(rf"\b{_NUM} (?:statt|anstatt|anstelle von) {_NUM}\b"),  # new value first
+    re.compile(rf"\b{_NUM} nicht {_NUM}\b"),
+)
+
+
+_OTHER_NUMBERED = re.compile(
+    r"\b(frage|fragen|question|punkt|nr|nummer|antwort|seite|schritt|stufe|note|uhr|euro)\b"
+)
+
+
+def _replacement(text: str) -> Optional[int]:
+    """The new number of "nicht X, sondern Y", "Y statt X" or "Y, nicht X", or None."""
+    low = normalized(text)
+    if _OTHER_NUMBERED.search(low):
+        return None  # "Frage 7 statt 8": not the staff count
+    plausible = {value for _, _, value in plausible_counts(text)}  # no years, times, prices
+    for index, pattern in enumerate(_REPLACEMENTS):
+        for match in pattern.finditer(low):
+            new, old = (match.group(2), match.group(1)) if index == 0 else match.groups()
+            values = [int(w) if w.isdigit() else word_number(w) for w in (new, old)]
+            if values[0] in plausible and values[1] in plausible:
+                return values[0]
+    return None
+
+
 def _corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
     """The new value a correction states for ``slot`` (never the known one), or None."""
     if slot not in targets and _names_known(text, slot, known):
         targets = targets | {slot}
     if slot == "employees":
+        replaced = _replacement(text)
+        if replaced is not None and replaced != known:
+            return replaced  # "nicht 15, sondern 50", "bitte 9 statt 6"
         staff = read_staff(text, lenient="employees" in targets)
         return staff.count if staff is not None and staff.count != known else None
     if slot == "sector":

@@ -771,3 +771,25 @@ def test_appositions_and_comma_joined_counts(text, asked, stored, proposed):
 )
 def test_several_activities_and_customers_trades(text, asked, stored, proposed):
     assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "stored", "proposed"),
+    [
+        # the new count of a replacement is proposed, the old one and a subset are not
+        (
+            "Wir sind nicht sechs, sondern 16 Leute. Sechs sind nur in der Werkstatt.",
+            {},
+            {"employees": 16},
+        ),
+        ("Korrektur: bitte 11 statt 3.", {}, {"employees": 11}),
+        ("Es sind 7, nicht 3 – verschrieben.", {}, {"employees": 7}),
+        # years and times are no counts
+        ("Korrektur: gegründet 2011 statt 2013.", {}, {}),
+        ("Ich meinte: Termine um 9 statt 10 Uhr.", {}, {}),
+        ("Korrektur: bei Frage 7 statt 8 ändern", {}, {}),
+    ],
+)
+def test_replacements_in_a_correction(text, stored, proposed):
+    current = {"employees": 3, "sector": "handel", "municipality": "hilden"}
+    assert decide_profile(text, "tools_cloud", current) == (stored, proposed)
