@@ -53,7 +53,7 @@ _CORRECTION = re.compile(
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
-    r"|bitte (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(bitte|lieber|besser) (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
     r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
     r"|(^|, )(nicht|nich|net|not) (in |im )?\w+"

@@ -793,3 +793,9 @@ def test_several_activities_and_customers_trades(text, asked, stored, proposed):
 def test_replacements_in_a_correction(text, stored, proposed):
     current = {"employees": 3, "sector": "handel", "municipality": "hilden"}
     assert decide_profile(text, "tools_cloud", current) == (stored, proposed)
+
+
+def test_lieber_eintragen_is_a_correction():
+    current = {"employees": 3, "sector": "handel", "municipality": "hilden"}
+    text = "Als Branche lieber Gesundheit eintragen, wir sind eine Physiopraxis."
+    assert decide_profile(text, "tools_cloud", current) == ({}, {"sector": "gesundheit"})
