@@ -1164,6 +1164,7 @@ def _number_mentions(
         if noun == "none" and _is_rate(low, k1):
             continue  # "rund 1000 im Monat", "60 pro Tag"
         sub = prev in _SUBSET_BEFORE or (prev2 in _SUBSET_BEFORE and prev in ("die", "der"))
+        sub = sub or (prev2 in ("davon", "darunter") and prev not in ("ich", "mir", "mich"))
         sub = sub or _matches_after(low, last, [("of", "them"), ("davon",), ("darunter",)], 1)
         general = noun == "general"
         if num.kind == "beide":
@@ -1693,7 +1694,9 @@ def _decide(
         return None  # a sum with a part we cannot read: better ask again than guess
     if groups:
         members = [m for m in groups if not (m.sub and _subset_marked(low, m))]
-        members += [m for m in mentions if m.kind == "bare" and _listed_with(low, m, groups)]
+        members += [
+            m for m in mentions if m.kind == "bare" and not m.sub and _listed_with(low, m, groups)
+        ]
         members += persons + definite
         others = [m for m in members]
         owner = 1 if owner_extra else 0

@@ -304,8 +304,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score += 3  # "fahren von Hilden aus": the base
     if set(before) & _NEAR or set(after[:2]) & _NEAR:
         score -= 2
-    if set(before) & _ELSEWHERE and not set(before) & _SEAT and not base:
-        score -= 2
+    if (set(before) | set(after[:2])) & _ELSEWHERE and not set(before) & _SEAT and not base:
+        score -= 2  # "viel in Erkrath unterwegs", "fahren nach …"
+    if "unterwegs" in after[:3] or "unterwegs" in before:
+        score -= 3  # on the road there, not based there
     if prev in ("in", "im", "aus") and len(before) >= 3 and before[-3] in ("fur", "for"):
         score -= 3  # "Webseiten für Handwerker in Langenfeld": where the customers are
     if prev in ("in", "im") and set(before) & _SEAT_VERBS:

@@ -799,3 +799,19 @@ def test_lieber_eintragen_is_a_correction():
     current = {"employees": 3, "sector": "handel", "municipality": "hilden"}
     text = "Als Branche lieber Gesundheit eintragen, wir sind eine Physiopraxis."
     assert decide_profile(text, "tools_cloud", current) == ({}, {"sector": "gesundheit"})
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        # "davon" marks a part of the count, also after a verb
+        ("9 Leute, davon arbeiten 2 in der Filiale in Haan.", {"employees": 9}),
+        # on the road in a town is not the seat
+        ("Wir sind eine Gärtnerei, oft in Velbert unterwegs.", {"sector": "handwerk"}),
+    ],
+)
+def test_parts_of_a_count_and_towns_on_the_road(text, stored):
+    got, _ = decide_profile(text, "employees", {})
+    assert {k: v for k, v in got.items() if k in ("employees", "municipality")} == {
+        k: v for k, v in stored.items() if k in ("employees", "municipality")
+    }
