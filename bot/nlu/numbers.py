@@ -1808,7 +1808,7 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         if reading is not None and reading.count == 0:
             return StaffReading(1, reading.start, reading.end, reading.source)
         return None
-    if _other_party(text, reading) or _age(text, reading):
+    if _other_party(text, reading) or _age(text, reading) or _visitors(text, reading):
         return None
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
@@ -1845,6 +1845,36 @@ def _age(text: str, reading: StaffReading) -> bool:
         return True
     words = fold_all(re.findall(r"\w+", sentence[: verb.start()]))[-3:]
     return any(w in _KIN for w in words)  # "Mein Vater ist 70", not "Es ist 12"
+
+
+_PEOPLE_NOUNS = _fold_set("leute leuten personen menschen people persons")
+_VISIT = re.compile(
+    r"\b(am tag|pro tag|taglich|am abend|pro abend|pro woche|in der woche|im monat|pro monat"
+    r"|im jahr|pro jahr|jeden tag|platz fur|plätze fur|kommen|kamen|kommt|besuchen|besucht"
+    r"|bedienen|bewirten|bewirtet|erwarten|empfangen|gleichzeitig|per day|a day)\b"
+)
+_STAFF_CONTEXT = re.compile(
+    r"\b(wir sind|sind wir|arbeiten|arbeitet|beschaftig\w*|angestellt\w*|team|mitarbeiter\w*"
+    r"|personal|belegschaft|staff)\b"
+)
+
+
+def _visitors(text: str, reading: StaffReading) -> bool:
+    """People counted who are not staff: guests, visitors, capacity ("200 Leute am Tag im
+    Laden", "Platz für 40 Personen", "zum Fest kamen 80 Leute"): a visit or rate word within
+    five words of the count, in its clause."""
+    before = _CLAUSE_BREAK.split(text[: reading.start])[-1]
+    after = _CLAUSE_BREAK.split(text[reading.start :])[0]
+    left = fold_all(re.findall(r"\w+", before))[-5:]
+    right = fold_all(re.findall(r"\w+", after))
+    if not set(right[:3]) & _PEOPLE_NOUNS:
+        return False
+    near = " ".join(left + right[:6])
+    clause = " ".join(fold_all(re.findall(r"\w+", before + after)))
+    return bool(_VISIT.search(near)) and not _STAFF_CONTEXT.search(clause)
+
+
+_CLAUSE_BREAK = re.compile(r"[.!?;,\n]|[^\w\s'’\-–:/()\"„“+&]")
 
 
 def _other_party(text: str, reading: StaffReading) -> bool:

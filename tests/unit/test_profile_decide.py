@@ -815,3 +815,20 @@ def test_parts_of_a_count_and_towns_on_the_road(text, stored):
     assert {k: v for k, v in got.items() if k in ("employees", "municipality")} == {
         k: v for k, v in stored.items() if k in ("employees", "municipality")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro Tag haben wir gut 150 Leute im Geschäft.",
+        "Der Saal bietet Platz für 60 Personen.",
+        "Zur Eröffnung kamen 120 Menschen.",
+    ],
+)
+def test_guests_and_capacity_are_no_staff_count(text):
+    assert decide_profile(text, "employees", {}) == ({}, {})
+
+
+def test_staff_next_to_guests_still_counts():
+    text = "Bei uns arbeiten 6 Leute, täglich kommen 90 Gäste."
+    assert decide_profile(text, "employees", {}) == ({"employees": 6}, {})
