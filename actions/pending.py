@@ -53,10 +53,16 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         return "done", ASK
     if kind == "profile":
         slot, value = pending["slot"], pending["value"]
+        new = state.values.get(slot) is None  # a reading that was not sure, not a change
         if decision:
             state.store(slot, value)
+            if new:
+                state.say(f"Danke, notiert: {state.qn.short_title(slot)} „{state.label(slot)}“.")
+                return "done", ASK
             state.mark_changed(slot)
             state.say(f"Danke, geändert: {state.qn.short_title(slot)} „{state.label(slot)}“.")
+        elif new:
+            state.say("Gut, dann frage ich lieber genauer nach.")
         else:
             state.say(f"Gut, ich lasse es bei „{state.label(slot)}“.")
         return "done", AGAIN

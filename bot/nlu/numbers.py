@@ -41,11 +41,11 @@ Decisions (documented contract):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from bot.nlu.text import clean, fold
+from bot.nlu.text import clean, fold, fold_all
 
 MAX_COUNT = 100_000
 MASK = "§"
@@ -81,7 +81,7 @@ def _label_number(match: re.Match[str]) -> str:
     """Blank the number after an ID label or a street name; keep everything else."""
     word = re.sub(r"[.\-]", "", fold(match.group(1)))
     numbers = match.group(3) + (match.group(4) or "")
-    if word in _ID_LABELS:
+    if word in _ID_LABELS or word.endswith(("nummer", "nr")) or word.startswith("postleitzahl"):
         blank = numbers
     elif match.group(1)[:1].isupper() and word.endswith(_STREETS) and word != "bring":
         blank = re.match(r"\d{1,4}(\s?[a-hA-H]\b)?", numbers).group(0)  # type: ignore[union-attr]
@@ -108,8 +108,22 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
     # labelled IDs ("Postfach 10 12 34", "Kundennummer 204-3381", "Hausnummer 27") and house
     # numbers after a street name ("Bahnstraße 12", "Gladbacher Str. 112a")
     (
-        re.compile(r"\b([^\W\d_][\w.-]*)(\s*[:#]?\s*)(\d[\d /.-]*\d|\d)(\s?[a-hA-H]\b)?"),
+        re.compile(
+            r"\b([^\W\d_][\w.-]*)(\s*[:#]?\s*(?:(?:ist|is|lautet|war)\s*:?\s*)?)"
+            r"(\d[\d /.-]*\d|\d)(\s?[a-hA-H]\b)?",
+            _I,
+        ),
         "label",
+    ),
+    # a number stated for an ID a few words on: "Unsere Lieferantennummer beim Großhändler ist
+    # 4711", "die Hausnummer ist bei uns 12"
+    (
+        re.compile(
+            r"\b(\w*(?:nummer|nr|kennzeichen|code|pin|postleitzahl)\b[^.!?\d]{0,40}?"
+            r"\b(?:ist|is|lautet|war)\b[^.!?\d]{0,12}?)(\d[\d /.-]*\d|\d)",
+            _I,
+        ),
+        "id",
     ),
     # international and German phone numbers
     (re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ \t./-]?\(?\d{1,6}\)?){2,7}"), _phone_ok),
@@ -170,9 +184,15 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
 ]
 
 
+def _id_number(match: re.Match[str]) -> str:
+    return match.group(1) + re.sub(r"\S", MASK, match.group(2))
+
+
 def _blanker(check: object) -> Callable[[re.Match[str]], str]:
     if check == "label":
         return _label_number
+    if check == "id":
+        return _id_number
 
     def blank(match: re.Match[str]) -> str:
         if callable(check) and not check(match):
@@ -236,6 +256,8 @@ def _tokens(text: str) -> tuple[Tok, ...]:
 _UNITS = {
     "null": 0, "ein": 1, "eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "funf": 5,
     "fumf": 5, "fimf": 5, "sechs": 6, "sieben": 7, "siebn": 7, "acht": 8, "neun": 9,
+    # Rhenish / Kölsch forms
+    "veer": 4, "funnef": 5, "sibbe": 7, "siebe": 7, "aach": 8, "nung": 9,
 }  # fmt: skip
 _TEENS = {
     "zehn": 10, "elf": 11, "olf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14,
@@ -257,8 +279,9 @@ _ENGLISH = {
 _ZU = {
     "zweit": 2, "dritt": 3, "viert": 4, "funft": 5, "fumft": 5, "sechst": 6, "siebt": 7,
     "siebent": 7, "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwolft": 12, "zweien": 2,
-    "dreien": 3, "vieren": 4, "funfen": 5,
+    "dreien": 3, "vieren": 4, "funfen": 5, "veert": 4, "sibbt": 7,
 }  # fmt: skip
+_ZU_WORDS = frozenset({"zu", "ze", "zo", "zu'", "z"})  # "zu fünft", Rhenish "ze veer", "zo sibbe"
 
 
 def _below_hundred(word: str) -> int | None:
@@ -354,6 +377,11 @@ def _dozen_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _closes_at(toks: list[Tok], k: int) -> bool:
+    """Token ``k`` ends a phrase: the end, punctuation or a join word."""
+    return k >= len(toks) or not toks[k].low[0].isalnum() or toks[k].low in ("und", "un", "and")
+
+
 def _scan_numbers(toks: list[Tok]) -> list[Num]:
     nums: list[Num] = []
     i = 0
@@ -372,8 +400,15 @@ def _scan_numbers(toks: list[Tok]) -> list[Num]:
             if value is not None:
                 year = len(tok.text) == 4 and 1900 <= value <= 2099
                 nums.append(Num(i, i, value, "year" if year else "digits"))
-        elif low == "zu" and (nxt in _ZU or re.fullmatch(r"\d+t?", nxt)):
-            value = _ZU.get(nxt) or (int(nxt.rstrip("t")) if nxt.rstrip("t").isdecimal() else 0)
+        elif low in _ZU_WORDS and (
+            nxt in _ZU
+            or re.fullmatch(r"\d+t?", nxt)
+            or (_closes_at(toks, i + 2) and (word_number(nxt) or 0) >= 2)
+        ):
+            # "zu fünft", "zu 5t", also the cardinal "wir sind zu sieben", "mir sin ze veer"
+            value = _ZU.get(nxt) or word_number(nxt) or 0
+            if not value and nxt.rstrip("t").isdecimal():
+                value = int(nxt.rstrip("t"))
             if value:
                 nums.append(Num(i, i + 1, value, "zu"))
                 i += 2
@@ -441,7 +476,8 @@ _GENERAL = _fold_set(
     "mitarbeitende mitarbeitenden beschäftigte beschäftigten angestellte angestellten personen "
     "köpfe köpfen koppe mann männer seelen kollegen kolleginnen ma mas arbeitnehmer "
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
-    "guys menschen teammitglieder mitstreiter personal"
+    "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter "
+    "mitarbeitender festangestellter köppe"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too
 # ("Bürokraft", "Fahrlehrer", "Teilzeitkräfte").
@@ -469,7 +505,8 @@ _ROLE = re.compile(
         "boten botin kurier founder cofounder freelancer freiberufler springer vertreter "
         "leiharbeiter subunternehmer bauleiter polier kaufleute kaufmann kauffrau redakteur "
         "grafiker fotograf steuerberater notar hebamme apotheker pta pka kassierer worker "
-        "engineer nurse frau kollege kollegin kolleje"
+        "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "
+        "teilhaber dev devs"
     )
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )
@@ -481,7 +518,15 @@ _KIN = _fold_set(
     "lebensgefährtin lebensgefährte schwiegersohn schwiegertochter opa oma nachbar nachbarin "
     "wife husband son daughter brother sister geschwister"
 )
-_KIN_SINGULAR = _KIN - _fold_set("söhne töchter brüder schwestern cousins jungs geschwister")
+# Plurals that fold to their singular ("Brüder" -> "bruder") stay: the determiner decides.
+_KIN_ENDINGS = tuple(
+    sorted(w for w in _KIN if len(w) >= 5 and w not in ("partner", "partnerin", "kollege"))
+)
+_COUPLES = {"ehepaar": 2, "eltern": 2, "grosseltern": 2, "schwiegereltern": 2, "zwillinge": 2}
+_CONTRACTORS = re.compile(
+    r"^(freelancer|freiberufler|subunternehm|leiharbeit|zeitarbeit|externe|dienstleister|honorar)"
+)
+_KIN_SINGULAR = _KIN - _fold_set("söhne schwestern cousins jungs geschwister eltern")
 _GENERAL_ROLE_ENDINGS = ("kraft", "krafte", "kraften", "arbeiter", "arbeitern", "arbeiterinnen")
 _SUBSET_ROLES = re.compile(
     r"(azubi|auszubild|lehrling|praktikant|werkstudent|student|schuler|aushilf|minijob|teilzeit"
@@ -506,7 +551,8 @@ _FUNCTION = _fold_set(
     "nachmittags morgens abends festangestellt angestellt beschäftigt tätig stark köpfig statt "
     "anstatt dat is isset wat wa gell oder? und'n n sin sinn simmer mer ändern korrigieren "
     "setzen eintragen stellen angeben aktualisieren anpassen bitte danke gezählt not no yet "
-    "too there right without excl since davon darunter"
+    "too there right without excl since davon darunter halt eben rum herum drum gell ne "
+    "wieder zurzeit atm rn"
 )
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "
@@ -523,8 +569,11 @@ _SOLO = re.compile(
     r"|einmann\w*|einfrau\w*|one (man|woman|person) (show|band|business)|just me|only me"
     r"|\bsolo\b|einzelkampfer\w*|einzelunternehm\w*|solo ?selbst\w*|soloselbst\w*"
     r"|allein ?selbst\w*|keine (eigenen |festen )?(mitarbeit\w*|angestellt\w*|beschaftigt\w*"
-    r"|personal|leute)\b|ohne (mitarbeit\w*|angestellt\w*|personal)\b)"
+    r"|personal|leute)\b|ohne (mitarbeit\w*|angestellt\w*|personal)\b"
+    r"|nur meine wenigkeit|meine wenigkeit (allein\w*|und sonst niemand))"
 )
+# A whole answer to "Wie viele …?" that is only the owner: "Einer. Ich.", "Ich selbst."
+_SOLO_ANSWER = re.compile(r"^(nur )?(einer|eine|eins|one)?( ?(ich|me|myself)( selbst)?)?$")
 _SOLO_NOT = re.compile(r"\b(nicht|kein|keine|nie) (mehr )?(allein|alleine|solo)\b")
 _PAIR = re.compile(r"\b(wir beide|nur wir zwei|wir zwei|us two|the two of us|zu zweien)\b")
 _ZERO = re.compile(r"\b(0|null|keine) (mitarbeit\w*|angestellt\w*|beschaftigt\w*|leute|personal)")
@@ -541,6 +590,8 @@ _STRONG_BEFORE = _patterns([
     ("alles", "in", "allem"), ("unterm", "strich"), ("im", "ganzen"), ("ergibt",),
     ("sind", "das"), ("sind", "dat"), ("in", "total"), ("so", "gesehen"), ("macht", "dann"),
     ("sind", "es", "dann"), ("sind", "wir", "dann"), ("that", "makes"), ("makes",),
+    ("nämlich",), ("sag", "mal"), ("sage", "mal"), ("sagen", "mal"), ("im", "schnitt"),
+    ("im", "durchschnitt"), ("durchschnittlich",), ("im", "mittel"), ("on", "average"),
 ])  # fmt: skip
 _AGE_BEFORE = frozenset({("ich", "bin"), ("bin", "ich"), ("i", "am"), ("i", "m")})
 _RATE_WORDS = _fold_set("im am pro je per a in the jeden jede")
@@ -557,6 +608,8 @@ _WE_ARE = _patterns([
     ("we", "re"), ("we", "are"), ("were",), ("team", "of"), ("team", "von"), ("truppe", "von"),
     ("wir",), ("crew", "of"), ("staff", "of"), ("family", "of"), ("group", "of"),
     ("es", "mussten"), ("es", "durften"), ("sind", "wa"), ("sin", "wa"), ("wir", "waren"),
+    ("mir", "sin"), ("mir", "sind"), ("wir", "sind", "bei"), ("sind", "wir", "bei"),
+    ("wir", "liegen", "bei"), ("liegen", "wir", "bei"),
 ])  # fmt: skip
 _HAVE = _WE_ARE + _patterns([
     ("arbeiten",), ("beschaftigen",), ("beschaftigt",), ("haben", "wir"), ("wir", "haben"),
@@ -583,12 +636,21 @@ _FILLER = _fold_set(
     "grob bestimmt sicher maximal höchstens mindestens glaube denke schätze würde sagen mal "
     "also insgesamt zusammen gerade tatsächlich around about approx approximately roughly ~ "
     "nearly almost like just only ganz schlappe stolze satte immer trotzdem übrigens "
-    "aber alles aktuelle zahl stand wa doch"
+    "aber alles aktuelle zahl stand wa doch wieder"
 )
 _SKIP_BEFORE = _FILLER | {".", ",", ":", "(", "~"}
 _PAST = _fold_set(
     "früher damals ursprünglich anfangs vorher einst waren war hatte hatten gab angefangen "
-    "gestartet begonnen gegründet ehemals zuvor bisher used were was had"
+    "gestartet begonnen gegründet ehemals zuvor bisher used were was had mussten konnten "
+    "durften aufgemacht eröffnet gründete"
+)
+# Helpers who come now and then are no staff ("meine Schwester hilft manchmal aus")
+_OCCASIONAL = _fold_set(
+    "manchmal gelegentlich notfall bedarf ausnahmsweise sporadisch occasionally sometimes"
+)
+_COUNTING = ("mitzahl", "zahl", "mitrechn", "rechn", "dazurechn", "dazuzahl", "count")
+_VERB_FIRST = _fold_set(
+    "sind ist sin sinn haben hat hätten wären waren werden kommen kommt brauchen dann so"
 )
 _PRESENT = _fold_set(
     "heute jetzt aktuell derzeit momentan zurzeit inzwischen mittlerweile seitdem seither nun "
@@ -599,13 +661,18 @@ _LEAVING = _fold_set(
     "nächstes nächsten nächstem künftig zukünftig wollen möchten brauchen bräuchten hiring "
     "looking sollen sollten rente kündigt gekündigt verlässt verlassen ausgestiegen ab fangen "
     "fängt anfangen beginnt beginnen startet starten "
-    "aufgehört weggegangen werden wäre wären hätten hätte würden"
+    "aufgehört weggegangen werden wäre wären hätten hätte würden gestorben verstorben "
+    "ausgeschieden"
 )
 _HIRED = _fold_set(
     "eingestellt dazugekommen hinzugekommen eingestiegen dazu angestellt neu kam kommt kommen "
     "habe hab haben beschäftige beschäftigen employ have"
 )
 _SUBSET_BEFORE = _fold_set("davon darunter inkl inklusive einschließlich incl including")
+_SUBSET_AFTER = _patterns([
+    ("of", "them"), ("davon",), ("darunter",), ("mitgezählt",), ("eingerechnet",),
+    ("mitgerechnet",), ("inklusive",), ("included",),
+])  # fmt: skip
 _PER_UNIT = _fold_set("je jeweils pro à per each")
 _JOIN = _fold_set("und un + plus , sowie & and dazu außerdem zuzüglich")
 _ADD_MARKERS = _fold_set("dazu plus + zusätzlich außerdem extra hinzu noch zuzüglich kommt kommen")
@@ -643,7 +710,7 @@ _OWNER_IN = re.compile(
 _OWNER_EXTRA = re.compile(
     r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
     r"|\b(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt|eingerechnet|gerechnet"
-    r"|counted|included|mitgezahlt|mitgerechnet)"
+    r"|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
     r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
@@ -655,7 +722,7 @@ _OWNER_WITH = re.compile(
 )
 _OWNER_EXCLUDED = re.compile(
     r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt"
-    r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet))\b"
+    r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
 )
 _CLIENTS = (
     "patient", "klient", "mandant", "interessent", "abonnent", "konkurrent", "lieferant",
@@ -670,8 +737,12 @@ _ALTERNATIVES = re.compile(
     r"\b(im|in der|zur|uber den|ausserhalb der|in|during) (sommer|winter|saison|hochsaison"
     r"|nebensaison|weihnachtszeit|spargelzeit|season|summer)\b"
 )
-_I_HAVE = re.compile(r"\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b")
-_SELF_FIX = _fold_set("nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder")
+_I_HAVE = re.compile(
+    r"\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b|\b(habe|hab|beschaftige) (ich|isch)\b"
+)
+_SELF_FIX = _fold_set(
+    "nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder meine meinte"
+)
 _NEGATORS = _fold_set("nicht nich net ned not kein keine statt anstatt instead")
 _EXTERNAL = _fold_set("extern externe externer externen dienstleister")
 _TALK_STEMS = (
@@ -693,6 +764,7 @@ class Mention(NamedTuple):
     kind: str  # strong, total, group, bare, person, definite, owner
     sub: bool = False  # a sub-group such as apprentices or part-timers
     general: bool = False  # a general staff noun ("Leute", "Mitarbeiter")
+    weak: bool = False  # "wir zwei" inside a clause: a total only when nothing else is
 
 
 @dataclass(frozen=True)
@@ -703,6 +775,8 @@ class StaffReading:
     start: int
     end: int
     source: str  # "total", "composition", "solo", "bare"
+    sure: bool = True  # False: store only after the owner confirmed it (see _sure)
+    parts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @lru_cache(maxsize=16384)
@@ -710,11 +784,24 @@ def _is_staff_word(word: str) -> str | None:
     """ "general", "kin", "role" or None for one folded token."""
     if word in _GENERAL or word.endswith(("leute", "mitarbeiter", "mitarbeiterinnen")):
         return "general"
-    if word in _KIN:
-        return "kin"
+    if word in _KIN or (len(word) > 8 and word.endswith(_KIN_ENDINGS)):
+        return "kin"  # also "Zwillingsbruder", "Schwiegermutter"
     if len(word) >= 3 and word not in _ADJ_OK and word not in _NOT_PERSONS and _ROLE.search(word):
         return "role"
     return None
+
+
+_AREA_PREPOSITIONS = _fold_set("in im am an auf bei beim")
+_AREA_ARTICLES = _fold_set("der dem den die")
+_WORK_AREAS = _fold_set(
+    "büro werkstatt lager verwaltung küche service vertrieb produktion außendienst innendienst "
+    "montage laden verkauf buchhaltung teilzeit vollzeit empfang schicht schichten fertigung "
+    "versand technik halle backoffice office baustelle baustellen bau kasse theke labor planung "
+    "entwicklung support marketing einkauf wareneingang rezeption anmeldung kolonne kolonnen "
+    "geschäft filiale sekretariat leitung geschäftsführung team teams minijob minijobbasis "
+    "festanstellung werkhalle fahrdienst saal"
+)
+_WORK_PLACES = _fold_set("draußen drinnen vorne hinten unterwegs extern intern")
 
 
 def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
@@ -730,21 +817,38 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
         if word[0].isdecimal():
             return "none", j
         if not word[0].isalnum():
-            if word == "-" and j + 1 < len(toks) and toks[j + 1].low.startswith("kopf"):
-                return "general", j + 1
+            joined = (
+                word == "-"
+                and j + 1 < len(toks)
+                and toks[j - 1].end == tok.start
+                and toks[j + 1].start == tok.end
+            )
+            if joined and toks[j + 1].low.startswith(("kopf", "mann", "person", "frau")):
+                return "general", j + 1  # "3-köpfig", "5-Mann-Betrieb"
+            if joined and toks[j + 1].low[0].isalpha() and word_number(toks[j + 1].low) is None:
+                return "other", j + 1  # "10-jähriges Jubiläum", "3-Zimmer-Wohnung"
             return "none", j
         if word in _ADJ_OK and skipped < 2:
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            if tok.capital and (after is None or not after.capital):
+                return "general", j  # "zwei Neue", "drei Feste": the adjective is the noun
             skipped += 1
             j += 1
             continue
         kind = _is_staff_word(word)
         if kind:
             return kind, j
+        if word in _AREA_PREPOSITIONS and j + 1 < len(toks):
+            area = j + 2 if toks[j + 1].low in _AREA_ARTICLES and j + 2 < len(toks) else j + 1
+            if toks[area].low in _WORK_AREAS or _is_staff_word(toks[area].low) == "role":
+                return "area", area  # "zwei in Teilzeit", "vier im Büro", "3 auf dem Bau"
+        if word in _WORK_PLACES:
+            return "area", j  # "neun draußen"
         if word in _UNIT_WORDS:
             return "unit", j
         if (
             skipped < 2
-            and not tok.capital
+            and (not tok.capital or word.endswith(("ische", "ischen", "liche", "lichen")))
             and word.endswith(("e", "en", "er", "es", "em"))
             and j + 1 < len(toks)
             and _is_staff_word(toks[j + 1].low)
@@ -765,6 +869,9 @@ _STAFF_LABELS = _fold_set(
 )
 
 
+_COPULA = _fold_set("ist is are sind liegt liegen bei beträgt lautet waere wäre")
+
+
 def _label_before(toks: list[Tok], k: int) -> str | None:
     """ "staff" / "other" when the number follows a label ("Fahrer: 26", "Leute 7",
     "MA-Zahl: 10", "Fahrzeuge: 18", "Bestellungen pro Tag: 60")."""
@@ -774,6 +881,10 @@ def _label_before(toks: list[Tok], k: int) -> str | None:
     colon = j >= 0 and toks[j].low in (":", "=")
     if colon:
         j -= 1
+    if j > 0 and toks[j].low in _COPULA:  # "headcount is 64", "Mitarbeiterzahl liegt bei 12"
+        j -= 1
+        while j > 0 and toks[j].low in _COPULA:
+            j -= 1
     if j < 0 or not toks[j].low[0].isalpha():
         return None
     word = toks[j].low
@@ -809,10 +920,17 @@ def _clauses(toks: list[Tok]) -> tuple[list[int], list[int]]:
             ids.append(cid)
             sentences.append(sid)
             cid += 1
-            sid += 1 if word != ":" else 0
+            sid += 1 if word in (".", "!", "?", "…") else 0
             continue
         if word in (",", "aber", "doch", "jedoch", "sondern", "but", "weil", "seit") and k:
-            cid += 0 if toks[k - 1].low == "," else 1
+            prev = toks[k - 1]
+            particle = (
+                word in ("aber", "doch", "jedoch")
+                and prev.low.isalpha()
+                and word_number(prev.low) is None
+                and not prev.capital
+            )  # "wir suchen aber dringend noch zwei": a particle, the same clause
+            cid += 0 if prev.low == "," or particle else 1
         elif word in ("und", "un", "and") and k + 1 < len(toks) and not _member_start(toks, k + 1):
             cid += 1  # "wir sind 7 und suchen noch 3": a new verb, a new clause
         ids.append(cid)
@@ -848,12 +966,23 @@ def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict
         found = words[cid]
         if found & _LEAVING:
             time = "gone"
+        elif found & _OCCASIONAL or {"hin", "wieder"} <= found or {"ab", "und", "zu"} <= found:
+            time = "sometimes"
+        elif (
+            previous
+            and previous[0] == sentence_of[cid]
+            and previous[1] == "if"
+            and first.get(cid) in _VERB_FIRST
+        ):
+            time = "if"  # "wenn alles gut läuft, sind wir Ende des Jahres 12"
         elif found & _PRESENT:
             time = "now"
         elif found & _PAST or {"mal", "hatte"} <= found:
             time = "past"
-        elif {"wenn", "falls", "if", "sofern"} & found:
-            time = "if"
+        elif {"wenn", "falls", "if", "sofern"} & found and not any(
+            w.startswith(_COUNTING) for w in found
+        ):
+            time = "if"  # not "wenn ich die Azubis mitzähle, …": who counts, not a future
         elif (
             previous
             and previous[0] == sentence_of[cid]
@@ -955,6 +1084,23 @@ def _per_unit(toks: list[Tok], nums: list[Num], index: int) -> Mention | None:
     return Mention(units.value * num.value, units.first, last, "group", general=True)
 
 
+def _with_group_before(low: list[str], k: int) -> bool:
+    """ "mit (den) Aushilfen 14": the number right after "mit" + a staff noun."""
+    j = k - 1
+    if j < 1 or _is_staff_word(low[j]) is None:
+        return False
+    j -= 1
+    if low[j] in _AREA_ARTICLES or low[j] in ("unseren", "meinen", "allen"):
+        j -= 1
+    return j >= 0 and low[j] in ("mit", "inklusive", "inkl", "samt")
+
+
+def _last_sentence_alone(low: list[str], first: int, last: int) -> bool:
+    """The number is a sentence of its own at the end of the message ("… und ich. Sechs.")."""
+    before = low[first - 1] if first else ""
+    return before in (".", "!", "?", "…") and all(not w[0].isalnum() for w in low[last + 1 :])
+
+
 def _number_mentions(
     toks: list[Tok], nums: list[Num], ids: list[int], times: dict[int, str]
 ) -> list[Mention]:
@@ -981,8 +1127,16 @@ def _number_mentions(
             continue
         if prev in _NEGATORS or (prev == "," and prev2 in _NEGATORS) or prev == "unter":
             continue
+        if prev in ("der", "die", "den", "dem") and prev2 in ("unter", "uber", "an"):
+            continue  # "knapp unter der 50": a threshold, not a count
+        if prev in ("der", "den", "die", "von") and any(
+            n.value == num.value and n.last < k0 for n in nums[:index]
+        ):
+            continue  # "eine der vier Frauen", "bei den vier im Büro": the same group again
         if prev == "als" and prev2 in ("weniger", "unter"):
             continue
+        if prev == "wie" and not (k0 >= 2 and low[k0 - 2] in ("so", "genauso")):
+            continue  # "es fühlt sich an wie dreißig": a comparison
         if prev in _PER_UNIT or (prev2, prev) == ("zu", "je"):
             group = _per_unit(toks, nums, index)
             if group is not None:
@@ -992,13 +1146,17 @@ def _number_mentions(
             continue
         if prev == "ohne" or (prev2 == "ohne" and prev in ("sie", "die", "diese", "them")):
             continue
-        last = at if noun in ("general", "role", "kin") else k1
+        last = at if noun in ("general", "role", "kin", "area") else k1
         strong = (
             _matches_before(low, k0, _STRONG_BEFORE)
             and (_counted_before(low, k0) or _matches_before(low, k0, _INCLUSIVE_BEFORE))
         ) or _matches_after(low, last, _STRONG_AFTER)
         if question >= 0 and k0 >= question and not answered and noun in ("none", "general"):
             strong = answered = True
+        if noun == "none" and _with_group_before(low, k0):
+            strong = True  # "Mit den Aushilfen 14, ohne 9": the count with everyone
+        if noun == "none" and _last_sentence_alone(low, k0, k1) and _counted_before(low, k0):
+            strong = True  # "Herr Becker, Frau Yilmaz, … und ich. Sechs."
         if prev == "mit" and noun == "none" and not strong:
             continue  # "ist mit 70 noch jeden Tag da"
         if noun == "none" and not strong and (prev2, prev) in _AGE_BEFORE:
@@ -1006,6 +1164,7 @@ def _number_mentions(
         if noun == "none" and _is_rate(low, k1):
             continue  # "rund 1000 im Monat", "60 pro Tag"
         sub = prev in _SUBSET_BEFORE or (prev2 in _SUBSET_BEFORE and prev in ("die", "der"))
+        sub = sub or (prev2 in ("davon", "darunter") and prev not in ("ich", "mir", "mich"))
         sub = sub or _matches_after(low, last, [("of", "them"), ("davon",), ("darunter",)], 1)
         general = noun == "general"
         if num.kind == "beide":
@@ -1023,8 +1182,10 @@ def _number_mentions(
                 kind = "total"
             else:
                 kind = "group"
-        elif noun in ("role", "kin"):
-            kind = "group"
+        elif noun in ("role", "kin", "area"):
+            if _CONTRACTORS.match(low[at]) and not _matches_before(low, k0, _WE_ARE):
+                continue  # "dazu zwei Freelancer, die auf eigene Rechnung arbeiten": not staff
+            kind = "strong" if strong and noun == "area" else "group"
             sub = sub or bool(_SUBSET_ROLES.search(low[at]))
             general = low[at].endswith(_GENERAL_ROLE_ENDINGS)
         else:
@@ -1044,7 +1205,8 @@ def _number_mentions(
                 kind = "bare"
             else:
                 continue
-        out.append(Mention(num.value, k0, last, kind, sub, general))
+        weak = kind == "total" and prev in ("wir", "we") and not _closes_at(toks, k1 + 1)
+        out.append(Mention(num.value, k0, last, kind, sub, general, weak))
     if any(m.kind != "bare" for m in out) or any(_is_staff_word(w) for w in low):
         # "Aktuell aber noch 8": a bare number restated for now, next to other staff language
         out = [
@@ -1080,12 +1242,31 @@ def _member_follows(low: list[str], k: int, with_ok: bool = False) -> bool:
     )
 
 
+def _named(toks: list[Tok], k: int) -> bool:
+    """ "Frau Krüger", "Herr Becker": a title and a name (not "Frau Doktor", not a noun)."""
+    if k + 1 >= len(toks) or not toks[k].capital:
+        return False
+    name = toks[k + 1]
+    return (
+        name.capital
+        and name.low.isalpha()
+        and _is_staff_word(name.low) is None
+        and name.low not in _FUNCTION
+        and name.low not in ("doktor", "dr", "professor", "prof")
+    )
+
+
 def _person_mentions(
     toks: list[Tok], ids: list[int], times: dict[int, str], used: set[int]
 ) -> list[Mention]:
     """Single persons in a list ("meine Frau", "ein Azubi", "mein Bruder") and the owner."""
     low = [t.low for t in toks]
-    external = {ids[k] for k, w in enumerate(low) if w in _EXTERNAL}
+    # "… macht meine Steuerberaterin, aber die ist ja extern": the whole sentence
+    sentence = [0]
+    for w in low[:-1]:
+        sentence.append(sentence[-1] + (w in (".", "!", "?")))
+    outside = {sentence[k] for k, w in enumerate(low) if w in _EXTERNAL}
+    external = {ids[k] for k in range(len(low)) if sentence[k] in outside}
     hired = {ids[k] for k, w in enumerate(low) if w in _HIRED}
     # "mit" joins people to the owner ("mach ich mit meiner Frau"), except when the owner
     # wants to talk to someone ("verbinden Sie mich mit einem Mitarbeiter")
@@ -1103,11 +1284,32 @@ def _person_mentions(
             closes = not nxt[0].isalnum() or nxt in _JOIN or nxt in _LIST_ADVERBS
             closes = closes or nxt in ("im", "in", "am", "als", "bei", "vorne", "hinten")
             listed = prev in _JOIN | {":", "mit"} and (prev != "," or k > 2) and closes
-            if listed or _member_follows(low, k, with_ok):
+            # "Mein Mann und ich führen das zusammen": coordinated with a person
+            paired = (
+                prev in ("und", "un", "&")
+                and before >= 1
+                and _is_staff_word(low[before - 1]) in ("kin", "role", "general")
+            )
+            if listed or paired or _member_follows(low, k, with_ok):
                 out.append(Mention(1, k, k, "owner"))
+            continue
+        if word in _COUPLES:
+            j = k - 1 if k and low[k - 1] in _DETERMINERS else k
+            follows = k + 1 < len(low) and low[k + 1] in _JOIN
+            if j < k or _member_position(low, k) or follows:
+                out.append(Mention(_COUPLES[word], j, k, "person"))  # "meine Eltern", "Ehepaar"
+            continue
+        if word in ("frau", "herr", "herrn") and _named(toks, k):
+            if set(low[max(0, k - 3) : k]) & _fold_set("von vom bei beim an für über mit"):
+                continue  # "von der alten Frau Schmitz übernommen": not one of us
+            listed = _member_position(low, k) or ids[k] in hired
+            if listed or (k + 2 < len(low) and low[k + 2] in _JOIN):
+                out.append(Mention(1, k, k + 1, "person"))  # "Herr Becker, Frau Yilmaz"
             continue
         kind = _is_staff_word(word)
         if kind is None or not toks[k].text[:1].isalpha():
+            continue
+        if _CONTRACTORS.match(word):
             continue
         if kind == "general" and word in _KIN:
             kind = "kin"  # "mein Mann"
@@ -1158,9 +1360,238 @@ def _analyse(text: str) -> tuple[tuple[Tok, ...], tuple[Mention, ...], str]:
     return tuple(toks), tuple(sorted(mentions, key=lambda m: m.first)), norm
 
 
+@lru_cache(maxsize=1024)
+def _all_mentions(text: str) -> tuple[tuple[Mention, ...], tuple[int, ...], tuple[str, ...]]:
+    """Every staff-like item of the message whatever its time (past, future, conditional), the
+    sentence id and the clause time per token: what a reading has to account for to be sure."""
+    toks = list(_tokens(text))
+    ids, sentences = _clauses(toks)
+    times = _clause_times(toks, ids, sentences)
+    always = dict.fromkeys(ids, "now")
+    mentions = _number_mentions(toks, _scan_numbers(toks), ids, always)
+    used = {k for m in mentions for k in range(m.first, m.last + 1)}
+    mentions += _person_mentions(toks, ids, always, used)
+    return tuple(mentions), tuple(sentences), tuple(times[c] for c in ids)
+
+
+def _solo_at(low: list[str]) -> int:
+    """Token index of the last "allein"/"solo"/"nur ich" word, or -1."""
+    hits = [k for k, w in enumerate(low) if w in ("allein", "alleine", "solo", "ich", "mich")]
+    return hits[-1] if hits else -1
+
+
+def _clause_words(low: list[str], k: int) -> set[str]:
+    """The words of the clause around token ``k`` (up to punctuation)."""
+    start = k
+    while start > 0 and low[start - 1][0].isalnum():
+        start -= 1
+    end = k
+    while end + 1 < len(low) and low[end + 1][0].isalnum():
+        end += 1
+    return set(low[start : end + 1])
+
+
+_STORY_OK = (
+    _FUNCTION
+    | _DETERMINERS
+    | _LIST_ADVERBS
+    | _JOIN
+    | _fold_set("dazu kommen kommt noch plus sowie jeden jede haben hat habe hab beschäftigen alle")
+)
+
+
+def _without_relatives(toks: list[Tok]) -> list[Tok]:
+    """Tokens without relative clauses (", die alle voll mitarbeiten,")."""
+    out: list[Tok] = []
+    skipping = False
+    for k, tok in enumerate(toks):
+        if tok.low == "," and k + 1 < len(toks) and toks[k + 1].low in _RELATIVE:
+            skipping = True
+        elif tok.low == "," and skipping:
+            skipping = False
+        if not skipping:
+            out.append(tok)
+    return out
+
+
+_RELATIVE = _fold_set("die der das welche welcher den denen who which that")
+
+
+def _including(low: list[str], sentence: set[int]) -> bool:
+    """The sentence starts with "mit …" / "inklusive …" ("Mit den Azubis sind wir 14")."""
+    lead = next((low[k] for k in sorted(sentence) if low[k][0].isalnum()), "")
+    return lead in ("mit", "inklusive", "inkl", "samt", "zusammen")
+
+
+def _anaphoric(low: list[str], sentence: set[int]) -> bool:
+    """ "Mit denen sind wir jetzt 14": the people just mentioned."""
+    words = [low[k] for k in sorted(sentence) if low[k][0].isalnum()]
+    return len(words) > 1 and words[1] in ("denen", "ihnen", "ihr", "ihm", "diesen", "them")
+
+
+def _spelled_out(
+    reading: StaffReading, everything: tuple[Mention, ...], sentence: set[int], used: set[int]
+) -> bool:
+    """The parts named in the reading's sentence add up to its total (with the owner)."""
+    parts = [
+        m for m in everything if m.first in sentence and not used & set(range(m.first, m.last + 1))
+    ]
+    total = sum(m.value for m in parts if m.kind not in ("unknown", "owner"))
+    if any(m.kind == "owner" for m in parts):
+        total += 1
+    elif total + 1 == reading.count and total:
+        return True  # the owner not named: "meine Frau und mein Sohn helfen, wir sind drei"
+    return bool(parts) and total == reading.count
+
+
+def _added_at(low: list[str], k: int) -> bool:
+    """An addition marker right before token ``k`` ("dazu kommen noch zwei …")."""
+    return bool(set(low[max(0, k - 3) : k]) & _fold_set("dazu zusätzlich außerdem hinzu plus"))
+
+
+def _things_counted(toks: list[Tok], sentence: set[int], used: set[int]) -> bool:
+    """Another number of the sentence counts things ("20 Anfragen pro Tag")."""
+    for num in _scan_numbers(toks):
+        if (
+            num.first in sentence
+            and num.first not in used
+            and num.kind != "year"
+            and _noun_after(toks, num.last)[0] == "other"
+        ):
+            return True
+    return False
+
+
+_OWNER_WORDS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin")
+_LIST_GAP = (
+    _JOIN
+    | _LIST_ADVERBS
+    | _FILLER
+    | _fold_set(
+        ", : ( ) - – und dazu kommen kommt noch plus sowie im in am an der die den dem draußen "
+        "drinnen vorne hinten büro werkstatt laden lager küche verwaltung service teilzeit vollzeit"
+    )
+)
+
+
+def _sure(text: str, reading: StaffReading) -> bool:
+    """Whether ``reading`` can be stored without asking (issue 8: be sure or ask).
+
+    Not sure: a range ("8-10"); a count with other staff numbers or persons around it that the
+    reading does not use (another time, a sub-group without "davon", someone else) unless the
+    reading is the owner's own conclusion ("… also zehn"), the present against a stated past
+    ("früher 25, seit 2021 14"), a total that includes them ("mit den beiden Meistern und mir
+    sind wir zwölf") or a total with its parts spelled out; a composition whose parts lie in
+    different sentences or are separated by a story; persons summed while the owner is mentioned
+    but not listed; an addition without a base ("dazu kommen zwei Angestellte"); a bare number
+    next to counts of other things ("20 Anfragen im Sommer, im Winter eher 5").
+    """
+    toks = list(_tokens(text))
+    low = [t.low for t in toks]
+    everything, sentences, times = _all_mentions(text)
+    used: set[int] = set()
+    for first, last in reading.parts:
+        used.update(range(first, last + 1))
+    if any(n.kind == "range" and n.first in used for n in _scan_numbers(toks)):
+        return False
+    if reading.source == "owners+staff":
+        return False
+    first = min(a for a, _ in reading.parts) if reading.parts else _solo_at(low)
+    sentence = {k for k, sid in enumerate(sentences) if first >= 0 and sid == sentences[first]}
+    others = []
+    for m in everything:
+        if m.kind == "owner" or used & set(range(m.first, m.last + 1)):
+            continue
+        marked = _subset_marked(low, m) or _matches_after(low, m.last, _SUBSET_AFTER, 1)
+        counting = any(w.startswith(_COUNTING) for w in _clause_words(low, m.first))
+        if (m.sub and marked or counting) and m.value < reading.count:
+            continue  # "davon 3 Azubis", "…, wenn man die beiden Minijobber mitzählt"
+        if m.value == reading.count and m.kind in ("total", "strong", "bare", "group"):
+            continue  # the same count said twice
+        if m.kind in ("definite", "person") and low[m.last] in _OWNER_WORDS:
+            continue  # "dä Chef met jerechnet", "die Chefin"
+        if (
+            reading.source == "total"
+            and m.value < reading.count
+            and _including(low, sentence)
+            and m.first < first
+            and (m.first in sentence or _anaphoric(low, sentence))
+        ):
+            continue  # "Mit den beiden Schichtleitern und mir sind wir zwölf", "Mit denen …"
+        others.append(m)
+    strong = reading.source == "total" and any(
+        _matches_before(low, a, _STRONG_BEFORE) or _matches_after(low, b, _STRONG_AFTER)
+        for a, b in reading.parts[:1]
+    )
+    if strong and not any(m.first > first and m.kind != "person" for m in others):
+        return True  # the owner's own conclusion, nothing counted after it
+    if others:
+        now = [m for m in others if times[m.first] == "now"]
+        words = {low[k] for k in sentence}
+        if not now and words & _PRESENT:
+            return True  # "früher 25, seitdem 14", "jetzt 6, wir suchen noch zwei"
+        if reading.source == "total" and _spelled_out(reading, everything, sentence, used):
+            # "wir sind 4 – mein Kollege und ich sowie zwei Aushilfen": the total spelled out
+            return not [m for m in others if m.first not in sentence and times[m.first] == "now"]
+        return False
+    if first >= 0 and _added_at(low, first):
+        return False  # "… und dazu kommen noch zwei Angestellte": added to whom?
+    if reading.source == "bare" and (
+        _ALTERNATIVES.search(" ".join(low)) or _things_counted(toks, sentence, used)
+    ):
+        return False  # "im Sommer 20 Anfragen pro Tag, im Winter eher 5"
+    if reading.source == "composition" and len(reading.parts) > 1:
+        spans = sorted(reading.parts)
+        if len({sentences[a] for a, _ in spans}) > 1:
+            return False
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            gap = [
+                t.low
+                for t in _without_relatives(toks[end + 1 : start])
+                if t.low.isalpha() and not t.capital and t.low not in _STORY_OK
+            ]
+            if len(gap) >= 2:
+                return False  # parts separated by a story ("hilft jeden Tag in der Küche")
+        persons = any(m.kind in ("person", "definite") for m in everything if m.first in used)
+        owner = any(m.kind == "owner" for m in everything) or _owner_flags(
+            " ".join(low), low, list(everything)
+        ) != (False, False)
+        if persons and not owner and {"ich", "isch"} & {low[k] for k in sentence}:
+            return False  # "…, mein Cousin ist an der Kasse, und ich stehe am Grill"
+        for m in everything:
+            if m.first in used and m.kind == "group" and m.general and m.first == spans[-1][0]:
+                between = set(low[spans[-2][1] + 1 : m.first])
+                if not between & (_ADD_MARKERS | _JOIN) - {","}:
+                    return False  # "Ich und mein Bruder, 4 Leute": the total or on top?
+    return True
+
+
+_ALSO_ONE = re.compile(
+    r"\b(ich|isch) (bin |selbst |bin selbst )?(auch|ebenfalls|selber auch) (ein |eine |als )?(\w+)"
+)
+
+
+def _owner_one_of(low: list[str]) -> bool:
+    """ "Wir sind 5 Fahrer, ich auch Fahrer": the owner is one of the counted group."""
+    match = _ALSO_ONE.search(" ".join(low))
+    return bool(match) and _is_staff_word(match.group(5)) in ("role", "general")
+
+
+_STILL = re.compile(r"\b(geblieben|immer noch|noch immer|nach wie vor|bis heute|still)\b")
+
+
+def _now_norm(toks: list[Tok]) -> str:
+    """The folded words of the present-time clauses only."""
+    ids, sentences = _clauses(toks)
+    times = _clause_times(toks, ids, sentences)
+    return " ".join(
+        t.low for t, c in zip(toks, ids, strict=True) if times[c] == "now" and t.low != "-"
+    )
+
+
 def _owner_flags(norm: str, low: list[str], mentions: list[Mention]) -> tuple[bool, bool]:
     """(owner explicitly included, owner to be added on top)."""
-    owner_in = bool(_OWNER_IN.search(norm))
+    owner_in = bool(_OWNER_IN.search(norm)) or _owner_one_of(low)
     extra = bool(_OWNER_EXTRA.search(norm)) or any(m.kind == "owner" for m in mentions)
     talk = any(w.startswith(_TALK_STEMS) for w in low)
     if not talk and _OWNER_WITH.search(norm):
@@ -1173,6 +1604,37 @@ def _owner_flags(norm: str, low: list[str], mentions: list[Mention]) -> tuple[bo
     return owner_in, extra and not owner_in
 
 
+_CONCLUDING = _fold_set("also macht zusammen insgesamt summa gesamt total ergibt")
+
+
+def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
+    """ "… Also zwei Gründer plus fünf.": a last sentence that concludes with a sum."""
+    ends = [k for k, w in enumerate(low) if w in (".", "!", "?")]
+    start = ends[-2] + 1 if len(ends) >= 2 and ends[-1] == len(low) - 1 else 0
+    if len(ends) == 1 and ends[0] < len(low) - 1:
+        start = ends[0] + 1
+    if start >= len(low) or low[start] not in _CONCLUDING:
+        return []
+    parts = [
+        m
+        for m in mentions
+        if m.first >= start and m.kind in ("group", "bare", "total", "strong", "person", "owner")
+    ]
+    joined = any(w in ("plus", "+", "und") for w in low[start:])
+    for a, b in zip(parts, parts[1:], strict=False):
+        if not set(low[a.last + 1 : b.first]) <= _JOIN | _FILLER:
+            return []  # "Insgesamt sind wir elf: zehn Fahrer und ich": a total and its parts
+    return parts if len(parts) >= 2 and joined else []
+
+
+def _owners_before(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
+    """Persons named before a "wir haben N Angestellte" total ("mit meinem Bruder")."""
+    window = low[max(0, pick.first - 4) : pick.first]
+    if not pick.general or not {"haben", "hat", "beschaftigen"} & set(window):
+        return []
+    return [m for m in mentions if m.kind in ("person", "definite") and m.last < pick.first]
+
+
 def _decide(
     toks: list[Tok], mentions: list[Mention], norm: str, lenient: bool
 ) -> StaffReading | None:
@@ -1181,10 +1643,14 @@ def _decide(
     def reading(members: list[Mention], value: int, source: str) -> StaffReading:
         first = min(m.first for m in members)
         last = max(m.last for m in members)
-        return StaffReading(value, toks[first].start, toks[last].end, source)
+        parts = tuple((m.first, m.last) for m in members)
+        return StaffReading(value, toks[first].start, toks[last].end, source, parts=parts)
 
     whole = (toks[0].start, toks[-1].end)
     owner_in, owner_extra = _owner_flags(norm, low, mentions)
+    summed = _concluding_sum(low, mentions)
+    if summed:
+        return reading(summed, sum(m.value for m in summed), "total")
     strong = [m for m in mentions if m.kind == "strong"]
     if strong:
         return reading([strong[-1]], strong[-1].value, "total")
@@ -1192,18 +1658,34 @@ def _decide(
     if len(counts) > 1 and len(_ALTERNATIVES.findall(norm)) >= 1:
         return None  # "35 Leute im Sommer, im Winter 25": the owner has to choose
     totals = [m for m in mentions if m.kind == "total"]
+    if any(not m.weak for m in totals):
+        totals = [m for m in totals if not m.weak]  # "…, dass wir zwei uns nie einig sind"
     if totals:
         pick = totals[-1]
         value = pick.value
+        added = [pick]
+        owners = _owners_before(low, mentions, pick)
+        if owners and not owner_in:
+            # "Ich führe die Firma mit meinem Bruder, und wir haben 23 Angestellte": the
+            # owners run the firm, the employees come on top (who counts: ask)
+            value += sum(m.value for m in owners) + (1 if owner_extra else 0)
+            return reading([pick, *owners], value, "owners+staff")
         for m in mentions:
             if m.first <= pick.last or m.sub or m.kind not in ("group", "person", "owner"):
                 continue
             window = set(low[max(pick.last + 1, m.first - 6) : m.first])
-            if window & _ADD_MARKERS or (m.kind == "group" and "haben" in window):
-                value += m.value
+            joined = (
+                m.kind == "owner"
+                and not owner_in
+                and low[m.first - 1] in _JOIN
+                and m.first - pick.last <= 3
+            )
+            if window & _ADD_MARKERS or (m.kind == "group" and "haben" in window) or joined:
+                value += m.value  # "… dazu kommt eine Aushilfe", "fünf Leute und ich"
+                added.append(m)
         if _OWNER_EXCLUDED.search(norm) and not owner_in:
             value += 1
-        return reading([pick], value, "total")
+        return reading(added, value, "total")
     groups = [m for m in mentions if m.kind == "group"]
     persons = [m for m in mentions if m.kind == "person"]
     definite = [m for m in mentions if m.kind == "definite"]
@@ -1212,14 +1694,17 @@ def _decide(
         return None  # a sum with a part we cannot read: better ask again than guess
     if groups:
         members = [m for m in groups if not (m.sub and _subset_marked(low, m))]
-        members += [m for m in mentions if m.kind == "bare" and _listed_with(low, m, groups)]
+        members += [
+            m for m in mentions if m.kind == "bare" and not m.sub and _listed_with(low, m, groups)
+        ]
         members += persons + definite
         others = [m for m in members]
         owner = 1 if owner_extra else 0
         for g in groups:
             rest = sum(m.value for m in others if m is not g) + owner
             if g.general and rest and g.value == rest and _apposition(low, g, others):
-                return reading([g], g.value, "composition")
+                listed = [m for m in others if m is not g] + owners
+                return reading([g, *listed], g.value, "composition")
         if not members:
             return None
         total = sum(m.value for m in members) + owner
@@ -1232,18 +1717,25 @@ def _decide(
         return reading(members + owners, max(total, 1), "composition")
     if persons or owners:
         people = persons + definite
-        count = len(people) + (1 if owner_extra else 0)
+        count = sum(m.value for m in people) + (1 if owner_extra else 0)
         have = bool(_I_HAVE.search(" ".join(low)))
         if count >= 2 and (owners or have or lenient) and people:
             return reading(people + owners, count, "composition")
-    if _SOLO.search(norm) and not _SOLO_NOT.search(norm):
+    now = _now_norm(toks)  # "Am Anfang war's nur ich …" is the past
+    for sentence in re.split(r" [.!?] ?", norm):
+        if _STILL.search(sentence):
+            now += " . " + sentence  # "als Ein-Mann-Betrieb gestartet, und das bin ich geblieben"
+    if _SOLO.search(now) and not _SOLO_NOT.search(now):
         return StaffReading(1, *whole, "solo")
-    if _PAIR.search(norm):
+    if _PAIR.search(now):
         return StaffReading(2, *whole, "solo")
-    if _ZERO.search(norm):
+    if _ZERO.search(now):
         return StaffReading(1, *whole, "solo")
     if not lenient:
         return None
+    letters = " ".join(w for w in low if w[0].isalnum())
+    if letters and _SOLO_ANSWER.match(letters):
+        return StaffReading(1, *whole, "solo")
     bare = [m for m in mentions if m.kind == "bare" and not m.sub]
     if not bare:
         return None
@@ -1260,9 +1752,19 @@ def _subset_marked(low: list[str], member: Mention) -> bool:
 
 
 def _apposition(low: list[str], group: Mention, members: list[Mention]) -> bool:
-    """The other members come right after the group as its spelled-out list."""
+    """The other members come right after the group as its spelled-out list ("5 Leute: ich,
+    …", "drei Leute (meine Frau, …)", "vier Mitarbeiter, nämlich …"); "Drei Vollzeitkräfte,
+    zwei in Teilzeit und ich" is a sum."""
     later = [m for m in members if m is not group]
-    return bool(later) and all(m.first > group.last for m in later)
+    if not later or not all(m.first > group.last for m in later):
+        return False
+    if all(m.kind in ("person", "definite", "owner") for m in later):
+        return True  # "nur drei Personen, meine Frau, mein Sohn und ich"
+    after = low[group.last + 1 : group.last + 4]
+    return bool(after) and (
+        after[0] in (":", "(", "-", "–", "namlich", "also")
+        or after[:2] in ([",", "namlich"], [",", "also"], ["und", "zwar"], [",", "und"])
+    )
 
 
 def _listed_with(low: list[str], bare: Mention, groups: list[Mention]) -> bool:
@@ -1306,7 +1808,83 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         if reading is not None and reading.count == 0:
             return StaffReading(1, reading.start, reading.end, reading.source)
         return None
+    if _other_party(text, reading) or _age(text, reading) or _visitors(text, reading):
+        return None
+    if not _sure(text, reading):
+        reading = replace(reading, sure=False)
     return reading
+
+
+_OTHER_PARTY = _fold_set(
+    "kunde kunden kundin kundschaft nachbar nachbarn nachbarin konkurrent konkurrenten "
+    "konkurrenz mitbewerber lieferant lieferanten auftraggeber bruder schwester schwager "
+    "schwägerin freund freundin bekannter bekannte kumpel onkel tante cousin cousine "
+    "customer customers neighbour neighbor competitor supplier friend brother sister"
+)
+_HAVING = _fold_set("hat hatte beschäftigt beschaeftigt has had employs")
+_FIRST_PERSON = _fold_set("wir ich uns mir mich we i us me")
+
+
+_AGE_VERB = re.compile(r"\b(ich bin|bin ich|ist|wird|werde|wurde|war|is|am|turned)\s*$")
+_AGE_AFTER = re.compile(r"^\s*(jahre alt|jahre jung|years old|geworden)\b")
+
+
+def _age(text: str, reading: StaffReading) -> bool:
+    """A bare number that is someone's age ("Mein Vater ist 70 und hilft mit", "ich bin 52")."""
+    if reading.source != "bare":
+        return False
+    low = text.lower()
+    before, after = low[: reading.start], low[reading.end :]
+    if _AGE_AFTER.match(after):
+        return True
+    sentence = re.split(r"[.!?;,]", before)[-1]
+    verb = _AGE_VERB.search(before)
+    if not verb or re.search(r"\b(wir|we)\b", sentence):
+        return False
+    if verb.group(1) in ("ich bin", "bin ich", "am", "turned"):
+        return True
+    words = fold_all(re.findall(r"\w+", sentence[: verb.start()]))[-3:]
+    return any(w in _KIN for w in words)  # "Mein Vater ist 70", not "Es ist 12"
+
+
+_PEOPLE_NOUNS = _fold_set("leute leuten personen menschen people persons")
+_VISIT = re.compile(
+    r"\b(am tag|pro tag|taglich|am abend|pro abend|pro woche|in der woche|im monat|pro monat"
+    r"|im jahr|pro jahr|jeden tag|platz fur|plätze fur|kommen|kamen|kommt|besuchen|besucht"
+    r"|bedienen|bewirten|bewirtet|erwarten|empfangen|gleichzeitig|per day|a day)\b"
+)
+_STAFF_CONTEXT = re.compile(
+    r"\b(wir sind|sind wir|arbeiten|arbeitet|beschaftig\w*|angestellt\w*|team|mitarbeiter\w*"
+    r"|personal|belegschaft|staff)\b"
+)
+
+
+def _visitors(text: str, reading: StaffReading) -> bool:
+    """People counted who are not staff: guests, visitors, capacity ("200 Leute am Tag im
+    Laden", "Platz für 40 Personen", "zum Fest kamen 80 Leute"): a visit or rate word within
+    five words of the count, in its clause."""
+    before = _CLAUSE_BREAK.split(text[: reading.start])[-1]
+    after = _CLAUSE_BREAK.split(text[reading.start :])[0]
+    left = fold_all(re.findall(r"\w+", before))[-5:]
+    right = fold_all(re.findall(r"\w+", after))
+    if not set(right[:3]) & _PEOPLE_NOUNS:
+        return False
+    near = " ".join(left + right[:6])
+    clause = " ".join(fold_all(re.findall(r"\w+", before + after)))
+    return bool(_VISIT.search(near)) and not _STAFF_CONTEXT.search(clause)
+
+
+_CLAUSE_BREAK = re.compile(r"[.!?;,\n]|[^\w\s'’\-–:/()\"„“+&]")
+
+
+def _other_party(text: str, reading: StaffReading) -> bool:
+    """The count is another party's staff ("Mein Kunde hat 50 Mitarbeiter", "Unser Nachbar,
+    ein Friseur, hat 8 Leute"): its sentence names someone else who has them and neither
+    "wir" nor "ich"."""
+    start = max(text.rfind(c, 0, reading.start) for c in ".!?;\n") + 1
+    ends = [i for i in (text.find(c, reading.end) for c in ".!?;\n") if i >= 0]
+    words = set(fold_all(re.findall(r"\w+", text[start : min(ends, default=len(text))].lower())))
+    return bool(words & _OTHER_PARTY and words & _HAVING and not words & _FIRST_PERSON)
 
 
 def employee_count_in_context(text: str) -> int | None:

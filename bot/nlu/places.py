@@ -21,6 +21,7 @@ Ort") only count when nothing more specific was found.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -191,7 +192,10 @@ _RELATIVES = _fold_set(
     "opa oma sister brother nephew niece"
 )
 _OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
-_HOME = _fold_set("wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim")
+_HOME = _fold_set(
+    "wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim gewohnt gelebt "
+    "aufgewachsen geboren gebürtig"
+)
 _BRANCH = _fold_set(
     "lager lagerhalle filiale filialen zweigstelle niederlassung außenstelle baustelle "
     "baustellen zweigniederlassung warehouse branch"
@@ -300,8 +304,12 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score += 3  # "fahren von Hilden aus": the base
     if set(before) & _NEAR or set(after[:2]) & _NEAR:
         score -= 2
-    if set(before) & _ELSEWHERE and not set(before) & _SEAT and not base:
-        score -= 2
+    if (set(before) | set(after[:2])) & _ELSEWHERE and not set(before) & _SEAT and not base:
+        score -= 2  # "viel in Erkrath unterwegs", "fahren nach …"
+    if "unterwegs" in after[:3] or "unterwegs" in before:
+        score -= 3  # on the road there, not based there
+    if prev in ("in", "im", "aus") and len(before) >= 3 and before[-3] in ("fur", "for"):
+        score -= 3  # "Webseiten für Handwerker in Langenfeld": where the customers are
     if prev in ("in", "im") and set(before) & _SEAT_VERBS:
         score += 2
     if {"uns", "hier"} & near_before and prev in ("in", "im"):
@@ -309,6 +317,12 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     if word.endswith("er") and word not in ("ratinger",) and not after:
         score -= 2  # "Wir sind Düsseldorfer": people, not the seat
     return score
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    """Only "und", "oder", "sowie" or commas lie between ``end`` and ``start``."""
+    gap = fold_all(re.findall(r"\w+", clean(text)[end:start]))
+    return all(w in ("und", "oder", "sowie", "or", "and") for w in gap)
 
 
 def ranked_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
@@ -327,10 +341,14 @@ def _rank(text: str) -> list[tuple[int, PlaceMatch]]:
     places that are not the seat (see :func:`seat_score`) are left out."""
     found = find_municipalities(text)
     ranked = []
+    foreign_end = -1
     for order, (cls, match) in enumerate(found):
         if cls != NAME:
             continue
         score = seat_score(text, match)
+        if foreign_end >= 0 and _coordinated(text, foreign_end, match.start):
+            score = FOREIGN  # "3 Filialen in Mettmann, Wülfrath und Velbert": the whole list
+        foreign_end = match.end if score <= FOREIGN else -1
         if score > FOREIGN:
             ranked.append((score, -order, match))
     ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
@@ -370,6 +388,76 @@ def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
             if cls == wanted:
                 return match
     return None
+
+
+def _alone(text: str, match: PlaceMatch) -> bool:
+    """``match`` is a clause of its own, at most after "in"/"aus" ("In Hilden.", "Haan, …")."""
+    text, cached = _cleaned_tokens(text)
+    tokens = list(cached)
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), None)
+    last = max((i for i, t in enumerate(tokens) if t.end <= match.end), default=None)
+    if first is None or last is None:
+        return False
+    before, after = _clause_window(tokens, text, first, last)
+    return not after and before in ([], ["in"], ["aus"], ["im"])
+
+
+class PlaceReading(NamedTuple):
+    """The firm's seat read from a message, and whether it can be stored without asking."""
+
+    value: str
+    sure: bool
+    match: PlaceMatch
+
+
+LOW = -2  # a seat score at or below this (near, travel, the past) is only a guess
+MARGIN = 2  # another town this close to the best one makes the reading unsure
+
+
+def read_municipality(
+    text: str, asked: bool, firm: bool = False, listed: bool = False
+) -> PlaceReading | None:
+    """The town ``text`` states as the firm's seat, or None (issue 8: be sure or ask).
+
+    ``asked``: the town question is open, so the best place counts (also "woanders"); otherwise
+    only a stated seat ("wir sitzen in …", "Sitz: …") or, with ``firm`` (the message names the
+    firm), the town of that firm ("Kneipe in Benrath"), or, with ``listed`` (another profile
+    question is open), a town that is an item of its own ("5 Leute, Haan"). Not sure: a typo
+    match, or another town whose seat score comes close ("jahrelang in Düsseldorf gearbeitet,
+    die Firma in Monheim gegründet").
+    """
+    ranked = ranked_municipalities(text)
+    if not asked:
+        if not ranked:
+            return None
+        score, best = ranked[0]
+        terse = listed and _alone(text, best)  # "5 Leute, Haan" while the profile is asked
+        if not (score >= 2 or ((firm or terse) and score >= -1)):
+            return None
+    elif ranked:
+        # the town question answered in a clause of its own ("Mettmann. Wir sind …") leads
+        ranked = sorted(
+            ((s + (3 if _alone(text, m) else 0), m) for s, m in ranked),
+            key=lambda item: item[0],
+            reverse=True,
+        )
+        score, best = ranked[0]
+    else:
+        match = best_municipality(text)
+        if match is None:
+            return None
+        return PlaceReading(
+            match.value, not match.fuzzy or len(_cleaned_tokens(text)[1]) <= 3, match
+        )
+    rivals = [s for s, m in ranked if m.value != best.value]
+    # a typo is sure only as the whole answer to the town question ("Ratigen", "Wülfrat")
+    typo_ok = asked and len(_cleaned_tokens(text)[1]) <= 3
+    sure = (
+        (typo_ok or not best.fuzzy)
+        and not (rivals and max(rivals) > score - MARGIN)
+        and score > LOW  # "in der Nähe von Hilden", "wir liefern bis nach Velbert"
+    )
+    return PlaceReading(best.value, sure, best)
 
 
 def parse_municipality(text: str) -> str | None:

@@ -24,9 +24,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
-from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
-from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
-from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
+from bot.nlu.numbers import (
+    find_numbers,
+    looks_like_code,
+    plausible_counts,
+    read_staff,
+    word_number,
+)
+from bot.nlu.places import names_municipality, ranked_municipalities, read_municipality
+from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors, read_sector
 from bot.nlu.text import clean, normalized, tokenize
 
 PROFILE_SLOTS = ("employees", "sector", "municipality")
@@ -47,7 +53,7 @@ _CORRECTION = re.compile(
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
-    r"|bitte (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(bitte|lieber|besser) (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
     r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
     r"|(^|, )(nicht|nich|net|not) (in |im )?\w+"
@@ -81,6 +87,7 @@ class ProfileReading:
     values: Dict[str, Any] = field(default_factory=dict)
     correction: bool = False
     targets: FrozenSet[str] = frozenset()
+    unsure: FrozenSet[str] = frozenset()
 
 
 def _with_commas(text: str) -> str:
@@ -111,6 +118,11 @@ def correction_targets(text: str) -> FrozenSet[str]:
     return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
 
 
+def _overlap(a: Any, b: Any) -> bool:
+    """Two matches share a character (both carry ``start``/``end`` on the cleaned text)."""
+    return a.start < b.end and b.start < a.end
+
+
 def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     """Staff count, sector and town that ``text`` states for the firm.
 
@@ -122,28 +134,36 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     values: Dict[str, Any] = {}
     if not isinstance(text, str) or looks_like_code(text):
         return ProfileReading()  # JSON, payloads and markup are text, never profile values
+    unsure: set[str] = set()
     staff = read_staff(text, lenient=asked == "employees")
     if staff is not None:
         values["employees"] = staff.count
-    for _, match in ranked_sectors(text):
-        if asked == "sector" or identity_frame(text, match):
-            values["sector"] = match.value
-            break
-    if asked == "municipality":
-        place = best_municipality(text)
-        if place is not None:
-            values["municipality"] = place.value
-    else:
-        firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
-        for score, match in ranked_municipalities(text):
-            # not asked: only a stated seat ("wir sitzen in …", "Sitz: …", "seit 2019 in …")
-            # or the town of the firm just named ("Kneipe in Benrath, …")
-            if score >= 2 or (firm and score >= -1):
-                values["municipality"] = match.value
-            break
+        if not staff.sure:
+            unsure.add("employees")
+    sector = read_sector(text, asked == "sector")
+    if sector is not None and (asked in PROFILE_SLOTS or sector.sure):
+        values["sector"] = sector.value
+        if not sector.sure:
+            unsure.add("sector")
+    firm = "sector" in values or any(identity_frame(text, m) for _, m in ranked_sectors(text))
+    place = read_municipality(text, asked == "municipality", firm, asked in PROFILE_SLOTS)
+    if place is not None and sector is not None and _overlap(place.match, sector.match):
+        # one word fills one slot ("Sonstige"): the asked one, else the sector
+        if asked == "municipality":
+            values.pop("sector", None)
+            unsure.discard("sector")
+        else:
+            place = None
+    if place is not None:
+        values["municipality"] = place.value
+        if not place.sure:
+            unsure.add("municipality")
     correction = is_correction(text)
     return ProfileReading(
-        values, correction, correction_targets(text) if correction else frozenset()
+        values,
+        correction,
+        correction_targets(text) if correction else frozenset(),
+        frozenset(unsure),
     )
 
 
@@ -157,11 +177,42 @@ def _names_known(text: str, slot: str, known: Any) -> bool:
     return names_municipality(text, known)
 
 
+_NUM = r"(\d{1,4}|[a-z]+)"
+_REPLACEMENTS = (
+    re.compile(rf"\bnicht {_NUM} sondern {_NUM}\b"),  # new value second
+    re.compile(rf"\b{_NUM} (?:statt|anstatt|anstelle von) {_NUM}\b"),  # new value first
+    re.compile(rf"\b{_NUM} nicht {_NUM}\b"),
+)
+
+
+_OTHER_NUMBERED = re.compile(
+    r"\b(frage|fragen|question|punkt|nr|nummer|antwort|seite|schritt|stufe|note|uhr|euro)\b"
+)
+
+
+def _replacement(text: str) -> Optional[int]:
+    """The new number of "nicht X, sondern Y", "Y statt X" or "Y, nicht X", or None."""
+    low = normalized(text)
+    if _OTHER_NUMBERED.search(low):
+        return None  # "Frage 7 statt 8": not the staff count
+    plausible = {value for _, _, value in plausible_counts(text)}  # no years, times, prices
+    for index, pattern in enumerate(_REPLACEMENTS):
+        for match in pattern.finditer(low):
+            new, old = (match.group(2), match.group(1)) if index == 0 else match.groups()
+            values = [int(w) if w.isdigit() else word_number(w) for w in (new, old)]
+            if values[0] in plausible and values[1] in plausible:
+                return values[0]
+    return None
+
+
 def _corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
     """The new value a correction states for ``slot`` (never the known one), or None."""
     if slot not in targets and _names_known(text, slot, known):
         targets = targets | {slot}
     if slot == "employees":
+        replaced = _replacement(text)
+        if replaced is not None and replaced != known:
+            return replaced  # "nicht 15, sondern 50", "bitte 9 statt 6"
         staff = read_staff(text, lenient="employees" in targets)
         return staff.count if staff is not None and staff.count != known else None
     if slot == "sector":
@@ -195,9 +246,11 @@ def decide_profile(
     stored: Dict[str, Any] = {}
     proposed: Dict[str, Any] = {}
     if profile_asked:
-        for slot, value in reading.values.items():
+        # the asked slot first: the form confirms one proposal at a time
+        for slot in sorted(reading.values, key=lambda s: s != asked):
             if current.get(slot) is None:
-                stored[slot] = value
+                target = proposed if slot in reading.unsure else stored
+                target[slot] = reading.values[slot]
     if reading.correction:
         for slot in PROFILE_SLOTS:
             known = current.get(slot)

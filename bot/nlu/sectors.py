@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.nlu.numbers import find_numbers
 from bot.nlu.text import (
     Token,
     clean,
@@ -167,6 +168,13 @@ def _stated(tokens: list[Token], index: int) -> bool:
     return bool(before) and ("branche" in before or before[-1] in ("also", "eher"))
 
 
+def _segment(text: str, tokens: list[Token], index: int) -> bool:
+    """Token ``index`` is a list item of its own ("3 Leute, IT, Ratingen")."""
+    before = text[tokens[index - 1].end : tokens[index].start] if index else ","
+    after = text[tokens[index].end : tokens[index + 1].start] if index + 1 < len(tokens) else "."
+    return any(c in before for c in ",;/") and any(c in after for c in ",;/.!")
+
+
 def find_sectors(text: str) -> list[SectorMatch]:
     """All sector matches in ``text`` (unsorted); see :func:`best_sector`."""
     vocab = _vocab()
@@ -206,7 +214,12 @@ def find_sectors(text: str) -> list[SectorMatch]:
             stated = _stated(tokens, index)
             if kind == GUARDED and not (has_guard(tokens, index) or stated):
                 continue
-            if kind == ALONE and len(tokens) > 2 and not stated:
+            if (
+                kind == ALONE
+                and len(tokens) > 2
+                and not stated
+                and not _segment(text, tokens, index)
+            ):
                 continue
             if _third_party(vocab, tokens, index, token.norm):
                 continue
@@ -239,13 +252,19 @@ _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
     "kunde kunden kundin lieferant lieferanten bekannter bekannte bekannten freund freundin "
     "nachbar konkurrenz konkurrent dienstleister schwester bruder schwager cousin cousine "
-    "onkel tante wie"
+    "onkel tante wie auftraggeber mandant mandanten klienten kundschaft zielgruppe abnehmer "
+    "customer customers client clients"
 )
 _OWNING = _fold_set("hat haben hatte betreibt führt has runs owns arbeitet")
 _RELATIVES = _fold_set(
     "mann frau vater mutter sohn tochter bruder schwester partner partnerin freund freundin "
     "schwager schwägerin onkel tante opa oma husband wife father mother son daughter"
 )
+_BEING = _fold_set("ist sind sein war waren is are")
+_ARTICLES = _fold_set("ein eine einen einem einer der die das den dem")
+_COMING = _fold_set("kommen kommt stammen stammt come comes")
+_NEIGHBOUR = _fold_set("neben nebenan gegenüber nachbarschaft next door")
+_RELATIVE_HAS = _fold_set("ist war arbeitet als is hat hatte betreibt führt has runs owns")
 _PAST = _fold_set(
     "früher damals ursprünglich gelernt gearbeitet war waren angefangen komme kam vorher "
     "zuvor ehemals bisher used was"
@@ -255,6 +274,8 @@ _NOW = _fold_set(
     "eigentlich sondern aber now"
 )
 _NEGATION = _fold_set("kein keine keinen keiner nicht nich not no")
+_NEGATED_AFTER = _fold_set("kein keine keinen keiner nicht nichts nie")
+_HAVE_VERBS = _fold_set("haben habe hab hat gibt gibts tun tue machen mache sind bin ist")
 
 
 def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -281,6 +302,18 @@ def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[
 
 
 FOREIGN = -100
+
+
+def _apposition_of_other(tokens: list[Token], text: str, match: SectorMatch, n: int) -> bool:
+    """The match (after at most an article) follows a comma right after another person
+    ("Mein Schwager, ein Dachdecker, …")."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), len(tokens))
+    k = first - n - 1  # the last word before the match's clause
+    if n > 1 or k < 0 or "," not in text[tokens[k].end : tokens[k + 1].start]:
+        return False
+    return tokens[k].norm in _OTHER_PEOPLE | _RELATIVES and tokens[k].norm != "wie"
+
+
 _GENERIC_HEADS = (
     "praxis", "zentrum", "buro", "firma", "betrieb", "geschaft", "laden", "studio", "schule",
     "einrichtung", "agentur", "unternehmen", "spezialist", "spezialisten", "fachbetrieb",
@@ -301,6 +334,10 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
     if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
         return FOREIGN
+    if _apposition_of_other(tokens, text, match, len(before)):
+        return FOREIGN  # "Unser Nachbar, ein Friseur, …"
+    if set(after[:5]) & _NEGATED_AFTER and set(after[:3]) & _HAVE_VERBS:
+        return FOREIGN  # "ein Café haben wir nicht", "Verkaufen tun wir so gut wie nichts"
     if set(near[-2:]) & _CUSTOMER:
         at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
         head = before[at - 1] if at else ""
@@ -308,10 +345,16 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
             return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
     if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:
         return FOREIGN
+    if set(before) & (_OTHER_PEOPLE - {"wie"}) and set(before) & (_BEING | _COMING):
+        return FOREIGN  # "Die meisten unserer Kunden sind Arztpraxen"
+    if set(before) & _NEIGHBOUR or set(after[:2]) & _NEIGHBOUR:
+        return FOREIGN  # "Neben uns ist eine Bäckerei", "die Friseurin nebenan"
     if len(near) >= 2 and near[-1] in ("einem", "einer", "der") and near[-2] == "bei":
         return FOREIGN  # "bei einem großen Autohändler gearbeitet"
+    if len(near) >= 2 and near[-1] in _ARTICLES and near[-2] in ("uber", "via", "von"):
+        return FOREIGN  # "über eine Zeitarbeitsfirma", "von einer Spedition beliefert"
     score = 0
-    if set(before[:3]) & _RELATIVES and set(before) & {"ist", "war", "arbeitet", "als", "is"}:
+    if set(before[:3]) & _RELATIVES and set(before) & _RELATIVE_HAS:
         score -= 5  # "Mein Mann ist Elektriker, ich hab einen Blumenladen"
     if word in _CATEGORY_WORDS or word.endswith("branche"):
         score += 2
@@ -353,12 +396,49 @@ def _rank(text: str) -> list[tuple[int, SectorMatch]]:
     matches = sorted(by_span.values(), key=lambda m: m.start)
     head = matches[0] if matches else None
     ranked = []
+    concrete = {m.value for m in matches if _phrase_kind(text, m) is None}
+    foreign_end = -1
     for match in matches:
         score = sector_score(text, match, head)
-        if score > FOREIGN:
-            ranked.append((score + (1 if identity_frame(text, match) else 0), match))
+        if foreign_end >= 0 and _coordinated(text, foreign_end, match.start):
+            score = FOREIGN  # "für Bäckereien und Metzgereien": the whole list
+        if score <= FOREIGN:
+            foreign_end = match.end
+            continue
+        foreign_end = -1
+        kind = _phrase_kind(text, match)
+        if kind == "rejects":
+            score += 6  # "Nichts davon, wir betreiben eine Tierpension": none of the options
+        elif kind == "vague" and concrete:
+            score -= 4  # "jetzt mache ich was ganz anderes: eine Praxis für Physiotherapie"
+        ranked.append((score + (1 if identity_frame(text, match) else 0), match))
     ranked.sort(key=lambda item: (item[0], -item[1].start), reverse=True)
     return ranked
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    """Only "und", "oder", "sowie" or commas lie between ``end`` and ``start``."""
+    gap = fold_all(re.findall(r"\w+", clean(text)[end:start]))
+    return all(w in ("und", "oder", "sowie", "or", "and") for w in gap)
+
+
+_REJECTS = re.compile(
+    r"^(nichts davon|keins davon|keine davon|passt nicht|passt nichts|nichts passt|passt keine"
+    r"|passt nirgends|nirgends rein|passt nirgendwo|nirgendwo rein|keine der branchen"
+    r"|andere branche|sonstige branche)$"
+)
+_VAGUE = re.compile(r"^(etwas|was) (ganz )?anderes$")
+
+
+def _phrase_kind(text: str, match: SectorMatch) -> str | None:
+    """ "rejects" for a rejection of all options ("passt nirgends"), "vague" for "etwas
+    anderes", None for a concrete trade."""
+    if match.value != "sonstiges":
+        return None
+    words = " ".join(fold_all([clean(text)[match.start : match.end]]))
+    if _REJECTS.match(words):
+        return "rejects"
+    return "vague" if _VAGUE.match(words) else None
 
 
 _GREETINGS = _fold_set(
@@ -400,6 +480,15 @@ _FIRM_VERBS = _fold_set(
 )
 
 
+_HAVE = _fold_set("haben habe hab have has")
+_FIRM_HEADS = _fold_set("company firm agency studio business house shop firma agentur")
+_POSSESSIONS = _fold_set(
+    "software app apps website webseite homepage kasse kassensystem server "
+    "lager lagerhalle werkstatt büro lkw transporter fahrzeug fahrzeuge drucker computer it "
+    "edv"
+)
+
+
 @lru_cache(maxsize=4096)
 def identity_frame(text: str, match: SectorMatch) -> bool:
     """``match`` names what the firm is: at the start of the message or a sentence ("Kiosk in
@@ -424,6 +513,9 @@ def identity_frame(text: str, match: SectorMatch) -> bool:
     if lead and all(w in _CLAUSE_START for w in lead):
         return True
     stated = any(tuple(lead[-len(p) :]) == p for p in _IDENTITY_BEFORE if len(lead) >= len(p))
+    word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
+    if stated and set(lead[-2:]) & _HAVE and word in _POSSESSIONS:
+        stated = False  # "haben wir eine Software", "ich hab ein Lager": owned, not the firm
     if stated and not definite:
         return True  # "wir sind eine Bäckerei", not "wir haben die Werkstatt im Keller"
     if article and set(after) & _FOUNDING and {"ich", "wir", "i", "we"} & set(before):
@@ -451,3 +543,97 @@ def parse_sector(text: str) -> str | None:
     """Map free text to a sector id (``SECTORS``) or None."""
     match = best_sector(text)
     return match.value if match else None
+
+
+class SectorReading(NamedTuple):
+    """The firm's sector read from a message, and whether it can be stored without asking."""
+
+    value: str
+    sure: bool
+    match: SectorMatch
+
+
+_GENERIC_FIRM_WORDS = _fold_set(
+    "laden geschäft praxis lokal shop firma betrieb werkstatt büro studio salon agentur"
+)
+_GENERIC_HEAD_WORDS = ("geschaft", "laden", "shop", "betrieb", "firma", "handel")
+MARGIN = 3  # a rival sector this close to the best one makes the reading unsure
+
+
+def _counted(text: str, match: SectorMatch) -> bool:
+    """The match is a counted thing the firm has ("15 LKW", "2 Filialen und 5 Transporter",
+    "drei Friseurstühle"), not what the firm is."""
+    before = clean(text)[: match.start].rstrip()
+    if not before:
+        return False
+    return any(end == len(before) for _, end, _ in find_numbers(before))
+
+
+_ACTIVITY = re.compile(
+    r"\b(stellen \w+ (\w+ )?her|herstell\w*|produzier\w*|fertigen|reparier\w*|bauen|baun|baue"
+    r"|montier\w*|installier\w*|entwickeln|programmier\w*|backen|kochen|pflegen|beraten"
+    r"|planen|liefern|transportier\w*|reinigen|verkauf(e|en|t)|vertreib\w*|vermiet(e|en)"
+    r"|betreu(e|en|n)|unterricht(e|en)|schulen|vermitteln)\b"
+)
+_STATED_FIRM = re.compile(
+    r"\b(wir sind|sind wir|ich bin|bin ich|betreiben|betreibe|fuhren|fuhre)\b"
+)
+
+
+def _activities(text: str) -> set[str]:
+    """The different activities a message names ("reparieren", "verkaufen"), by stem."""
+    words = " ".join(fold_all(clean(text).split()))
+    return {m.group(1)[:5] for m in _ACTIVITY.finditer(words)}
+
+
+def read_sector(text: str, asked: bool) -> SectorReading | None:
+    """The sector ``text`` states for the firm, or None (issue 8: be sure or ask).
+
+    ``asked``: the sector question is open, so the best match counts; otherwise only a match
+    that says what the firm is (:func:`identity_frame`) is sure, and a firm noun without such a
+    frame ("Wir sind 8 Leute im Sanitär- und Heizungshandwerk") is only proposed. Not sure: a
+    rival sector close to the best one ("gelernter Dachdecker, heute ein Bauunternehmen"), a
+    typo match, a generic word alone ("Laden", "Werkstatt").
+    """
+    ranked = [(s, m) for s, m in ranked_sectors(text) if not _counted(text, m)]
+    counted = len(ranked) < len(ranked_sectors(text))
+    if not ranked:
+        if asked and counted:  # "Wir haben 15 LKW": a guess worth asking
+            score, top = ranked_sectors(text)[0]
+            return SectorReading(top.value, False, top)
+        return None
+    framed = asked or any(identity_frame(text, m) for _, m in ranked)
+    if asked:
+        score, top = ranked[0]
+    elif framed:
+        score, top = next((s, m) for s, m in ranked if identity_frame(text, m))
+    else:
+        score, top = ranked[0]
+        follows = fold_all(clean(text)[top.end :].split()[:1])
+        owned = " ".join(fold_all([clean(text)[top.start : top.end]])) in _POSSESSIONS and not (
+            set(follows) & _FIRM_HEADS  # "software company"
+        )
+        if score < 0 or owned:  # "eine Software für die Termine": a tool, not the trade
+            return None
+    rivals = [s for s, m in ranked if m.value != top.value]
+    if counted and not identity_frame(text, top):
+        rivals.append(score)  # things the firm counts point somewhere else as well
+    word = " ".join(fold_all([clean(text)[top.start : top.end]]))
+    joined = word.replace(" ", "")
+    generic_head = any(
+        joined.endswith(g) and top.length == len(g) and _vocab().suffixes.get(g) == top.value
+        for g in _GENERIC_HEAD_WORDS
+    )
+    if generic_head and {v for _, v, _ in _token_matches(joined)} - {top.value}:
+        rivals.append(score)  # "Malergeschäft": a trade before a generic shop word
+    stated = _STATED_FIRM.search(" ".join(fold_all(clean(text)[: top.start].split()[-4:])))
+    if len(_activities(text)) >= 2 and not stated:
+        rivals.append(score)  # "Wir stellen Möbel her und verkaufen sie": which one?
+    sure = (
+        framed
+        and (score >= 0 or not asked)  # not a past, a relative's or an attribute
+        and top.length > 0  # not a typo match
+        and not (rivals and max(rivals) > score - MARGIN)
+        and (word not in _GENERIC_FIRM_WORDS or asked and len(ranked) == 1)
+    )
+    return SectorReading(top.value, sure, top)

@@ -132,6 +132,31 @@ def test_one_message_fills_staff_sector_and_town():
     assert outcome.texts[-1].startswith("Frage 1 von 18")
 
 
+def test_a_staff_count_that_is_not_sure_is_confirmed_before_it_is_stored():
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    proposal = dialogue.say("So zwischen 12 und 16 Leute, je nach Auftragslage")
+    assert not proposal.sets("employees")
+    assert proposal.slot("pending") == {"type": "profile", "slot": "employees", "value": 14}
+    title = QN.short_title("employees")
+    assert proposal.texts == [f"Habe ich Sie richtig verstanden: {title} „14 Beschäftigte“?"]
+    assert proposal.payloads == ["/affirm", "/deny"]
+
+    stored = dialogue.say("ja")
+    assert stored.slot("employees") == 14
+    assert not stored.sets("changed")
+    assert "notiert" in stored.texts[0]
+    assert stored.requested == "sector"
+
+
+def test_no_to_an_unsure_reading_asks_the_profile_question_again():
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    dialogue.say("So zwischen 12 und 16 Leute, je nach Auftragslage")
+    again = dialogue.say("nein")
+    assert not again.sets("employees")
+    assert again.requested == "employees"
+    assert QN.profile_question("employees").text in again.texts[-1]
+
+
 @pytest.mark.parametrize(
     "text",
     [

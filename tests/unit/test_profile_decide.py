@@ -59,7 +59,7 @@ CASES = [
         "employees",
         {},
         {"employees": 22, "municipality": "heiligenhaus"},
-        {},
+        {"sector": "produktion"},  # the firm's noun without "wir sind": confirmed first
     ),
     (
         "Softwarefirma, Düsseldorf-Bilk, 14 Entwickler plus ich",
@@ -73,8 +73,8 @@ CASES = [
         "Wir reparieren Fahrräder und verkaufen E-Bikes.",
         "sector",
         {"employees": 3},
-        {"sector": "handwerk"},
         {},
+        {"sector": "handwerk"},  # repair or trade: close rivals, confirmed first
     ),
     (
         "Früher Gastronomie, heute eine Werbeagentur.",
@@ -96,7 +96,7 @@ CASES = [
     ("Kurierdienst für Apotheken", "sector", {"employees": 3}, {"sector": "logistik"}, {}),
     ("Steuerbüro", "sector", {"employees": 3}, {"sector": "dienstleistung"}, {}),
     ("Ich habe eine Tierarztpraxis.", "sector", {"employees": 3}, {"sector": "gesundheit"}, {}),
-    ("Elektrikr", "sector", {"employees": 3}, {"sector": "handwerk"}, {}),
+    ("Elektrikr", "sector", {"employees": 3}, {}, {"sector": "handwerk"}),  # a typo: confirm
     ("Landwirtschaft mit Hofladen", "sector", {"employees": 3}, {"sector": "sonstiges"}, {}),
     # town asked
     (
@@ -337,7 +337,7 @@ def test_a_correction_without_a_new_value_names_its_slot():
         ("[NAME], [ADRESSE], [PLZ] Ratingen", {"municipality": "ratingen"}),
         (
             "Wir haben die Werkstatt 1990 in Velbert gegründet.",
-            {"sector": "handwerk", "municipality": "velbert"},
+            {"municipality": "velbert"},  # "Werkstatt" alone does not say which trade
         ),
         ("Wir haben die Werkstatt im Keller.", {}),
     ],
@@ -362,8 +362,8 @@ REGISTERS = [
         "Es sind ungefähr zwanzig bis fünfundzwanzig Leute, je nach Saison.",
         "employees",
         E,
-        {"employees": 22},
         {},
+        {"employees": 22},  # a range: its middle is confirmed first
     ),
     ("Vierzehn, aber zwei davon sind in Elternzeit.", "employees", E, {"employees": 14}, {}),
     ("Insgesamt elf – acht in Vollzeit, drei in Teilzeit.", "employees", E, {"employees": 11}, {}),
@@ -377,7 +377,7 @@ REGISTERS = [
     ("Bei uns schaffen 9 Leut.", "employees", E, {"employees": 9}, {}),
     ("Gut zwei Dutzend.", "employees", E, {"employees": 24}, {}),
     ("Sechs. Also mit mir sieben.", "employees", E, {"employees": 7}, {}),
-    ("Keine Ahnung genau, irgendwas zwischen 30 und 40.", "employees", E, {"employees": 35}, {}),
+    ("Keine Ahnung genau, irgendwas zwischen 30 und 40.", "employees", E, {}, {"employees": 35}),
     ("Unser Team besteht aus 8 Leuten.", "employees", E, {"employees": 8}, {}),
     ("Wir sind ein Zweipersonenbetrieb.", "employees", E, {}, {}),
     (
@@ -580,3 +580,255 @@ def test_never_crashes_on_odd_text():
         for asked in ("employees", "sector", "municipality", "tools_cloud", None):
             stored, proposed = decide_profile(text, asked, FULL if asked == "tools_cloud" else {})
             assert isinstance(stored, dict) and isinstance(proposed, dict)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # counted things the firm has are no sector
+        ("Wir haben 3 Bagger und 2 Kipper.", "employees", {}, {}),
+        ("Drei Busse fahren für uns.", "municipality", {}, {}),
+        ("Wir haben 12 Transporter.", "sector", {}, {"sector": "logistik"}),
+        ("Wir sind ein Kurierdienst mit 12 Transportern.", "employees", {"sector": "logistik"}, {}),
+        # one word fills one slot: "Sonstiges" is the sector or the town, never both
+        ("Sonstige", "sector", {"sector": "sonstiges"}, {}),
+        ("Sonstige", "municipality", {"municipality": "andere"}, {}),
+    ],
+)
+def test_counted_things_and_one_word_one_slot(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # two towns with close seat scores: the likelier one is confirmed first
+        ("Teils in Mettmann, teils in Erkrath.", "municipality", {}, {"municipality": "mettmann"}),
+        # a clear seat next to places of travel is stored
+        (
+            "Unser Sitz ist in Haan, die Touren gehen oft nach Solingen.",
+            "municipality",
+            {"municipality": "haan"},
+            {},
+        ),
+        # the town question answered first, then a story with another town
+        (
+            "Erkrath. Gelernt habe ich damals in Düsseldorf.",
+            "municipality",
+            {"municipality": "erkrath"},
+            {},
+        ),
+        # where the owner was born or has lived is not the seat
+        (
+            "Geboren in Hilden, die Bäckerei haben wir in Langenfeld.",
+            "municipality",
+            {"municipality": "langenfeld"},
+            {"sector": "handwerk"},
+        ),
+        # a typo alone answers the town question; inside a long story it is confirmed
+        ("Langenfel", "municipality", {"municipality": "langenfeld"}, {}),
+    ],
+)
+def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # another party's staff, trade or neighbour is never the firm's
+        ("Mein Schwager hat einen Betrieb mit 30 Leuten.", "employees", {}, {}),
+        ("Unser größter Kunde beschäftigt 200 Menschen.", "employees", {}, {}),
+        (
+            "Gegenüber ist eine Metzgerei, wir sind ein Blumenladen.",
+            "sector",
+            {"sector": "handel"},
+            {},
+        ),
+        ("Wir liefern an Hotels und Restaurants.", "sector", {}, {}),
+        ("Unsere Auftraggeber sind meistens Zahnarztpraxen.", "employees", {}, {}),
+        # English owners: the trade and the customers' trade
+        ("We're in manufacturing, plastic parts.", "sector", {"sector": "produktion"}, {}),
+        ("our customers are mostly in healthcare", "sector", {}, {}),
+        # a firm reached through or supplying from outside
+        (
+            "Die Aushilfen kommen über eine Personalagentur, 6 Leute.",
+            "employees",
+            {"employees": 6},
+            {},
+        ),
+        ("Wir werden von einer Großbäckerei beliefert.", "sector", {}, {}),
+        # a relative's trade alone is confirmed, not stored
+        ("Meine Frau führt eine Konditorei, ich helfe aus.", "sector", {}, {"sector": "handwerk"}),
+    ],
+)
+def test_other_parties_are_not_the_firm(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # a terse list while the profile is asked: every item counts
+        (
+            "Velbert, 7 Mitarbeiter, EDV",
+            "employees",
+            {"employees": 7, "sector": "it_medien", "municipality": "velbert"},
+            {},
+        ),
+        ("9 Leute, Mettmann", "employees", {"employees": 9, "municipality": "mettmann"}, {}),
+        # not a list item: customers' town, the IT of someone else
+        ("Wir sind 9, Kunden vor allem in Mettmann", "employees", {"employees": 9}, {}),
+        # a trade word and a generic shop word in one: confirmed first
+        ("Ich habe ein Malergeschäft.", "sector", {}, {"sector": "handel"}),
+    ],
+)
+def test_terse_lists_and_compounds(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # every town of a list of branches is a branch
+        (
+            "Metzgerei mit Filialen in Haan, Hilden und Solingen, zusammen 19 Leute.",
+            "employees",
+            {"employees": 19, "sector": "handwerk"},
+            {},
+        ),
+        # where the customers are is no seat
+        ("Wir sind 4 und bauen Shops für Händler in Ratingen.", "employees", {"employees": 4}, {}),
+        # near a town or driving there: only a guess, confirmed first
+        ("Kurz vor der Grenze zu Mettmann.", "municipality", {}, {"municipality": "mettmann"}),
+        ("Wir fahren oft bis nach Haan.", "municipality", {}, {"municipality": "haan"}),
+    ],
+)
+def test_towns_of_branches_customers_and_travel(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # an age is no staff count
+        ("Meine Mutter ist 68 und kommt jeden Tag.", "employees", {}, {}),
+        ("Ich bin 39 Jahre alt.", "employees", {}, {}),
+        # a tool the firm has is not what the firm is
+        ("Seit letztem Jahr haben wir eine Software für die Termine.", "employees", {}, {}),
+        (
+            "Wir haben eine Softwarefirma mit 5 Leuten.",
+            "employees",
+            {"employees": 5, "sector": "it_medien"},
+            {},
+        ),
+    ],
+)
+def test_ages_and_tools_are_passing_mentions(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # another person's trade in an apposition is not the firm's
+        ("Meine Schwester, eine Floristin, hat mich darauf gebracht.", "sector", {}, {}),
+        # persons and a general count only joined by a comma: total or on top? confirm
+        ("Meine Frau und ich, 5 Mitarbeiter", "employees", {}, {"employees": 7}),
+        ("Meine Frau und ich, dazu 5 Mitarbeiter", "employees", {"employees": 7}, {}),
+    ],
+)
+def test_appositions_and_comma_joined_counts(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "stored", "proposed"),
+    [
+        # two activities of different trades: confirm the likelier one
+        (
+            "Wir bauen Fahrräder und verkaufen sie online.",
+            "sector",
+            {},
+            {"sector": "handel"},
+        ),
+        (
+            "Wir vermieten und betreuen eine Ferienwohnung.",
+            "sector",
+            {},
+            {"sector": "gastronomie"},
+        ),
+        # where the customers come from is not the firm's trade
+        ("Unsere Kunden kommen meist aus dem Handwerk.", "sector", {}, {}),
+        # a stated firm keeps its trade, whatever it also does
+        (
+            "Wir sind eine Schreinerei, wir planen und bauen Küchen.",
+            "sector",
+            {"sector": "handwerk"},
+            {},
+        ),
+    ],
+)
+def test_several_activities_and_customers_trades(text, asked, stored, proposed):
+    assert decide_profile(text, asked, {}) == (stored, proposed)
+
+
+@pytest.mark.parametrize(
+    ("text", "stored", "proposed"),
+    [
+        # the new count of a replacement is proposed, the old one and a subset are not
+        (
+            "Wir sind nicht sechs, sondern 16 Leute. Sechs sind nur in der Werkstatt.",
+            {},
+            {"employees": 16},
+        ),
+        ("Korrektur: bitte 11 statt 3.", {}, {"employees": 11}),
+        ("Es sind 7, nicht 3 – verschrieben.", {}, {"employees": 7}),
+        # years and times are no counts
+        ("Korrektur: gegründet 2011 statt 2013.", {}, {}),
+        ("Ich meinte: Termine um 9 statt 10 Uhr.", {}, {}),
+        ("Korrektur: bei Frage 7 statt 8 ändern", {}, {}),
+    ],
+)
+def test_replacements_in_a_correction(text, stored, proposed):
+    current = {"employees": 3, "sector": "handel", "municipality": "hilden"}
+    assert decide_profile(text, "tools_cloud", current) == (stored, proposed)
+
+
+def test_lieber_eintragen_is_a_correction():
+    current = {"employees": 3, "sector": "handel", "municipality": "hilden"}
+    text = "Als Branche lieber Gesundheit eintragen, wir sind eine Physiopraxis."
+    assert decide_profile(text, "tools_cloud", current) == ({}, {"sector": "gesundheit"})
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        # "davon" marks a part of the count, also after a verb
+        ("9 Leute, davon arbeiten 2 in der Filiale in Haan.", {"employees": 9}),
+        # on the road in a town is not the seat
+        ("Wir sind eine Gärtnerei, oft in Velbert unterwegs.", {"sector": "handwerk"}),
+    ],
+)
+def test_parts_of_a_count_and_towns_on_the_road(text, stored):
+    got, _ = decide_profile(text, "employees", {})
+    assert {k: v for k, v in got.items() if k in ("employees", "municipality")} == {
+        k: v for k, v in stored.items() if k in ("employees", "municipality")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro Tag haben wir gut 150 Leute im Geschäft.",
+        "Der Saal bietet Platz für 60 Personen.",
+        "Zur Eröffnung kamen 120 Menschen.",
+    ],
+)
+def test_guests_and_capacity_are_no_staff_count(text):
+    assert decide_profile(text, "employees", {}) == ({}, {})
+
+
+def test_staff_next_to_guests_still_counts():
+    text = "Bei uns arbeiten 6 Leute, täglich kommen 90 Gäste."
+    assert decide_profile(text, "employees", {}) == ({"employees": 6}, {})
