@@ -29,6 +29,7 @@ from actions.common import (
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
 from actions.review import change_request, confirms, plain_confirmation
+from bot.nlu.intents import nlu_intent
 from bot.nlu.needs import parse_need
 from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.understanding import read_answer
@@ -196,7 +197,9 @@ class ValidateInterviewForm(FormValidationAction):
         if reading.sure:
             state.store(slot, reading.answer)
             return ASK
-        if reading.status == "unsure" and reading.options:
+        if reading.status == "unsure" and reading.options and not nlu_intent(turn.text):
+            # only a guess, and the message is a request the patterns are sure of ("neu
+            # starten", a callback with a phone number): the request is answered, not guessed at
             return self._confirm(state, question, list(reading.options))
         return interjections.handle(state, turn, slot)
 

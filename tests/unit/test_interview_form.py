@@ -838,3 +838,11 @@ def test_no_to_the_summary_asks_which_answer_to_change():
     assert not outcome.sets("answers_confirmed")
     assert "Welche Antwort möchten Sie ändern?" in outcome.texts[0]
     assert outcome.requested == "answers_confirmed"
+
+
+@pytest.mark.parametrize("text", ["neu starten", "bitte einmal alles von vorne beginnen"])
+def test_a_clear_request_is_not_turned_into_a_guessed_answer(text):
+    outcome = at("security_backup").say(text, intent="restart", confidence=1.0)
+    assert not outcome.sets("security_backup")
+    assert "von vorn" in outcome.text
+    assert outcome.slot("pending") == {"type": "restart"}
