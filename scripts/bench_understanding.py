@@ -277,21 +277,11 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
                 decide(r, p, thresholds, i["text"])
                 for i, r, p in zip(items, rules, predictions, strict=True)
             ]
-            counts: Counter = Counter()
-            story: Counter = Counter()
-            for item, reading in zip(items, readings, strict=True):
-                outcome, _ = answer_outcome(item, reading)
-                counts[outcome] += 1
-                if item.get("story"):
-                    story[outcome] += 1
-            n = len(items)
-            right = (counts["right"] + counts["confirmed_right"]) / n
-            srt = (story["right"] + story["confirmed_right"]) / (sum(story.values()) or 1)
-            confirm = (counts["confirmed_right"] + counts["confirmed_wrong"]) / n
+            o = outcome_summary(items, readings)
             print(
-                f"  {agree:.2f}  {max(sure, agree):.2f}  {100 * right:6.1f} %  {100 * srt:5.1f} %"
-                f"  {100 * confirm:5.1f} %  {100 * counts['wrong'] / n:4.1f} %"
-                f"  {100 * counts['not_stored'] / n:4.1f} %"
+                f"  {agree:.2f}  {max(sure, agree):.2f}  {100 * o['right']:6.1f} %"
+                f"  {100 * o['story_right']:5.1f} %  {100 * o['confirm']:5.1f} %"
+                f"  {100 * o['wrong']:4.1f} %  {100 * o['reask']:4.1f} %"
             )
 
 
