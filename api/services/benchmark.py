@@ -2,7 +2,7 @@
 
 What the public sees cannot single out a firm:
 - only fixed groups: a size class, or a size class and a sector; no period, no town;
-- a group is shown only when the shared guard (api/services/guard.py) publishes it: at least
+- a group is shown only when the shared guard (api/services/guard/) publishes it: at least
   5 firms, no containing or coarser group that is 1-4 firms larger, and complementary
   suppression among the sectors of a size class;
 - no exact counts: the size of the group is given as a band ("5–9", "10–19", ...);

@@ -3,7 +3,7 @@
 - Month granularity and closed months only (see api/services/period.py): a new interview never
   changes a statistic in the month it happens.
 - The selection (profile filters and period) is shown only when the guard publishes it
-  (api/services/guard.py: at least 5 records, no 1-4 difference to a containing or coarser cell,
+  (api/services/guard/: at least 5 records, no 1-4 difference to a containing or coarser cell,
   growth by 0 or >= 5 records since the last publishable end month); otherwise every number is
   null and every list empty.
 - Breakdown rows: each row publishable by the guard, plus complementary suppression.

@@ -4,7 +4,6 @@ ranking; the counts stay k-anonymous under every filter combination."""
 from __future__ import annotations
 
 from datetime import date
-from itertools import product
 
 import pytest
 
@@ -12,43 +11,30 @@ from api.core.codes import MIN_GROUP_SIZE, NEEDS, QN
 from api.core.db import SessionLocal
 from api.services.dashboard import build, gaps
 from api.services.dashboard.build import build_dashboard
-from api.services.period import DashboardFilters
-from contract.catalogue import Catalogue, Eligibility, Offering
+from contract.catalogue import Catalogue
 from tests.api.dashboard_data import add_firms, clean_dashboard_tables, csv_rows, login
+from tests.api.helpers import (
+    FIELDS,
+    assert_no_small_differences,
+    filter_combinations,
+    offering,
+)
 
 __all__ = ["clean_dashboard_tables"]
 MAR, APR = date(2026, 3, 10), date(2026, 4, 10)
 
 
-def offer(oid: str, dims: tuple[str, ...], needs=(), status="open", audience="betriebe", **elig):
-    return Offering(
-        id=oid,
-        title=f"Angebot {oid}",
-        provider="Anbieter",
-        kind="beratung",
-        dimensions=dims,
-        eligibility=Eligibility(**elig),
-        cost="kostenfrei",
-        url="https://example.org",
-        summary="Eine kurze Beschreibung.",
-        status=status,
-        last_checked=date(2026, 11, 25),
-        needs=needs,
-        audience=audience,
-    )
-
-
 KNOWN_OFFERINGS = Catalogue(
     (
-        offer("sec_all", ("security",)),
-        offer("sec_small", ("security",), max_employees=9),
-        offer("ki_handwerk", ("strategy",), needs=("ki",), sectors=("handwerk",)),
-        offer("online_mettmann", ("online",), regions=("kreis_mettmann",)),
-        offer("online_duesseldorf", ("online",), regions=("duesseldorf",)),
+        offering("sec_all", ("security",)),
+        offering("sec_small", ("security",), max_employees=9),
+        offering("ki_handwerk", ("strategy",), needs=("ki",), sectors=("handwerk",)),
+        offering("online_mettmann", ("online",), regions=("kreis_mettmann",)),
+        offering("online_duesseldorf", ("online",), regions=("duesseldorf",)),
         # never supply for firms: for individuals, closed, paused
-        offer("personal", ("skills",), needs=("weiterbildung",), audience="personen"),
-        offer("closed", ("processes",), status="closed"),
-        offer("paused", ("tools",), needs=("e_rechnung",), status="paused"),
+        offering("personal", ("skills",), needs=("weiterbildung",), audience="personen"),
+        offering("closed", ("processes",), status="closed"),
+        offering("paused", ("tools",), needs=("e_rechnung",), status="paused"),
     ),
     NEEDS,
 )
@@ -143,7 +129,6 @@ GROUPS = [
     (5, "1-9", "handwerk", "hilden", APR, 70, "ki"),
     (3, "1-9", "handel", "hilden", MAR, 90, "ki"),  # 3 strong firms among weak ones
 ]
-FIELDS = ("size_class", "sector", "municipality")
 PERIODS = [(None, None), ("2026-03", "2026-03"), ("2026-04", None), (None, "2026-03")]
 
 
@@ -178,20 +163,11 @@ TOPIC_OF = {t.title: t for t in gaps.TOPICS}
 
 
 def test_counts_stay_k_anonymous_under_every_filter_combination(client, region) -> None:
-    values = {f: sorted({g[i + 1] for g in GROUPS}) for i, f in enumerate(FIELDS)}
     weak_sets: dict[str, set[frozenset]] = {t.code: set() for t in gaps.TOPICS}
     rest_sets: dict[str, set[frozenset]] = {t.code: set() for t in gaps.TOPICS}
     segment_sets: set[frozenset] = set()
     shown = 0
-    for (lo, hi), size, sector, place in product(
-        PERIODS, [None, *values["size_class"]], [None, *values["sector"]],
-        [None, *values["municipality"]],
-    ):  # fmt: skip
-        f = DashboardFilters(
-            month_from=lo, month_to=hi, size_class=size, sector=sector, municipality=place
-        )
-        first = 3 if lo is None else int(lo[-2:])
-        months = set(range(first, (4 if hi is None else int(hi[-2:])) + 1))
+    for f, months in filter_combinations(GROUPS, PERIODS):
         with SessionLocal() as db:
             board = build_dashboard(db, f, only="gaps")
         for label, title, weak, size_n, _share, _offers, _gap in board.tables["gaps"].rows:
@@ -208,10 +184,6 @@ def test_counts_stay_k_anonymous_under_every_filter_combination(client, region) 
             shown += 1
     assert shown > 20, "the test region should publish something"
     for family in (*weak_sets.values(), *rest_sets.values(), segment_sets):
-        cells = {c for c in family if c}
-        for a in cells:
-            for b in cells:
-                if b < a:
-                    assert not 0 < len(a - b) < MIN_GROUP_SIZE, (len(a), len(b))
+        assert_no_small_differences(c for c in family if c)
     # the unique firms are never a segment of their own
     assert all(len(s) >= MIN_GROUP_SIZE for s in segment_sets)

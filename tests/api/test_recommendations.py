@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,44 +8,17 @@ from fastapi.testclient import TestClient
 from api.core.codes import DIMENSIONS, MUNICIPALITIES, NEED_CODES, QN, SECTORS
 from api.services.catalogue import get_catalogue
 from api.services.recommendations import KIND_ORDER, REASON_NO_SCORES, rank
-from contract.catalogue import Catalogue, Eligibility, Offering
+from contract.catalogue import Catalogue
 from contract.codes import OFFERING_KINDS
 from contract.questionnaire import Need, Needs
 from contract.scoring import compute_maturity
 from tests.api.conftest import row_counts
+from tests.api.helpers import offering
 
 NEEDS = Needs(
     tuple(Need(code=d, title=d, dimension=d) for d in DIMENSIONS)
     + (Need("ki", "Künstliche Intelligenz"), Need("weiterbildung", "Weiterbildung im Team"))
 )
-
-
-def offering(
-    oid: str,
-    dims: list[str],
-    kind: str = "beratung",
-    status: str = "open",
-    needs: tuple[str, ...] = (),
-    audience: str = "betriebe",
-    **elig,
-):
-    return Offering(
-        id=oid,
-        title=f"Angebot {oid}",
-        provider="Anbieter",
-        kind=kind,
-        dimensions=tuple(dims),
-        eligibility=Eligibility(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in elig.items()}
-        ),
-        cost="kostenfrei",
-        url="https://example.org",
-        summary="Eine kurze Beschreibung.",
-        status=status,
-        last_checked=date(2026, 11, 25),
-        needs=needs,
-        audience=audience,
-    )
 
 
 def scores(**given: int | None) -> dict[str, int | None]:

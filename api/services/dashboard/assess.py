@@ -1,5 +1,5 @@
 """Assessment aggregates (needs log) for the dashboard; all GROUP BY in SQL, suppression via
-the Guard (see guard.py). Filters: month range, size class, sector, municipality."""
+the Guard (see api/services/guard/). Filters: month range, size class, sector, municipality."""
 
 from __future__ import annotations
 
