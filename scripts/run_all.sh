@@ -207,6 +207,9 @@ api_server() {
 
 # ---------------------------------------------------------------- default profile
 run_default() {
+  # The action server calls the API on the port it really runs on (not a fixed 8000, where
+  # another checkout's API may listen).
+  export API_URL="${API_URL:-http://127.0.0.1:$API_PORT}"
   "$PY" scripts/render_config.py endpoints endpoints.yml "$RUN_DIR/endpoints.yml" \
     "http://127.0.0.1:$ACTIONS_PORT/webhook" "$VAR_DIR"
   echo "Starting the action server ..."

@@ -37,9 +37,13 @@ What it adds to ``SQLTrackerStore``:
   concurrent erasures share one VACUUM.
 * **Faster retrieve and save**, same results: indexes ``(sender_id, type_name, timestamp)`` and
   ``(sender_id, timestamp)`` (created if missing) serve the stock store's "latest session start"
-  subquery and the purge; retrieve reads only the ``data`` column and resolves event classes from
-  a cache instead of scanning all ``Event`` subclasses per event; save counts the stored events
-  without materialising them.
+  subquery and the purge; retrieve runs the stock query as one prepared SQL text (no ORM query
+  building and cache-key generation per turn), reads only the ``data`` column and resolves event
+  classes from a cache instead of scanning all ``Event`` subclasses per event. Save needs the
+  number of events already stored for the session: for a tracker this store has just retrieved
+  it is the number of rows retrieved (the same query the stock store counts again at save time;
+  the lock store keeps other writers out between the two), otherwise it is counted as before.
+  New rows are written with one Core ``INSERT`` (executemany) instead of ORM objects.
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import SESSION_START_METADATA_SLOT
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -76,6 +80,9 @@ ALLOWED_METADATA = frozenset(
     {"redacted", "model_id", "assistant_id", "is_external", "utter_action"}
 )
 REDACTED_KEY = "redacted"
+# Set on a tracker by ``_retrieve``: (sender_id, rows of the latest session read), used once by
+# the next ``save`` of that tracker instead of counting the rows again.
+_STORED_ROWS = "_privacy_store_rows"
 
 Redactor = Callable[[str], Any]
 
@@ -380,6 +387,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         )  # fmt: skip
         # SQL errors must not carry statement parameters (message texts) into logs.
         self.engine.hide_parameters = True
+        self._prepare_statements()
         retention.install_sqlite_pragmas(self.engine)
         self.engine.dispose()  # connections opened while creating tables lack the pragma
         retention.ensure_indexes(self.engine)
@@ -450,9 +458,9 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         ``inspect.isabstract``) for every event; for a 260-event interview that was more than
         half of the retrieve time. The result is the same tracker.
         """
+        statement = self._all_sessions_sql if fetch_events_from_all_sessions else self._session_sql
         with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
-            rows = query.with_entities(self.SQLEvent.data).all()
+            rows = session.execute(statement, {"sender_id": sender_id}).all()
         events = [json.loads(data) for (data,) in rows]
         if not (self.domain and events):
             return None
@@ -463,14 +471,39 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         if timestamps and max(timestamps) < limit:
             await self.erase(sender_id)
             return None
-        return DialogueStateTracker.from_events(
+        tracker = DialogueStateTracker.from_events(
             sender_id, deserialise_events(events), self.domain.slots
         )
+        if not fetch_events_from_all_sessions:
+            # What the stock save would count: the rows of this session stored so far.
+            setattr(tracker, _STORED_ROWS, (sender_id, len(rows)))
+        return tracker
+
+    def _prepare_statements(self) -> None:
+        """The stock ``_event_query`` (latest session / all sessions) as prepared SQL texts."""
+        table = self.SQLEvent.__table__
+        name = self.engine.dialect.identifier_preparer.format_table(table)
+        self._all_sessions_sql = sa.text(
+            f"SELECT e.data FROM {name} e WHERE e.sender_id = :sender_id ORDER BY e.id"
+        )
+        self._session_sql = sa.text(
+            f"SELECT e.data FROM {name} e, (SELECT max(s.timestamp) AS session_start "
+            f"FROM {name} s WHERE s.sender_id = :sender_id AND s.type_name = :session_type) l "
+            "WHERE e.sender_id = :sender_id "
+            "AND (e.timestamp >= l.session_start OR l.session_start IS NULL) ORDER BY e.id"
+        ).bindparams(session_type=SessionStarted.type_name)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
-        """As the stock store (events after those stored for this session), counted cheaply."""
-        query = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
-        stored = query.with_entities(sa.func.count(self.SQLEvent.id)).order_by(None).scalar()
+        """As the stock store (events after those stored for this session), counted cheaply:
+        known from the retrieve for a tracker this store has just built, else counted."""
+        known = tracker.__dict__.pop(_STORED_ROWS, None)  # once: a second save counts again
+        if known is not None and known[0] == tracker.sender_id and known[1] <= len(tracker.events):
+            stored = known[1]
+        else:
+            query = self._event_query(
+                session, tracker.sender_id, fetch_events_from_all_sessions=False
+            )
+            stored = query.with_entities(sa.func.count(self.SQLEvent.id)).order_by(None).scalar()
         return itertools.islice(tracker.events, stored, len(tracker.events))
 
     # -- save: erase on request, otherwise redact and write --
@@ -483,18 +516,21 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             if not erase:
                 await self.stream_events(tracker)
                 records = self.sanitizer.sanitize([event.as_dict() for event in events])
+                rows = []
                 for event, data in zip(events, records, strict=True):
                     intent = (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY)
-                    session.add(
-                        self.SQLEvent(
-                            sender_id=tracker.sender_id,
-                            type_name=event.type_name,
-                            timestamp=data.get("timestamp"),
-                            intent_name=intent,
-                            action_name=data.get("name"),
-                            data=json.dumps(data),
-                        )
+                    rows.append(
+                        {
+                            "sender_id": tracker.sender_id,
+                            "type_name": event.type_name,
+                            "timestamp": data.get("timestamp"),
+                            "intent_name": intent,
+                            "action_name": data.get("name"),
+                            "data": json.dumps(data),
+                        }
                     )
+                if rows:
+                    session.execute(self.SQLEvent.__table__.insert(), rows)
                 session.commit()
         if erase:
             await self.erase(tracker.sender_id)
