@@ -40,8 +40,9 @@ PROFILE_SLOTS = ("employees", "sector", "municipality")
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
-    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*|stimmt (so |da |das )?"
-    r"(nicht|nich|net|ned)|(war|ist) (quatsch|verkehrt|murks)|(abandern|andern|anderung|anpassen)"
+    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*"
+    r"|stimm(t|en) (so |da |das |hier )?(nicht|nich|net|ned)|(war|ist) (quatsch|verkehrt|murks)"
+    r"|(abandern|andern|anderung|anpassen)"
     r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt"
     r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
     r"|wrong|mistake|correction|actually|change (it|that|the)"
