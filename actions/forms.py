@@ -130,7 +130,7 @@ class ValidateInterviewForm(FormValidationAction):
         if noted:
             state.say(f"Danke, notiert: {', '.join(noted)}.")
         if proposed:
-            return profile_confirm.confirm(state, proposed)
+            return profile_confirm.confirm(state, proposed, turn.text, slot)
         if stored:
             return ASK
         return interjections.handle(state, turn, slot)
@@ -180,7 +180,7 @@ class ValidateInterviewForm(FormValidationAction):
             return ASK
         _, proposed = profile_decision(state, turn, slot)
         if proposed:
-            return profile_confirm.confirm(state, proposed)
+            return profile_confirm.confirm(state, proposed, turn.text, slot)
         if not turn.is_button:
             reading = read_profile(turn.text, slot)
             if reading.correction and reading.targets:
@@ -256,7 +256,7 @@ class ValidateInterviewForm(FormValidationAction):
             return ASK
         _, changes = profile_decision(state, turn, None)
         if changes:  # a profile change counts only after the owner confirmed it
-            return profile_confirm.confirm(state, changes)
+            return profile_confirm.confirm(state, changes, turn.text)
         if slot:
             return self._start_change(state, slot)
         decision = pending.yes_or_no(turn)

@@ -39,6 +39,11 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
     kind = pending.get("type")
     if kind == "answer":
         return _answer(state, turn, pending)
+    if kind == "profile":
+        chosen = profile_confirm.chosen_option(pending, turn.payload_intent, turn.payload)
+        if chosen is not None:  # the other reading of a two-way confirmation ("5 mit mir")
+            state.clear_pending()
+            return "done", profile_confirm.resolve(state, {**pending, "value": chosen}, True)
     decision = yes_or_no(turn)
     if decision is None:
         state.clear_pending()

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.nlu import answer_model  # noqa: E402
 from bot.nlu.answers import rule_reading  # noqa: E402
-from bot.nlu.profile import decide_profile  # noqa: E402
+from bot.nlu.profile import decide_profile_options  # noqa: E402
 from bot.nlu.understanding import Thresholds, decide, read_answer  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -136,14 +136,23 @@ def bench_answers(
 
 
 def profile_outcome(
-    expected: Dict[str, Any], stored: Dict[str, Any], proposed: Dict[str, Any]
+    expected: Dict[str, Any],
+    stored: Dict[str, Any],
+    proposed: Dict[str, Any],
+    options: Any = None,
 ) -> str:
     """The outcome of one profile message. All proposed values are asked in one combined
     confirmation (actions/profile_confirm.py): yes applies all of them, so the owner says yes
-    only when every proposed value is what they meant; otherwise nothing proposed is applied."""
+    only when every proposed value is what they meant; otherwise nothing proposed is applied.
+    A lone proposal read two ways ("ich habe 4 Leute": 4 or 5) offers both values
+    (``options``): the owner taps the one meant."""
     meant = {slot: value for slot, value in expected.items() if value is not None}
     if any(meant.get(slot) != value for slot, value in stored.items()):
         return "wrong"  # stored without a confirmation, and not what was meant
+    proposed = dict(proposed)
+    for slot, choices in (options or {}).items():
+        if slot in proposed and meant.get(slot) in choices:
+            proposed[slot] = meant[slot]
     applied = dict(stored)
     if proposed and all(meant.get(slot) == value for slot, value in proposed.items()):
         applied.update(proposed)
@@ -158,8 +167,9 @@ def bench_profile(half: str, show_errors: int) -> Dict[str, Any]:
     total: Counter = Counter()
     errors = []
     for item in items:
-        stored, proposed = decide_profile(item["text"], item["asked"], item.get("current") or {})
-        outcome = profile_outcome(item["expected"], stored, proposed)
+        current = item.get("current") or {}
+        stored, proposed, options = decide_profile_options(item["text"], item["asked"], current)
+        outcome = profile_outcome(item["expected"], stored, proposed, options)
         total[outcome] += 1
         by_kind[item["kind"]][outcome] += 1
         if outcome != "right":

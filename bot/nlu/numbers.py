@@ -125,6 +125,48 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
         ),
         "id",
     ),
+    # ages: "Ich bin 45 und habe 3 Mitarbeiter", "bin jetzt 61", "mein Sohn ist 34", "Jahrgang
+    # 75", "45 Jahre alt", "mit meinen 62 Jahren"; never a staff count
+    (
+        re.compile(
+            r"(?:\b|^)((?:ich\s+bin|bin\s+ich|(?:^|(?<=[.!?,;]\s))bin|ich\s+werde|werde\s+ich"
+            r"|i\s+am|i'?m|(?:vater|mutter|sohn|tochter|frau|mann"
+            r"|bruder|schwester|opa|oma|papa|mama|partner|partnerin|chef|chefin|schwager"
+            r"|schwiegervater|schwiegermutter|kollege|kollegin|onkel|tante)\s+(?:ist|wird|war|is))"
+            r"\s+(?:jetzt\s+|schon\s+|fast\s+|gerade\s+|bald\s+|knapp\s+|über\s+|auch\s+"
+            r"|erst\s+|inzwischen\s+|mittlerweile\s+|noch\s+)?)((?:1[6-9]|[2-9]\d))\b"
+            r"(?!\s*(?:leute|mitarbeiter|angestellte|beschäftigte|personen|köpfe|mann\b|kollegen"
+            r"|ma\b|people|staff))",
+            _I,
+        ),
+        "id",
+    ),
+    (
+        re.compile(
+            r"\b((?:jahrgang|baujahr|geboren|geb\.|born|age|alter)\s*:?\s*(?:in\s+|im\s+)?)"
+            r"((?:19|20)?\d{2})\b",
+            _I,
+        ),
+        "id",
+    ),
+    (
+        re.compile(
+            r"\b((?:mit\s+(?:meinen|seinen|ihren|knapp|fast|über)?\s*))(\d{2})(?=\s+jahren?\b)",
+            _I,
+        ),
+        "id",
+    ),
+    (re.compile(r"\b\d{2}\s*(?=(?:jahre|jährig\w*|years)\s*(?:alt|jung|old)\b)", _I), None),
+    # opening and working hours without "Uhr": "Öffnungszeiten 8-17", "Sprechzeiten 9 bis 12"
+    (
+        re.compile(
+            r"\b(?:öffnungszeit\w*|oeffnungszeit\w*|geöffnet|offen|arbeitszeit\w*|sprechzeit\w*"
+            r"|kernzeit\w*|schicht\w*|dienstzeit\w*|erreichbar)\b[^.!?\d]{0,15}"
+            r"\d{1,2}(?:[.:]\d{2})?\s*(?:-|–|bis)\s*\d{1,2}(?:[.:]\d{2})?",
+            _I,
+        ),
+        None,
+    ),
     # international and German phone numbers
     (re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ \t./-]?\(?\d{1,6}\)?){2,7}"), _phone_ok),
     (
@@ -709,19 +751,28 @@ _OWNER_IN = re.compile(
 )
 _OWNER_EXTRA = re.compile(
     r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
-    r"|\b(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt|eingerechnet|gerechnet"
-    r"|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
+    r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    r" (mit ?|dabei |mit dabei )?(gezahlt"
+    r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
     r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
-    r"|\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) "
+    r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b"
+    r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
 )
+# "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
+_I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")
 _OWNER_WITH = re.compile(
     r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
+    r"|\b(ich|isch)\b[^.!?]{0,40}\b(arbeite|arbeit|schaffe|mache|mach|fuhre|betreibe)"
+    r" (\w+ )?(zusammen )?mit (\d+|zwei|drei"
+    r"|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) (\w+ )?(kolleg\w*|mitarbeiter\w*|leuten"
+    r"|angestellten|gesellen|beschaftigten|leut)\b"
 )
 _OWNER_EXCLUDED = re.compile(
-    r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt"
+    r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
 )
 _CLIENTS = (
@@ -738,7 +789,8 @@ _ALTERNATIVES = re.compile(
     r"|nebensaison|weihnachtszeit|spargelzeit|season|summer)\b"
 )
 _I_HAVE = re.compile(
-    r"\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b|\b(habe|hab|beschaftige) (ich|isch)\b"
+    r"^(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
+    r"|\b(habe|hab|beschaftige) (ich|isch)\b"
 )
 _SELF_FIX = _fold_set(
     "nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder meine meinte"
@@ -776,6 +828,8 @@ class StaffReading:
     end: int
     source: str  # "total", "composition", "solo", "bare"
     sure: bool = True  # False: store only after the owner confirmed it (see _sure)
+    # the other likely count of an unsure reading ("ich habe 4 Leute": 4, or 5 with the owner)
+    alternative: int | None = field(default=None, compare=False)
     parts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
 
@@ -1151,6 +1205,8 @@ def _number_mentions(
             _matches_before(low, k0, _STRONG_BEFORE)
             and (_counted_before(low, k0) or _matches_before(low, k0, _INCLUSIVE_BEFORE))
         ) or _matches_after(low, last, _STRONG_AFTER)
+        if strong and prev == "mit" and last + 1 < len(low) and low[last + 1] == "zusammen":
+            strong = False  # "ich arbeite mit 2 Kollegen zusammen": with them, not a total
         if question >= 0 and k0 >= question and not answered and noun in ("none", "general"):
             strong = answered = True
         if noun == "none" and _with_group_before(low, k0):
@@ -1589,19 +1645,38 @@ def _now_norm(toks: list[Tok]) -> str:
     )
 
 
-def _owner_flags(norm: str, low: list[str], mentions: list[Mention]) -> tuple[bool, bool]:
-    """(owner explicitly included, owner to be added on top)."""
+def _owner_flags(
+    norm: str, low: list[str], mentions: list[Mention], implied: bool = True
+) -> tuple[bool, bool]:
+    """(owner explicitly included, owner to be added on top). ``implied``: also add the owner
+    where only "ich habe N …" suggests it (see :func:`_owner_implied`)."""
     owner_in = bool(_OWNER_IN.search(norm)) or _owner_one_of(low)
+    owner_in = owner_in and not _OWNER_EXCLUDED.search(norm)  # "ich bin nicht dabei gezählt"
     extra = bool(_OWNER_EXTRA.search(norm)) or any(m.kind == "owner" for m in mentions)
     talk = any(w.startswith(_TALK_STEMS) for w in low)
     if not talk and _OWNER_WITH.search(norm):
         extra = True  # "ich arbeite mit einer Angestellten", "mach ich mit meiner Frau"
+    if implied:
+        extra = extra or _implied_owner(norm, low, mentions)
+    return owner_in, extra and not owner_in
+
+
+def _implied_owner(norm: str, low: list[str], mentions: list[Mention]) -> bool:
+    """Only "ich habe N Angestellte" / "ich bin 45 und habe …" says the owner is not counted."""
+    if _I_AND_HAVE.search(norm):
+        return True
     groups = [m for m in mentions if m.kind in ("group", "total", "person")]
     if groups:
         first = groups[0].first
         window = " ".join(w for w in low[max(0, first - 5) : first] if w not in _FILLER)
-        extra = extra or bool(_I_HAVE.search(window))
-    return owner_in, extra and not owner_in
+        return bool(_I_HAVE.search(window))
+    return False
+
+
+def _owner_implied(norm: str, low: list[str], mentions: list[Mention]) -> bool:
+    """The owner is added on top only because of "ich habe N …": owners write that for the
+    firm's total as well as for the staff besides themselves, so such a count is asked."""
+    return _owner_flags(norm, low, mentions) != _owner_flags(norm, low, mentions, False)
 
 
 _CONCLUDING = _fold_set("also macht zusammen insgesamt summa gesamt total ergibt")
@@ -1636,7 +1711,7 @@ def _owners_before(low: list[str], mentions: list[Mention], pick: Mention) -> li
 
 
 def _decide(
-    toks: list[Tok], mentions: list[Mention], norm: str, lenient: bool
+    toks: list[Tok], mentions: list[Mention], norm: str, lenient: bool, implied: bool = True
 ) -> StaffReading | None:
     low = [t.low for t in toks]
 
@@ -1647,7 +1722,7 @@ def _decide(
         return StaffReading(value, toks[first].start, toks[last].end, source, parts=parts)
 
     whole = (toks[0].start, toks[-1].end)
-    owner_in, owner_extra = _owner_flags(norm, low, mentions)
+    owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
     summed = _concluding_sum(low, mentions)
     if summed:
         return reading(summed, sum(m.value for m in summed), "total")
@@ -1713,6 +1788,9 @@ def _decide(
         if only_sub or single_role:
             stated = _matches_before(low, members[0].first, _WE_ARE) and not only_sub
             if not stated and not _COMPLETE.search(norm):
+                if lenient and single_role and not only_sub and members[0].kind == "group":
+                    # "12 LKW, 15 Fahrer" as the answer to the staff question: likely, asked
+                    return replace(reading(members, total, "composition"), sure=False)
                 return None
         return reading(members + owners, max(total, 1), "composition")
     if persons or owners:
@@ -1810,6 +1888,13 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         return None
     if _other_party(text, reading) or _age(text, reading) or _visitors(text, reading):
         return None
+    low = [t.low for t in toks]
+    if _owner_implied(norm, low, list(mentions)):
+        # "Ich bin 52 und habe 4 Leute": 4 or 5? The count as written, confirmed first.
+        alone = _decide(list(toks), list(mentions), norm, lenient, implied=False)
+        if alone is not None and alone.count != reading.count and alone.count >= 1:
+            return replace(alone, sure=False, alternative=reading.count)
+        reading = replace(reading, sure=False)
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
     return reading

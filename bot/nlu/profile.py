@@ -261,3 +261,25 @@ def decide_profile(
             if value is not None and value != known:
                 proposed[slot] = value
     return stored, proposed
+
+
+def proposal_options(
+    text: str, asked: Optional[str], proposed: Dict[str, Any]
+) -> Dict[str, Tuple[Any, Any]]:
+    """The two likeliest values of a lone proposal that can be read two ways, likeliest first:
+    "ich habe 4 Leute" is 4, or 5 with the owner. The confirmation offers both."""
+    if set(proposed) != {"employees"} or not isinstance(text, str):
+        return {}
+    for lenient in (asked == "employees", True):
+        staff = read_staff(text, lenient=lenient)
+        if staff is not None and staff.count == proposed["employees"] and staff.alternative:
+            return {"employees": (staff.count, staff.alternative)}
+    return {}
+
+
+def decide_profile_options(
+    text: str, asked: Optional[str], current: Dict[str, Any]
+) -> Tuple[Dict[str, Any], Dict[str, Any], Dict[str, Tuple[Any, Any]]]:
+    """:func:`decide_profile` and the :func:`proposal_options` of its proposal."""
+    stored, proposed = decide_profile(text, asked, current)
+    return stored, proposed, proposal_options(text, asked, proposed)

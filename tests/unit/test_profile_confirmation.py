@@ -120,3 +120,47 @@ def test_unsure_readings_of_two_empty_slots_are_confirmed_together():
         assert applied.slot(slot) == value
     assert applied.texts[0].startswith("Danke, notiert:")
     assert not applied.sets("changed")
+
+
+# ---- a staff count read two ways ("ich habe 4 Leute": 4, or 5 with the owner) ---------------
+
+
+def test_i_have_n_staff_offers_both_readings():
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    proposal = dialogue.say("Ich bin 56 und hab 4 Leute")
+    assert not proposal.sets("employees")
+    assert proposal.slot("pending") == {
+        "type": "profile",
+        "slot": "employees",
+        "value": 4,
+        "options": [4, 5],
+    }
+    assert "„4 Beschäftigte“" in proposal.texts[0] and "„5 Beschäftigte“" in proposal.texts[0]
+    assert proposal.payloads == ["/affirm", '/inform{"employees":5}', "/deny"]
+
+
+def test_yes_takes_the_count_as_written():
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    dialogue.say("Ich bin 56 und hab 4 Leute")
+    stored = dialogue.say("ja")
+    assert stored.slot("employees") == 4
+    assert stored.requested == "sector"
+
+
+def test_the_other_button_takes_the_count_with_the_owner():
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    dialogue.say("Ich bin 56 und hab 4 Leute")
+    stored = dialogue.say('/inform{"employees":5}')
+    assert stored.slot("employees") == 5
+    assert stored.slot("pending") is None
+    assert stored.requested == "sector"
+
+
+def test_the_other_button_at_a_correction_changes_the_known_count():
+    dialogue = Dialogue(FORM, answered("tools_cloud"), "tools_cloud")
+    proposal = dialogue.say("Korrektur zur Mitarbeiterzahl: ich habe 11 Angestellte")
+    assert proposal.slot("pending")["options"] == [11, 12]
+    applied = dialogue.say('/inform{"employees":12}')
+    assert applied.slot("employees") == 12
+    assert "employees" in applied.slot("changed")
+    assert applied.requested == "tools_cloud"

@@ -1,0 +1,108 @@
+"""Profile failure kinds of issue 8 (part 5), each with new phrasings written for these tests.
+
+* the owner's age is never a staff count, and "ich habe N Leute" (the owner may or may not be
+  among them) is asked, not stored;
+* digits from phone numbers, postal codes, dates, prices, times, house numbers and vehicle
+  counts are never a staff count;
+* installing or fitting is Handwerk even when the firm also sells;
+* dialect and second-language words for staff, trades, towns and corrections;
+* a passing mention changes nothing, explicit correction language is proposed (confirmed first).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.numbers import read_staff
+from bot.nlu.profile import decide_profile
+
+KNOWN = {"employees": 6, "sector": "handwerk", "municipality": "hilden"}
+
+
+def staff(text, lenient=True):
+    reading = read_staff(text, lenient=lenient)
+    return (reading.count, reading.sure) if reading else None
+
+
+# ---- ages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich bin jetzt 63 und hab noch zwei Leute", 2),
+        ("Ich bin 49 und wir sind zu fünft", 5),
+        ("Mein Schwiegervater ist 77 und kommt noch, sonst 4 Leute", 5),
+        ("Ich bin Jahrgang 1968, wir sind sieben Leute", 7),
+        ("Mit meinen 58 Jahren hab ich noch 9 Angestellte", 9),
+        ("Ich werde nächstes Jahr 65, wir sind 3", 3),
+        ("Ich bin 38 Jahre alt, 4 Mitarbeiter", 4),
+    ],
+)
+def test_an_age_is_never_counted(text, expected):
+    reading = read_staff(text, lenient=True)
+    assert reading is not None and reading.count == expected
+
+
+@pytest.mark.parametrize("text", ["Ich bin 51", "bin 44 jahre alt", "Jahrgang 71"])
+def test_an_age_alone_is_no_staff_count(text):
+    assert read_staff(text, lenient=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich bin 47 und beschäftige 6 Leute.", 6),
+        ("Ich habe 9 Mitarbeiter.", 9),
+        ("Hab 3 Gesellen und einen Lehrling", 4),
+        ("Ich bin Floristin und habe zwei Verkäuferinnen.", 2),
+    ],
+)
+def test_i_have_n_staff_is_the_count_as_written_and_confirmed(text, expected):
+    assert staff(text) == (expected, False)
+    assert read_staff(text, lenient=True).alternative == expected + 1  # or with the owner
+    stored, proposed = decide_profile(text, "employees", {})
+    assert "employees" not in stored and proposed == {"employees": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich habe 9 Mitarbeiter, mich nicht mitgezählt.", 10),
+        ("Acht Angestellte plus meine Wenigkeit", 9),
+        ("Wir haben elf Leute, ich bin da nicht mit eingerechnet", 12),
+        ("Ich arbeite mit 3 Kollegen zusammen", 4),
+    ],
+)
+def test_explicit_owner_language_decides_the_count(text, expected):
+    assert staff(text) == (expected, True)
+
+
+# ---- digits that are never staff ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Öffnungszeiten 8-17",
+        "Mo bis Fr 7:30 bis 16 Uhr",
+        "Wir haben 6 Sprinter und 2 Anhänger",
+        "Hausnummer 17b",
+        "Die Werkstatt ist in der Lindenallee 23",
+        "Ruf mich an: 0172 5554433",
+        "PLZ 42781",
+        "Seit dem 15.4. offen",
+        "Eine Stunde kostet 65 Euro",
+    ],
+)
+def test_never_a_staff_count(text):
+    assert decide_profile(text, "employees", {}) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7 Transporter, 9 Monteure", 9), ("3 LKW und 4 Fahrer", 4)],
+)
+def test_vehicles_next_to_staff_never_count(text, expected):
+    stored, proposed = decide_profile(text, "employees", {})
+    assert {**stored, **proposed}.get("employees") == expected
