@@ -15,6 +15,7 @@ import pytest
 
 from bot.nlu.numbers import read_staff
 from bot.nlu.profile import decide_profile
+from bot.nlu.sectors import read_sector
 
 KNOWN = {"employees": 6, "sector": "handwerk", "municipality": "hilden"}
 
@@ -106,3 +107,54 @@ def test_never_a_staff_count(text):
 def test_vehicles_next_to_staff_never_count(text, expected):
     stored, proposed = decide_profile(text, "employees", {})
     assert {**stored, **proposed}.get("employees") == expected
+
+
+# ---- sectors -----------------------------------------------------------------------------
+
+
+def sector(text, asked=True):
+    reading = read_sector(text, asked)
+    return (reading.value, reading.sure) if reading else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir montieren Badmöbel und verkaufen sie auch",
+        "Wir verkaufen Rollos, die Montage machen wir auch",
+        "Verkaufen und installieren Klimaanlagen",
+        "Wir setzen Fenster ein und verkaufen die natürlich auch",
+    ],
+)
+def test_fitting_what_the_firm_sells_is_a_trade_confirmed_first(text):
+    assert sector(text) == ("handwerk", False)
+
+
+def test_selling_without_fitting_stays_trade():
+    assert sector("Wir verkaufen Türen, einbauen tun wir sie nicht selbst")[0] == "handel"
+    assert sector("Wir verkaufen Markisen, montieren aber nicht")[0] == "handel"
+
+
+@pytest.mark.parametrize(
+    "text", ["Wir stellen Bäckereimaschinen her", "Wir stellen Friseurstühle in Serie her"]
+)
+def test_a_product_the_firm_makes_is_production(text):
+    assert sector(text)[0] == "produktion"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mer han en Kneip in Hilden", "gastronomie"),
+        ("Ich habe Laden mit Obst und Gemüse", "handel"),
+        ("Schweinemast und ein paar Hühner", "sonstiges"),
+        ("Wir machen Webseiten für Vereine", "it_medien"),
+        ("Parkett verlegen, Treppen schleifen", "handwerk"),
+    ],
+)
+def test_dialect_and_plain_trade_words(text, expected):
+    assert sector(text)[0] == expected
+
+
+def test_kneipp_is_no_pub():
+    assert sector("Kneipp-Anwendungen") is None or sector("Kneipp-Anwendungen")[0] != "gastronomie"
