@@ -548,7 +548,7 @@ _ROLE = re.compile(
         "leiharbeiter subunternehmer bauleiter polier kaufleute kaufmann kauffrau redakteur "
         "grafiker fotograf steuerberater notar hebamme apotheker pta pka kassierer worker "
         "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "
-        "teilhaber dev devs"
+        "teilhaber dev devs jeselle jesell lehrjung lehrjunge"
     )
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )
@@ -599,7 +599,8 @@ _FUNCTION = _fold_set(
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "
     "nette ständige freie geringfügig geringfügige kaufmännische gewerbliche technische "
-    "sozialversicherungspflichtige fest offiziell offizielle weibliche männliche ausgebildete "
+    "sozialversicherungspflichtige sozialversicherungspflichtig fest offiziell offizielle "
+    "weibliche männliche ausgebildete "
     "gelernte ungelernte studentische interne vollzeitbeschäftigte teilzeitbeschäftigte aktiv "
     "regelmäßig full-time part-time fulltime parttime great amazing ersten erste zweiten "
     "dritten neuen festen jungen lieben fleißigen"
@@ -721,15 +722,15 @@ _ADD_MARKERS = _fold_set("dazu plus + zusätzlich außerdem extra hinzu noch zuz
 _DETERMINERS = _fold_set(
     "mein meine meinem meiner meinen mingen minge min unser unsere unserem unseren unserer "
     "ein eine einen einem einer ne nen n der die den dem da de dä sein seine seiner seinem "
-    "my our a an the ihr ihre ihrem ihrer"
+    "my our a an the ihr ihre ihrem ihrer ene en"
 )
 _INDEFINITE = _fold_set(
     "mein meine meinem meiner meinen mingen minge min unser unsere unserem unseren unserer "
-    "ein eine einen einem einer ne nen n my our a an"
+    "ein eine einen einem einer ne nen n my our a an ene en"
 )
 _SINGULAR_DET = _fold_set(
     "mein meinem meiner meinen mingen min unser unserem unseren unserer ein eine einen einem "
-    "einer ne nen n a an der dem da dä sein seinem seiner"
+    "einer ne nen n a an der dem da dä sein seinem seiner ene en"
 )
 _OWNER = _fold_set("ich mich mir isch me myself")
 _LIST_ADVERBS = _fold_set(
@@ -1381,6 +1382,14 @@ def _person_mentions(
         if j < 0 or low[j] not in _DETERMINERS:
             if word in ("inhaber", "inhaberin", "chef", "chefin") and _member_position(low, k):
                 out.append(Mention(1, k, k, "owner"))
+            elif (
+                j == k - 1
+                and word in _KIN_SINGULAR
+                and toks[k].capital
+                and (low[j] if j >= 0 else ",") in _LIST_EDGE
+                and (low[k + 1] if k + 1 < len(low) else ".") in _LIST_EDGE
+            ):
+                out.append(Mention(1, k, k, "person"))  # "Vater, Mutter, ich und mein Bruder"
             continue
         det = low[j]
         singular = det in _SINGULAR_DET or (
@@ -1554,6 +1563,8 @@ def _sure(text: str, reading: StaffReading) -> bool:
         return False
     first = min(a for a, _ in reading.parts) if reading.parts else _solo_at(low)
     sentence = {k for k, sid in enumerate(sentences) if first >= 0 and sid == sentences[first]}
+    if reading.source != "total" and _unlisted_people(toks, everything, sentence, used):
+        return False  # "Vater, Mutter, ich und mein Bruder": listed persons not counted
     others = []
     for m in everything:
         if m.kind == "owner" or used & set(range(m.first, m.last + 1)):
@@ -1620,6 +1631,26 @@ def _sure(text: str, reading: StaffReading) -> bool:
                 if not between & (_ADD_MARKERS | _JOIN) - {","}:
                     return False  # "Ich und mein Bruder, 4 Leute": the total or on top?
     return True
+
+
+_LIST_EDGE = frozenset((",", "und", "un", "&", "+", ":", "(", ")", "-", "–", ".", "!", "?", ";"))
+
+
+def _unlisted_people(
+    toks: list[Tok], everything: tuple[Mention, ...], sentence: set[int], used: set[int]
+) -> bool:
+    """A capitalised person noun stands as a list item of the reading's sentence ("Vater,
+    Mutter, ich und mein Bruder") but is part of no count: the reading may miss people."""
+    low = [t.low for t in toks]
+    covered = set(used) | {k for m in everything for k in range(m.first, m.last + 1)}
+    for k in sorted(sentence):
+        if k in covered or not toks[k].capital or _is_staff_word(low[k]) not in ("kin", "role"):
+            continue
+        prev = low[k - 1] if k else ","
+        nxt = low[k + 1] if k + 1 < len(low) else "."
+        if prev in _LIST_EDGE and nxt in _LIST_EDGE:
+            return True
+    return False
 
 
 _ALSO_ONE = re.compile(

@@ -73,12 +73,16 @@ def _add(index: dict[str, tuple[str, int]], words: list[str], value: str, cls: i
 def _vocab() -> _Vocab:
     data = load_yaml("places.yml")
     index: dict[str, tuple[str, int]] = {}
+    context_only: dict[str, str] = {}
     for value, entry in data["municipalities"].items():
         if value not in MUNICIPALITIES:
             raise ValueError(f"places.yml: unknown municipality id {value!r}")
         _add(index, fold_all(entry.get("names")), value, NAME)
         _add(index, fold_all(entry.get("districts")), value, NAME)
         _add(index, fold_all(entry.get("generic_districts")), value, GENERIC)
+        _add(index, [str(code) for code in entry.get("postal_codes") or []], value, NAME)
+        for word in fold_all(entry.get("context_only")):
+            context_only[word] = value
     other = data["andere"]
     _add(index, fold_all(other.get("names")), "andere", NAME)
     _add(index, fold_all(other.get("phrases")), "andere", PHRASE)
@@ -90,7 +94,7 @@ def _vocab() -> _Vocab:
     keys = list(index) + list(ignore)
     return _Vocab(
         index=index,
-        context_only={w: "andere" for w in fold_all(other.get("context_only"))},
+        context_only={**{w: "andere" for w in fold_all(other.get("context_only"))}, **context_only},
         ignore=ignore,
         stopwords=frozenset(fold_all(data.get("fuzzy_stopwords"))),
         max_ngram=max(k.count(" ") + 1 for k in keys),
@@ -428,6 +432,8 @@ def read_municipality(
     """
     ranked = ranked_municipalities(text)
     if not asked:
+        # a postal code alone answers the town question, it does not state the seat in passing
+        ranked = [(s, m) for s, m in ranked if not clean(text)[m.start : m.end].isdigit()]
         if not ranked:
             return None
         score, best = ranked[0]

@@ -41,37 +41,45 @@ PROFILE_SLOTS = ("employees", "sector", "municipality")
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
     r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*"
-    r"|stimm(t|en) (so |da |das |hier )?(nicht|nich|net|ned)|(war|ist) (quatsch|verkehrt|murks)"
+    r"|stimm(t|en) (so |da |das |hier |auch |aber |leider )?(nicht|nich|net|ned|nit)"
+    r"|(war|ist) (quatsch|verkehrt|murks)"
     r"|(abandern|andern|anderung|anpassen)"
     r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt"
     r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
+    r"|noch ?mals? (zu|zur|zum) (der |dem |den )?(branche|ort|sitz|standort|mitarbeiter\w*"
+    r"|anzahl|zahl|grosse|profil|angabe\w*)|(alles )?noch ?mal neu"
+    r"|(treffender|passender|zutreffender|richtiger)e? (branche|ort|zahl)|passt besser"
+    r"|(mir ist|ist mir) (\w+ ){0,4}aufgefallen|vergessen (habe|hab|hatte)|fehler von mir"
+    r"|mein fehler|(zwei|ein|einen|kleinen) fehler|(ich )?hatte (\w+ ){0,3}(gesagt|angegeben"
+    r"|geschrieben|eingetragen)"
     r"|wrong|mistake|correction|actually|change (it|that|the)"
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
-    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|kein\w*) (in |im |mehr )?"
-    r"|(nicht|nich|not) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
+    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|nit|kein\w*) (in |im "
+    r"|mehr )?|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
-    r"|(bitte|lieber|besser) (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(bitte|lieber|besser) (\w+ ){0,6}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
     r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
-    r"|(^|, )(nicht|nich|net|not) (in |im )?\w+"
+    r"|(^|, )(nicht|nich|net|nit|not) (in |im )?\w+"
 )
 
 _SLOT_WORDS = {
     "employees": re.compile(
         r"\b(mitarbeiter\w*|ma ?zahl|ma|beschaftigt\w*|angestellt\w*|leute|personen|kopfe"
         r"|team\w*|belegschaft|personal\w*|anzahl|staff|employees|people|headcount|verzahlt"
-        r"|mitarbeitende\w*|festangestellt\w*|minijob\w*|teilzeit\w*)\b"
+        r"|mitarbeitende\w*|festangestellt\w*|minijob\w*|teilzeit\w*|zahl|grosse|betriebsgrosse"
+        r"|firmengrosse|luck|lueck)\b"
     ),
     "sector": re.compile(
         r"\b(branche|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
     ),
     "municipality": re.compile(
         r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"
-        r"|location)\b"
+        r"|location|plz|postleitzahl)\b"
     ),
 }
 
@@ -97,7 +105,7 @@ def _with_commas(text: str) -> str:
     out: list[str] = []
     end = 0
     for token in tokenize(text):
-        if out and any(c in text[end : token.start] for c in ",;:.!?–-"):
+        if out and any(c in text[end : token.start] for c in ",;:.!?–-()"):
             out.append(",")
         out.append(token.norm)
         end = token.end

@@ -158,3 +158,72 @@ def test_dialect_and_plain_trade_words(text, expected):
 
 def test_kneipp_is_no_pub():
     assert sector("Kneipp-Anwendungen") is None or sector("Kneipp-Anwendungen")[0] != "gastronomie"
+
+
+# ---- more staff phrasings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oma, Sohn, meine Frau und ich", 4),
+        ("Ene Meister, ene Jesell un isch", 3),
+        ("Stichtag 30.6.: 23 sozialversicherungspflichtig Beschäftigte", 23),
+    ],
+)
+def test_bare_list_persons_dialect_and_plain_adjectives(text, expected):
+    assert staff(text) == (expected, True)
+
+
+# ---- towns ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("42781", "haan"), ("PLZ 40878", "ratingen"), ("Mir sin en Kölle", "andere")],
+)
+def test_a_postal_code_or_dialect_name_answers_the_town_question(text, expected):
+    assert decide_profile(text, "municipality", {"employees": 3}) == (
+        {"municipality": expected},
+        {},
+    )
+
+
+def test_a_postal_code_in_passing_states_no_seat():
+    stored, proposed = decide_profile("Unsere PLZ ist 42781, wir sind 4 Leute", "employees", {})
+    assert "municipality" not in stored and "municipality" not in proposed
+
+
+# ---- correction language -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nochmal zum Ort: wir sind in Velbert", {"municipality": "velbert"}),
+        ("Dat stimmt nit, mir sin in Monheim", {"municipality": "monheim"}),
+        ("Mir ist aufgefallen, dass die Zahl nicht passt, wir sind 9 Leute", {"employees": 9}),
+        ("Bitte bei der Größe 14 eintragen", {"employees": 14}),
+        ("Bitte die Branche doch lieber auf Gastronomie setzen", {"sector": "gastronomie"}),
+        ("Mein Fehler: wir sitzen in Erkrath", {"municipality": "erkrath"}),
+        ("Bei der Postleitzahl vertippt, richtig ist 40822", {"municipality": "mettmann"}),
+        ("MA 8 (nicht 80)", {"employees": 8}),
+        ("Die Zahl stimmt auch nicht, eher 11", {"employees": 11}),
+    ],
+)
+def test_explicit_correction_language_is_proposed_not_stored(text, expected):
+    assert decide_profile(text, "tools_cloud", KNOWN) == ({}, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja, und der Kollege aus Velbert macht das für uns mit",
+        "Wir liefern auch nach Monheim, das stimmt",
+        "Mein Bruder hat eine Kneipe in Erkrath, da läuft das über die Cloud",
+        "Nein, das machen wir noch nicht, die Bäckerei nebenan schon",
+        "Vorhin hatte ich gesagt, dass wir das nicht machen – stimmt so",
+    ],
+)
+def test_a_passing_mention_changes_nothing(text):
+    assert decide_profile(text, "tools_cloud", KNOWN) == ({}, {})
