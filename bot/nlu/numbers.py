@@ -519,7 +519,7 @@ _GENERAL = _fold_set(
     "köpfe köpfen koppe mann männer seelen kollegen kolleginnen ma mas arbeitnehmer "
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
     "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter "
-    "mitarbeitender festangestellter köppe"
+    "mitarbeitender festangestellter köppe person"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too
 # ("Bürokraft", "Fahrlehrer", "Teilzeitkräfte").
@@ -606,7 +606,7 @@ _ADJ_OK = _fold_set(
     "dritten neuen festen jungen lieben fleißigen"
 )
 _SOLO = re.compile(
-    r"\b(nur (ich|isch|mich|mir)( selbst| allein\w*)?\b|ich (allein|alleine)\b"
+    r"\b(nur (ich|isch|mich|mir)( selbst| allein\w*)?\b|(ich|isch) (ganz |janz )?(allein|alleine)\b"
     r"|(bin|arbeite|mach\w*|mache|mach s|mache s|mach ich s|mach ich) (\w+ ){0,3}(allein|alleine"
     r"|solo)\b|ganz allein\w*|ein (mann|frau|personen) (betrieb|unternehmen|firma|show|laden)"
     r"|einmann\w*|einfrau\w*|one (man|woman|person) (show|band|business)|just me|only me"
@@ -1808,7 +1808,10 @@ def _decide(
         owner = 1 if owner_extra else 0
         for g in groups:
             rest = sum(m.value for m in others if m is not g) + owner
-            if g.general and rest and g.value == rest and _apposition(low, g, others):
+            summary = all(m.last < g.first for m in others if m is not g) and g.first > 0
+            summary = summary and low[g.first - 1] in (",", ":", "-", "–", "=", "also")
+            summary = summary and not any(o.first > g.last for o in owners)
+            if g.general and rest and g.value == rest and (_apposition(low, g, others) or summary):
                 listed = [m for m in others if m is not g] + owners
                 return reading([g, *listed], g.value, "composition")
         if not members:

@@ -41,7 +41,7 @@ MUNICIPALITIES = list(load_questionnaire().option_ids("municipality"))
 NAME, GENERIC, PHRASE = 0, 1, 2
 FUZZY_MIN_LEN = 6
 _NEGATORS = frozenset({"nicht", "nich", "net", "not", "kein", "keine", "ausserhalb", "ausser"})
-_PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom"})
+_PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom", "en"})  # Kölsch "en"
 
 
 class PlaceMatch(NamedTuple):
@@ -414,6 +414,9 @@ class PlaceReading(NamedTuple):
     match: PlaceMatch
 
 
+_FIRM_WORDS = re.compile(
+    r"\b(firma|betrieb|geschäft|laden|unternehmen|praxis|werkstatt|kanzlei|agentur)\b", re.I
+)
 LOW = -2  # a seat score at or below this (near, travel, the past) is only a guess
 MARGIN = 2  # another town this close to the best one makes the reading unsure
 
@@ -439,6 +442,11 @@ def read_municipality(
         score, best = ranked[0]
         terse = listed and _alone(text, best)  # "5 Leute, Haan" while the profile is asked
         if not (score >= 2 or ((firm or terse) and score >= -1)):
+            own = firm or bool(_FIRM_WORDS.search(clean(text)))
+            if listed and own and len({m.value for _, m in ranked}) == 1 and score > FOREIGN:
+                # the only town of a story about the firm ("… 2012 meine eigene Firma in
+                # Erkrath gegründet"): likely the seat, asked first
+                return PlaceReading(best.value, False, best)
             return None
     elif ranked:
         # the town question answered in a clause of its own ("Mettmann. Wir sind …") leads

@@ -289,6 +289,7 @@ _NOW = _fold_set(
 )
 _NEGATION = _fold_set("kein keine keinen keiner nicht nich not no")
 _ASIDE = _fold_set("nebenbei nebenher zusätzlich nebenerwerb side")
+_LEARNED = _fold_set("gelernter gelernte ausgebildeter ausgebildete")
 _NEGATED_AFTER = _fold_set("kein keine keinen keiner nicht nichts nie")
 _HAVE_VERBS = _fold_set("haben habe hab hat gibt gibts tun tue machen mache sind bin ist")
 
@@ -375,8 +376,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
         score += 2
         if set(before) & _CATEGORY_FRAME or set(after[:3]) & _CATEGORY_FRAME:
             score += 6
-    if set(before) & _PAST or set(after[:4]) & _PAST:
-        score -= 4
+    if set(before) & _PAST or set(after[:4]) & _PAST or near[-1:] and near[-1] in _LEARNED:
+        score -= 4  # the past, or the trade learned ("gelernter Dachdecker"), not the firm
     elif set(before) & _NOW:
         score += 2
     if before and before[-1] == "mit" and first is not None and first.start < match.start:
@@ -477,7 +478,10 @@ _DETS = _fold_set(
     "ein eine einen einem einer ne nen n 'ne 'nen meine meinen mein meinem unser unsere "
     "unseren unserem den die das der a an our my kleine kleinen kleiner kleines eigene eigenen "
     "eigener eigenes klassischer klassische klassisches gelernter gelernte selbstständiger "
-    "selbstständige freie freier kleinen"
+    "selbstständige freie freier kleinen richtiger richtige richtiges echter echte echtes "
+    "grosser grosse grosses mittelstandischer mittelstandische mittelstandisches "
+    "familiengefuhrter familiengefuhrte familiengefuhrtes alteingesessener alteingesessene "
+    "alteingesessenes"
 )
 _LEAD_FILLERS = _fold_set(
     "nur noch jetzt heute hauptsächlich vor allem eigentlich ja auch inzwischen mittlerweile "
@@ -634,6 +638,24 @@ def _crafts(text: str) -> bool:
     return False
 
 
+_SERIAL = re.compile(
+    r"\b(in serie|serienweise|in grossen stuckzahlen|stuckzahlen|serienfertig\w*)\b"
+)
+_FERTIGEN = re.compile(r"\b(fertigen|fertige|fertigt)\b")
+
+
+def _making_verb(text: str) -> SectorMatch | None:
+    """ "Wir stellen Türbeschläge in Serie her", "Wir fertigen Federn in großen Stückzahlen":
+    the firm makes products (no sector word named), as a span for the reading."""
+    tokens, norm, offsets = _norm_offsets(text)
+    made = _MAKING.search(norm) or (_FERTIGEN.search(norm) if _SERIAL.search(norm) else None)
+    if made is None or _CRAFT.search(norm):
+        return None
+    first = bisect_left(offsets, made.start())
+    last = min(bisect_left(offsets, made.end()) - 1, len(tokens) - 1)
+    return SectorMatch("produktion", tokens[first].start, tokens[last].end, 0)
+
+
 def _made_product(text: str, match: SectorMatch) -> bool:
     """``match`` lies between "stellen" and "her": a product the firm makes."""
     tokens, norm, offsets = _norm_offsets(text)
@@ -652,7 +674,8 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
     fits or installs is a trade; both only proposed (confirmed first)."""
     reading = _read_sector(text, asked)
     if reading is None:
-        return None
+        made = _making_verb(text) if asked else None
+        return SectorReading("produktion", False, made) if made is not None else None
     top = reading.match
     word = " ".join(fold_all([clean(text)[top.start : top.end]]))
     if reading.value != "produktion" and _made_product(text, top):

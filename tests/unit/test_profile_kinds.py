@@ -227,3 +227,42 @@ def test_explicit_correction_language_is_proposed_not_stored(text, expected):
 )
 def test_a_passing_mention_changes_nothing(text):
     assert decide_profile(text, "tools_cloud", KNOWN) == ({}, {})
+
+
+# ---- trades said by what the firm does -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir stellen Dichtungsringe in Serie her", ("produktion", False)),
+        ("Wir fertigen Blechteile in großen Stückzahlen", ("produktion", False)),
+        ("Auto An- und Verkauf, vor allem Gebrauchtwagen", ("handel", True)),
+        ("small cocktail bar near the station", ("gastronomie", True)),
+        ("Ich bin freiberuflicher Übersetzer", ("dienstleistung", True)),
+        ("Bewachung von Baustellen und Objektschutz", ("dienstleistung", True)),
+    ],
+)
+def test_trades_said_by_what_the_firm_does(text, expected):
+    assert sector(text) == expected
+
+
+def test_the_learned_trade_yields_to_what_the_firm_is_now():
+    text = "Ich bin gelernte Schneiderin, aber heute sind wir ein richtiges Modegeschäft"
+    assert sector(text, asked=False)[0] == "handel"
+
+
+def test_the_only_town_of_a_founding_story_is_proposed():
+    text = "Nach der Lehre habe ich 2015 meinen eigenen Betrieb in Mettmann gegründet, wir sind 6"
+    stored, proposed = decide_profile(text, "employees", {})
+    assert stored.get("employees") == 6
+    assert proposed.get("municipality") == "mettmann" and "municipality" not in stored
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Meine Schwester und ich, 2 Personen.", 2), ("isch mach dat janz allein", 1)],
+)
+def test_a_summary_after_the_list_and_dialect_alone(text, expected):
+    reading = read_staff(text, lenient=True)
+    assert reading is not None and reading.count == expected
