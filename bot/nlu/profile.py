@@ -41,7 +41,8 @@ PROFILE_SLOTS = ("employees", "sector", "municipality")
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
     r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*"
-    r"|stimm(t|en) (so |da |das |hier |auch |aber |leider )?(nicht|nich|net|ned|nit)"
+    r"|stimm(t|en) (so |da |das |hier |aber |leider )?(nicht|nich|net|ned|nit)"
+    r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
     r"|(war|ist) (quatsch|verkehrt|murks)"
     r"|(abandern|andern|anderung|anpassen)"
     r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt"

@@ -223,6 +223,8 @@ def test_explicit_correction_language_is_proposed_not_stored(text, expected):
         "Mein Bruder hat eine Kneipe in Erkrath, da läuft das über die Cloud",
         "Nein, das machen wir noch nicht, die Bäckerei nebenan schon",
         "Vorhin hatte ich gesagt, dass wir das nicht machen – stimmt so",
+        "Die Älteren eher nicht. Wobei, das stimmt auch nicht ganz: unsere Kollegin mit 60 Jahren"
+        " ist die Beste am Rechner, und wir sind ja nur 5 Leute",
     ],
 )
 def test_a_passing_mention_changes_nothing(text):
