@@ -28,11 +28,15 @@ Decisions (documented contract):
 * "ein Dutzend" = 12, "zwei Dutzend" = 24, "ein halbes Dutzend" = 6, "anderthalb Dutzend" =
   18; "eine Handvoll" = 5; approximations ("ca.", "knapp", "fast", "um die") keep the number;
   "unter 10" / "weniger als 10" is no number.
-* The count includes the owner: "nur ich" = 1, "ich und zwei Mitarbeiter" = 3, "ich habe
-  zwei Angestellte" = 3, "14 Fahrer plus ich" = 15, "6 Festangestellte …, mich nicht
-  mitgezählt" = 7; "inklusive mir", "mit mir", "ich bin da mit drauf" keep the number.
+* The count includes the owner: "nur ich" = 1, "ich und zwei Mitarbeiter" = 3, "14 Fahrer
+  plus ich" = 15, "6 Festangestellte …, mich nicht mitgezählt" = 7, "zwölf Angestellte plus
+  meine Wenigkeit" = 13; "inklusive mir", "mit mir", "ich bin da mit drauf" keep the number.
   "Wir haben 27 Mitarbeiter" = 27; a lone sub-group without the owner ("Wir haben 2
-  Azubis") is no total.
+  Azubis") is no total. "Ich habe zwei Angestellte" (the owner neither included nor
+  excluded) is read both ways: 2 as written, not sure, with 3 as ``alternative`` (the
+  confirmation offers both).
+* Ages are never counts: "ich bin 45", "mein Sohn ist 34", "Jahrgang 1975", "45 Jahre alt",
+  "mit meinen 62 Jahren".
 * Counts in past or future clauses ("früher waren wir 25", "wir suchen noch zwei Leute"),
   per-unit counts ("jeweils 3 Mann"), subsets ("davon 3 Azubis"), negated counts ("nicht
   16") and counts of other things (vehicles, customers, orders, rooms, years) never count.
