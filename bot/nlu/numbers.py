@@ -745,7 +745,7 @@ _LIST_ADVERBS = _fold_set(
 _MEMBER_BEFORE = _JOIN | _fold_set(": ( -")
 _OWNER_IN = re.compile(
     r"\b((inkl|inklusive|einschliesslich|incl|including|samt|mit) (mir|mich|me|chef|chefin"
-    r"|inhaber|inhaberin|de chefin|der chefin|dem chef)"
+    r"|inhaber|inhaberin|de chefin|der chefin|dem chef)(?! (arbeiten|arbeitet|schaffen))"
     r"|(mich|mir|me|myself|ich) (selbst )?(eingerechnet|mitgerechnet|mitgezahlt|inklusive"
     r"|inbegriffen|included|eingeschlossen|mit eingerechnet|mit gezahlt)"
     r"|ich bin (\w+ ){0,3}(mit )?(dabei|drauf|drin|mitgezahlt|eingerechnet)"
@@ -763,7 +763,7 @@ _OWNER_EXTRA = re.compile(
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
-    r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b"
+    r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
     r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
 )
 # "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)

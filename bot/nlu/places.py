@@ -229,6 +229,8 @@ _OWN_NOUNS = _fold_set(
     "unternehmen handwerksbetrieb familienbetrieb geschäft laden stadt ortskern"
 )
 
+_OUR_FIRM = _fold_set("die das den der es sie firma betrieb unser unsere unseren geschäft laden")
+
 FOREIGN = -100
 
 
@@ -281,7 +283,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     near_before = set(before[-4:])
     if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
         return FOREIGN
-    if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before:
+    # "Mein Vater hat die Tischlerei in Langenberg aufgemacht": the firm's own story, unlike
+    # "meine Schwester hat ein Hotel in Monheim"
+    own_story = (set(before) | set(after)) & _FOUNDED and set(before) & _OUR_FIRM
+    if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before and not own_story:
         return FOREIGN
     if near_before & _BRANCH and not set(before) & _SEAT:
         return FOREIGN

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlu.numbers import find_numbers
+from bot.nlu.numbers import find_numbers, word_number
 from bot.nlu.text import (
     Token,
     clean,
@@ -522,8 +522,8 @@ def identity_frame(text: str, match: SectorMatch) -> bool:
     first = next((i for i, t in enumerate(tokens) if t.start >= match.start), len(tokens))
     before, after = _window(tokens, text, match.start, match.end)
     k = len(before)
-    while k > 0 and before[k - 1] in _DETS:
-        k -= 1
+    while k > 0 and (before[k - 1] in _DETS or word_number(before[k - 1]) is not None):
+        k -= 1  # "wir sind zwei Ergotherapeutinnen"
     article = k < len(before)
     definite = article and before[k] in _DEFINITE
     while k > 0 and before[k - 1] in _LEAD_FILLERS:
@@ -641,6 +641,7 @@ def _crafts(text: str) -> bool:
 _SERIAL = re.compile(
     r"\b(in serie|serienweise|in grossen stuckzahlen|stuckzahlen|serienfertig\w*)\b"
 )
+_WE_MAKE = re.compile(r"\b(wir stellen|stellen wir|wir fertigen|fertigen wir)\b")
 _FERTIGEN = re.compile(r"\b(fertigen|fertige|fertigt)\b")
 
 
@@ -674,7 +675,7 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
     fits or installs is a trade; both only proposed (confirmed first)."""
     reading = _read_sector(text, asked)
     if reading is None:
-        made = _making_verb(text) if asked else None
+        made = _making_verb(text) if asked or _WE_MAKE.search(_norm_offsets(text)[1]) else None
         return SectorReading("produktion", False, made) if made is not None else None
     top = reading.match
     word = " ".join(fold_all([clean(text)[top.start : top.end]]))

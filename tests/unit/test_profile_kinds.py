@@ -268,3 +268,33 @@ def test_the_only_town_of_a_founding_story_is_proposed():
 def test_a_summary_after_the_list_and_dialect_alone(text, expected):
     reading = read_staff(text, lenient=True)
     assert reading is not None and reading.count == expected
+
+
+def test_a_relative_founding_the_own_firm_names_its_town_but_not_a_relatives_own_firm():
+    own = "Meine Mutter hat den Betrieb 1975 in Wülfrath aufgemacht, heute sind wir 9 Leute"
+    assert decide_profile(own, "employees", {})[1].get("municipality") == "wuelfrath"
+    other = "Mein Bruder hat ein Café in Haan aufgemacht, wir sind 9 Leute"
+    stored, proposed = decide_profile(other, "employees", {})
+    assert "municipality" not in stored and "municipality" not in proposed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Mit mir arbeiten zwei Gesellen und ein Azubi.", 4), ("Mit mir sind wir sieben.", 7)],
+)
+def test_mit_mir_arbeiten_adds_the_owner_mit_mir_sind_wir_includes_them(text, expected):
+    reading = read_staff(text, lenient=True)
+    assert reading is not None and reading.count == expected
+
+
+def test_a_count_before_the_trade_still_says_what_the_firm_is():
+    assert sector("Wir sind drei Logopädinnen in einer Gemeinschaftspraxis", asked=False)[0] == (
+        "gesundheit"
+    )
+
+
+def test_we_make_products_is_proposed_while_the_staff_count_is_asked():
+    stored, proposed = decide_profile(
+        "Wir stellen seit 1990 Zahnräder her, 30 Leute", "employees", {}
+    )
+    assert stored.get("employees") == 30 and proposed.get("sector") == "produktion"
