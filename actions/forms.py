@@ -148,7 +148,7 @@ class ValidateInterviewForm(FormValidationAction):
         if value == state.values.get(slot):
             state.say(f"Gut, es bleibt bei „{state.label(slot)}“.")
             return ASK
-        return interjections.confirm_profile_change(state, slot, value)
+        return profile_confirm.confirm(state, {slot: value}, turn.text, slot)
 
     def validate_employees(self, turn: Turn, state: FormState) -> Mode:
         return self._profile(turn, state, "employees")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from actions import profile_confirm
 from actions.asking import AGAIN, RETRY, progress_text
 from actions.common import Turn, yes_no_buttons
 from actions.contact import CALLBACK_TEXT, contact_message
@@ -117,12 +116,6 @@ def not_understood(state: FormState, turn: Turn, slot: str) -> str:
     if turn.intent in ("nlu_fallback", "out_of_scope"):
         state.emit(Event.FALLBACK)
     return RETRY
-
-
-def confirm_profile_change(state: FormState, slot: str, value: object) -> Optional[str]:
-    """Asks before changing a profile value the owner corrected, or before storing a value
-    read from a message that was not sure (issue 8: ask rather than store wrong)."""
-    return profile_confirm.confirm(state, {slot: value})
 
 
 def days_text() -> str:

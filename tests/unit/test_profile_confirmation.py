@@ -164,3 +164,14 @@ def test_the_other_button_at_a_correction_changes_the_known_count():
     assert applied.slot("employees") == 12
     assert "employees" in applied.slot("changed")
     assert applied.requested == "tools_cloud"
+
+
+def test_a_requested_change_of_the_staff_count_offers_both_readings():
+    dialogue = Dialogue(FORM, answered("tools_cloud"), "tools_cloud")
+    dialogue.say("Die Mitarbeiterzahl stimmt nicht")
+    assert dialogue.requested == "employees"
+    proposal = dialogue.say("ich habe 7 Angestellte")
+    assert proposal.slot("pending")["options"] == [7, 8]
+    applied = dialogue.say("ja")
+    assert applied.slot("employees") == 7
+    assert applied.requested == "tools_cloud"
