@@ -15,7 +15,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import interjections, pending, recheck
+from actions import interjections, pending, profile_confirm, recheck
 from actions.asking import AGAIN, ASK, CHANGE, RESUME
 from actions.common import (
     FORM_NAME,
@@ -130,8 +130,7 @@ class ValidateInterviewForm(FormValidationAction):
         if noted:
             state.say(f"Danke, notiert: {', '.join(noted)}.")
         if proposed:
-            key, value = next(iter(proposed.items()))
-            return interjections.confirm_profile_change(state, key, value)
+            return profile_confirm.confirm(state, proposed, turn.text, slot)
         if stored:
             return ASK
         return interjections.handle(state, turn, slot)
@@ -149,7 +148,7 @@ class ValidateInterviewForm(FormValidationAction):
         if value == state.values.get(slot):
             state.say(f"Gut, es bleibt bei „{state.label(slot)}“.")
             return ASK
-        return interjections.confirm_profile_change(state, slot, value)
+        return profile_confirm.confirm(state, {slot: value}, turn.text, slot)
 
     def validate_employees(self, turn: Turn, state: FormState) -> Mode:
         return self._profile(turn, state, "employees")
@@ -181,8 +180,7 @@ class ValidateInterviewForm(FormValidationAction):
             return ASK
         _, proposed = profile_decision(state, turn, slot)
         if proposed:
-            key, value = next(iter(proposed.items()))
-            return interjections.confirm_profile_change(state, key, value)
+            return profile_confirm.confirm(state, proposed, turn.text, slot)
         if not turn.is_button:
             reading = read_profile(turn.text, slot)
             if reading.correction and reading.targets:
@@ -257,12 +255,8 @@ class ValidateInterviewForm(FormValidationAction):
             state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
             return ASK
         _, changes = profile_decision(state, turn, None)
-        if changes:
-            for key, value in changes.items():
-                state.store(key, value)
-                state.mark_changed(key)
-            state.say("Geändert: " + ", ".join(state.label(k) for k in changes) + ".")
-            return ASK
+        if changes:  # a profile change counts only after the owner confirmed it
+            return profile_confirm.confirm(state, changes, turn.text)
         if slot:
             return self._start_change(state, slot)
         decision = pending.yes_or_no(turn)

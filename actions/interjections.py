@@ -118,24 +118,5 @@ def not_understood(state: FormState, turn: Turn, slot: str) -> str:
     return RETRY
 
 
-def confirm_profile_change(state: FormState, slot: str, value: object) -> str:
-    """Asks before changing a profile value the owner corrected, or before storing a value
-    read from a message that was not sure (issue 8: ask rather than store wrong)."""
-    old, new = state.label(slot), state.label(slot, value)
-    title = state.qn.short_title(slot)
-    state.set_pending({"type": "profile", "slot": slot, "value": value})
-    if state.values.get(slot) is None:
-        state.say(
-            f"Habe ich Sie richtig verstanden: {title} „{new}“?",
-            buttons=yes_no_buttons("Ja, genau", "Nein"),
-        )
-        return SILENT
-    state.say(
-        f"Soll ich „{title}“ von „{old}“ auf „{new}“ ändern?",
-        buttons=yes_no_buttons("Ja, ändern", f"Nein, {old} stimmt"),
-    )
-    return SILENT
-
-
 def days_text() -> str:
     return f"{settings.retention_days} Tage"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Tuple
 
+from actions import profile_confirm
 from actions.asking import AGAIN, ASK
 from actions.common import REVIEW_SLOT, Turn
 from actions.conversation import reset_events
@@ -38,6 +39,11 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
     kind = pending.get("type")
     if kind == "answer":
         return _answer(state, turn, pending)
+    if kind == "profile":
+        chosen = profile_confirm.chosen_option(pending, turn.payload_intent, turn.payload)
+        if chosen is not None:  # the other reading of a two-way confirmation ("5 mit mir")
+            state.clear_pending()
+            return "done", profile_confirm.resolve(state, {**pending, "value": chosen}, True)
     decision = yes_or_no(turn)
     if decision is None:
         state.clear_pending()
@@ -52,20 +58,7 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             state.say("Gut, dann frage ich die Angaben zu Ihrem Betrieb neu ab.")
         return "done", ASK
     if kind == "profile":
-        slot, value = pending["slot"], pending["value"]
-        new = state.values.get(slot) is None  # a reading that was not sure, not a change
-        if decision:
-            state.store(slot, value)
-            if new:
-                state.say(f"Danke, notiert: {state.qn.short_title(slot)} „{state.label(slot)}“.")
-                return "done", ASK
-            state.mark_changed(slot)
-            state.say(f"Danke, geändert: {state.qn.short_title(slot)} „{state.label(slot)}“.")
-        elif new:
-            state.say("Gut, dann frage ich lieber genauer nach.")
-        else:
-            state.say(f"Gut, ich lasse es bei „{state.label(slot)}“.")
-        return "done", AGAIN
+        return "done", profile_confirm.resolve(state, pending, decision)
     if not decision:
         state.say("Gut, dann machen wir weiter.")
         return "done", AGAIN

@@ -1,6 +1,6 @@
 """How well the assistant understands owners: the answer and profile corpus, one half at a time.
 
-    python scripts/bench_understanding.py [--half heldout|dev|dev2] [--errors N]
+    python scripts/bench_understanding.py [--half heldout|dev|dev2|dev3] [--errors N]
     python scripts/bench_understanding.py --half dev --cv 5 [--sweep] [--rules-only]
     python scripts/bench_understanding.py --train dev --half dev2 [--sweep] [--errors N]
     python scripts/bench_understanding.py --cross [--sweep]
@@ -18,7 +18,9 @@ form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out ha
 ever looks at the development sets. The shipped answer model is trained on dev + dev2 +
 synthetic, so ``--half dev`` and ``--half dev2`` without ``--train``/``--cv`` are in-sample
 numbers; use ``--cross`` (or ``--train``) for an estimate on unseen text. ``dev2``'s profile
-messages (tests/corpus/dev2/profile_f.jsonl) are the check that the profile rules generalise.
+messages (tests/corpus/dev2/profile_f.jsonl) are the check that the profile rules generalise;
+``dev3`` (tests/corpus/dev3/profile_i.jsonl, a third independent writer) is a further one.
+Several profile values of one message are confirmed together (see :func:`profile_outcome`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.nlu import answer_model  # noqa: E402
 from bot.nlu.answers import rule_reading  # noqa: E402
-from bot.nlu.profile import decide_profile  # noqa: E402
+from bot.nlu.profile import decide_profile_options  # noqa: E402
 from bot.nlu.understanding import Thresholds, decide, read_answer  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -133,28 +135,41 @@ def bench_answers(
     }
 
 
+def profile_outcome(
+    expected: Dict[str, Any],
+    stored: Dict[str, Any],
+    proposed: Dict[str, Any],
+    options: Any = None,
+) -> str:
+    """The outcome of one profile message. All proposed values are asked in one combined
+    confirmation (actions/profile_confirm.py): yes applies all of them, so the owner says yes
+    only when every proposed value is what they meant; otherwise nothing proposed is applied.
+    A lone proposal read two ways ("ich habe 4 Leute": 4 or 5) offers both values
+    (``options``): the owner taps the one meant."""
+    meant = {slot: value for slot, value in expected.items() if value is not None}
+    if any(meant.get(slot) != value for slot, value in stored.items()):
+        return "wrong"  # stored without a confirmation, and not what was meant
+    proposed = dict(proposed)
+    for slot, choices in (options or {}).items():
+        if slot in proposed and meant.get(slot) in choices:
+            proposed[slot] = meant[slot]
+    applied = dict(stored)
+    if proposed and all(meant.get(slot) == value for slot, value in proposed.items()):
+        applied.update(proposed)
+    if any(applied.get(slot) != value for slot, value in meant.items()):
+        return "not_stored"
+    return "confirmed_right" if proposed else "right"
+
+
 def bench_profile(half: str, show_errors: int) -> Dict[str, Any]:
     items = load(half, "profile")
     by_kind: Dict[str, Counter] = defaultdict(Counter)
     total: Counter = Counter()
     errors = []
     for item in items:
-        stored, proposed = decide_profile(item["text"], item["asked"], item.get("current") or {})
-        outcome = "right"
-        for slot, expected in item["expected"].items():
-            if expected is None:
-                if slot in stored:
-                    outcome = "wrong"
-                elif slot in proposed and outcome == "right":
-                    outcome = "confirmed_right"
-            elif stored.get(slot) == expected:
-                continue
-            elif slot in stored:
-                outcome = "wrong"
-            elif proposed.get(slot) == expected and outcome == "right":
-                outcome = "confirmed_right"
-            elif outcome in ("right", "confirmed_right"):
-                outcome = "not_stored"
+        current = item.get("current") or {}
+        stored, proposed, options = decide_profile_options(item["text"], item["asked"], current)
+        outcome = profile_outcome(item["expected"], stored, proposed, options)
         total[outcome] += 1
         by_kind[item["kind"]][outcome] += 1
         if outcome != "right":
@@ -287,7 +302,7 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
 
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--half", default="heldout", choices=("heldout", "dev", "dev2"))
+    parser.add_argument("--half", default="heldout", choices=("heldout", "dev", "dev2", "dev3"))
     parser.add_argument(
         "--train", default="", help="comma-separated halves to train a fresh model on (cross-set)"
     )

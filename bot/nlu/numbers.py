@@ -28,11 +28,15 @@ Decisions (documented contract):
 * "ein Dutzend" = 12, "zwei Dutzend" = 24, "ein halbes Dutzend" = 6, "anderthalb Dutzend" =
   18; "eine Handvoll" = 5; approximations ("ca.", "knapp", "fast", "um die") keep the number;
   "unter 10" / "weniger als 10" is no number.
-* The count includes the owner: "nur ich" = 1, "ich und zwei Mitarbeiter" = 3, "ich habe
-  zwei Angestellte" = 3, "14 Fahrer plus ich" = 15, "6 Festangestellte …, mich nicht
-  mitgezählt" = 7; "inklusive mir", "mit mir", "ich bin da mit drauf" keep the number.
+* The count includes the owner: "nur ich" = 1, "ich und zwei Mitarbeiter" = 3, "14 Fahrer
+  plus ich" = 15, "6 Festangestellte …, mich nicht mitgezählt" = 7, "zwölf Angestellte plus
+  meine Wenigkeit" = 13; "inklusive mir", "mit mir", "ich bin da mit drauf" keep the number.
   "Wir haben 27 Mitarbeiter" = 27; a lone sub-group without the owner ("Wir haben 2
-  Azubis") is no total.
+  Azubis") is no total. "Ich habe zwei Angestellte" (the owner neither included nor
+  excluded) is read both ways: 2 as written, not sure, with 3 as ``alternative`` (the
+  confirmation offers both).
+* Ages are never counts: "ich bin 45", "mein Sohn ist 34", "Jahrgang 1975", "45 Jahre alt",
+  "mit meinen 62 Jahren".
 * Counts in past or future clauses ("früher waren wir 25", "wir suchen noch zwei Leute"),
   per-unit counts ("jeweils 3 Mann"), subsets ("davon 3 Azubis"), negated counts ("nicht
   16") and counts of other things (vehicles, customers, orders, rooms, years) never count.
@@ -124,6 +128,48 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
             _I,
         ),
         "id",
+    ),
+    # ages: "Ich bin 45 und habe 3 Mitarbeiter", "bin jetzt 61", "mein Sohn ist 34", "Jahrgang
+    # 75", "45 Jahre alt", "mit meinen 62 Jahren"; never a staff count
+    (
+        re.compile(
+            r"(?:\b|^)((?:ich\s+bin|bin\s+ich|(?:^|(?<=[.!?,;]\s))bin|ich\s+werde|werde\s+ich"
+            r"|i\s+am|i'?m|(?:vater|mutter|sohn|tochter|frau|mann"
+            r"|bruder|schwester|opa|oma|papa|mama|partner|partnerin|chef|chefin|schwager"
+            r"|schwiegervater|schwiegermutter|kollege|kollegin|onkel|tante)\s+(?:ist|wird|war|is))"
+            r"\s+(?:jetzt\s+|schon\s+|fast\s+|gerade\s+|bald\s+|knapp\s+|über\s+|auch\s+"
+            r"|erst\s+|inzwischen\s+|mittlerweile\s+|noch\s+)?)((?:1[6-9]|[2-9]\d))\b"
+            r"(?!\s*(?:leute|mitarbeiter|angestellte|beschäftigte|personen|köpfe|mann\b|kollegen"
+            r"|ma\b|people|staff))",
+            _I,
+        ),
+        "id",
+    ),
+    (
+        re.compile(
+            r"\b((?:jahrgang|baujahr|geboren|geb\.|born|age|alter)\s*:?\s*(?:in\s+|im\s+)?)"
+            r"((?:19|20)?\d{2})\b",
+            _I,
+        ),
+        "id",
+    ),
+    (
+        re.compile(
+            r"\b((?:mit\s+(?:meinen|seinen|ihren|knapp|fast|über)?\s*))(\d{2})(?=\s+jahren?\b)",
+            _I,
+        ),
+        "id",
+    ),
+    (re.compile(r"\b\d{2}\s*(?=(?:jahre|jährig\w*|years)\s*(?:alt|jung|old)\b)", _I), None),
+    # opening and working hours without "Uhr": "Öffnungszeiten 8-17", "Sprechzeiten 9 bis 12"
+    (
+        re.compile(
+            r"\b(?:öffnungszeit\w*|oeffnungszeit\w*|geöffnet|offen|arbeitszeit\w*|sprechzeit\w*"
+            r"|kernzeit\w*|schicht\w*|dienstzeit\w*|erreichbar)\b[^.!?\d]{0,15}"
+            r"\d{1,2}(?:[.:]\d{2})?\s*(?:-|–|bis)\s*\d{1,2}(?:[.:]\d{2})?",
+            _I,
+        ),
+        None,
     ),
     # international and German phone numbers
     (re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ \t./-]?\(?\d{1,6}\)?){2,7}"), _phone_ok),
@@ -477,7 +523,7 @@ _GENERAL = _fold_set(
     "köpfe köpfen koppe mann männer seelen kollegen kolleginnen ma mas arbeitnehmer "
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
     "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter "
-    "mitarbeitender festangestellter köppe"
+    "mitarbeitender festangestellter köppe person"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too
 # ("Bürokraft", "Fahrlehrer", "Teilzeitkräfte").
@@ -506,7 +552,7 @@ _ROLE = re.compile(
         "leiharbeiter subunternehmer bauleiter polier kaufleute kaufmann kauffrau redakteur "
         "grafiker fotograf steuerberater notar hebamme apotheker pta pka kassierer worker "
         "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "
-        "teilhaber dev devs"
+        "teilhaber dev devs jeselle jesell lehrjung lehrjunge"
     )
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )
@@ -557,13 +603,14 @@ _FUNCTION = _fold_set(
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "
     "nette ständige freie geringfügig geringfügige kaufmännische gewerbliche technische "
-    "sozialversicherungspflichtige fest offiziell offizielle weibliche männliche ausgebildete "
+    "sozialversicherungspflichtige sozialversicherungspflichtig fest offiziell offizielle "
+    "weibliche männliche ausgebildete "
     "gelernte ungelernte studentische interne vollzeitbeschäftigte teilzeitbeschäftigte aktiv "
     "regelmäßig full-time part-time fulltime parttime great amazing ersten erste zweiten "
     "dritten neuen festen jungen lieben fleißigen"
 )
 _SOLO = re.compile(
-    r"\b(nur (ich|isch|mich|mir)( selbst| allein\w*)?\b|ich (allein|alleine)\b"
+    r"\b(nur (ich|isch|mich|mir)( selbst| allein\w*)?\b|(ich|isch) (ganz |janz )?(allein|alleine)\b"
     r"|(bin|arbeite|mach\w*|mache|mach s|mache s|mach ich s|mach ich) (\w+ ){0,3}(allein|alleine"
     r"|solo)\b|ganz allein\w*|ein (mann|frau|personen) (betrieb|unternehmen|firma|show|laden)"
     r"|einmann\w*|einfrau\w*|one (man|woman|person) (show|band|business)|just me|only me"
@@ -679,15 +726,15 @@ _ADD_MARKERS = _fold_set("dazu plus + zusätzlich außerdem extra hinzu noch zuz
 _DETERMINERS = _fold_set(
     "mein meine meinem meiner meinen mingen minge min unser unsere unserem unseren unserer "
     "ein eine einen einem einer ne nen n der die den dem da de dä sein seine seiner seinem "
-    "my our a an the ihr ihre ihrem ihrer"
+    "my our a an the ihr ihre ihrem ihrer ene en"
 )
 _INDEFINITE = _fold_set(
     "mein meine meinem meiner meinen mingen minge min unser unsere unserem unseren unserer "
-    "ein eine einen einem einer ne nen n my our a an"
+    "ein eine einen einem einer ne nen n my our a an ene en"
 )
 _SINGULAR_DET = _fold_set(
     "mein meinem meiner meinen mingen min unser unserem unseren unserer ein eine einen einem "
-    "einer ne nen n a an der dem da dä sein seinem seiner"
+    "einer ne nen n a an der dem da dä sein seinem seiner ene en"
 )
 _OWNER = _fold_set("ich mich mir isch me myself")
 _LIST_ADVERBS = _fold_set(
@@ -698,7 +745,7 @@ _LIST_ADVERBS = _fold_set(
 _MEMBER_BEFORE = _JOIN | _fold_set(": ( -")
 _OWNER_IN = re.compile(
     r"\b((inkl|inklusive|einschliesslich|incl|including|samt|mit) (mir|mich|me|chef|chefin"
-    r"|inhaber|inhaberin|de chefin|der chefin|dem chef)"
+    r"|inhaber|inhaberin|de chefin|der chefin|dem chef)(?! (arbeiten|arbeitet|schaffen))"
     r"|(mich|mir|me|myself|ich) (selbst )?(eingerechnet|mitgerechnet|mitgezahlt|inklusive"
     r"|inbegriffen|included|eingeschlossen|mit eingerechnet|mit gezahlt)"
     r"|ich bin (\w+ ){0,3}(mit )?(dabei|drauf|drin|mitgezahlt|eingerechnet)"
@@ -709,19 +756,28 @@ _OWNER_IN = re.compile(
 )
 _OWNER_EXTRA = re.compile(
     r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
-    r"|\b(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt|eingerechnet|gerechnet"
-    r"|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
+    r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    r" (mit ?|dabei |mit dabei )?(gezahlt"
+    r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
     r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
-    r"|\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) "
+    r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
+    r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
 )
+# "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
+_I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")
 _OWNER_WITH = re.compile(
     r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
+    r"|\b(ich|isch)\b[^.!?]{0,40}\b(arbeite|arbeit|schaffe|mache|mach|fuhre|betreibe)"
+    r" (\w+ )?(zusammen )?mit (\d+|zwei|drei"
+    r"|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) (\w+ )?(kolleg\w*|mitarbeiter\w*|leuten"
+    r"|angestellten|gesellen|beschaftigten|leut)\b"
 )
 _OWNER_EXCLUDED = re.compile(
-    r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(nicht|ned|net|not) (mit ?)?(gezahlt"
+    r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
 )
 _CLIENTS = (
@@ -738,7 +794,8 @@ _ALTERNATIVES = re.compile(
     r"|nebensaison|weihnachtszeit|spargelzeit|season|summer)\b"
 )
 _I_HAVE = re.compile(
-    r"\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b|\b(habe|hab|beschaftige) (ich|isch)\b"
+    r"^(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
+    r"|\b(habe|hab|beschaftige) (ich|isch)\b"
 )
 _SELF_FIX = _fold_set(
     "nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder meine meinte"
@@ -776,6 +833,8 @@ class StaffReading:
     end: int
     source: str  # "total", "composition", "solo", "bare"
     sure: bool = True  # False: store only after the owner confirmed it (see _sure)
+    # the other likely count of an unsure reading ("ich habe 4 Leute": 4, or 5 with the owner)
+    alternative: int | None = field(default=None, compare=False)
     parts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
 
@@ -1151,6 +1210,8 @@ def _number_mentions(
             _matches_before(low, k0, _STRONG_BEFORE)
             and (_counted_before(low, k0) or _matches_before(low, k0, _INCLUSIVE_BEFORE))
         ) or _matches_after(low, last, _STRONG_AFTER)
+        if strong and prev == "mit" and last + 1 < len(low) and low[last + 1] == "zusammen":
+            strong = False  # "ich arbeite mit 2 Kollegen zusammen": with them, not a total
         if question >= 0 and k0 >= question and not answered and noun in ("none", "general"):
             strong = answered = True
         if noun == "none" and _with_group_before(low, k0):
@@ -1325,6 +1386,14 @@ def _person_mentions(
         if j < 0 or low[j] not in _DETERMINERS:
             if word in ("inhaber", "inhaberin", "chef", "chefin") and _member_position(low, k):
                 out.append(Mention(1, k, k, "owner"))
+            elif (
+                j == k - 1
+                and word in _KIN_SINGULAR
+                and toks[k].capital
+                and (low[j] if j >= 0 else ",") in _LIST_EDGE
+                and (low[k + 1] if k + 1 < len(low) else ".") in _LIST_EDGE
+            ):
+                out.append(Mention(1, k, k, "person"))  # "Vater, Mutter, ich und mein Bruder"
             continue
         det = low[j]
         singular = det in _SINGULAR_DET or (
@@ -1498,6 +1567,8 @@ def _sure(text: str, reading: StaffReading) -> bool:
         return False
     first = min(a for a, _ in reading.parts) if reading.parts else _solo_at(low)
     sentence = {k for k, sid in enumerate(sentences) if first >= 0 and sid == sentences[first]}
+    if reading.source != "total" and _unlisted_people(toks, everything, sentence, used):
+        return False  # "Vater, Mutter, ich und mein Bruder": listed persons not counted
     others = []
     for m in everything:
         if m.kind == "owner" or used & set(range(m.first, m.last + 1)):
@@ -1566,6 +1637,26 @@ def _sure(text: str, reading: StaffReading) -> bool:
     return True
 
 
+_LIST_EDGE = frozenset((",", "und", "un", "&", "+", ":", "(", ")", "-", "–", ".", "!", "?", ";"))
+
+
+def _unlisted_people(
+    toks: list[Tok], everything: tuple[Mention, ...], sentence: set[int], used: set[int]
+) -> bool:
+    """A capitalised person noun stands as a list item of the reading's sentence ("Vater,
+    Mutter, ich und mein Bruder") but is part of no count: the reading may miss people."""
+    low = [t.low for t in toks]
+    covered = set(used) | {k for m in everything for k in range(m.first, m.last + 1)}
+    for k in sorted(sentence):
+        if k in covered or not toks[k].capital or _is_staff_word(low[k]) not in ("kin", "role"):
+            continue
+        prev = low[k - 1] if k else ","
+        nxt = low[k + 1] if k + 1 < len(low) else "."
+        if prev in _LIST_EDGE and nxt in _LIST_EDGE:
+            return True
+    return False
+
+
 _ALSO_ONE = re.compile(
     r"\b(ich|isch) (bin |selbst |bin selbst )?(auch|ebenfalls|selber auch) (ein |eine |als )?(\w+)"
 )
@@ -1589,19 +1680,38 @@ def _now_norm(toks: list[Tok]) -> str:
     )
 
 
-def _owner_flags(norm: str, low: list[str], mentions: list[Mention]) -> tuple[bool, bool]:
-    """(owner explicitly included, owner to be added on top)."""
+def _owner_flags(
+    norm: str, low: list[str], mentions: list[Mention], implied: bool = True
+) -> tuple[bool, bool]:
+    """(owner explicitly included, owner to be added on top). ``implied``: also add the owner
+    where only "ich habe N …" suggests it (see :func:`_owner_implied`)."""
     owner_in = bool(_OWNER_IN.search(norm)) or _owner_one_of(low)
+    owner_in = owner_in and not _OWNER_EXCLUDED.search(norm)  # "ich bin nicht dabei gezählt"
     extra = bool(_OWNER_EXTRA.search(norm)) or any(m.kind == "owner" for m in mentions)
     talk = any(w.startswith(_TALK_STEMS) for w in low)
     if not talk and _OWNER_WITH.search(norm):
         extra = True  # "ich arbeite mit einer Angestellten", "mach ich mit meiner Frau"
+    if implied:
+        extra = extra or _implied_owner(norm, low, mentions)
+    return owner_in, extra and not owner_in
+
+
+def _implied_owner(norm: str, low: list[str], mentions: list[Mention]) -> bool:
+    """Only "ich habe N Angestellte" / "ich bin 45 und habe …" says the owner is not counted."""
+    if _I_AND_HAVE.search(norm):
+        return True
     groups = [m for m in mentions if m.kind in ("group", "total", "person")]
     if groups:
         first = groups[0].first
         window = " ".join(w for w in low[max(0, first - 5) : first] if w not in _FILLER)
-        extra = extra or bool(_I_HAVE.search(window))
-    return owner_in, extra and not owner_in
+        return bool(_I_HAVE.search(window))
+    return False
+
+
+def _owner_implied(norm: str, low: list[str], mentions: list[Mention]) -> bool:
+    """The owner is added on top only because of "ich habe N …": owners write that for the
+    firm's total as well as for the staff besides themselves, so such a count is asked."""
+    return _owner_flags(norm, low, mentions) != _owner_flags(norm, low, mentions, False)
 
 
 _CONCLUDING = _fold_set("also macht zusammen insgesamt summa gesamt total ergibt")
@@ -1636,7 +1746,7 @@ def _owners_before(low: list[str], mentions: list[Mention], pick: Mention) -> li
 
 
 def _decide(
-    toks: list[Tok], mentions: list[Mention], norm: str, lenient: bool
+    toks: list[Tok], mentions: list[Mention], norm: str, lenient: bool, implied: bool = True
 ) -> StaffReading | None:
     low = [t.low for t in toks]
 
@@ -1647,7 +1757,7 @@ def _decide(
         return StaffReading(value, toks[first].start, toks[last].end, source, parts=parts)
 
     whole = (toks[0].start, toks[-1].end)
-    owner_in, owner_extra = _owner_flags(norm, low, mentions)
+    owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
     summed = _concluding_sum(low, mentions)
     if summed:
         return reading(summed, sum(m.value for m in summed), "total")
@@ -1702,7 +1812,10 @@ def _decide(
         owner = 1 if owner_extra else 0
         for g in groups:
             rest = sum(m.value for m in others if m is not g) + owner
-            if g.general and rest and g.value == rest and _apposition(low, g, others):
+            summary = all(m.last < g.first for m in others if m is not g) and g.first > 0
+            summary = summary and low[g.first - 1] in (",", ":", "-", "–", "=", "also")
+            summary = summary and not any(o.first > g.last for o in owners)
+            if g.general and rest and g.value == rest and (_apposition(low, g, others) or summary):
                 listed = [m for m in others if m is not g] + owners
                 return reading([g, *listed], g.value, "composition")
         if not members:
@@ -1713,6 +1826,9 @@ def _decide(
         if only_sub or single_role:
             stated = _matches_before(low, members[0].first, _WE_ARE) and not only_sub
             if not stated and not _COMPLETE.search(norm):
+                if lenient and single_role and not only_sub and members[0].kind == "group":
+                    # "12 LKW, 15 Fahrer" as the answer to the staff question: likely, asked
+                    return replace(reading(members, total, "composition"), sure=False)
                 return None
         return reading(members + owners, max(total, 1), "composition")
     if persons or owners:
@@ -1810,6 +1926,13 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         return None
     if _other_party(text, reading) or _age(text, reading) or _visitors(text, reading):
         return None
+    low = [t.low for t in toks]
+    if _owner_implied(norm, low, list(mentions)):
+        # "Ich bin 52 und habe 4 Leute": 4 or 5? The count as written, confirmed first.
+        alone = _decide(list(toks), list(mentions), norm, lenient, implied=False)
+        if alone is not None and alone.count != reading.count and alone.count >= 1:
+            return replace(alone, sure=False, alternative=reading.count)
+        reading = replace(reading, sure=False)
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
     return reading

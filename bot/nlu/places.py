@@ -41,7 +41,7 @@ MUNICIPALITIES = list(load_questionnaire().option_ids("municipality"))
 NAME, GENERIC, PHRASE = 0, 1, 2
 FUZZY_MIN_LEN = 6
 _NEGATORS = frozenset({"nicht", "nich", "net", "not", "kein", "keine", "ausserhalb", "ausser"})
-_PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom"})
+_PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom", "en"})  # Kölsch "en"
 
 
 class PlaceMatch(NamedTuple):
@@ -73,12 +73,16 @@ def _add(index: dict[str, tuple[str, int]], words: list[str], value: str, cls: i
 def _vocab() -> _Vocab:
     data = load_yaml("places.yml")
     index: dict[str, tuple[str, int]] = {}
+    context_only: dict[str, str] = {}
     for value, entry in data["municipalities"].items():
         if value not in MUNICIPALITIES:
             raise ValueError(f"places.yml: unknown municipality id {value!r}")
         _add(index, fold_all(entry.get("names")), value, NAME)
         _add(index, fold_all(entry.get("districts")), value, NAME)
         _add(index, fold_all(entry.get("generic_districts")), value, GENERIC)
+        _add(index, [str(code) for code in entry.get("postal_codes") or []], value, NAME)
+        for word in fold_all(entry.get("context_only")):
+            context_only[word] = value
     other = data["andere"]
     _add(index, fold_all(other.get("names")), "andere", NAME)
     _add(index, fold_all(other.get("phrases")), "andere", PHRASE)
@@ -90,7 +94,7 @@ def _vocab() -> _Vocab:
     keys = list(index) + list(ignore)
     return _Vocab(
         index=index,
-        context_only={w: "andere" for w in fold_all(other.get("context_only"))},
+        context_only={**{w: "andere" for w in fold_all(other.get("context_only"))}, **context_only},
         ignore=ignore,
         stopwords=frozenset(fold_all(data.get("fuzzy_stopwords"))),
         max_ngram=max(k.count(" ") + 1 for k in keys),
@@ -225,6 +229,8 @@ _OWN_NOUNS = _fold_set(
     "unternehmen handwerksbetrieb familienbetrieb geschäft laden stadt ortskern"
 )
 
+_OUR_FIRM = _fold_set("die das den der es sie firma betrieb unser unsere unseren geschäft laden")
+
 FOREIGN = -100
 
 
@@ -277,7 +283,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     near_before = set(before[-4:])
     if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
         return FOREIGN
-    if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before:
+    # "Mein Vater hat die Tischlerei in Langenberg aufgemacht": the firm's own story, unlike
+    # "meine Schwester hat ein Hotel in Monheim"
+    own_story = (set(before) | set(after)) & _FOUNDED and set(before) & _OUR_FIRM
+    if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before and not own_story:
         return FOREIGN
     if near_before & _BRANCH and not set(before) & _SEAT:
         return FOREIGN
@@ -410,6 +419,9 @@ class PlaceReading(NamedTuple):
     match: PlaceMatch
 
 
+_FIRM_WORDS = re.compile(
+    r"\b(firma|betrieb|geschäft|laden|unternehmen|praxis|werkstatt|kanzlei|agentur)\b", re.I
+)
 LOW = -2  # a seat score at or below this (near, travel, the past) is only a guess
 MARGIN = 2  # another town this close to the best one makes the reading unsure
 
@@ -428,11 +440,18 @@ def read_municipality(
     """
     ranked = ranked_municipalities(text)
     if not asked:
+        # a postal code alone answers the town question, it does not state the seat in passing
+        ranked = [(s, m) for s, m in ranked if not clean(text)[m.start : m.end].isdigit()]
         if not ranked:
             return None
         score, best = ranked[0]
         terse = listed and _alone(text, best)  # "5 Leute, Haan" while the profile is asked
         if not (score >= 2 or ((firm or terse) and score >= -1)):
+            own = firm or bool(_FIRM_WORDS.search(clean(text)))
+            if listed and own and len({m.value for _, m in ranked}) == 1 and score > FOREIGN:
+                # the only town of a story about the firm ("… 2012 meine eigene Firma in
+                # Erkrath gegründet"): likely the seat, asked first
+                return PlaceReading(best.value, False, best)
             return None
     elif ranked:
         # the town question answered in a clause of its own ("Mettmann. Wir sind …") leads

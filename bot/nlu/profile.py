@@ -40,37 +40,47 @@ PROFILE_SLOTS = ("employees", "sector", "municipality")
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
-    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*|stimmt (so |da |das )?"
-    r"(nicht|nich|net|ned)|(war|ist) (quatsch|verkehrt|murks)|(abandern|andern|anderung|anpassen)"
+    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*"
+    r"|stimm(t|en) (so |da |das |hier |aber |leider )?(nicht|nich|net|ned|nit)"
+    r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
+    r"|(war|ist) (quatsch|verkehrt|murks)"
+    r"|(abandern|andern|anderung|anpassen)"
     r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt"
     r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
+    r"|noch ?mals? (zu|zur|zum) (der |dem |den )?(branche|ort|sitz|standort|mitarbeiter\w*"
+    r"|anzahl|zahl|grosse|profil|angabe\w*)|(alles )?noch ?mal neu"
+    r"|(treffender|passender|zutreffender|richtiger)e? (branche|ort|zahl)|passt besser"
+    r"|(mir ist|ist mir) (\w+ ){0,4}aufgefallen|vergessen (habe|hab|hatte)|fehler von mir"
+    r"|mein fehler|(zwei|ein|einen|kleinen) fehler|(ich )?hatte (\w+ ){0,3}(gesagt|angegeben"
+    r"|geschrieben|eingetragen)"
     r"|wrong|mistake|correction|actually|change (it|that|the)"
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
-    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|kein\w*) (in |im |mehr )?"
-    r"|(nicht|nich|not) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
+    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|nit|kein\w*) (in |im "
+    r"|mehr )?|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
-    r"|(bitte|lieber|besser) (\w+ ){0,4}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(bitte|lieber|besser) (\w+ ){0,6}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
     r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
-    r"|(^|, )(nicht|nich|net|not) (in |im )?\w+"
+    r"|(^|, )(nicht|nich|net|nit|not) (in |im )?\w+"
 )
 
 _SLOT_WORDS = {
     "employees": re.compile(
         r"\b(mitarbeiter\w*|ma ?zahl|ma|beschaftigt\w*|angestellt\w*|leute|personen|kopfe"
         r"|team\w*|belegschaft|personal\w*|anzahl|staff|employees|people|headcount|verzahlt"
-        r"|mitarbeitende\w*|festangestellt\w*|minijob\w*|teilzeit\w*)\b"
+        r"|mitarbeitende\w*|festangestellt\w*|minijob\w*|teilzeit\w*|zahl|grosse|betriebsgrosse"
+        r"|firmengrosse|luck|lueck)\b"
     ),
     "sector": re.compile(
         r"\b(branche|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
     ),
     "municipality": re.compile(
         r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"
-        r"|location)\b"
+        r"|location|plz|postleitzahl)\b"
     ),
 }
 
@@ -96,7 +106,7 @@ def _with_commas(text: str) -> str:
     out: list[str] = []
     end = 0
     for token in tokenize(text):
-        if out and any(c in text[end : token.start] for c in ",;:.!?–-"):
+        if out and any(c in text[end : token.start] for c in ",;:.!?–-()"):
             out.append(",")
         out.append(token.norm)
         end = token.end
@@ -260,3 +270,25 @@ def decide_profile(
             if value is not None and value != known:
                 proposed[slot] = value
     return stored, proposed
+
+
+def proposal_options(
+    text: str, asked: Optional[str], proposed: Dict[str, Any]
+) -> Dict[str, Tuple[Any, Any]]:
+    """The two likeliest values of a lone proposal that can be read two ways, likeliest first:
+    "ich habe 4 Leute" is 4, or 5 with the owner. The confirmation offers both."""
+    if set(proposed) != {"employees"} or not isinstance(text, str):
+        return {}
+    for lenient in (asked == "employees", True):
+        staff = read_staff(text, lenient=lenient)
+        if staff is not None and staff.count == proposed["employees"] and staff.alternative:
+            return {"employees": (staff.count, staff.alternative)}
+    return {}
+
+
+def decide_profile_options(
+    text: str, asked: Optional[str], current: Dict[str, Any]
+) -> Tuple[Dict[str, Any], Dict[str, Any], Dict[str, Tuple[Any, Any]]]:
+    """:func:`decide_profile` and the :func:`proposal_options` of its proposal."""
+    stored, proposed = decide_profile(text, asked, current)
+    return stored, proposed, proposal_options(text, asked, proposed)

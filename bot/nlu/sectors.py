@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlu.numbers import find_numbers
+from bot.nlu.numbers import find_numbers, word_number
 from bot.nlu.text import (
     Token,
     clean,
@@ -175,6 +175,18 @@ def _segment(text: str, tokens: list[Token], index: int) -> bool:
     return any(c in before for c in ",;/") and any(c in after for c in ",;/.!")
 
 
+_OWN_VERBS = frozenset(("habe", "hab", "haben", "betreibe", "betreiben", "fuhre", "fuhren"))
+
+
+def _owned(tokens: list[Token], index: int) -> bool:
+    """ "Ich habe Laden für Lebensmittel": a guarded word right after "ich habe" (no article)."""
+    return (
+        index >= 2
+        and tokens[index - 1].norm in _OWN_VERBS
+        and tokens[index - 2].norm in ("ich", "wir", "isch", "mer", "mir")
+    )
+
+
 def find_sectors(text: str) -> list[SectorMatch]:
     """All sector matches in ``text`` (unsorted); see :func:`best_sector`."""
     vocab = _vocab()
@@ -212,7 +224,9 @@ def find_sectors(text: str) -> list[SectorMatch]:
             seen.add(index)
         for length, value, kind in matches:
             stated = _stated(tokens, index)
-            if kind == GUARDED and not (has_guard(tokens, index) or stated):
+            if kind == GUARDED and not (
+                has_guard(tokens, index) or stated or _owned(tokens, index)
+            ):
                 continue
             if (
                 kind == ALONE
@@ -274,6 +288,8 @@ _NOW = _fold_set(
     "eigentlich sondern aber now"
 )
 _NEGATION = _fold_set("kein keine keinen keiner nicht nich not no")
+_ASIDE = _fold_set("nebenbei nebenher zusätzlich nebenerwerb side")
+_LEARNED = _fold_set("gelernter gelernte ausgebildeter ausgebildete")
 _NEGATED_AFTER = _fold_set("kein keine keinen keiner nicht nichts nie")
 _HAVE_VERBS = _fold_set("haben habe hab hat gibt gibts tun tue machen mache sind bin ist")
 
@@ -360,14 +376,16 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
         score += 2
         if set(before) & _CATEGORY_FRAME or set(after[:3]) & _CATEGORY_FRAME:
             score += 6
-    if set(before) & _PAST or set(after[:4]) & _PAST:
-        score -= 4
+    if set(before) & _PAST or set(after[:4]) & _PAST or near[-1:] and near[-1] in _LEARNED:
+        score -= 4  # the past, or the trade learned ("gelernter Dachdecker"), not the firm
     elif set(before) & _NOW:
         score += 2
     if before and before[-1] == "mit" and first is not None and first.start < match.start:
         score -= 2  # "Pizzeria mit Lieferdienst", "Kiosk mit Lotto"
     if "zwar" in before or "zwar" in after[:3]:
         score -= 2
+    if set(before) & _ASIDE:
+        score -= 2  # "Milchviehbetrieb, nebenbei ein kleiner Hofladen": a sideline
     if word in _GENERIC_WORDS:
         score -= 3 if after[:1] and after[0] in ("ist", "sind", "is", "heisst") else 1
     return score
@@ -460,7 +478,10 @@ _DETS = _fold_set(
     "ein eine einen einem einer ne nen n 'ne 'nen meine meinen mein meinem unser unsere "
     "unseren unserem den die das der a an our my kleine kleinen kleiner kleines eigene eigenen "
     "eigener eigenes klassischer klassische klassisches gelernter gelernte selbstständiger "
-    "selbstständige freie freier kleinen"
+    "selbstständige freie freier kleinen richtiger richtige richtiges echter echte echtes "
+    "grosser grosse grosses mittelstandischer mittelstandische mittelstandisches "
+    "familiengefuhrter familiengefuhrte familiengefuhrtes alteingesessener alteingesessene "
+    "alteingesessenes"
 )
 _LEAD_FILLERS = _fold_set(
     "nur noch jetzt heute hauptsächlich vor allem eigentlich ja auch inzwischen mittlerweile "
@@ -501,8 +522,8 @@ def identity_frame(text: str, match: SectorMatch) -> bool:
     first = next((i for i, t in enumerate(tokens) if t.start >= match.start), len(tokens))
     before, after = _window(tokens, text, match.start, match.end)
     k = len(before)
-    while k > 0 and before[k - 1] in _DETS:
-        k -= 1
+    while k > 0 and (before[k - 1] in _DETS or word_number(before[k - 1]) is not None):
+        k -= 1  # "wir sind zwei Ergotherapeutinnen"
     article = k < len(before)
     definite = article and before[k] in _DEFINITE
     while k > 0 and before[k - 1] in _LEAD_FILLERS:
@@ -586,7 +607,86 @@ def _activities(text: str) -> set[str]:
     return {m.group(1)[:5] for m in _ACTIVITY.finditer(words)}
 
 
+# Fitting, installing or laying things at the customer's is a trade (Handwerk), also when the
+# firm sells what it fits ("Wir bauen Küchen ein und verkaufen sie auch").
+_CRAFT = re.compile(
+    r"\b(einbau\w*|(bauen|baue|baut|baun) (\w+ ){0,5}ein|montier\w*|montage|installier\w*"
+    r"|verleg(e|en|t)|(fliesen|boden|parkett|laminat) (legen|leg|verlegen)|anbring\w*"
+    r"|reparier\w*|(setzen|setze) (\w+ ){0,5}ein|aufbauen|aufstellen)\b"
+)
+_CRAFT_NEGATED = re.compile(r"^(\w+ ){0,3}(selbst |selber )?(nicht|nich|net|kein\w*|nie)\b")
+_SELLING = _fold_set("verkaufen verkauft verkaufe verkauf vertreiben vertreibe vertreibt")
+# "Wir stellen Schlösser und Beschläge her": the words between are products, not a trade.
+_MAKING = re.compile(r"\b(stellen|stelle|stellt) ((\w+ ){1,8}?)her\b")
+
+
+def _norm_offsets(text: str) -> tuple[list[Token], str, list[int]]:
+    tokens = list(_cleaned_tokens(text)[1])
+    offsets, pos = [], 0
+    for token in tokens:
+        offsets.append(pos)
+        pos += len(token.norm) + 1
+    return tokens, " ".join(t.norm for t in tokens), offsets
+
+
+def _crafts(text: str) -> bool:
+    """The message says the firm fits, installs or lays things (not negated)."""
+    _, norm, _ = _norm_offsets(text)
+    for match in _CRAFT.finditer(norm):
+        if not _CRAFT_NEGATED.match(norm[match.end() :].lstrip()):
+            return True
+    return False
+
+
+_SERIAL = re.compile(
+    r"\b(in serie|serienweise|in grossen stuckzahlen|stuckzahlen|serienfertig\w*)\b"
+)
+_WE_MAKE = re.compile(r"\b(wir stellen|stellen wir|wir fertigen|fertigen wir)\b")
+_FERTIGEN = re.compile(r"\b(fertigen|fertige|fertigt)\b")
+
+
+def _making_verb(text: str) -> SectorMatch | None:
+    """ "Wir stellen Türbeschläge in Serie her", "Wir fertigen Federn in großen Stückzahlen":
+    the firm makes products (no sector word named), as a span for the reading."""
+    tokens, norm, offsets = _norm_offsets(text)
+    made = _MAKING.search(norm) or (_FERTIGEN.search(norm) if _SERIAL.search(norm) else None)
+    if made is None or _CRAFT.search(norm):
+        return None
+    first = bisect_left(offsets, made.start())
+    last = min(bisect_left(offsets, made.end()) - 1, len(tokens) - 1)
+    return SectorMatch("produktion", tokens[first].start, tokens[last].end, 0)
+
+
+def _made_product(text: str, match: SectorMatch) -> bool:
+    """``match`` lies between "stellen" and "her": a product the firm makes."""
+    tokens, norm, offsets = _norm_offsets(text)
+    for made in _MAKING.finditer(norm):
+        first = bisect_left(offsets, made.start(2))
+        last = bisect_left(offsets, made.end(2)) - 1
+        inside = first <= last < len(tokens) and tokens[first].start <= match.start
+        if inside and match.end <= tokens[last].end:
+            return True
+    return False
+
+
 def read_sector(text: str, asked: bool) -> SectorReading | None:
+    """The sector ``text`` states for the firm, or None; see :func:`_read_sector`. A product
+    the firm makes ("Wir stellen Schlösser her") is production, and selling what the firm
+    fits or installs is a trade; both only proposed (confirmed first)."""
+    reading = _read_sector(text, asked)
+    if reading is None:
+        made = _making_verb(text) if asked or _WE_MAKE.search(_norm_offsets(text)[1]) else None
+        return SectorReading("produktion", False, made) if made is not None else None
+    top = reading.match
+    word = " ".join(fold_all([clean(text)[top.start : top.end]]))
+    if reading.value != "produktion" and _made_product(text, top):
+        return SectorReading("produktion", False, top)
+    if reading.value == "handel" and set(word.split()) & _SELLING and _crafts(text):
+        return SectorReading("handwerk", False, top)
+    return reading
+
+
+def _read_sector(text: str, asked: bool) -> SectorReading | None:
     """The sector ``text`` states for the firm, or None (issue 8: be sure or ask).
 
     ``asked``: the sector question is open, so the best match counts; otherwise only a match

@@ -130,3 +130,27 @@ def test_json_and_markup_text_change_nothing_and_the_interview_ends(chat):
     answer_by_buttons(chat, ANSWERS)
     closing(chat)
     review_and_confirm(chat)
+
+
+def test_several_profile_corrections_in_one_message_are_confirmed_together(chat):
+    start(chat)  # 12 staff, handwerk, ratingen
+    chat.say("Korrektur zu meinen Angaben: Branche ist eigentlich Bau, und wir sitzen in Haan.")
+    pending = chat.slot("pending")
+    assert pending["type"] == "profile"
+    assert pending["values"] == {"sector": "bau", "municipality": "haan"}
+    assert "Habe ich Sie richtig verstanden" in chat.text and "Haan" in chat.text
+    assert (chat.slot("sector"), chat.slot("municipality")) == ("handwerk", "ratingen")
+    chat.say("ja")
+    slots = chat.slots()
+    assert (slots["sector"], slots["municipality"], slots["employees"]) == ("bau", "haan", 12)
+    assert slots["requested_slot"] == QN.questions[0].slot
+
+
+def test_an_age_is_no_staff_count_and_i_have_n_offers_both_readings(chat):
+    start(chat, profile=False)
+    chat.say("Ich bin 52 und habe 4 Leute")
+    assert chat.slot("employees") is None
+    assert chat.slot("pending")["options"] == [4, 5]
+    chat.say('/inform{"employees":5}')
+    assert chat.slot("employees") == 5
+    assert chat.requested_slot() == "sector"

@@ -816,12 +816,19 @@ def test_a_confirmation_with_a_change_changes_it(text, slot, value):
         ("Stimmt alles, nur sind wir eigentlich 12 Leute", "employees", 12),
     ],
 )
-def test_a_profile_correction_in_the_read_back_is_applied(text, slot, value):
-    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
-    assert outcome.slot(slot) == value
-    assert slot in outcome.slot("changed")
-    assert not outcome.sets("answers_confirmed")
-    assert "Ihr Betrieb:" in summary_of(outcome)
+def test_a_profile_correction_in_the_read_back_is_confirmed_then_applied(text, slot, value):
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    proposal = dialogue.say(text)
+    assert not proposal.sets(slot)  # nothing changes before the owner said yes
+    assert proposal.slot("pending") == {"type": "profile", "slot": slot, "value": value}
+    assert proposal.payloads == ["/affirm", "/deny"]
+    assert not proposal.sets("answers_confirmed")
+    applied = dialogue.say("ja")
+    assert applied.slot(slot) == value
+    assert slot in applied.slot("changed")
+    assert not applied.sets("answers_confirmed")
+    assert applied.requested == "answers_confirmed"
+    assert "Ihr Betrieb:" in summary_of(applied)
 
 
 def test_an_unclear_reply_to_the_summary_says_so_and_shows_it_again(api):
