@@ -223,12 +223,16 @@ def cross_set(train: List[str], half: str) -> tuple:
 def outcome_summary(items: List[Dict[str, Any]], readings: List[Any]) -> Dict[str, float]:
     counts: Counter = Counter()
     story: Counter = Counter()
+    level: Counter = Counter()
     for item, reading in zip(items, readings, strict=True):
         outcome, _ = answer_outcome(item, reading)
         counts[outcome] += 1
         if item.get("story"):
             story[outcome] += 1
+        if item["scale"] == "level":
+            level[outcome] += 1
     n = len(items) or 1
+    n_level = sum(level.values()) or 1
     return {
         "n": len(items),
         "right": (counts["right"] + counts["confirmed_right"]) / n,
@@ -238,6 +242,9 @@ def outcome_summary(items: List[Dict[str, Any]], readings: List[Any]) -> Dict[st
         "confirm_missed": counts["confirmed_wrong"] / n,
         "wrong": counts["wrong"] / n,
         "reask": counts["not_stored"] / n,
+        "level_right": (level["right"] + level["confirmed_right"]) / n_level,
+        "level_confirm": (level["confirmed_right"] + level["confirmed_wrong"]) / n_level,
+        "level_wrong": level["wrong"] / n_level,
     }
 
 
@@ -327,14 +334,17 @@ def main(argv: List[str]) -> int:
             summaries.append((f"{'+'.join(train)} -> {half}", outcome_summary(items, readings)))
             print()
         print(
-            "Cross-set summary        n  right≤1c  story  sure-right  confirm  missed  wrong  re-ask"
+            "Cross-set summary        n  right≤1c  story  sure-right  confirm  missed  wrong",
+            end="",
         )
+        print("  re-ask | level: right  confirm  wrong")
         for name, s in summaries:
             print(
                 f"{name:<19} {s['n']:5d}  {100 * s['right']:6.1f} % {100 * s['story_right']:5.1f} %"
                 f"  {100 * s['sure_right']:6.1f} %  {100 * s['confirm']:5.1f} %"
                 f"  {100 * s['confirm_missed']:4.1f} %  {100 * s['wrong']:4.1f} %"
-                f"  {100 * s['reask']:4.1f} %"
+                f"  {100 * s['reask']:4.1f} % |  {100 * s['level_right']:6.1f} %"
+                f"  {100 * s['level_confirm']:5.1f} %  {100 * s['level_wrong']:4.1f} %"
             )
         return 0
     if args.cv:
