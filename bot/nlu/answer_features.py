@@ -135,12 +135,21 @@ _TURNS = frozenset(
 )  # fmt: skip
 
 
+_PAST = frozenset(["fruher", "damals", "ehemals", "vorher", "anfangs", "ursprunglich", "einst"])
+_NOW = frozenset(
+    ["heute", "seit", "inzwischen", "mittlerweile", "seitdem", "seither", "jetzt", "nun", "aktuell",
+     "derzeit", "momentan", "zurzeit", "neuerdings", "heutzutage", "mehr"]
+)  # fmt: skip
+
+
 def structure(normalised: str) -> str:
     """Tokens marking where the words of the normalised text stand: ``n_`` for a word in a
     clause with a negation (wherever the negation stands, "festgelegt haben wir nichts"),
     ``l_`` for a word of the last clause (which often carries the answer), ``f_`` for the
-    first clause, and ``t<word>_`` for the words after a qualifying word ("nur", "aber",
-    "noch") in the same clause, up to three of them."""
+    first clause, ``t<word>_`` for the words after a qualifying word ("nur", "aber",
+    "noch") in the same clause, up to three of them, and ``past_`` / ``now_`` for the words of
+    a clause about the past ("früher regelmäßig") or about today ("seit Corona kaum noch"):
+    when an owner contrasts then and now, today's clause is the answer."""
     clauses: List[List[str]] = [[]]
     for token in normalised.split():
         if token in _CLAUSE_BREAK:
@@ -152,6 +161,8 @@ def structure(normalised: str) -> str:
     out: List[str] = [f"nclauses{min(len(clauses), 4)}"]
     for number, clause in enumerate(clauses):
         negated = any(w in _NEGATORS for w in clause)
+        tense = "now_" if any(w in _NOW for w in clause) else ""
+        tense = tense or ("past_" if any(w in _PAST for w in clause) else "")
         last = number == len(clauses) - 1
         first = number == 0
         turn = ""
@@ -159,6 +170,8 @@ def structure(normalised: str) -> str:
         for word in clause:
             if negated:
                 out.append(f"n_{word}")
+            if tense:
+                out.append(f"{tense}{word}")
             if last and len(clauses) > 1:
                 out.append(f"l_{word}")
             if first and len(clauses) > 1:
