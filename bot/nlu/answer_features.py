@@ -17,6 +17,7 @@ place on that shared ladder (``no``/``never``/``low`` -> ``P0`` ... ``yes``/``al
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -119,8 +120,13 @@ def rule_features(text: str, scale: str) -> Dict[str, float]:
     return feats
 
 
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,20}\]")
+
+
 def norm(text: str) -> str:
-    return normalize_answer(text) or "_empty_"
+    """The normalised text; redaction placeholders ("[NAME]", "[EMAIL]") carry no answer and
+    are dropped."""
+    return normalize_answer(_PLACEHOLDER.sub(" ", text)) or "_empty_"
 
 
 _CLAUSE_BREAK = frozenset(",;:.?!-")

@@ -57,6 +57,7 @@ CORPUS = ROOT / "tests" / "corpus"
 TRAINING_GLOBS = (
     ("dev", "answers_*.jsonl"),
     ("dev2", "answers_*.jsonl"),
+    ("dev3", "answers_*.jsonl"),
     ("synthetic", "answers_*.jsonl"),
 )
 MODEL_VERSION = "4"
