@@ -138,6 +138,10 @@ _WORDS: dict[str, str] = {
     "kp": "keine ahnung", "idk": "keine ahnung", "dunno": "keine ahnung", "ka": "keine ahnung",
     "weis": "weiß", "weiss": "weiß", "wees": "weiß", "weeß": "weiß", "wüsst": "wüsste",
     "imer": "immer", "imma": "immer", "imme": "immer", "nie'": "nie",
+    # Berlin / Rhineland g -> j ("jeht so", "janz jut")
+    "jeht": "geht", "jut": "gut", "janz": "ganz", "jar": "gar", "jenau": "genau",
+    "jenuch": "genug", "jenug": "genug", "jemacht": "gemacht", "jibt": "gibt",
+    "jibbet": "gibt es", "jeld": "geld", "jestern": "gestern", "jemeinsam": "gemeinsam",
     "bissl": "bisschen", "un": "und", "bissel": "bisschen", "bisken": "bisschen",
     "bissken": "bisschen",
     "teilwiese": "teilweise", "teilweiße": "teilweise", "manchma": "manchmal",

@@ -320,7 +320,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"nicht gut|nicht so toll|schlecht\w*|schwach\w*|schwachpunkt|anfanger\w*|einsteiger"
      r"|blutige\w*"
      r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit"
-     r"|mittelalter"
+     r"|mittelalter|unterirdisch|ahnungslos|hoffnungslos|digitalmuffel\w*|technikmuffel\w*"
+     r"|nicht (gerade )?die hellsten"
      r"|uberfordert|unterentwickelt|nachholbedarf|nachzugler|fast nichts|sehr wenig|ganz am anfang"
      r"|am anfang|an allen ecken|note (5|6|funf|sechs)|nicht (so )?(der )?computermensch"
      r"|nichts am hut"
@@ -337,6 +338,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch"
      r"|ausgesprochen hoch"
      r"|sehr stark|oberliga|bundesliga|champions league|informatiker\w*|informatik|entwickler"
+     r"|nerds?|cracks?|macht uns (so schnell )?keiner was vor"
      r"|it team|it service"
      r"|zertifiz\w*|professionell\w*|note (1|eins)|hospitieren|ziemlich weit vorne"
      r"|it unternehmen anfangen"
@@ -348,6 +350,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"nicht so gut|nicht besonders( gut)?|nicht sonderlich( gut)?|geht so|mittel\w*"
      r"|durchschnitt\w*|einigermassen|ausreichend|so lala|solala|grundlegend\w*|grundkenntnis\w*"
      r"|grundkentnis\w*|grundlagen|basis\w*|basics|ausbaufahig|passabel|befriedigend|kreisklasse"
+     r"|rudimentar\w*|hausgebrauch|luft nach oben"
      r"|weder fisch noch fleisch|das notigste|normal\w*|note (3|4|drei|vier)|so zwischen|mittelfeld"
      r"|anwenderkenntnis\w*|massig|nicht mehr,? nicht weniger|okay|wir kommen (durch|zurecht)"
      r"|kommen (durch|zurecht)|standardsachen|ein bisschen was|bisschen was"
@@ -356,6 +359,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
+     r"|souveran\w*|alte hasen|routiniert|firm\b"
      r"|prima|ordentlich|sattelfest|sicher im umgang|kommen (alle )?(gut |super )?klar|eine zwei"
      r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
      r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"
