@@ -46,7 +46,7 @@ def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
 
 
 def assert_valid(event: dict) -> None:
-    """What the API's FunnelEventIn accepts (api/schemas.py)."""
+    """What the API's FunnelEventIn accepts (api/schemas/)."""
     assert set(event) == FIELDS
     assert KEY.match(event["key"])
     assert event["event"] in EVENTS
