@@ -74,16 +74,21 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
     options = list(pending.get("options") or [])
     valid = state.qn.answer_ids(question.scale)
     choice = turn.payload.get("choice") if turn.payload_intent == "answer" else None
-    bare = not turn.is_button and turn.words <= 3 and yes_or_no(turn)
-    if choice is None and bare is True and options:
+    # a short "ja" / "nein" answers the confirmation itself; a longer text is read as an answer
+    bare = yes_or_no(turn) if not turn.is_button and turn.words <= 3 else None
+    if choice is None and bare is True and options and "yes" not in options[1:]:
         choice = options[0]  # "ja" / "genau" confirms the first (likeliest) reading
-    elif choice is None and bare is False:
+    elif choice is None and bare is not None:
+        # "nein", or a "ja" to "eher „Nein“ oder eher „Ja“?" (which of the two?): all options
         state.clear_pending()
         state.say("Dann wählen Sie bitte die passende Antwort:")
         return "done", AGAIN
     elif choice is None and not turn.is_button:
         reading = read_answer(turn.text, question.scale)
-        choice = reading.answer if reading.sure else None
+        if reading.sure:
+            choice = reading.answer
+        elif reading.options and reading.options[0] in options:
+            choice = reading.options[0]  # the text leans to one of the two offered readings
     state.clear_pending()
     if choice in valid:
         state.store(slot, choice)

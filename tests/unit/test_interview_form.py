@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions import forms
+from actions import forms, pending
 from actions.conversation import ActionRestartInterview, ActionStartInterview
 from actions.forms import ValidateInterviewForm
 from bot.nlu.understanding import UNSURE, Reading
@@ -393,6 +393,45 @@ def test_an_answer_word_at_the_confirmation_is_that_answer(monkeypatch):
     dialogue.say(UNCLEAR)
     outcome = dialogue.say("teilweise")
     assert outcome.slot("security_updates") == "partly"
+
+
+def test_a_longer_reply_at_the_confirmation_is_read_as_an_answer_not_as_a_no(monkeypatch):
+    """A reply of more than three words was taken as "nein" and re-asked (regression)."""
+    real = forms.read_answer
+    leaning = "also eher so halb und halb, würde ich sagen"
+
+    def read(text: str, scale: str) -> Reading:
+        if text == UNCLEAR:
+            return Reading(UNSURE, "no", ("no", "partly"), 0.5, "test")
+        if text == leaning:
+            return Reading(UNSURE, "partly", ("partly", "no"), 0.6, "test")
+        return real(text, scale)
+
+    monkeypatch.setattr(forms, "read_answer", read)
+    monkeypatch.setattr(pending, "read_answer", read)
+    dialogue = at("security_updates")
+    dialogue.say(UNCLEAR)
+    outcome = dialogue.say(leaning)
+    assert outcome.slot("security_updates") == "partly"
+    assert outcome.requested == "security_passwords"
+
+
+def test_ja_to_a_confirmation_whose_second_option_is_yes_asks_with_all_options(monkeypatch):
+    """ "eher „Nein“ oder eher „Ja“?" – "ja" could mean either: nothing is stored."""
+    real = forms.read_answer
+
+    def read(text: str, scale: str) -> Reading:
+        if text == UNCLEAR:
+            return Reading(UNSURE, "no", ("no", "yes"), 0.5, "test")
+        return real(text, scale)
+
+    monkeypatch.setattr(forms, "read_answer", read)
+    dialogue = at("security_updates")
+    dialogue.say(UNCLEAR)
+    outcome = dialogue.say("ja")
+    assert not outcome.sets("security_updates")
+    assert outcome.requested == "security_updates"
+    assert outcome.payloads == answer_payloads("security_updates")
 
 
 # Torn between "partly" and "don't know". (The reader now stores "grundsätzlich schon, nur bei
