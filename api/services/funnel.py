@@ -38,6 +38,32 @@ def record_event(
     duration_minutes: int | None,
 ) -> None:
     """Insert the event, or count a repetition of the same (key, event, question)."""
+    _record(db, key, event, question, channel, duration_minutes)
+    db.commit()
+
+
+def record_events(db: Session, events: list[dict]) -> None:
+    """Several events (``FunnelEventIn`` fields) in their order, one commit for all."""
+    for item in events:
+        _record(
+            db,
+            item["key"],
+            item["event"],
+            item["question"],
+            item["channel"],
+            item["duration_minutes"],
+        )
+    db.commit()
+
+
+def _record(
+    db: Session,
+    key: str,
+    event: str,
+    question: str | None,
+    channel: str,
+    duration_minutes: int | None,
+) -> None:
     values = {
         "conv_key": key,
         "event": event,
@@ -55,7 +81,6 @@ def record_event(
     )
     db.execute(stmt)
     _track_furthest(db, key, event, question)
-    db.commit()
 
 
 def _track_furthest(db: Session, key: str, event: str, question: str | None) -> None:
