@@ -20,6 +20,18 @@
   only on the events, so it is remembered on the tracker together with the event container, its
   length and its last event, and recomputed as soon as any of them differs (an appended event,
   a new container after a restart or ``travel_back_in_time``). Callers get a fresh list.
+* **The intent classifier builds only the features it uses.** ``LogisticRegressionClassifier``
+  asks for the message's combined sparse features (a deep copy and an ``hstack`` of the
+  per-token sequence matrices as well as the sentence ones) and then uses only the sentence
+  features, stacked with a zero-width dense matrix. It now stacks the sentence features alone, in
+  the same order: the same matrix (same values, shape and column order), at about a quarter of
+  the cost (cProfile of ``parse_message``: ``_create_X`` was 29 % of the NLU time per message).
+* **``Domain.is_empty`` compares against the empty domain built once.** Every parse checks
+  ``domain.is_empty()``, which built a new empty ``Domain`` (from a dict, with all default
+  actions and intents) each time: ~5 % of the NLU time per message.
+
+Patches after the first three are applied only on the Rasa version they were written and
+measured for (``RASA_VERSION``); on another version Rasa runs unpatched (a warning is logged).
 """
 
 from __future__ import annotations
@@ -27,9 +39,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 from typing import Any, Dict, List, Optional, Set
 
+logger = logging.getLogger(__name__)
 _applied = False
+RASA_VERSION = "3.6.21"
+ORIGINALS: Dict[str, Any] = {}  # Rasa's own functions that the versioned patches replaced
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,6 +128,74 @@ def _memoised_applied_events(original: Any) -> Any:
     return applied_events
 
 
+def _sentence_features_X(self: Any, messages: List[Any]) -> Any:
+    """``LogisticRegressionClassifier._create_X`` from the sentence features only."""
+    import numpy as np
+    from rasa.shared.nlu.constants import TEXT
+    from scipy.sparse import csr_matrix, hstack, vstack
+
+    rows = []
+    for message in messages:
+        _sequence, sentence = message._filter_sparse_features(TEXT, [])
+        dense = message.get_dense_features(attribute=TEXT)[1]
+        parts = [f.features for f in sentence]
+        if dense is not None:
+            parts.append(csr_matrix(dense.features))
+        if not parts:
+            row = csr_matrix([])
+        elif len(parts) == 1:
+            row = csr_matrix(parts[0])
+        else:
+            row = hstack(parts).tocsr()
+        if dense is None:  # Rasa stacks a zero-width float64 matrix then: same dtype here
+            target = np.result_type(row.dtype, np.float64)
+            if row.dtype != target:
+                row = row.astype(target)
+        rows.append(row)
+    return vstack(rows)
+
+
+_sentence_features_X.__wrapped_by_digitalcheck__ = True  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_domain_dict() -> Dict[str, Any]:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.empty().as_dict()
+
+
+def _domain_is_empty(self: Any) -> bool:
+    return self.as_dict() == _empty_domain_dict()
+
+
+_domain_is_empty.__wrapped_by_digitalcheck__ = True  # type: ignore[attr-defined]
+
+
+def _apply_versioned() -> None:
+    import rasa
+    from rasa.nlu.classifiers.logistic_regression_classifier import (
+        LogisticRegressionClassifier,
+    )
+    from rasa.shared.core.domain import Domain
+
+    if rasa.__version__ != RASA_VERSION:
+        logger.warning(
+            "Rasa %s is not %s: its internals were not patched (bot/rasa_patches.py)",
+            rasa.__version__,
+            RASA_VERSION,
+        )
+        return
+    for owner, name, patch in (
+        (LogisticRegressionClassifier, "_create_X", _sentence_features_X),
+        (Domain, "is_empty", _domain_is_empty),
+    ):
+        current = owner.__dict__[name]
+        if not getattr(current, "__wrapped_by_digitalcheck__", False):
+            ORIGINALS[f"{owner.__name__}.{name}"] = current
+        setattr(owner, name, patch)
+
+
 def apply() -> None:
     """Installs the fixes (idempotent)."""
     global _applied
@@ -125,4 +209,5 @@ def apply() -> None:
         DialogueStateTracker.applied_events = _memoised_applied_events(  # type: ignore[method-assign]
             DialogueStateTracker.applied_events
         )
+    _apply_versioned()
     _applied = True
