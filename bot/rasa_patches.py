@@ -29,6 +29,17 @@
 * **``Domain.is_empty`` compares against the empty domain built once.** Every parse checks
   ``domain.is_empty()``, which built a new empty ``Domain`` (from a dict, with all default
   actions and intents) each time: ~5 % of the NLU time per message.
+* **The action server gets the events its actions read, not the whole conversation.** Rasa sends
+  ``tracker.current_state(EventVerbosity.ALL)`` on every action call: every event of the
+  conversation as JSON (a finished interview is ~300 events), encoded by Rasa and decoded by the
+  action server on every turn, growing with the conversation. The actions read
+  ``tracker.events`` only for: the events since the latest user message
+  (``get_latest_input_channel``, ``slots_to_validate`` of rasa_sdk's form validation,
+  ``actions.common.just_activated``) and the time of the first user message after the latest
+  restart (``actions.funnel.duration_minutes``). The request now carries exactly these: that
+  first user message (when it is older) followed by every event from the latest user message on;
+  slots, latest message, active loop, etc. are sent as before. ``tests/unit/test_rasa_patches.py``
+  fails when code in ``actions/`` or ``bot/`` starts reading other events.
 
 Patches after the first three are applied only on the Rasa version they were written and
 measured for (``RASA_VERSION``); on another version Rasa runs unpatched (a warning is logged).
@@ -172,8 +183,55 @@ def _domain_is_empty(self: Any) -> bool:
 _domain_is_empty.__wrapped_by_digitalcheck__ = True  # type: ignore[attr-defined]
 
 
+def events_for_action_server(events: Any) -> List[Any]:
+    """The events an action call carries (see the module docstring): the first user message after
+    the latest restart, if older than the latest user message, then the events from the latest
+    user message on. Without any user message: all events."""
+    from rasa.shared.core.events import Restarted, UserUttered
+
+    events = list(events)
+    last_user = next(
+        (i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), None
+    )
+    if last_user is None:
+        return events
+    first_user = last_user
+    for i in range(last_user - 1, -1, -1):
+        if isinstance(events[i], Restarted):
+            break
+        if isinstance(events[i], UserUttered):
+            first_user = i
+    head = [events[first_user]] if first_user < last_user else []
+    return head + events[last_user:]
+
+
+def _action_call_format(self: Any, tracker: Any, domain: Any) -> Dict[str, Any]:
+    """``RemoteAction._action_call_format`` of Rasa 3.6.21 with the events of
+    :func:`events_for_action_server` instead of all events."""
+    import rasa
+    from rasa.shared.core.trackers import EventVerbosity
+
+    tracker_state = tracker.current_state(EventVerbosity.NONE)
+    tracker_state["events"] = [e.as_dict() for e in events_for_action_server(tracker.events)]
+    result = {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": tracker_state,
+        "version": rasa.__version__,
+    }
+    if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(
+        self.name()
+    ):
+        result["domain"] = domain.as_dict()
+    return result
+
+
+_action_call_format.__wrapped_by_digitalcheck__ = True  # type: ignore[attr-defined]
+
+
 def _apply_versioned() -> None:
     import rasa
+    from rasa.core.actions.action import RemoteAction
     from rasa.nlu.classifiers.logistic_regression_classifier import (
         LogisticRegressionClassifier,
     )
@@ -189,6 +247,7 @@ def _apply_versioned() -> None:
     for owner, name, patch in (
         (LogisticRegressionClassifier, "_create_X", _sentence_features_X),
         (Domain, "is_empty", _domain_is_empty),
+        (RemoteAction, "_action_call_format", _action_call_format),
     ):
         current = owner.__dict__[name]
         if not getattr(current, "__wrapped_by_digitalcheck__", False):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import numpy as np
 import pytest
 import scipy.sparse
@@ -12,6 +15,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import rasa_patches
+from contract.paths import ROOT
 
 rasa_patches.apply()
 ORIGINAL_CREATE_X = rasa_patches.ORIGINALS["LogisticRegressionClassifier._create_X"]
@@ -67,3 +71,121 @@ def test_patches_are_installed_on_the_pinned_rasa_only(monkeypatch):
     monkeypatch.setattr(rasa, "__version__", rasa_patches.RASA_VERSION)
     rasa_patches._apply_versioned()
     assert LogisticRegressionClassifier.__dict__["_create_X"] is rasa_patches._sentence_features_X
+
+
+# ---- the action server's share of the tracker ----------------------------------------------
+
+AUDITED_EVENT_READS = {  # file -> reads of the event list, checked against the trimmed events
+    "actions/common.py": 1,  # just_activated: events since the latest user message
+    "actions/funnel.py": 1,  # duration_minutes: first user message after the latest restart
+}
+EVENT_READS = re.compile(
+    r"tracker\.events\b|events_after_latest_restart|applied_events\(|idx_after_latest_restart|"
+    r"get_last_event_for|\.copy\(\)\.events"
+)
+
+
+def test_no_action_reads_events_the_action_server_does_not_get():
+    """bot/rasa_patches.py sends the action server only some events (events_for_action_server).
+    New code reading ``tracker.events`` must be checked against that and listed here."""
+    found = {}
+    for path in sorted([*ROOT.glob("actions/**/*.py"), *ROOT.glob("bot/**/*.py")]):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in ("bot/rasa_patches.py", "bot/privacy/tracker_store.py"):
+            continue  # Rasa's side: the full tracker
+        count = len(EVENT_READS.findall(path.read_text(encoding="utf-8")))
+        if count:
+            found[relative] = count
+    assert found == AUDITED_EVENT_READS
+
+
+def rasa_tracker(events):
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.load("domain.yml")
+    return DialogueStateTracker.from_events("s-1", events, domain.slots), domain
+
+
+def conversation(restart_at=None, channel="rest"):
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActiveLoop,
+        Restarted,
+        SlotSet,
+        UserUttered,
+    )
+
+    start = time.time() - 3600
+    events = [ActionExecuted("action_listen", timestamp=start)]
+    for turn in range(6):
+        if turn == restart_at:
+            events += [Restarted(timestamp=start + turn * 60 - 1)]
+            events += [ActionExecuted("action_listen", timestamp=start + turn * 60 - 1)]
+        events += [
+            UserUttered(f"Nachricht {turn}", input_channel=channel, timestamp=start + turn * 60),
+            ActionExecuted("validate_interview_form", timestamp=start + turn * 60 + 1),
+            SlotSet("requested_slot", "employees", timestamp=start + turn * 60 + 1),
+            ActionExecuted("action_listen", timestamp=start + turn * 60 + 2),
+        ]
+    # the current turn: a form activated after the latest message, slot candidates at the end
+    events = events[:-1] + [
+        ActiveLoop("interview_form", timestamp=start + 400),
+        SlotSet("employees", 8, timestamp=start + 401),
+        SlotSet("sector", "handwerk", timestamp=start + 401),
+    ]
+    return events
+
+
+@pytest.mark.parametrize("restart_at", [None, 0, 3, 5])
+@pytest.mark.parametrize("channel", ["rest", "telegram"])
+def test_actions_read_the_same_from_the_trimmed_tracker(restart_at, channel):
+    from rasa.core.actions.action import RemoteAction
+    from rasa_sdk import Tracker
+
+    from actions import common, funnel
+
+    tracker, domain = rasa_tracker(conversation(restart_at, channel))
+    action = RemoteAction("validate_interview_form", None)
+    original = rasa_patches.ORIGINALS["RemoteAction._action_call_format"]
+    full = original(action, tracker, domain)
+    trimmed = rasa_patches._action_call_format(action, tracker, domain)
+    assert len(trimmed["tracker"]["events"]) < len(full["tracker"]["events"])
+    for key in full:
+        if key != "tracker":
+            assert trimmed[key] == full[key]
+    assert {k: v for k, v in trimmed["tracker"].items() if k != "events"} == {
+        k: v for k, v in full["tracker"].items() if k != "events"
+    }
+    a, b = Tracker.from_dict(full["tracker"]), Tracker.from_dict(trimmed["tracker"])
+    assert a.get_latest_input_channel() == b.get_latest_input_channel() == channel
+    assert a.slots_to_validate() == b.slots_to_validate() == {"employees": 8, "sector": "handwerk"}
+    assert common.just_activated(a, "interview_form") is common.just_activated(b, "interview_form")
+    assert common.just_activated(b, "interview_form")
+    assert funnel.duration_minutes(a) == funnel.duration_minutes(b)
+    assert a.current_state()["latest_event_time"] == b.current_state()["latest_event_time"]
+
+
+def test_trimmed_events_with_a_restart_after_the_latest_message():
+    from rasa.shared.core.events import ActionExecuted, Restarted
+    from rasa_sdk import Tracker
+
+    from actions import funnel
+
+    events = conversation(2) + [Restarted(), ActionExecuted("action_listen")]
+    tracker, domain = rasa_tracker(events)
+    from rasa.core.actions.action import RemoteAction
+
+    action = RemoteAction("action_erase_conversation", None)
+    original = rasa_patches.ORIGINALS["RemoteAction._action_call_format"]
+    full = Tracker.from_dict(original(action, tracker, domain)["tracker"])
+    trimmed = Tracker.from_dict(
+        rasa_patches._action_call_format(action, tracker, domain)["tracker"]
+    )
+    assert funnel.duration_minutes(full) == funnel.duration_minutes(trimmed) is None
+
+
+def test_without_a_user_message_every_event_is_sent():
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+
+    events = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("x")]
+    assert rasa_patches.events_for_action_server(events) == events
