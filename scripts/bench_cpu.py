@@ -133,7 +133,9 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    base = Path(tempfile.mkdtemp(prefix="digitalcheck-cpu-"))
+    (ROOT / "var").mkdir(exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix="bench-cpu-", dir=ROOT / "var"))
+    base.chmod(0o755)  # nginx's, PostgreSQL's and Redis's users keep their files below it
     extra = dict(item.split("=", 1) for item in args.env)
     stack = RunAll(args.profile, base / args.profile, scale=args.scale, extra_env=extra)
     print(f"Starting scripts/run_all.sh PROFILE={args.profile} ...", flush=True)
