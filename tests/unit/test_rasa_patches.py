@@ -189,3 +189,62 @@ def test_without_a_user_message_every_event_is_sent():
 
     events = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("x")]
     assert rasa_patches.events_for_action_server(events) == events
+
+
+# ---- applied events: memo extended by the appended events ----------------------------------
+
+
+def random_events(rng, count):
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActionReverted,
+        ActiveLoop,
+        Restarted,
+        SessionStarted,
+        SlotSet,
+        UserUtteranceReverted,
+        UserUttered,
+    )
+
+    makers = [
+        lambda: UserUttered("hallo", {"name": "greet", "confidence": 1.0}),
+        lambda: ActionExecuted("action_listen"),
+        lambda: ActionExecuted(rng.choice(["interview_form", "consent_form", "utter_x"])),
+        lambda: ActiveLoop(rng.choice(["interview_form", "consent_form", "late_form", None])),
+        lambda: SlotSet("requested_slot", rng.choice(["employees", None])),
+        lambda: ActionReverted(),
+        lambda: UserUtteranceReverted(),
+        lambda: Restarted(),
+        lambda: SessionStarted(),
+    ]
+    weights = [6, 6, 6, 3, 4, 1, 1, 1, 1]
+    return [rng.choices(makers, weights)[0]() for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_applied_events_extended_from_the_memo_equal_rasas(seed, monkeypatch):
+    import random
+
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_patches.apply()
+    extended = []
+    extend = rasa_patches._extend_applied_events
+
+    def counting(*args):
+        result = extend(*args)
+        extended.append(result is not None)
+        return result
+
+    monkeypatch.setattr(rasa_patches, "_extend_applied_events", counting)
+    original = DialogueStateTracker.applied_events.__wrapped__
+    rng = random.Random(seed)
+    tracker = DialogueStateTracker("s", [])
+    for event in random_events(rng, 120):
+        tracker.update(event)
+        if rng.random() < 0.5:
+            continue  # several events appended between two calls
+        got = tracker.applied_events()
+        assert [id(e) for e in got] == [id(e) for e in original(tracker)]
+    assert [id(e) for e in tracker.applied_events()] == [id(e) for e in original(tracker)]
+    assert any(extended)  # the memo was extended, not only recomputed
