@@ -8,7 +8,7 @@ ENV := source scripts/env.sh &&
 
 .PHONY: help run test bot-env api-env envs domain domain-check train answer-model lint validate \
 	test-unit test-stories test-e2e test-api test-channels test-scaled chromium axe bench \
-	bench-api bench-dashboard bench-load scaleout-deps staff-user purge clean
+	bench-api bench-dashboard bench-load bench-cpu scaleout-deps staff-user purge clean
 
 help:
 	@echo "make run    – set up what is missing, train if needed, start all services"
@@ -116,6 +116,9 @@ bench: envs train
 
 bench-load: envs train scaleout-deps   # SCALE=N ACTION_SERVERS=M API_WORKERS=K to tune
 	@$(ENV) $(BOT_VENV)/bin/python scripts/bench_load.py
+
+bench-cpu: envs train         # CPU per turn per process (PROFILE=scaled for the scaled profile)
+	@$(ENV) $(BOT_VENV)/bin/python scripts/bench_cpu.py --profile $(or $(PROFILE),default)
 
 bench-api: api-env          # add DATABASE_URL=postgresql+psycopg://... for PostgreSQL
 	@$(ENV) $(API_VENV)/bin/python scripts/bench_api.py

@@ -1,4 +1,5 @@
-"""Anonymised funnel events for the staff dashboard (POST /api/events, fire and forget).
+"""Anonymised funnel events for the staff dashboard (fire and forget; sent in batches by
+``api_client.post_event`` to POST /api/events/batch).
 
 Each conversation gets a random key (slot ``funnel_key``) that is sent with its events and is
 never sent together with anything personal: an event holds only the key, the event name, a

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 
 from api.deps import ServiceToken, SessionDep
-from api.schemas import Accepted, Deleted, FunnelEventIn
-from api.services.funnel import delete_events, record_event
+from api.schemas import Accepted, Deleted, FunnelEventBatchIn, FunnelEventIn
+from api.services.funnel import delete_events, record_event, record_events
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[ServiceToken])
 ConversationKey = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
@@ -26,6 +26,14 @@ def post_event(body: FunnelEventIn, db: SessionDep) -> Accepted:
         channel=body.channel,
         duration_minutes=body.duration_minutes,
     )
+    return Accepted(status="accepted")
+
+
+@router.post("/events/batch", response_model=Accepted, status_code=status.HTTP_202_ACCEPTED)
+def post_events(body: FunnelEventBatchIn, db: SessionDep) -> Accepted:
+    """Store several funnel events in their order, in one transaction (Bearer SERVICE_TOKEN);
+    each as `POST /api/events` stores it. A batch with one invalid event is refused whole (422)."""
+    record_events(db, [event.model_dump() for event in body.events])
     return Accepted(status="accepted")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from api.schemas.assessments import AssessmentCreated, AssessmentIn, NeedCode, OfferingId
 from api.schemas.base import Audience, RecheckHash, Schema, Scores, ScoreValue, ShortCode
 from api.schemas.benchmark import BenchmarkOut, BenchmarkQuery
-from api.schemas.events import Accepted, Deleted, FunnelEventIn
+from api.schemas.events import Accepted, Deleted, FunnelEventBatchIn, FunnelEventIn
 from api.schemas.health import HealthOut
 from api.schemas.offerings import EligibilityOut, OfferingOut
 from api.schemas.rechecks import RecheckLookupIn, RecheckLookupOut, RecheckProfile
@@ -32,6 +32,7 @@ __all__ = [
     "BenchmarkQuery",
     "Deleted",
     "EligibilityOut",
+    "FunnelEventBatchIn",
     "FunnelEventIn",
     "GroupStats",
     "HealthOut",

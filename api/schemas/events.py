@@ -34,6 +34,16 @@ class FunnelEventIn(Schema):
         return self
 
 
+MAX_BATCH = 500
+
+
+class FunnelEventBatchIn(Schema):
+    """Several funnel events in the order they happened (the action server sends what gathered
+    within a fraction of a second in one request: one HTTP request and one commit for all)."""
+
+    events: Annotated[list[FunnelEventIn], Field(min_length=1, max_length=MAX_BATCH)]
+
+
 class Accepted(Schema):
     status: Literal["accepted"]
 

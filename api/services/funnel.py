@@ -5,7 +5,9 @@ Question ids and event names come from the contract (data/questionnaire.yml, con
 
 from __future__ import annotations
 
-from sqlalchemy import and_, case, delete, or_, select, update
+from typing import Any
+
+from sqlalchemy import and_, bindparam, case, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,12 +24,6 @@ def step(column):  # type: ignore[no-untyped-def]
     return case({q: i for i, q in enumerate(QUESTION_IDS)}, value=column, else_=-1)
 
 
-def _started_row(key: str):  # type: ignore[no-untyped-def]
-    return and_(
-        FunnelEvent.conv_key == key, FunnelEvent.event == Event.STARTED, FunnelEvent.question == ""
-    )
-
-
 def record_event(
     db: Session,
     *,
@@ -38,52 +34,102 @@ def record_event(
     duration_minutes: int | None,
 ) -> None:
     """Insert the event, or count a repetition of the same (key, event, question)."""
-    values = {
-        "conv_key": key,
-        "event": event,
-        "question": question or "",
-        "hour": clock.current_hour(),
-        "channel": channel,
-        "duration_minutes": duration_minutes,
-        "occurrences": 1,
-    }
-    insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(FunnelEvent).values(**values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["conv_key", "event", "question"],
-        set_={"occurrences": FunnelEvent.occurrences + 1},
-    )
-    db.execute(stmt)
-    _track_furthest(db, key, event, question)
+    _record(db, key, event, question, channel, duration_minutes)
     db.commit()
+
+
+def record_events(db: Session, events: list[dict]) -> None:
+    """Several events (``FunnelEventIn`` fields) in their order, one commit for all."""
+    for item in events:
+        _record(
+            db,
+            item["key"],
+            item["event"],
+            item["question"],
+            item["channel"],
+            item["duration_minutes"],
+        )
+    db.commit()
+
+
+# The statements are built once with bind parameters: building them per event (a CASE over all
+# question ids, compiled and cache-keyed on every call) cost ~3.4 ms of CPU per event, measured.
+_T = FunnelEvent.__table__
+_Q = _T.alias("q")
+_STARTED_ROW = and_(
+    _T.c.conv_key == bindparam("b_key"), _T.c.event == Event.STARTED, _T.c.question == ""
+)
+_ADVANCE_FURTHEST = (
+    update(_T)
+    .where(
+        _STARTED_ROW,
+        or_(_T.c.furthest.is_(None), step(_T.c.furthest) < bindparam("b_position")),
+    )
+    .values(furthest=bindparam("b_question", type_=_T.c.furthest.type))
+)
+_FURTHEST_SO_FAR = (
+    update(_T)
+    .where(_STARTED_ROW, _T.c.furthest.is_(None))
+    .values(
+        furthest=select(_Q.c.question)
+        .where(_Q.c.conv_key == bindparam("b_key"), _Q.c.event == Event.QUESTION_REACHED)
+        .order_by(step(_Q.c.question).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+)
+_UPSERT: dict[str, Any] = {}
+
+
+def _upsert(dialect: str) -> Any:
+    if dialect not in _UPSERT:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert(_T).values(
+            conv_key=bindparam("b_key", type_=_T.c.conv_key.type),
+            event=bindparam("b_event", type_=_T.c.event.type),
+            question=bindparam("b_question", type_=_T.c.question.type),
+            hour=bindparam("b_hour", type_=_T.c.hour.type),
+            channel=bindparam("b_channel", type_=_T.c.channel.type),
+            duration_minutes=bindparam("b_duration_minutes", type_=_T.c.duration_minutes.type),
+            occurrences=1,
+        )
+        _UPSERT[dialect] = stmt.on_conflict_do_update(
+            index_elements=["conv_key", "event", "question"],
+            set_={"occurrences": _T.c.occurrences + 1},
+        )
+    return _UPSERT[dialect]
+
+
+def _record(
+    db: Session,
+    key: str,
+    event: str,
+    question: str | None,
+    channel: str,
+    duration_minutes: int | None,
+) -> None:
+    """Insert the event, or count a repetition of the same (key, event, question)."""
+    values = {
+        "b_key": key,
+        "b_event": event,
+        "b_question": question or "",
+        "b_hour": clock.current_hour(),
+        "b_channel": channel,
+        "b_duration_minutes": duration_minutes,
+    }
+    db.execute(_upsert(db.get_bind().dialect.name), values)
+    _track_furthest(db, key, event, question)
 
 
 def _track_furthest(db: Session, key: str, event: str, question: str | None) -> None:
     """Keep the furthest question reached on the conversation's "started" row."""
     if event == Event.QUESTION_REACHED and question:
-        current = FunnelEvent.furthest
+        position = QUESTION_IDS.index(question)
         db.execute(
-            update(FunnelEvent)
-            .where(
-                _started_row(key),
-                or_(current.is_(None), step(current) < QUESTION_IDS.index(question)),
-            )
-            .values(furthest=question)
+            _ADVANCE_FURTHEST, {"b_key": key, "b_position": position, "b_question": question}
         )
     elif event == Event.STARTED:  # question events that arrived first (background sends race)
-        q = FunnelEvent.__table__.alias("q")
-        latest = (
-            select(q.c.question)
-            .where(q.c.conv_key == key, q.c.event == Event.QUESTION_REACHED)
-            .order_by(step(q.c.question).desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        db.execute(
-            update(FunnelEvent)
-            .where(_started_row(key), FunnelEvent.furthest.is_(None))
-            .values(furthest=latest)
-        )
+        db.execute(_FURTHEST_SO_FAR, {"b_key": key})
 
 
 def delete_events(db: Session, key: str) -> int:

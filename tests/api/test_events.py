@@ -133,6 +133,53 @@ def test_all_contract_events_are_accepted(client) -> None:
     assert len(stored()) == 6 + len(QUESTION_IDS)
 
 
+def test_a_batch_is_stored_in_order_like_single_events(client) -> None:
+    body = {
+        "events": [
+            event(event="question_reached", question="municipality"),  # before "started"
+            event(),
+            event(event="reask", question="tools_cloud"),
+            event(event="reask", question="tools_cloud"),
+            event(event="question_reached", question="tools_cloud"),
+            event(event="completed", duration_minutes=12),
+        ]
+    }
+    response = client.post("/api/events/batch", json=body)
+    assert response.status_code == 202
+    assert response.json() == {"status": "accepted"}
+    rows = {(r["event"], r["question"]): r for r in stored()}
+    assert len(rows) == 5
+    assert rows[("reask", "tools_cloud")]["occurrences"] == 2
+    assert rows[("completed", "")]["duration_minutes"] == 12
+    assert furthest() == "tools_cloud"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"events": []},
+        {"events": [event(), event(channel="email")]},  # one invalid event: nothing written
+        {"events": [event()] * 501},
+        {"events": [event()], "extra": 1},
+        [event()],
+    ],
+)
+def test_invalid_batches_are_rejected_whole(client, body) -> None:
+    assert client.post("/api/events/batch", json=body).status_code == 422
+    assert stored() == []
+
+
+def test_a_batch_needs_the_service_token(client) -> None:
+    body = {"events": [event()]}
+    assert (
+        client.post("/api/events/batch", json=body, headers={"Authorization": ""}).status_code
+        == 401
+    )
+    wrong = {"Authorization": "Bearer wrong"}
+    assert client.post("/api/events/batch", json=body, headers=wrong).status_code == 403
+    assert stored() == []
+
+
 def test_retention_cutoff() -> None:
     assert retention_cutoff(date(2026, 11, 25), 24) == date(2024, 11, 25)
     assert retention_cutoff(date(2026, 3, 31), 1) == date(2026, 2, 28)

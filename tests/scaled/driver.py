@@ -10,14 +10,23 @@ questions. The interview ends when a reply names the score ("Reifegrad" / "von 1
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import random
 import re
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import httpx
+
+# httpcore looks for the optional ``sniffio`` package with ``import sniffio`` on every request;
+# when it is not installed (as here) each failed import searches sys.path again: measured ~0.6 ms
+# of CPU per request. A ``None`` entry makes that import fail at once; the outcome is the same
+# (httpcore then assumes asyncio, which this code runs on).
+if importlib.util.find_spec("sniffio") is None:
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 MAX_TURNS = 80
 QUESTION = re.compile(r"Frage (\d+) von (\d+)")

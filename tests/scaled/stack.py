@@ -185,14 +185,15 @@ class RunAll:
             return []
         return descendants(self.process.pid)
 
-    def memory_kb(self) -> Dict[str, int]:
-        """Sum of resident memory (RSS) and of proportional set size (PSS) of all processes."""
+    def memory_kb(self, pss_above_rss_kb: int = -1) -> Dict[str, int]:
+        """Sum of resident memory (RSS) and of proportional set size (PSS) of all processes.
+
+        PSS (``smaps_rollup``, costly for the kernel with large processes) is read only when
+        the RSS sum exceeds ``pss_above_rss_kb``; otherwise it is reported as 0."""
         pids = self.pids()
-        return {
-            "rss": sum(_status_kb(pid, "VmRSS") for pid in pids),
-            "pss": sum(_pss_kb(pid) for pid in pids),
-            "processes": len(pids),
-        }
+        rss = sum(_status_kb(pid, "VmRSS") for pid in pids)
+        pss = sum(_pss_kb(pid) for pid in pids) if rss > pss_above_rss_kb else 0
+        return {"rss": rss, "pss": pss, "processes": len(pids)}
 
     def stop(self, timeout: float = 90) -> None:
         """Like Ctrl-C: run_all.sh stops its services in order; then its process group is gone."""

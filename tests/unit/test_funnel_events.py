@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -35,6 +36,7 @@ from tests.unit.action_helpers import (
 )
 
 REAL_POST_EVENT = api_client.post_event  # captured before any test patches it
+REAL_ERASE_EVENTS = api_client.erase_events
 FIELDS = {"key", "event", "question", "channel", "duration_minutes"}
 KEY = re.compile(r"^[0-9a-f]{32}$")
 KEY_A = "a" * 32
@@ -182,6 +184,64 @@ def test_duration_counts_from_the_first_message_after_a_restart():
 
 def test_post_event_without_a_running_loop_sends_nothing():
     assert REAL_POST_EVENT({"key": "a" * 32, "event": "started"}) is None
+
+
+def test_events_go_to_the_api_in_batches_in_their_order(monkeypatch):
+    sent = []
+
+    async def request(method, path, write=False, **kwargs):
+        sent.append((method, path, write, kwargs.get("json")))
+        return {"status": "accepted"}
+
+    monkeypatch.setattr(api_client, "_request", request)
+    monkeypatch.setattr(api_client, "FUNNEL_BATCH_SECONDS", 0.05)
+    first = [{"key": KEY_A, "event": "started", "n": i} for i in range(3)]
+    later = {"key": KEY_A, "event": "completed"}
+
+    async def scenario():
+        for item in first:
+            REAL_POST_EVENT(item)
+        assert sent == []  # nothing sent at once: the answer is not delayed
+        await asyncio.sleep(0.2)
+        REAL_POST_EVENT(later)
+        await api_client.flush()
+
+    asyncio.run(scenario())
+    assert sent == [
+        ("POST", "/api/events/batch", True, {"events": first}),
+        ("POST", "/api/events/batch", True, {"events": [later]}),
+    ]
+
+
+def test_erasure_drops_queued_events_and_waits_for_sends_under_way(monkeypatch):
+    sent = []
+
+    async def request(method, path, write=False, **kwargs):
+        await asyncio.sleep(0.05)
+        sent.append((method, path, kwargs.get("json")))
+        return {"deleted": 1} if method == "DELETE" else {"status": "accepted"}
+
+    monkeypatch.setattr(api_client, "_request", request)
+    monkeypatch.setattr(api_client, "FUNNEL_BATCH_SECONDS", 0.01)
+    other = {"key": "b" * 32, "event": "started"}
+
+    async def scenario():
+        REAL_POST_EVENT({"key": KEY_A, "event": "started"})
+        await asyncio.sleep(0.03)  # that batch is under way now
+        REAL_POST_EVENT({"key": KEY_A, "event": "fallback"})  # queued: dropped
+        REAL_POST_EVENT(other)
+        assert await REAL_ERASE_EVENTS(KEY_A)
+        await api_client.flush()
+
+    asyncio.run(scenario())
+    assert sent[0] == (
+        "POST",
+        "/api/events/batch",
+        {"events": [{"key": KEY_A, "event": "started"}]},
+    )
+    assert ("POST", "/api/events/batch", {"events": [other]}) in sent  # other keys go on
+    assert sent[-1][:2] == ("DELETE", f"/api/events/{KEY_A}")  # after every send under way
+    assert len(sent) == 3  # the queued event of the erased conversation was never sent
 
 
 # ---- erasure on request ------------------------------------------------------------------
