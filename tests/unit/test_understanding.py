@@ -67,6 +67,21 @@ def test_unsure_when_agreement_is_below_the_threshold():
     assert reading.status == UNSURE and reading.options[0] == "yes"
 
 
+def test_agreement_threshold_per_scale():
+    # level: model and sure rules agreeing at 0.7 store; yes_partly_no at 0.7 asks
+    rules = RuleReading("good", confidence=0.9, no_signal=False)
+    reading = decide(rules, prediction(LEVEL, good=0.7, basic=0.2))
+    assert reading.status == SURE and reading.answer == "good"
+    rules = RuleReading("yes", confidence=0.9, no_signal=False)
+    assert decide(rules, prediction(YPN, yes=0.7, partly=0.25)).status == UNSURE
+    # yes_no: 0.85 stores only when the rules are sure
+    assert decide(rules, prediction(YN, yes=0.85, no=0.1)).status == SURE
+    weak = RuleReading("yes", confidence=0.7, no_signal=False)
+    assert decide(weak, prediction(YN, yes=0.85, no=0.1)).status == UNSURE
+    assert DEFAULT.agree_for("yes_partly_no", 0.9) == DEFAULT.agree
+    assert DEFAULT.agree_for(None, 0.9) == DEFAULT.agree
+
+
 def test_a_confident_rule_reading_is_offered_when_the_model_disagrees():
     rules = RuleReading("no", confidence=0.9, no_signal=False)
     reading = decide(rules, prediction(YPN, yes=0.6, partly=0.3, no=0.05))
