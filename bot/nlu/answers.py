@@ -383,7 +383,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                   r"|manchmal (\w+ ){1,4}, manchmal|mal (\w+ ){1,3}, mal (\w+ ){0,2}(nicht|papier"
                   r"|so)"),
     ("MOSTLY", r"immer wieder"),
-    ("MAINLY_YES", r"im grundsatz ja|grundsatzlich ja|im wesentlichen ja|grundsatzlich bejahen"
+    ("MAINLY_YES", r"im grundsatz ja|grundsatzlich (ja|schon)|im wesentlichen ja"
+                   r"|grundsatzlich bejahen|im grunde (genommen )?(ja|schon)|im prinzip (ja|schon)"
                    r"|im regelfall ja"),
     ("RATHER_YES", r"eher ja|eher schon|schon eher|ich denke (schon|ja)|ich glaube (schon|ja)"
                    r"|wohl ja"
@@ -1376,6 +1377,10 @@ def _analyse(text: str, scale: str) -> RuleReading:
         # "teilweise", "manchmal", "die Hälfte" answer a yes/no question only halfway
         other = "no" if reading.answer == "yes" else "yes"
         return RuleReading(reading.answer, other, True, False, False, 0.5, tags, "partial")
+    if scale == "yes_partly_no" and reading.answer == "yes" and _hedged_yes(clauses):
+        return RuleReading("partly", "yes", True, False, False, 0.72, tags, "hedge")
+    if scale == "yes_partly_no" and reading.answer == "yes" and _topic_yes(clauses):
+        return RuleReading("partly", "yes", True, False, False, 0.72, tags, "topic")
     if _contradiction(clauses) and scale != "level":
         first = "partly" if scale == "yes_partly_no" else _MAP[scale]["NO_P"]
         second = _MAP[scale].get("YES_P") or "rarely"
@@ -1383,6 +1388,51 @@ def _analyse(text: str, scale: str) -> RuleReading:
             first, second = "yes", "no"
         return RuleReading(first, second, True, False, False, 0.3, tags, "contradiction")
     return reading
+
+
+_TOPIC_START = frozenset(
+    ["die", "der", "den", "dem", "fur", "bei", "beim", "am", "im", "auf", "aufm", "in", "an",
+     "mit", "unsere", "unser", "unseren", "unserem", "meine", "mein", "meinen", "meinem"]
+)  # fmt: skip
+_TOPIC_NOT = frozenset(["auch", "ebenfalls", "genauso", "gleichfalls", "sowieso", "uberall"])
+_TOPIC_PRONOUN = frozenset(["uns", "mir", "mich", "ihm", "ihr", "ihnen", "euch", "dir", "allen"])
+# "die sind auch aktuell": a demonstrative pronoun before its verb, not a new noun phrase
+_TOPIC_VERB = frozenset(
+    ["sind", "ist", "war", "waren", "werden", "wird", "haben", "hat", "hatten", "laufen", "lauft",
+     "machen", "macht", "kriegen", "kriegt", "bekommen", "bekommt", "konnen", "kann", "gehen",
+     "geht", "nutzen", "nutzt", "auch", "ja", "schon", "nicht", "wir", "ich"]
+)  # fmt: skip
+_TOPIC_MORE = re.compile(folded(r"(der rest|alles andere|die anderen|sonst|ansonsten|den rest)\b"))
+
+
+def _hedged_yes(clauses: list[Clause]) -> bool:
+    """ "Im Grunde ja, wobei ...", "grundsätzlich schon, nur dieses Jahr ...": a hedged yes
+    (``MAINLY_YES``) that the owner goes on to qualify is a part answer, even when the
+    qualification itself carries no answer word."""
+    if len(clauses) < 2 or "MAINLY_YES" not in clauses[0].concepts:
+        return False
+    return any(c.role in ("contrast", "concessive") for c in clauses[1:])
+
+
+def _topic_yes(clauses: list[Clause]) -> bool:
+    """ "Die Touren ja, aber der Dienstplan hängt am Brett", "für die Lizenzen ja, für
+    Weiterbildung dagegen nur anlassbezogen": a yes given for one named part (a noun phrase
+    before the particle) with another part named after it is a part answer. Not when the
+    later part is included ("die Rechner ja, die Handys auch")."""
+    first = clauses[0].words if clauses else []
+    if len(clauses) < 2 or not 2 <= len(first) <= 6 or first[-1] not in ("ja", "schon"):
+        return False
+    if first[0] not in _TOPIC_START or first[1] in ("ja", "schon") or first[1] in _TOPIC_PRONOUN:
+        return False
+    later = [c for c in clauses[1:] if c.role not in ("relative", "reason", "question")]
+    if any(_TOPIC_NOT & set(c.words) for c in later):
+        return False
+    return any(
+        c.role == "contrast"
+        or _TOPIC_MORE.match(c.text)
+        or (c.words[0] in _TOPIC_START and len(c.words) >= 3 and c.words[1] not in _TOPIC_VERB)
+        for c in later
+    )
 
 
 def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:

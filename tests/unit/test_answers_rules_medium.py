@@ -49,3 +49,32 @@ def test_a_number_word_before_a_noun_is_no_grade():
 )
 def test_english_level_words(text, expected):
     assert rule_reading(text, "level").answer == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Kassen ja, aber die Waage läuft noch über einen Zettel.", "partly"),
+        ("Bei den Kundendaten schon, die Lieferscheine liegen im Ordner.", "partly"),
+        ("Für die Buchhaltung ja, für das Lager dagegen gar nicht.", "partly"),
+        ("Die Laptops ja, die Diensthandys auch.", "yes"),
+        ("Die Laptops ja, die sind alle auf dem neuesten Stand.", "yes"),
+        ("Bei uns ja, das läuft komplett digital.", "yes"),
+    ],
+)
+def test_a_yes_for_one_named_part_with_another_part_after_it_is_partly(text, expected):
+    assert rule_reading(text, "yes_partly_no").answer == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Im Prinzip ja, wobei die Werkstatt noch fehlt.", "partly"),
+        ("Grundsätzlich schon, nur im Sommer klappt es nicht immer.", "partly"),
+        ("Im Grunde ja.", "yes"),
+        ("Grundsätzlich schon, weil das für uns wichtig ist.", "yes"),
+    ],
+)
+def test_a_hedged_yes_that_is_qualified_is_partly(text, expected):
+    assert rule_reading(text, "yes_partly_no").answer == expected
+    assert rule_reading(text, "yes_no").answer == "yes"
