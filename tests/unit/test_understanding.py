@@ -82,6 +82,22 @@ def test_agreement_threshold_per_scale():
     assert DEFAULT.agree_for(None, 0.9) == DEFAULT.agree
 
 
+def test_partly_read_by_both_is_stored_a_little_earlier():
+    rules = RuleReading("partly", second="yes", confidence=0.72, no_signal=False)
+    assert decide(rules, prediction(YPN, partly=0.91, yes=0.05)).status == SURE
+    assert decide(rules, prediction(YPN, partly=0.88, yes=0.1)).status == UNSURE
+
+
+def test_two_rule_readings_are_stored_only_when_the_model_is_sure_of_one():
+    rules = rule_reading("Geld ja, Zeit nein.", YPN)
+    assert rules.how == "contradiction"
+    assert decide(rules, prediction(YPN, partly=0.99)) == Reading(
+        SURE, "partly", ("partly",), 0.99, "both"
+    )
+    assert decide(rules, prediction(YPN, partly=0.8, yes=0.15)).status == UNSURE
+    assert decide(rules, None).status == UNSURE
+
+
 def test_a_confident_rule_reading_is_offered_when_the_model_disagrees():
     rules = RuleReading("no", confidence=0.9, no_signal=False)
     reading = decide(rules, prediction(YPN, yes=0.6, partly=0.3, no=0.05))
