@@ -1394,6 +1394,12 @@ _TOPIC_START = frozenset(
     ["die", "der", "den", "dem", "fur", "bei", "beim", "am", "im", "auf", "aufm", "in", "an",
      "mit", "unsere", "unser", "unseren", "unserem", "meine", "mein", "meinen", "meinem"]
 )  # fmt: skip
+_NOT_TOPIC = frozenset(
+    ["naturlich", "eigentlich", "grundsatzlich", "definitiv", "absolut", "sicher", "klar",
+     "selbstverstandlich", "generell", "prinzipiell", "aktuell", "momentan", "derzeit", "bisher",
+     "bislang", "inzwischen", "mittlerweile", "ehrlich", "tatsachlich", "leider", "wohl",
+     "vermutlich", "hoffentlich", "also", "jedenfalls", "durchaus", "sowieso", "immerhin"]
+)  # fmt: skip
 _TOPIC_NOT = frozenset(["auch", "ebenfalls", "genauso", "gleichfalls", "sowieso", "uberall"])
 _TOPIC_PRONOUN = frozenset(["uns", "mir", "mich", "ihm", "ihr", "ihnen", "euch", "dir", "allen"])
 # "die sind auch aktuell": a demonstrative pronoun before its verb, not a new noun phrase
@@ -1422,6 +1428,12 @@ def _topic_yes(clauses: list[Clause]) -> bool:
     first = clauses[0].words if clauses else []
     if len(clauses) < 2 or not 2 <= len(first) <= 6 or first[-1] not in ("ja", "schon"):
         return False
+    if len(first) == 2 and first[0] not in _TOPIC_START:
+        # a bare noun ("Virenschutz ja, aber Updates ..."): only with a contrast after it that
+        # says something itself
+        if first[0] in _PARTICLE_WORDS or first[0] in _NOT_TOPIC or len(first[0]) < 5:
+            return False
+        return any(c.role == "contrast" and c.concepts for c in clauses[1:])
     if first[0] not in _TOPIC_START or first[1] in ("ja", "schon") or first[1] in _TOPIC_PRONOUN:
         return False
     later = [c for c in clauses[1:] if c.role not in ("relative", "reason", "question")]

@@ -78,3 +78,10 @@ def test_a_yes_for_one_named_part_with_another_part_after_it_is_partly(text, exp
 def test_a_hedged_yes_that_is_qualified_is_partly(text, expected):
     assert rule_reading(text, "yes_partly_no").answer == expected
     assert rule_reading(text, "yes_no").answer == "yes"
+
+
+def test_a_bare_noun_yes_needs_a_contrast_that_says_something():
+    text = "Rechnungen ja, mit dem Programm. Aber Angebote schreibe ich in Word."
+    assert rule_reading(text, "yes_partly_no").answer == "partly"
+    assert rule_reading("Natürlich ja, aber das kostet.", "yes_partly_no").answer == "yes"
+    assert rule_reading("Virenschutz ja, Updates auch.", "yes_partly_no").answer == "yes"

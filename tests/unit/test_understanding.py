@@ -84,7 +84,7 @@ def test_agreement_threshold_per_scale():
 
 def test_partly_read_by_both_is_stored_a_little_earlier():
     rules = RuleReading("partly", second="yes", confidence=0.72, no_signal=False)
-    assert decide(rules, prediction(YPN, partly=0.91, yes=0.05)).status == SURE
+    assert decide(rules, prediction(YPN, partly=0.93, yes=0.05)).status == SURE
     assert decide(rules, prediction(YPN, partly=0.88, yes=0.1)).status == UNSURE
 
 
