@@ -332,7 +332,9 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|(eine|so eine|glatte) (vier|funf|sechs)(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
      r"|(vier|funf) (plus|minus)"
-     r"|\b[0-3] von (10|zehn)\b"),
+     r"|\b[0-3] von (10|zehn)\b"
+     r"|unzureichend\w*|defizit\w*|duster|ruckstandig\w*|nicht auf der hohe"
+     r"|(sind|ist|hinken|hangen|liegen) (\w+ ){0,2}(hinterher|zuruck)\b|hinterherhinken"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
      r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch"
@@ -356,14 +358,16 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|kommen (durch|zurecht)|standardsachen|ein bisschen was|bisschen was"
      r"|(eine|so eine|glatte|solide) drei(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
-     r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"),
+     r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"
+     r"|(fur den alltag|furs notigste) (reicht|genugt)|(reicht|genugt) (\w+ ){0,2}fur den alltag"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
      r"|souveran\w*|alte hasen|routiniert|firm\b"
      r"|prima|ordentlich|sattelfest|sicher im umgang|kommen (alle )?(gut |super )?klar|eine zwei"
      r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
      r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"
-     r"|zwei (plus|minus)|\b[78] von (10|zehn)\b"),
+     r"|zwei (plus|minus)|\b[78] von (10|zehn)\b"
+     r"|(kann|konnen) sich sehen lassen|geubt"),
     # --- yes / no idioms
     ("YES_P", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher"
               r"|sicher doch"

@@ -85,3 +85,17 @@ def test_a_bare_noun_yes_needs_a_contrast_that_says_something():
     assert rule_reading(text, "yes_partly_no").answer == "partly"
     assert rule_reading("Natürlich ja, aber das kostet.", "yes_partly_no").answer == "yes"
     assert rule_reading("Virenschutz ja, Updates auch.", "yes_partly_no").answer == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Kenntnisse sind leider unzureichend.", "low"),
+        ("Da gibt es noch große Defizite.", "low"),
+        ("Wir hinken da ziemlich hinterher.", "low"),
+        ("Das kann sich sehen lassen.", "good"),
+        ("Für den Alltag reicht es, mehr nicht.", "basic"),
+    ],
+)
+def test_level_words_of_everyday_evaluation(text, expected):
+    assert rule_reading(text, "level").answer == expected
