@@ -294,7 +294,10 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|nie (so genau )?(nachgeschaut|geguckt|gepruft|uberpruft|getestet|ausgewertet|verfolgt"
      r"|drauf geachtet|probiert|ausprobiert)"
      r"|nie darauf geachtet|noch nie (drauf )?geachtet|nicht im kopf|keine statistik"
-     r"|nie (\w+ ){0,2}gedanken gemacht"
+     r"|nie (\w+ ){0,2}gedanken gemacht|nie (\w+ ){0,2}(druber|daruber) nachgedacht"
+     r"|(kann|konnte|vermag|lasst sich|lassen sich) (\w+ ){0,6}(nicht|kaum) "
+     r"(?!(so )?(pauschal|generell|allgemein|einheitlich))(\w+ ){0,2}(zu )?"
+     r"(sagen|beantworten|beurteilen|einschatzen|abschatzen)\b"
      r"|nicht drum gekummert|noch nicht (drum|darum) gekummert|in die kopfe|xshrug$"),
     ("NOT_YET", r"stand heute nein|bis heute (nicht|keine?\w*|nichts)|noch keine?\w*|noch nicht\w*"
                 r"|noch nichts|bislang (nicht|keine?\w*|nichts)|bisher (nicht|keine?\w*|nichts)"

@@ -99,3 +99,25 @@ def test_a_bare_noun_yes_needs_a_contrast_that_says_something():
 )
 def test_level_words_of_everyday_evaluation(text, expected):
     assert rule_reading(text, "level").answer == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das vermag ich nicht mit Gewissheit zu sagen.",
+        "Das kann ich Ihnen so aus dem Stand nicht beantworten.",
+        "Das lässt sich ohne eine Prüfung nicht seriös beantworten.",
+        "Hab ich nie drüber nachgedacht.",
+    ],
+)
+def test_cannot_answer_phrased_with_a_negation_is_dont_know(text):
+    assert rule_reading(text, "yes_no").answer == "dont_know"
+
+
+def test_not_answerable_across_the_board_is_no_dont_know():
+    text = "Das lässt sich nicht pauschal beantworten. Für die Löhne haben wir eine Software."
+    assert rule_reading(text, "yes_partly_no").answer != "dont_know"
+
+
+def test_a_dropped_analogue_channel_is_digital():
+    assert rule_reading("Alles online, Telefon nie mehr.", "frequency").answer == "always"
