@@ -336,7 +336,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
      r"|(vier|funf) (plus|minus)"
      r"|\b[0-3] von (10|zehn)\b"
-     r"|unzureichend\w*|defizit\w*|duster|ruckstandig\w*|nicht auf der hohe"
+     r"|bescheiden|unzureichend\w*|defizit\w*|duster|ruckstandig\w*|nicht auf der hohe"
      r"|(sind|ist|hinken|hangen|liegen) (\w+ ){0,2}(hinterher|zuruck)\b|hinterherhinken"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
@@ -398,7 +398,8 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                    r"|tendenziell"),
     ("HARDLY", r"fast nie|so gut wie nie|kaum mal|kaum was|ganz wenig|sehr selten|nur ganz selten"
                r"|so alle jubeljahre|alle jubeljahre|selten ist noch ubertrieben|wenn uberhaupt"
-               r"|ganz vereinzelt|fast keiner|fast keine"),
+               r"|ganz vereinzelt|fast keiner|fast keine|wenn (es|et) hochkommt|wenns hochkommt"
+               r"|wennet hochkommt"),
     ("RARELY", r"nicht oft|nicht so oft|nicht haufig|nicht viel|nicht so viel|nicht regelmassig"
                r"|unregelmassig|selten\w*|gelegentlich|hin und wieder|ab und an|ab und zu"
                r"|sporadisch"
@@ -496,6 +497,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                  r"|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
     # --- generic degrees
     ("REGULAR", r"regelmass\w*"),
+    ("MOSTLY", r"immer (ofter|haufiger|mehr)"),  # "immer öfter": increasingly, not always
     ("MOSTLY", r"oft|ofter\w*|haufig\w*"),
     ("MOSTLY", r"meistens|meist|in der regel|im regelfall|normalerweise|uberwiegend\w*"
                r"|grosstenteils"
