@@ -958,7 +958,10 @@ def _clauses(norm: str) -> list[Clause]:
 
 
 _CONDITION_DEGREE = re.compile(
-    folded(r"(nur )?wenn (uberhaupt|(es|mir) (\w+ )?einfallt|was neues|ein kunde|der kunde)")
+    folded(
+        r"(nur )?wenn (uberhaupt|(es|mir) (\w+ )?einfallt|was neues|ein kunde|der kunde"
+        r"|(es |et )?hochkommt)|wenns hochkommt|wennet hochkommt"
+    )
 )
 _RELATIVE = frozenset(
     [
