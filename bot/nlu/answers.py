@@ -467,9 +467,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
     ("DIG_VERB", _DIG_VERB),
     ("NO_ANALOG", rf"(kein\w*|nicht mehr|nie) (\w+ ){{0,2}}({_ANALOG})(?! (ja|an))"
                   rf"|({_ANALOG}) (\w+ ){{0,3}}(keine?\w* mehr|nicht mehr|gibt es (da )?nicht mehr"
-                  rf"|nie mehr|kaum (noch|mehr)"
                   rf"|ist (komplett )?raus|kommt (bei uns )?in den schredder|abgeschafft)"
-                  rf"|(ruft|rufen) (kaum|keiner|niemand|fast keiner) (noch |mehr )?(\w+ )?an\b"
                   rf"|ohne ({_ANALOG})|({_ANALOG}) (kommt"
                   rf"|geht) (bei uns )?(nur )?(noch )?in die tonne|keinerlei ({_ANALOG})"),
     ("NO_DIGITAL", rf"({_DIGITAL}) (\w+ ){{0,3}}(nichts|nix|keine?s?|nicht|nie)\b(?! (mehr )?(ohne"

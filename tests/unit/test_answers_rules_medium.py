@@ -119,10 +119,6 @@ def test_not_answerable_across_the_board_is_no_dont_know():
     assert rule_reading(text, "yes_partly_no").answer != "dont_know"
 
 
-def test_a_dropped_analogue_channel_is_digital():
-    assert rule_reading("Alles online, Telefon nie mehr.", "frequency").answer == "always"
-
-
 def test_idioms_of_degree():
     assert rule_reading("Immer öfter, die Jüngeren mailen.", "frequency").answer == "regularly"
     text = "Wenn es hochkommt, eine Anfrage im Monat online."
