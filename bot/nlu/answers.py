@@ -294,7 +294,10 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|nie (so genau )?(nachgeschaut|geguckt|gepruft|uberpruft|getestet|ausgewertet|verfolgt"
      r"|drauf geachtet|probiert|ausprobiert)"
      r"|nie darauf geachtet|noch nie (drauf )?geachtet|nicht im kopf|keine statistik"
-     r"|nie (\w+ ){0,2}gedanken gemacht"
+     r"|nie (\w+ ){0,2}gedanken gemacht|nie (\w+ ){0,2}(druber|daruber) nachgedacht"
+     r"|(kann|konnte|vermag|lasst sich|lassen sich) (\w+ ){0,6}(nicht|kaum) "
+     r"(?!(so )?(pauschal|generell|allgemein|einheitlich))(\w+ ){0,2}(zu )?"
+     r"(sagen|beantworten|beurteilen|einschatzen|abschatzen)\b"
      r"|nicht drum gekummert|noch nicht (drum|darum) gekummert|in die kopfe|xshrug$"),
     ("NOT_YET", r"stand heute nein|bis heute (nicht|keine?\w*|nichts)|noch keine?\w*|noch nicht\w*"
                 r"|noch nichts|bislang (nicht|keine?\w*|nichts)|bisher (nicht|keine?\w*|nichts)"
@@ -332,7 +335,9 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|(eine|so eine|glatte) (vier|funf|sechs)(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
      r"|(vier|funf) (plus|minus)"
-     r"|\b[0-3] von (10|zehn)\b"),
+     r"|\b[0-3] von (10|zehn)\b"
+     r"|bescheiden|unzureichend\w*|defizit\w*|duster|ruckstandig\w*|nicht auf der hohe"
+     r"|(sind|ist|hinken|hangen|liegen) (\w+ ){0,2}(hinterher|zuruck)\b|hinterherhinken"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
      r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch"
@@ -356,14 +361,16 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
      r"|kommen (durch|zurecht)|standardsachen|ein bisschen was|bisschen was"
      r"|(eine|so eine|glatte|solide) drei(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
-     r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"),
+     r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"
+     r"|(fur den alltag|furs notigste) (reicht|genugt)|(reicht|genugt) (\w+ ){0,2}fur den alltag"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
      r"|souveran\w*|alte hasen|routiniert|firm\b"
      r"|prima|ordentlich|sattelfest|sicher im umgang|kommen (alle )?(gut |super )?klar|eine zwei"
      r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
      r"|kriegen (das )?(gut )?hin|konnen (das)( schon)?|lernen schnell|beeindruckt|kein stress"
-     r"|zwei (plus|minus)|\b[78] von (10|zehn)\b"),
+     r"|zwei (plus|minus)|\b[78] von (10|zehn)\b"
+     r"|(kann|konnen) sich sehen lassen|geubt"),
     # --- yes / no idioms
     ("YES_P", r"kein problem|keine sorge|unbedingt|auf jeden fall|na klar|ja klar|aber sicher"
               r"|sicher doch"
@@ -383,14 +390,16 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                   r"|manchmal (\w+ ){1,4}, manchmal|mal (\w+ ){1,3}, mal (\w+ ){0,2}(nicht|papier"
                   r"|so)"),
     ("MOSTLY", r"immer wieder"),
-    ("MAINLY_YES", r"im grundsatz ja|grundsatzlich ja|im wesentlichen ja|grundsatzlich bejahen"
+    ("MAINLY_YES", r"im grundsatz ja|grundsatzlich (ja|schon)|im wesentlichen ja"
+                   r"|grundsatzlich bejahen|im grunde (genommen )?(ja|schon)|im prinzip (ja|schon)"
                    r"|im regelfall ja"),
     ("RATHER_YES", r"eher ja|eher schon|schon eher|ich denke (schon|ja)|ich glaube (schon|ja)"
                    r"|wohl ja"
                    r"|tendenziell"),
     ("HARDLY", r"fast nie|so gut wie nie|kaum mal|kaum was|ganz wenig|sehr selten|nur ganz selten"
                r"|so alle jubeljahre|alle jubeljahre|selten ist noch ubertrieben|wenn uberhaupt"
-               r"|ganz vereinzelt|fast keiner|fast keine"),
+               r"|ganz vereinzelt|fast keiner|fast keine|wenn (es|et) hochkommt|wenns hochkommt"
+               r"|wennet hochkommt"),
     ("RARELY", r"nicht oft|nicht so oft|nicht haufig|nicht viel|nicht so viel|nicht regelmassig"
                r"|unregelmassig|selten\w*|gelegentlich|hin und wieder|ab und an|ab und zu"
                r"|sporadisch"
@@ -486,6 +495,7 @@ _PATTERNS_RAW: list[tuple[str, str]] = [
                  r"|nicht (mehr )?gepflegt|nicht mehr gepflegt"),
     # --- generic degrees
     ("REGULAR", r"regelmass\w*"),
+    ("MOSTLY", r"immer (ofter|haufiger|mehr)"),  # "immer öfter": increasingly, not always
     ("MOSTLY", r"oft|ofter\w*|haufig\w*"),
     ("MOSTLY", r"meistens|meist|in der regel|im regelfall|normalerweise|uberwiegend\w*"
                r"|grosstenteils"
@@ -946,7 +956,10 @@ def _clauses(norm: str) -> list[Clause]:
 
 
 _CONDITION_DEGREE = re.compile(
-    folded(r"(nur )?wenn (uberhaupt|(es|mir) (\w+ )?einfallt|was neues|ein kunde|der kunde)")
+    folded(
+        r"(nur )?wenn (uberhaupt|(es|mir) (\w+ )?einfallt|was neues|ein kunde|der kunde"
+        r"|(es |et )?hochkommt)|wenns hochkommt|wennet hochkommt"
+    )
 )
 _RELATIVE = frozenset(
     [
@@ -1376,6 +1389,10 @@ def _analyse(text: str, scale: str) -> RuleReading:
         # "teilweise", "manchmal", "die Hälfte" answer a yes/no question only halfway
         other = "no" if reading.answer == "yes" else "yes"
         return RuleReading(reading.answer, other, True, False, False, 0.5, tags, "partial")
+    if scale == "yes_partly_no" and reading.answer == "yes" and _hedged_yes(clauses):
+        return RuleReading("partly", "yes", True, False, False, 0.72, tags, "hedge")
+    if scale == "yes_partly_no" and reading.answer == "yes" and _topic_yes(clauses):
+        return RuleReading("partly", "yes", True, False, False, 0.72, tags, "topic")
     if _contradiction(clauses) and scale != "level":
         first = "partly" if scale == "yes_partly_no" else _MAP[scale]["NO_P"]
         second = _MAP[scale].get("YES_P") or "rarely"
@@ -1383,6 +1400,63 @@ def _analyse(text: str, scale: str) -> RuleReading:
             first, second = "yes", "no"
         return RuleReading(first, second, True, False, False, 0.3, tags, "contradiction")
     return reading
+
+
+_TOPIC_START = frozenset(
+    ["die", "der", "den", "dem", "fur", "bei", "beim", "am", "im", "auf", "aufm", "in", "an",
+     "mit", "unsere", "unser", "unseren", "unserem", "meine", "mein", "meinen", "meinem"]
+)  # fmt: skip
+_NOT_TOPIC = frozenset(
+    ["naturlich", "eigentlich", "grundsatzlich", "definitiv", "absolut", "sicher", "klar",
+     "selbstverstandlich", "generell", "prinzipiell", "aktuell", "momentan", "derzeit", "bisher",
+     "bislang", "inzwischen", "mittlerweile", "ehrlich", "tatsachlich", "leider", "wohl",
+     "vermutlich", "hoffentlich", "also", "jedenfalls", "durchaus", "sowieso", "immerhin"]
+)  # fmt: skip
+_TOPIC_NOT = frozenset(["auch", "ebenfalls", "genauso", "gleichfalls", "sowieso", "uberall"])
+_TOPIC_PRONOUN = frozenset(["uns", "mir", "mich", "ihm", "ihr", "ihnen", "euch", "dir", "allen"])
+# "die sind auch aktuell": a demonstrative pronoun before its verb, not a new noun phrase
+_TOPIC_VERB = frozenset(
+    ["sind", "ist", "war", "waren", "werden", "wird", "haben", "hat", "hatten", "laufen", "lauft",
+     "machen", "macht", "kriegen", "kriegt", "bekommen", "bekommt", "konnen", "kann", "gehen",
+     "geht", "nutzen", "nutzt", "auch", "ja", "schon", "nicht", "wir", "ich"]
+)  # fmt: skip
+_TOPIC_MORE = re.compile(folded(r"(der rest|alles andere|die anderen|sonst|ansonsten|den rest)\b"))
+
+
+def _hedged_yes(clauses: list[Clause]) -> bool:
+    """ "Im Grunde ja, wobei ...", "grundsätzlich schon, nur dieses Jahr ...": a hedged yes
+    (``MAINLY_YES``) that the owner goes on to qualify is a part answer, even when the
+    qualification itself carries no answer word."""
+    if len(clauses) < 2 or "MAINLY_YES" not in clauses[0].concepts:
+        return False
+    return any(c.role in ("contrast", "concessive") for c in clauses[1:])
+
+
+def _topic_yes(clauses: list[Clause]) -> bool:
+    """ "Die Touren ja, aber der Dienstplan hängt am Brett", "für die Lizenzen ja, für
+    Weiterbildung dagegen nur anlassbezogen": a yes given for one named part (a noun phrase
+    before the particle) with another part named after it is a part answer. Not when the
+    later part is included ("die Rechner ja, die Handys auch")."""
+    first = clauses[0].words if clauses else []
+    if len(clauses) < 2 or not 2 <= len(first) <= 6 or first[-1] not in ("ja", "schon"):
+        return False
+    if len(first) == 2 and first[0] not in _TOPIC_START:
+        # a bare noun ("Virenschutz ja, aber Updates ..."): only with a contrast after it that
+        # says something itself
+        if first[0] in _PARTICLE_WORDS or first[0] in _NOT_TOPIC or len(first[0]) < 5:
+            return False
+        return any(c.role == "contrast" and c.concepts for c in clauses[1:])
+    if first[0] not in _TOPIC_START or first[1] in ("ja", "schon") or first[1] in _TOPIC_PRONOUN:
+        return False
+    later = [c for c in clauses[1:] if c.role not in ("relative", "reason", "question")]
+    if any(_TOPIC_NOT & set(c.words) for c in later):
+        return False
+    return any(
+        c.role == "contrast"
+        or _TOPIC_MORE.match(c.text)
+        or (c.words[0] in _TOPIC_START and len(c.words) >= 3 and c.words[1] not in _TOPIC_VERB)
+        for c in later
+    )
 
 
 def _rest_is_negative(clause: Clause, concepts: list[str]) -> list[str]:

@@ -67,6 +67,37 @@ def test_unsure_when_agreement_is_below_the_threshold():
     assert reading.status == UNSURE and reading.options[0] == "yes"
 
 
+def test_agreement_threshold_per_scale():
+    # level: model and sure rules agreeing at 0.7 store; yes_partly_no at 0.7 asks
+    rules = RuleReading("good", confidence=0.9, no_signal=False)
+    reading = decide(rules, prediction(LEVEL, good=0.7, basic=0.2))
+    assert reading.status == SURE and reading.answer == "good"
+    rules = RuleReading("yes", confidence=0.9, no_signal=False)
+    assert decide(rules, prediction(YPN, yes=0.7, partly=0.25)).status == UNSURE
+    # yes_no: 0.85 stores only when the rules are sure
+    assert decide(rules, prediction(YN, yes=0.85, no=0.1)).status == SURE
+    weak = RuleReading("yes", confidence=0.7, no_signal=False)
+    assert decide(weak, prediction(YN, yes=0.85, no=0.1)).status == UNSURE
+    assert DEFAULT.agree_for("yes_partly_no", 0.9) == DEFAULT.agree
+    assert DEFAULT.agree_for(None, 0.9) == DEFAULT.agree
+
+
+def test_partly_read_by_both_is_stored_a_little_earlier():
+    rules = RuleReading("partly", second="yes", confidence=0.72, no_signal=False)
+    assert decide(rules, prediction(YPN, partly=0.93, yes=0.05)).status == SURE
+    assert decide(rules, prediction(YPN, partly=0.88, yes=0.1)).status == UNSURE
+
+
+def test_two_rule_readings_are_stored_only_when_the_model_is_sure_of_one():
+    rules = rule_reading("Geld ja, Zeit nein.", YPN)
+    assert rules.how == "contradiction"
+    assert decide(rules, prediction(YPN, partly=0.99)) == Reading(
+        SURE, "partly", ("partly",), 0.99, "both"
+    )
+    assert decide(rules, prediction(YPN, partly=0.8, yes=0.15)).status == UNSURE
+    assert decide(rules, None).status == UNSURE
+
+
 def test_a_confident_rule_reading_is_offered_when_the_model_disagrees():
     rules = RuleReading("no", confidence=0.9, no_signal=False)
     reading = decide(rules, prediction(YPN, yes=0.6, partly=0.3, no=0.05))
