@@ -135,9 +135,12 @@ model_loaded() {  # port: the instance answers /status (409 while it has no mode
 
 wait_for_rasa() {  # name port seconds: up, and with the model loaded
   wait_for "$1" "http://127.0.0.1:$2/" "$3" || return 1
-  local i
-  for ((i = 0; i < 20; i++)); do
+  local i j
+  for ((i = 0; i < 240; i++)); do  # up to 2 minutes: loading the model is slow on a busy machine
     model_loaded "$2" && return 0
+    for ((j = 0; j < ${#pids[@]}; j++)); do
+      kill -0 "${pids[$j]}" 2>/dev/null || break 2
+    done
     sleep 0.5
   done
   echo "  $1 on port $2 runs without a model: see $LOG_DIR/" >&2
