@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, status
 
 from api.deps import ServiceToken, SessionDep
 from api.schemas import Accepted, Deleted, FunnelEventBatchIn, FunnelEventIn
-from api.services.funnel import delete_events, record_event, record_events
+from api.services.funnel import delete_events, record_events
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[ServiceToken])
 ConversationKey = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
@@ -18,14 +18,7 @@ ConversationKey = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
 def post_event(body: FunnelEventIn, db: SessionDep) -> Accepted:
     """Store one funnel event (Bearer SERVICE_TOKEN): key, event, question, channel, duration;
     the hour, never finer."""
-    record_event(
-        db,
-        key=body.key,
-        event=body.event,
-        question=body.question,
-        channel=body.channel,
-        duration_minutes=body.duration_minutes,
-    )
+    record_events(db, [body.model_dump()])
     return Accepted(status="accepted")
 
 

@@ -34,21 +34,24 @@ def record_event(
     duration_minutes: int | None,
 ) -> None:
     """Insert the event, or count a repetition of the same (key, event, question)."""
-    _record(db, key, event, question, channel, duration_minutes)
-    db.commit()
+    record_events(
+        db,
+        [
+            {
+                "key": key,
+                "event": event,
+                "question": question,
+                "channel": channel,
+                "duration_minutes": duration_minutes,
+            }
+        ],
+    )
 
 
 def record_events(db: Session, events: list[dict]) -> None:
     """Several events (``FunnelEventIn`` fields) in their order, one commit for all."""
     for item in events:
-        _record(
-            db,
-            item["key"],
-            item["event"],
-            item["question"],
-            item["channel"],
-            item["duration_minutes"],
-        )
+        _record(db, item)
     db.commit()
 
 
@@ -100,25 +103,18 @@ def _upsert(dialect: str) -> Any:
     return _UPSERT[dialect]
 
 
-def _record(
-    db: Session,
-    key: str,
-    event: str,
-    question: str | None,
-    channel: str,
-    duration_minutes: int | None,
-) -> None:
+def _record(db: Session, item: dict) -> None:
     """Insert the event, or count a repetition of the same (key, event, question)."""
     values = {
-        "b_key": key,
-        "b_event": event,
-        "b_question": question or "",
+        "b_key": item["key"],
+        "b_event": item["event"],
+        "b_question": item["question"] or "",
         "b_hour": clock.current_hour(),
-        "b_channel": channel,
-        "b_duration_minutes": duration_minutes,
+        "b_channel": item["channel"],
+        "b_duration_minutes": item["duration_minutes"],
     }
     db.execute(_upsert(db.get_bind().dialect.name), values)
-    _track_furthest(db, key, event, question)
+    _track_furthest(db, item["key"], item["event"], item["question"])
 
 
 def _track_furthest(db: Session, key: str, event: str, question: str | None) -> None:
