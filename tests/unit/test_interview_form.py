@@ -379,16 +379,21 @@ def test_no_to_the_confirmation_asks_again_with_all_options(unclear):
     assert outcome.payloads == answer_payloads("security_updates")
 
 
-def test_an_answer_word_at_the_confirmation_is_that_answer(monkeypatch):
-    """ "teilweise" is no "ja": it must not pick the first option (regression)."""
+def torn_reader(monkeypatch: pytest.MonkeyPatch, readings: dict) -> None:
+    """The reader (in the form and at the confirmation) returns ``readings[text]`` for the
+    texts given, independent of the parser's rules; any other text is read for real."""
     real = forms.read_answer
 
     def read(text: str, scale: str) -> Reading:
-        if text == UNCLEAR:
-            return Reading(UNSURE, "yes", ("yes", "no"), 0.5, "test")
-        return real(text, scale)
+        return readings[text] if text in readings else real(text, scale)
 
     monkeypatch.setattr(forms, "read_answer", read)
+    monkeypatch.setattr(pending, "read_answer", read)
+
+
+def test_an_answer_word_at_the_confirmation_is_that_answer(monkeypatch):
+    """ "teilweise" is no "ja": it must not pick the first option (regression)."""
+    torn_reader(monkeypatch, {UNCLEAR: Reading(UNSURE, "yes", ("yes", "no"), 0.5, "test")})
     dialogue = at("security_updates")
     dialogue.say(UNCLEAR)
     outcome = dialogue.say("teilweise")
@@ -397,18 +402,14 @@ def test_an_answer_word_at_the_confirmation_is_that_answer(monkeypatch):
 
 def test_a_longer_reply_at_the_confirmation_is_read_as_an_answer_not_as_a_no(monkeypatch):
     """A reply of more than three words was taken as "nein" and re-asked (regression)."""
-    real = forms.read_answer
     leaning = "also eher so halb und halb, würde ich sagen"
-
-    def read(text: str, scale: str) -> Reading:
-        if text == UNCLEAR:
-            return Reading(UNSURE, "no", ("no", "partly"), 0.5, "test")
-        if text == leaning:
-            return Reading(UNSURE, "partly", ("partly", "no"), 0.6, "test")
-        return real(text, scale)
-
-    monkeypatch.setattr(forms, "read_answer", read)
-    monkeypatch.setattr(pending, "read_answer", read)
+    torn_reader(
+        monkeypatch,
+        {
+            UNCLEAR: Reading(UNSURE, "no", ("no", "partly"), 0.5, "test"),
+            leaning: Reading(UNSURE, "partly", ("partly", "no"), 0.6, "test"),
+        },
+    )
     dialogue = at("security_updates")
     dialogue.say(UNCLEAR)
     outcome = dialogue.say(leaning)
@@ -418,14 +419,7 @@ def test_a_longer_reply_at_the_confirmation_is_read_as_an_answer_not_as_a_no(mon
 
 def test_ja_to_a_confirmation_whose_second_option_is_yes_asks_with_all_options(monkeypatch):
     """ "eher „Nein“ oder eher „Ja“?" – "ja" could mean either: nothing is stored."""
-    real = forms.read_answer
-
-    def read(text: str, scale: str) -> Reading:
-        if text == UNCLEAR:
-            return Reading(UNSURE, "no", ("no", "yes"), 0.5, "test")
-        return real(text, scale)
-
-    monkeypatch.setattr(forms, "read_answer", read)
+    torn_reader(monkeypatch, {UNCLEAR: Reading(UNSURE, "no", ("no", "yes"), 0.5, "test")})
     dialogue = at("security_updates")
     dialogue.say(UNCLEAR)
     outcome = dialogue.say("ja")
