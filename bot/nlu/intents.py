@@ -114,9 +114,20 @@ _REQUEST = re.compile(
 )
 
 
-def _is_request(text: str, norm: str) -> bool:
-    """A question, a wish, or a keyword-only message ("Ansprechpartner", "Datenschutz")."""
-    return "?" in text or len(norm.split()) <= 3 or bool(_REQUEST.search(norm))
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+
+
+def _is_request(text: str, norm: str, regex: "re.Pattern[str]") -> bool:
+    """A keyword-only message ("Ansprechpartner", "Datenschutz"), or a sentence that carries the
+    keyword and is a question or a wish. A question elsewhere in a message about the firm ("Backup
+    machen wir freitags, Datenschutz ist uns wichtig. Wieso?") does not make the mention one."""
+    if len(norm.split()) <= 3:
+        return True
+    for sentence in _SENTENCE.findall(text):
+        folded = normalized(sentence)
+        if regex.search(folded) and ("?" in sentence or _REQUEST.search(folded)):
+            return True
+    return False
 
 
 def detect(text: Any) -> Optional[str]:
@@ -133,7 +144,7 @@ def detect(text: Any) -> Optional[str]:
         if kind == "erase_data" and (_RESET_RE.search(norm) or _OWN_DELETING.search(norm)):
             continue  # "alles löschen und nochmal neu" is a restart
         if regex.search(norm):
-            if kind in REQUEST_KINDS and not _is_request(text, norm):
+            if kind in REQUEST_KINDS and not _is_request(text, norm, regex):
                 continue
             return kind
     return None

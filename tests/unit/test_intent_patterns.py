@@ -55,6 +55,7 @@ POSITIVE = {
         "Ist das anonym?",
         "Wer sieht das alles?",
         "Was speichern Sie über mich?",
+        "Ja, machen wir. Aber was passiert eigentlich mit meinen Daten?",
     ],
     "ask_progress": [
         "Wie viele Fragen noch?",
@@ -126,6 +127,10 @@ NEGATIVE = [
     "Datenschutz ist bei uns wichtig, wir haben einen Datenschutzbeauftragten",
     "Wir erklären das den Kunden am Telefon",
     "Unsere alten Daten werden regelmäßig gelöscht",
+    # a question in another sentence does not turn a mention into a request
+    "Wir haben einen Datenschutzbeauftragten. Wieso fragen Sie?",
+    "Datenschutz ist uns heilig, Backups jeden Freitag. Reicht das nicht?",
+    "Mit dem Ansprechpartner beim Steuerbüro klappt das gut. Wieso?",
 ]
 
 
