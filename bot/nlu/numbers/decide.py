@@ -1,0 +1,211 @@
+"""From the mentions of a message to one staff count (:func:`_decide`).
+
+In this order of trust: a concluding sum ("Also zwei Gründer plus fünf."), an explicit total,
+"wir sind N" with later additions, a composition summed ("ich, meine Frau und drei
+Gesellen"), persons and the owner, "nur ich" / "wir beide", and (lenient only) a bare number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.nlu.numbers.clauses import _now_norm
+from bot.nlu.numbers.context import _matches_before
+from bot.nlu.numbers.lexicon import _ADD_MARKERS, _JOIN, _fold_set
+from bot.nlu.numbers.owner import _I_HAVE, _OWNER_EXCLUDED, _owner_flags
+from bot.nlu.numbers.phrases import (
+    _ALTERNATIVES,
+    _COMPLETE,
+    _FILLER,
+    _PAIR,
+    _SELF_FIX,
+    _SOLO,
+    _SOLO_ANSWER,
+    _SOLO_NOT,
+    _SUBSET_BEFORE,
+    _WE_ARE,
+    _ZERO,
+)
+from bot.nlu.numbers.records import Mention, StaffReading
+from bot.nlu.numbers.scanning import Tok
+
+_CONCLUDING = _fold_set("also macht zusammen insgesamt summa gesamt total ergibt")
+
+
+def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
+    """ "… Also zwei Gründer plus fünf.": a last sentence that concludes with a sum."""
+    ends = [k for k, w in enumerate(low) if w in (".", "!", "?")]
+    start = ends[-2] + 1 if len(ends) >= 2 and ends[-1] == len(low) - 1 else 0
+    if len(ends) == 1 and ends[0] < len(low) - 1:
+        start = ends[0] + 1
+    if start >= len(low) or low[start] not in _CONCLUDING:
+        return []
+    parts = [
+        m
+        for m in mentions
+        if m.first >= start and m.kind in ("group", "bare", "total", "strong", "person", "owner")
+    ]
+    joined = any(w in ("plus", "+", "und") for w in low[start:])
+    for a, b in zip(parts, parts[1:], strict=False):
+        if not set(low[a.last + 1 : b.first]) <= _JOIN | _FILLER:
+            return []  # "Insgesamt sind wir elf: zehn Fahrer und ich": a total and its parts
+    return parts if len(parts) >= 2 and joined else []
+
+
+def _owners_before(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
+    """Persons named before a "wir haben N Angestellte" total ("mit meinem Bruder")."""
+    window = low[max(0, pick.first - 4) : pick.first]
+    if not pick.general or not {"haben", "hat", "beschaftigen"} & set(window):
+        return []
+    return [m for m in mentions if m.kind in ("person", "definite") and m.last < pick.first]
+
+
+_STILL = re.compile(r"\b(geblieben|immer noch|noch immer|nach wie vor|bis heute|still)\b")
+
+
+def _decide(
+    toks: list[Tok], mentions: list[Mention], norm: str, lenient: bool, implied: bool = True
+) -> StaffReading | None:
+    low = [t.low for t in toks]
+
+    def reading(members: list[Mention], value: int, source: str) -> StaffReading:
+        first = min(m.first for m in members)
+        last = max(m.last for m in members)
+        parts = tuple((m.first, m.last) for m in members)
+        return StaffReading(value, toks[first].start, toks[last].end, source, parts=parts)
+
+    whole = (toks[0].start, toks[-1].end)
+    owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
+    summed = _concluding_sum(low, mentions)
+    if summed:
+        return reading(summed, sum(m.value for m in summed), "total")
+    strong = [m for m in mentions if m.kind == "strong"]
+    if strong:
+        return reading([strong[-1]], strong[-1].value, "total")
+    counts = {m.value for m in mentions if m.kind in ("total", "group", "bare")}
+    if len(counts) > 1 and len(_ALTERNATIVES.findall(norm)) >= 1:
+        return None  # "35 Leute im Sommer, im Winter 25": the owner has to choose
+    totals = [m for m in mentions if m.kind == "total"]
+    if any(not m.weak for m in totals):
+        totals = [m for m in totals if not m.weak]  # "…, dass wir zwei uns nie einig sind"
+    if totals:
+        pick = totals[-1]
+        value = pick.value
+        added = [pick]
+        owners = _owners_before(low, mentions, pick)
+        if owners and not owner_in:
+            # "Ich führe die Firma mit meinem Bruder, und wir haben 23 Angestellte": the
+            # owners run the firm, the employees come on top (who counts: ask)
+            value += sum(m.value for m in owners) + (1 if owner_extra else 0)
+            return reading([pick, *owners], value, "owners+staff")
+        for m in mentions:
+            if m.first <= pick.last or m.sub or m.kind not in ("group", "person", "owner"):
+                continue
+            window = set(low[max(pick.last + 1, m.first - 6) : m.first])
+            joined = (
+                m.kind == "owner"
+                and not owner_in
+                and low[m.first - 1] in _JOIN
+                and m.first - pick.last <= 3
+            )
+            if window & _ADD_MARKERS or (m.kind == "group" and "haben" in window) or joined:
+                value += m.value  # "… dazu kommt eine Aushilfe", "fünf Leute und ich"
+                added.append(m)
+        if _OWNER_EXCLUDED.search(norm) and not owner_in:
+            value += 1
+        return reading(added, value, "total")
+    groups = [m for m in mentions if m.kind == "group"]
+    persons = [m for m in mentions if m.kind == "person"]
+    definite = [m for m in mentions if m.kind == "definite"]
+    owners = [m for m in mentions if m.kind == "owner"]
+    if any(m.kind == "unknown" for m in mentions) and (groups or persons or owners):
+        return None  # a sum with a part we cannot read: better ask again than guess
+    if groups:
+        members = [m for m in groups if not (m.sub and _subset_marked(low, m))]
+        members += [
+            m for m in mentions if m.kind == "bare" and not m.sub and _listed_with(low, m, groups)
+        ]
+        members += persons + definite
+        others = [m for m in members]
+        owner = 1 if owner_extra else 0
+        for g in groups:
+            rest = sum(m.value for m in others if m is not g) + owner
+            summary = all(m.last < g.first for m in others if m is not g) and g.first > 0
+            summary = summary and low[g.first - 1] in (",", ":", "-", "–", "=", "also")
+            summary = summary and not any(o.first > g.last for o in owners)
+            if g.general and rest and g.value == rest and (_apposition(low, g, others) or summary):
+                listed = [m for m in others if m is not g] + owners
+                return reading([g, *listed], g.value, "composition")
+        if not members:
+            return None
+        total = sum(m.value for m in members) + owner
+        only_sub = all(m.sub for m in members) and not owner
+        single_role = len(members) == 1 and not members[0].general and not owner and not owner_in
+        if only_sub or single_role:
+            stated = _matches_before(low, members[0].first, _WE_ARE) and not only_sub
+            if not stated and not _COMPLETE.search(norm):
+                if lenient and single_role and not only_sub and members[0].kind == "group":
+                    # "12 LKW, 15 Fahrer" as the answer to the staff question: likely, asked
+                    return replace(reading(members, total, "composition"), sure=False)
+                return None
+        return reading(members + owners, max(total, 1), "composition")
+    if persons or owners:
+        people = persons + definite
+        count = sum(m.value for m in people) + (1 if owner_extra else 0)
+        have = bool(_I_HAVE.search(" ".join(low)))
+        if count >= 2 and (owners or have or lenient) and people:
+            return reading(people + owners, count, "composition")
+    now = _now_norm(toks)  # "Am Anfang war's nur ich …" is the past
+    for sentence in re.split(r" [.!?] ?", norm):
+        if _STILL.search(sentence):
+            now += " . " + sentence  # "als Ein-Mann-Betrieb gestartet, und das bin ich geblieben"
+    if _SOLO.search(now) and not _SOLO_NOT.search(now):
+        return StaffReading(1, *whole, "solo")
+    if _PAIR.search(now):
+        return StaffReading(2, *whole, "solo")
+    if _ZERO.search(now):
+        return StaffReading(1, *whole, "solo")
+    if not lenient:
+        return None
+    letters = " ".join(w for w in low if w[0].isalnum())
+    if letters and _SOLO_ANSWER.match(letters):
+        return StaffReading(1, *whole, "solo")
+    bare = [m for m in mentions if m.kind == "bare" and not m.sub]
+    if not bare:
+        return None
+    if len({m.value for m in bare}) > 1:
+        between = set(low[bare[0].last + 1 : bare[-1].first])
+        if not between & _SELF_FIX:
+            return None
+    value = bare[-1].value + (1 if owner_extra else 0)
+    return reading([bare[-1]], value, "bare")
+
+
+def _subset_marked(low: list[str], member: Mention) -> bool:
+    return bool(set(low[max(0, member.first - 3) : member.first]) & _SUBSET_BEFORE)
+
+
+def _apposition(low: list[str], group: Mention, members: list[Mention]) -> bool:
+    """The other members come right after the group as its spelled-out list ("5 Leute: ich,
+    …", "drei Leute (meine Frau, …)", "vier Mitarbeiter, nämlich …"); "Drei Vollzeitkräfte,
+    zwei in Teilzeit und ich" is a sum."""
+    later = [m for m in members if m is not group]
+    if not later or not all(m.first > group.last for m in later):
+        return False
+    if all(m.kind in ("person", "definite", "owner") for m in later):
+        return True  # "nur drei Personen, meine Frau, mein Sohn und ich"
+    after = low[group.last + 1 : group.last + 4]
+    return bool(after) and (
+        after[0] in (":", "(", "-", "–", "namlich", "also")
+        or after[:2] in ([",", "namlich"], [",", "also"], ["und", "zwar"], [",", "und"])
+    )
+
+
+def _listed_with(low: list[str], bare: Mention, groups: list[Mention]) -> bool:
+    for g in groups:
+        before = g.last < bare.first
+        between = low[g.last + 1 : bare.first] if before else low[bare.last + 1 : g.first]
+        if len(between) <= 3 and set(between) & _JOIN:
+            return True
+    return False

@@ -1,0 +1,101 @@
+"""Whether the owner is included in a count or comes on top.
+
+"mit mir 16", "mich eingerechnet" include the owner; "ich und zwei Mitarbeiter", "mich nicht
+mitgezählt", "ich arbeite mit einer Angestellten" add the owner; "ich habe N Angestellte"
+only implies it (such a count is asked, see :func:`_owner_implied`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.numbers.lexicon import _is_staff_word
+from bot.nlu.numbers.phrases import _FILLER, _TALK_STEMS
+from bot.nlu.numbers.records import Mention
+
+_OWNER_IN = re.compile(
+    r"\b((inkl|inklusive|einschliesslich|incl|including|samt|mit) (mir|mich|me|chef|chefin"
+    r"|inhaber|inhaberin|de chefin|der chefin|dem chef)(?! (arbeiten|arbeitet|schaffen))"
+    r"|(mich|mir|me|myself|ich) (selbst )?(eingerechnet|mitgerechnet|mitgezahlt|inklusive"
+    r"|inbegriffen|included|eingeschlossen|mit eingerechnet|mit gezahlt)"
+    r"|ich bin (\w+ ){0,3}(mit )?(dabei|drauf|drin|mitgezahlt|eingerechnet)"
+    r"|bin ich (\w+ ){0,2}(mit )?(dabei|drauf|drin)|ich (selbst )?als \w+ (bin|ist|zahle)"
+    r"|(der|die) \w+ bin ich|selbst (bin|zahle) ich|mich (schon |auch )?mit(gezahlt|gerechnet)"
+    r"|ich bin (da |auch |schon )*(mit )?(drauf|dabei|drin)"
+    r"|mit (dem |der |de )?(chef|chefin|inhaber\w*) (sind|sinn|sin|san))\b"
+)
+_OWNER_EXTRA = re.compile(
+    r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
+    r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    r" (mit ?|dabei |mit dabei )?(gezahlt"
+    r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
+    r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
+    r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
+    r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
+    r"|\bsonst (nur )?(ich|isch|mich)\b"
+    r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
+    r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
+)
+# "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
+_I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")
+_OWNER_WITH = re.compile(
+    r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
+    r"|\b(ich|isch)\b[^.!?]{0,40}\b(arbeite|arbeit|schaffe|mache|mach|fuhre|betreibe)"
+    r" (\w+ )?(zusammen )?mit (\d+|zwei|drei"
+    r"|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) (\w+ )?(kolleg\w*|mitarbeiter\w*|leuten"
+    r"|angestellten|gesellen|beschaftigten|leut)\b"
+)
+_OWNER_EXCLUDED = re.compile(
+    r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    r" (mit ?|dabei |mit dabei )?(gezahlt"
+    r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
+)
+_I_HAVE = re.compile(
+    r"^(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
+    r"|\b(habe|hab|beschaftige) (ich|isch)\b"
+)
+
+
+_ALSO_ONE = re.compile(
+    r"\b(ich|isch) (bin |selbst |bin selbst )?(auch|ebenfalls|selber auch) (ein |eine |als )?(\w+)"
+)
+
+
+def _owner_one_of(low: list[str]) -> bool:
+    """ "Wir sind 5 Fahrer, ich auch Fahrer": the owner is one of the counted group."""
+    match = _ALSO_ONE.search(" ".join(low))
+    return bool(match) and _is_staff_word(match.group(5)) in ("role", "general")
+
+
+def _owner_flags(
+    norm: str, low: list[str], mentions: list[Mention], implied: bool = True
+) -> tuple[bool, bool]:
+    """(owner explicitly included, owner to be added on top). ``implied``: also add the owner
+    where only "ich habe N …" suggests it (see :func:`_owner_implied`)."""
+    owner_in = bool(_OWNER_IN.search(norm)) or _owner_one_of(low)
+    owner_in = owner_in and not _OWNER_EXCLUDED.search(norm)  # "ich bin nicht dabei gezählt"
+    extra = bool(_OWNER_EXTRA.search(norm)) or any(m.kind == "owner" for m in mentions)
+    talk = any(w.startswith(_TALK_STEMS) for w in low)
+    if not talk and _OWNER_WITH.search(norm):
+        extra = True  # "ich arbeite mit einer Angestellten", "mach ich mit meiner Frau"
+    if implied:
+        extra = extra or _implied_owner(norm, low, mentions)
+    return owner_in, extra and not owner_in
+
+
+def _implied_owner(norm: str, low: list[str], mentions: list[Mention]) -> bool:
+    """Only "ich habe N Angestellte" / "ich bin 45 und habe …" says the owner is not counted."""
+    if _I_AND_HAVE.search(norm):
+        return True
+    groups = [m for m in mentions if m.kind in ("group", "total", "person")]
+    if groups:
+        first = groups[0].first
+        window = " ".join(w for w in low[max(0, first - 5) : first] if w not in _FILLER)
+        return bool(_I_HAVE.search(window))
+    return False
+
+
+def _owner_implied(norm: str, low: list[str], mentions: list[Mention]) -> bool:
+    """The owner is added on top only because of "ich habe N …": owners write that for the
+    firm's total as well as for the staff besides themselves, so such a count is asked."""
+    return _owner_flags(norm, low, mentions) != _owner_flags(norm, low, mentions, False)

@@ -1,0 +1,102 @@
+"""Public entry points: staff counts (:func:`read_staff` and its wrappers), numbers that could
+answer "how many?" (:func:`plausible_counts`) and the code guard (:func:`looks_like_code`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.nlu.numbers.context import _noun_after
+from bot.nlu.numbers.decide import _decide
+from bot.nlu.numbers.lexicon import _fold_set
+from bot.nlu.numbers.mentions import _analyse
+from bot.nlu.numbers.not_staff import _age, _other_party, _visitors
+from bot.nlu.numbers.owner import _owner_implied
+from bot.nlu.numbers.records import StaffReading
+from bot.nlu.numbers.scanning import _scan_numbers, _tokens
+from bot.nlu.numbers.sureness import _sure
+
+MAX_COUNT = 100_000
+
+
+_CODE = re.compile(
+    r"[{}]|\"\s*:|^\s*/\w|[A-Za-z_]\(\s*[\d'\"]|=>"
+    r"|</?(?!(?:b|i|u|p|br|em|strong|span|div|small|mark)\b)[A-Za-z][^>]{0,200}>",
+    re.IGNORECASE,
+)
+
+
+def looks_like_code(text: str) -> bool:
+    """JSON, payloads, markup or code ("{"employees": 5}", "/inform{…}", "alert(1)"): such
+    text is text, never a profile value."""
+    return bool(_CODE.search(text))
+
+
+def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
+    """The staff count of ``text`` (see the docstring of :mod:`bot.nlu.numbers`), or None.
+
+    ``lenient`` is for an answer to "Wie viele Beschäftigte …?": a bare number counts then.
+    """
+    if not isinstance(text, str) or not text.strip() or looks_like_code(text):
+        return None
+    toks, mentions, norm = _analyse(text)
+    if not toks:
+        return None
+    reading = _decide(list(toks), list(mentions), norm, lenient)
+    if reading is None or not 1 <= reading.count <= MAX_COUNT:
+        if reading is not None and reading.count == 0:
+            return StaffReading(1, reading.start, reading.end, reading.source)
+        return None
+    if _other_party(text, reading) or _age(text, reading) or _visitors(text, reading):
+        return None
+    low = [t.low for t in toks]
+    if _owner_implied(norm, low, list(mentions)):
+        # "Ich bin 52 und habe 4 Leute": 4 or 5? The count as written, confirmed first.
+        alone = _decide(list(toks), list(mentions), norm, lenient, implied=False)
+        if alone is not None and alone.count != reading.count and alone.count >= 1:
+            return replace(alone, sure=False, alternative=reading.count)
+        reading = replace(reading, sure=False)
+    if not _sure(text, reading):
+        reading = replace(reading, sure=False)
+    return reading
+
+
+def employee_count_in_context(text: str) -> int | None:
+    """Staff count only from staff language (never from phone numbers, postal codes, dates,
+    prices, times or house numbers)."""
+    reading = read_staff(text)
+    return reading.count if reading else None
+
+
+def employee_span(text: str) -> tuple[int, int, int] | None:
+    """``(start, end, count)`` for :func:`employee_count_in_context`."""
+    reading = read_staff(text)
+    return (reading.start, reading.end, reading.count) if reading else None
+
+
+def parse_employee_count(text: str) -> int | None:
+    """Staff count for an answer to "Wie viele Beschäftigte …?" (a bare number counts)."""
+    reading = read_staff(text, lenient=True)
+    return reading.count if reading else None
+
+
+def plausible_counts(text: str) -> list[tuple[int, int, int]]:
+    """Numbers that could answer "how many?": 1-9999, no year, no masked thing, no unit or
+    other noun after it ("3 Jahre", "12 Fahrzeuge") and no label before it ("Frage 3")."""
+    toks = _tokens(text)
+    out = []
+    for num in _scan_numbers(toks):
+        if num.kind == "year" or not 0 < num.value < 10_000:
+            continue
+        noun, _ = _noun_after(toks, num.last)
+        prev = toks[num.first - 1].low if num.first else ""
+        if noun in ("other", "unit") or prev in _LABEL_WORDS or num.kind == "beide":
+            continue
+        out.append((toks[num.first].start, toks[num.last].end, num.value))
+    return out
+
+
+_LABEL_WORDS = _fold_set(
+    "frage nummer nr punkt seite schritt kapitel version teil stufe seit vor im am um level "
+    "platz plz postleitzahl tel telefon haus hausnummer question step"
+)
