@@ -1,279 +1,51 @@
-"""Conversation-level actions: consent, start and resume, restart, handoff and fallback."""
+"""Conversation-level actions outside the interview: the fallback and the handoff to a person.
+
+The consent step lives in :mod:`actions.consent`, starting and restarting the interview in
+:mod:`actions.interview_start`; their names are re-exported here for existing imports.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
-from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, Restarted, SlotSet
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import funnel, recheck
-from actions.asking import progress_label, progress_text, stored_answer_label
-from actions.common import (
-    CONSENT_FORM,
-    FORM_NAME,
-    PROFILE_SLOTS,
-    REVIEW_SLOT,
-    Turn,
-    button,
-    consent_buttons,
-    just_activated,
-    turn_of,
-    unfinished_interview,
-    wants_erasure,
-    yes_no_buttons,
+from actions import funnel
+from actions.common import CONSENT_FORM, button, turn_of
+from actions.consent import (
+    CONSENT_QUESTION,
+    QUESTION_WORDS,
+    RESTART_REQUESTED,
+    ActionConsentDeclined,
+    ValidateConsentForm,
+    is_question,
 )
 from actions.contact import CALLBACK_TEXT, contact_message
-from actions.interjections import CONFIRMATIONS
-from actions.privacy import consent_notice, pii_notice_events, privacy_answer
+from actions.interview_start import ActionRestartInterview, ActionStartInterview, reset_events
+from actions.privacy import pii_notice_events
 from bot.nlu.intents import detect
 from bot.nlu.profile import read_profile
-from bot.nlu.understanding import read_answer
 from contract.codes import Event
-from contract.questionnaire import load_questionnaire
 
-RESTART_REQUESTED = "restart_requested"
+__all__ = [
+    "CONSENT_QUESTION",
+    "OFFER_INTENTS",
+    "QUESTION_WORDS",
+    "RESTART_REQUESTED",
+    "ActionConsentDeclined",
+    "ActionFallback",
+    "ActionHumanHandoff",
+    "ActionRestartInterview",
+    "ActionStartInterview",
+    "ValidateConsentForm",
+    "is_question",
+    "reset_events",
+]
+
 OFFER_INTENTS = {"greet", "inform", "start_check"}
-QUESTION_WORDS = (
-    "warum",
-    "wieso",
-    "weshalb",
-    "was",
-    "wie",
-    "wer",
-    "wo",
-    "wann",
-    "welche",
-    "kostet",
-)
-CONSENT_QUESTION = "Möchten Sie den Digitalcheck jetzt starten?"
-
-
-_LEAD_YES = re.compile(
-    r"^(ja+|jo+|jep|jup|jawohl|klar|okay|ok|gerne?|einverstanden|los|na gut|meinetwegen"
-    r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar)\b"
-)
-_LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
-
-
-def is_question(text: str) -> bool:
-    words = text.lower().split()
-    return "?" in text or bool(words) and words[0].strip(",.!") in QUESTION_WORDS
-
-
-def _yes_no(turn: Turn) -> Optional[bool]:
-    """A clear yes or no (button, or words such as "ja, wenn es nicht lange dauert")."""
-    if turn.payload_intent in ("affirm", "start_check"):
-        return True
-    if turn.payload_intent == "deny":
-        return False
-    lead = turn.text.strip().lower()
-    if _LEAD_YES.match(lead) and not is_question(turn.text):
-        return True  # a condition after the yes ("ja, wenn …") is still a yes
-    if _LEAD_NO.match(lead):
-        return False
-    reading = read_answer(turn.text, "yes_no")
-    if reading.sure and reading.answer in ("yes", "no"):
-        return reading.answer == "yes"
-    if turn.intent_is("start_check", min_confidence=0.6):
-        return True
-    if turn.short and turn.intent_is("affirm", "deny", min_confidence=0.8):
-        return turn.intent == "affirm"
-    return None
-
-
-def _resume_slot(tracker: Tracker) -> Optional[str]:
-    qn = load_questionnaire()
-    return next((s for s in qn.required_slots if tracker.get_slot(s) is None), None)
-
-
-def _profile_events(tracker: Tracker, turn: Turn) -> List[Dict[str, Any]]:
-    """Profile data given before the interview ("Malerbetrieb in Hilden, 9 Leute") is kept."""
-    if turn.is_button:
-        values = {k: v for k, v in turn.payload.items() if k in PROFILE_SLOTS}
-    else:
-        values = read_profile(turn.text, None).values
-    return [SlotSet(k, v) for k, v in values.items() if tracker.get_slot(k) is None]
-
-
-class ValidateConsentForm(FormValidationAction):
-    """The consent step: privacy notice, answers to questions at the prompt, then yes or no."""
-
-    def name(self) -> str:
-        return f"validate_{CONSENT_FORM}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        turn = turn_of(tracker)
-        if wants_erasure(turn) and not just_activated(tracker, CONSENT_FORM):
-            return []  # the form rejects the turn; the erase rule runs
-        events = pii_notice_events(tracker, dispatcher, turn.redacted)
-        events += await recheck.handle_code(tracker, dispatcher, turn)
-        if just_activated(tracker, CONSENT_FORM):
-            events += self._offer(dispatcher, tracker, turn)
-            return events + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
-        return events + self.validate_consent(turn, dispatcher, tracker)
-
-    def _offer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn
-    ) -> List[Dict[str, Any]]:
-        events = [] if tracker.get_slot(funnel.KEY_SLOT) else funnel.emit(tracker, Event.STARTED)
-        if tracker.get_slot("maturity"):
-            dispatcher.utter_message(
-                text="Möchten Sie den Digitalcheck noch einmal von vorn machen?",
-                buttons=yes_no_buttons("Ja, neu starten", "Nein, danke"),
-            )
-        elif tracker.get_slot("consent") and unfinished_interview(tracker):
-            slot = _resume_slot(tracker)
-            where = progress_label(load_questionnaire(), slot) or "den Angaben zu Ihrem Betrieb"
-            dispatcher.utter_message(
-                text=f"Willkommen zurück! Sie waren bei {where}. Sollen wir dort weitermachen?",
-                buttons=[button("Ja, weitermachen", "affirm"), button("Neu starten", "restart")],
-            )
-        else:
-            dispatcher.utter_message(text=consent_notice(), buttons=consent_buttons())
-        return events + _profile_events(tracker, turn)
-
-    def validate_consent(
-        self, turn: Turn, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> List[Dict[str, Any]]:
-        """Yes starts, no declines; questions are answered and the consent is asked again."""
-        kind = detect(turn.text)
-        if turn.payload_intent == "restart" or kind == "restart":
-            return [SlotSet("consent", True), SlotSet(RESTART_REQUESTED, True)]
-        if turn.recheck:  # answered by handle_code: ask for the consent again
-            dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
-            return [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
-        decision = None if kind in ("ask_privacy", "explain", "ask_progress") else _yes_no(turn)
-        if decision is not None:
-            answer = self._answer_question(turn, kind, tracker) if is_question(turn.text) else None
-            if decision and answer:  # "ja, aber was kostet das?": answered, then started
-                dispatcher.utter_message(text=answer)
-            return [SlotSet("consent", decision)]
-        profile = _profile_events(tracker, turn)
-        if profile and not is_question(turn.text):
-            qn = load_questionnaire()
-            shown = ", ".join(stored_answer_label(qn, e["name"], e["value"]) for e in profile)
-            dispatcher.utter_message(text=f"Danke, notiert ({shown}).")
-            dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
-            return profile + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
-        if kind == "goodbye" or turn.intent_is("goodbye", min_confidence=0.9) and turn.short:
-            return [SlotSet("consent", False)]
-        notices: List[Dict[str, Any]] = []
-        if kind == "ask_privacy" or turn.intent_is("ask_privacy", min_confidence=0.7):
-            # Short first, the details on request or when asked again (slot "notices").
-            answer, notices = privacy_answer(tracker, turn.text)
-        else:
-            answer = self._answer_question(turn, kind, tracker)
-        if answer is None:
-            answer = (
-                "Ich habe Sie nicht ganz verstanden. Der Check dauert etwa zehn Minuten und ist "
-                "kostenlos; Sie können jederzeit „Warum?“ fragen oder aufhören."
-            )
-        dispatcher.utter_message(text=answer)
-        dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
-        # A slot event other than requested_slot keeps Rasa's form from rejecting the turn.
-        return notices + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
-
-    @staticmethod
-    def _answer_question(turn: Turn, kind: Optional[str], tracker: Tracker) -> Optional[str]:
-        text = turn.text.lower()
-        if kind == "ask_progress" or any(w in text for w in ("dauer", "lange", "zeit")):
-            return progress_text(load_questionnaire(), None)
-        if any(w in text for w in ("kost", "preis", "gebühr", "gebuehr", "bezahl", "geld")):
-            return "Der Digitalcheck ist kostenlos und unverbindlich."
-        if kind in ("human_handoff", "callback"):
-            return contact_message(tracker.get_slot("municipality"))["text"]
-        if kind == "bot_challenge":
-            return "Ich bin ein digitaler Assistent der Wirtschaftsförderung, kein Mensch."
-        if kind == "explain" or turn.intent_is("explain", min_confidence=0.6):
-            total = len(load_questionnaire().question_slots)
-            return (
-                f"Im Digitalcheck beantworten Sie {total} kurze Fragen zu sechs Themen. Sie "
-                "erhalten Ihren digitalen Reifegrad je Thema und passende Beratungs-, Förder- "
-                "und Weiterbildungsangebote aus der Region."
-            )
-        return None
-
-
-class ActionStartInterview(Action):
-    """Records consent and starts the interview – fresh, or where the owner left off."""
-
-    def name(self) -> str:
-        return "action_start_interview"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        qn = load_questionnaire()
-        fresh = (
-            bool(tracker.get_slot(RESTART_REQUESTED))
-            or bool(tracker.get_slot("maturity"))
-            or not unfinished_interview(tracker)
-        )
-        events: List[Dict[str, Any]] = [
-            SlotSet("consent", True),
-            SlotSet("stage", "interview"),
-            SlotSet(RESTART_REQUESTED, None),
-            SlotSet("pending", None),
-        ]
-        if fresh:
-            keep_profile = not tracker.get_slot("maturity") and not tracker.get_slot(
-                RESTART_REQUESTED
-            )
-            events += reset_events(qn, keep_profile=keep_profile)
-            dispatcher.utter_message(
-                text=(
-                    "Danke! Zuerst drei kurze Angaben zu Ihrem Betrieb, danach folgen "
-                    f"{len(qn.question_slots)} Fragen zu sechs Themen. Sie können jederzeit "
-                    "„Warum?“ fragen, „weiß nicht“ antworten oder „neu starten“ schreiben."
-                )
-            )
-        return events + funnel.emit(tracker, Event.CONSENT_GIVEN)
-
-
-def reset_events(qn: Any, keep_profile: bool = False) -> List[Dict[str, Any]]:
-    """Discards the answers (and the profile unless kept) and the result."""
-    slots = list(qn.question_slots) + list(qn.closing_slots) + [REVIEW_SLOT]
-    slots += ["maturity", "recommendations", "pending"]
-    if not keep_profile:
-        slots += list(qn.profile_slots)
-    return [SlotSet(s, None) for s in slots] + [
-        SlotSet("failed_attempts", 0),
-        SlotSet("changed", []),
-    ]
-
-
-class ActionConsentDeclined(Action):
-    """No consent: no interview; nothing stored but the anonymous event."""
-
-    def name(self) -> str:
-        return "action_consent_declined"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        if tracker.get_slot("maturity"):
-            dispatcher.utter_message(
-                text="Alles klar, Ihr Ergebnis bleibt wie es ist. Fragen Sie mich gern dazu."
-            )
-            return [SlotSet("consent", True)]
-        if detect(turn_of(tracker).text) == "goodbye":
-            dispatcher.utter_message(response="utter_goodbye")
-            return [SlotSet("consent", None)]
-        dispatcher.utter_message(
-            text=(
-                "Das ist völlig in Ordnung. Ohne Ihre Zustimmung führe ich den Check nicht durch "
-                "und speichere kein Ergebnis. Wenn Sie es sich anders überlegen, schreiben Sie "
-                "einfach „Check starten“."
-            ),
-            buttons=[button("Check starten", "start_check")],
-        )
-        return [SlotSet("consent", None), *funnel.emit(tracker, Event.CONSENT_REFUSED)]
 
 
 class ActionFallback(Action):
@@ -305,41 +77,6 @@ class ActionFallback(Action):
             ],
         )
         return events + funnel.emit(tracker, Event.FALLBACK)
-
-
-class ActionRestartInterview(Action):
-    """Overrides Rasa's ``action_restart`` outside the interview (after a result): a new check.
-    During the interview the form asks first and keeps every answer until the owner confirms."""
-
-    def name(self) -> str:
-        return "action_restart"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        if tracker.active_loop.get("name") == FORM_NAME:
-            # During the interview nothing is discarded without a confirmation (the form
-            # resolves the answer to this question).
-            text, (yes, no) = CONFIRMATIONS["restart"]
-            dispatcher.utter_message(text=text, buttons=yes_no_buttons(yes, no))
-            return [SlotSet("pending", {"type": "restart"})]
-        keep = [SlotSet(funnel.KEY_SLOT, tracker.get_slot(funnel.KEY_SLOT))]
-        if not tracker.get_slot("consent"):
-            dispatcher.utter_message(text="Gern, wir fangen von vorn an.")
-            return [Restarted(), *keep, FollowupAction(CONSENT_FORM)]
-        dispatcher.utter_message(
-            text=(
-                "Alles klar, wir beginnen einen neuen Check. Ihr bisheriges Ergebnis zählt "
-                "nicht mehr."
-            )
-        )
-        return [
-            Restarted(),
-            *keep,
-            SlotSet("consent", True),
-            SlotSet("stage", "interview"),
-            FollowupAction(FORM_NAME),
-        ]
 
 
 class ActionHumanHandoff(Action):

@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional, Tuple
 from actions import profile_confirm
 from actions.asking import AGAIN, ASK
 from actions.common import REVIEW_SLOT, Turn
-from actions.conversation import reset_events
+from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
 from bot.nlu.understanding import read_answer
 

@@ -1,10 +1,4 @@
-"""Municipality detection: free German text -> one of the ids in ``MUNICIPALITIES``.
-
-Vocabulary lives in ``data/lookup/places.yml``.  Matching works on folded tokens
-(see :mod:`bot.nlu.text`), longest n-gram first, so "Hamm (Westfalen)" is `andere`
-while "Hamm" is the Düsseldorf district.  Typos are matched with rapidfuzz on single
-tokens of 6+ letters (1 edit, 2 from 10 letters on, same first letter), never on
-stop-listed ordinary words.
+"""Which of the places named is the firm's seat.
 
 Resolution (:func:`best_municipality`): the firm's seat, not every place named. Each town
 name or Ortsteil is scored by its clause: seat words ("Sitz", "gemeldet", "wir sitzen in",
@@ -23,154 +17,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
+from bot.nlu.places.matching import (
+    GENERIC,
+    NAME,
+    PHRASE,
+    PlaceMatch,
+    _cleaned_tokens,
+    _fold_set,
+    find_municipalities,
+)
 from bot.nlu.text import (
     Token,
     clean,
     fold_all,
-    fuzzy_lookup,
-    load_yaml,
-    tokenize,
 )
-from contract.questionnaire import load_questionnaire
-
-MUNICIPALITIES = list(load_questionnaire().option_ids("municipality"))
-
-# Match classes, lower is stronger.
-NAME, GENERIC, PHRASE = 0, 1, 2
-FUZZY_MIN_LEN = 6
-_NEGATORS = frozenset({"nicht", "nich", "net", "not", "kein", "keine", "ausserhalb", "ausser"})
-_PREPOSITIONS = frozenset({"in", "aus", "nach", "bei", "von", "im", "vom", "en"})  # Kölsch "en"
-
-
-class PlaceMatch(NamedTuple):
-    """A municipality found in a text, with the token span that produced it."""
-
-    value: str
-    start: int
-    end: int
-    fuzzy: bool = False
-
-
-class _Vocab(NamedTuple):
-    index: dict[str, tuple[str, int]]
-    context_only: dict[str, str]
-    ignore: frozenset[str]
-    stopwords: frozenset[str]
-    max_ngram: int
-    fuzzy_choices: dict[str, dict[str, str]]
-
-
-def _add(index: dict[str, tuple[str, int]], words: list[str], value: str, cls: int) -> None:
-    for word in words:
-        if word in index and index[word][0] != value:
-            raise ValueError(f"places.yml: {word!r} maps to {index[word][0]} and {value}")
-        index[word] = (value, cls)
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> _Vocab:
-    data = load_yaml("places.yml")
-    index: dict[str, tuple[str, int]] = {}
-    context_only: dict[str, str] = {}
-    for value, entry in data["municipalities"].items():
-        if value not in MUNICIPALITIES:
-            raise ValueError(f"places.yml: unknown municipality id {value!r}")
-        _add(index, fold_all(entry.get("names")), value, NAME)
-        _add(index, fold_all(entry.get("districts")), value, NAME)
-        _add(index, fold_all(entry.get("generic_districts")), value, GENERIC)
-        _add(index, [str(code) for code in entry.get("postal_codes") or []], value, NAME)
-        for word in fold_all(entry.get("context_only")):
-            context_only[word] = value
-    other = data["andere"]
-    _add(index, fold_all(other.get("names")), "andere", NAME)
-    _add(index, fold_all(other.get("phrases")), "andere", PHRASE)
-    fuzzy_choices: dict[str, dict[str, str]] = {}
-    for word, (value, cls) in index.items():
-        if cls == NAME and " " not in word and len(word) >= FUZZY_MIN_LEN:
-            fuzzy_choices.setdefault(word[0], {})[word] = value
-    ignore = frozenset(fold_all(data.get("ignore_phrases")))
-    keys = list(index) + list(ignore)
-    return _Vocab(
-        index=index,
-        context_only={**{w: "andere" for w in fold_all(other.get("context_only"))}, **context_only},
-        ignore=ignore,
-        stopwords=frozenset(fold_all(data.get("fuzzy_stopwords"))),
-        max_ngram=max(k.count(" ") + 1 for k in keys),
-        fuzzy_choices=fuzzy_choices,
-    )
-
-
-@lru_cache(maxsize=2048)
-def _cleaned_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
-    cleaned = clean(text)
-    return cleaned, tuple(tokenize(cleaned))
-
-
-@lru_cache(maxsize=4096)
-def _fuzzy(word: str) -> str | None:
-    vocab = _vocab()
-    if len(word) < FUZZY_MIN_LEN or not word.isalpha() or word in vocab.stopwords:
-        return None
-    choices = vocab.fuzzy_choices.get(word[0])
-    if not choices:
-        return None
-    return fuzzy_lookup(word, choices)
-
-
-def _negated(norms: list[str], i: int) -> bool:
-    j = i - 1
-    if j >= 0 and norms[j] in _PREPOSITIONS:
-        j -= 1
-    return j >= 0 and norms[j] in _NEGATORS
-
-
-def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
-    """All exact and fuzzy matches as ``(class, PlaceMatch)``, in text order."""
-    vocab = _vocab()
-    tokens: list[Token] = list(_cleaned_tokens(text)[1])
-    norms = [t.norm for t in tokens]
-    found: list[tuple[int, PlaceMatch]] = []
-    used = [False] * len(tokens)
-    i = 0
-    while i < len(tokens):
-        hit, size = None, 0
-        for n in range(min(vocab.max_ngram, len(tokens) - i), 0, -1):
-            key = " ".join(norms[i : i + n])
-            if key in vocab.ignore:
-                hit, size = ("", -1), n
-                break
-            hit = vocab.index.get(key)
-            if hit:
-                size = n
-                break
-        if hit is None and norms[i] in vocab.context_only:
-            prev = norms[i - 1] if i else ""
-            if prev in _PREPOSITIONS or len(tokens) <= 2:
-                hit, size = (vocab.context_only[norms[i]], NAME), 1
-        if hit is None:
-            i += 1
-            continue
-        for k in range(i, i + size):
-            used[k] = True
-        value, cls = hit
-        if value and not (cls == NAME and _negated(norms, i)):
-            span = PlaceMatch(value, tokens[i].start, tokens[i + size - 1].end)
-            found.append((cls, span))
-        i += size
-    if not any(cls == NAME for cls, _ in found):
-        for k, token in enumerate(tokens):
-            value = None if used[k] or _negated(norms, k) else _fuzzy(token.norm)
-            if value:
-                found.append((NAME, PlaceMatch(value, token.start, token.end, True)))
-    found.sort(key=lambda item: item[1].start)
-    return found
-
-
-def _fold_set(words: str) -> frozenset[str]:
-    return frozenset(fold_all(words.split()))
-
 
 _SEAT = _fold_set(
     "sitz firmensitz hauptsitz geschäftssitz unternehmenssitz stammsitz adresse anschrift "
@@ -364,18 +225,6 @@ def _rank(text: str) -> list[tuple[int, PlaceMatch]]:
     return [(score, match) for score, _, match in ranked]
 
 
-def names_municipality(text: str, value: str) -> bool:
-    """``text`` names the town ``value`` anywhere, also negated ("nicht in Haan")."""
-    norms = [t.norm for t in _cleaned_tokens(text)[1]]
-    vocab = _vocab()
-    for size in range(1, vocab.max_ngram + 1):
-        for i in range(len(norms) - size + 1):
-            hit = vocab.index.get(" ".join(norms[i : i + size]))
-            if hit and hit[0] == value:
-                return True
-    return False
-
-
 def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
     """The match that decides the municipality (see module docstring), or None.
 
@@ -397,89 +246,3 @@ def best_municipality(text: str, phrases: bool = True) -> PlaceMatch | None:
             if cls == wanted:
                 return match
     return None
-
-
-def _alone(text: str, match: PlaceMatch) -> bool:
-    """``match`` is a clause of its own, at most after "in"/"aus" ("In Hilden.", "Haan, …")."""
-    text, cached = _cleaned_tokens(text)
-    tokens = list(cached)
-    first = next((i for i, t in enumerate(tokens) if t.start >= match.start), None)
-    last = max((i for i, t in enumerate(tokens) if t.end <= match.end), default=None)
-    if first is None or last is None:
-        return False
-    before, after = _clause_window(tokens, text, first, last)
-    return not after and before in ([], ["in"], ["aus"], ["im"])
-
-
-class PlaceReading(NamedTuple):
-    """The firm's seat read from a message, and whether it can be stored without asking."""
-
-    value: str
-    sure: bool
-    match: PlaceMatch
-
-
-_FIRM_WORDS = re.compile(
-    r"\b(firma|betrieb|geschäft|laden|unternehmen|praxis|werkstatt|kanzlei|agentur)\b", re.I
-)
-LOW = -2  # a seat score at or below this (near, travel, the past) is only a guess
-MARGIN = 2  # another town this close to the best one makes the reading unsure
-
-
-def read_municipality(
-    text: str, asked: bool, firm: bool = False, listed: bool = False
-) -> PlaceReading | None:
-    """The town ``text`` states as the firm's seat, or None (issue 8: be sure or ask).
-
-    ``asked``: the town question is open, so the best place counts (also "woanders"); otherwise
-    only a stated seat ("wir sitzen in …", "Sitz: …") or, with ``firm`` (the message names the
-    firm), the town of that firm ("Kneipe in Benrath"), or, with ``listed`` (another profile
-    question is open), a town that is an item of its own ("5 Leute, Haan"). Not sure: a typo
-    match, or another town whose seat score comes close ("jahrelang in Düsseldorf gearbeitet,
-    die Firma in Monheim gegründet").
-    """
-    ranked = ranked_municipalities(text)
-    if not asked:
-        # a postal code alone answers the town question, it does not state the seat in passing
-        ranked = [(s, m) for s, m in ranked if not clean(text)[m.start : m.end].isdigit()]
-        if not ranked:
-            return None
-        score, best = ranked[0]
-        terse = listed and _alone(text, best)  # "5 Leute, Haan" while the profile is asked
-        if not (score >= 2 or ((firm or terse) and score >= -1)):
-            own = firm or bool(_FIRM_WORDS.search(clean(text)))
-            if listed and own and len({m.value for _, m in ranked}) == 1 and score > FOREIGN:
-                # the only town of a story about the firm ("… 2012 meine eigene Firma in
-                # Erkrath gegründet"): likely the seat, asked first
-                return PlaceReading(best.value, False, best)
-            return None
-    elif ranked:
-        # the town question answered in a clause of its own ("Mettmann. Wir sind …") leads
-        ranked = sorted(
-            ((s + (3 if _alone(text, m) else 0), m) for s, m in ranked),
-            key=lambda item: item[0],
-            reverse=True,
-        )
-        score, best = ranked[0]
-    else:
-        match = best_municipality(text)
-        if match is None:
-            return None
-        return PlaceReading(
-            match.value, not match.fuzzy or len(_cleaned_tokens(text)[1]) <= 3, match
-        )
-    rivals = [s for s, m in ranked if m.value != best.value]
-    # a typo is sure only as the whole answer to the town question ("Ratigen", "Wülfrat")
-    typo_ok = asked and len(_cleaned_tokens(text)[1]) <= 3
-    sure = (
-        (typo_ok or not best.fuzzy)
-        and not (rivals and max(rivals) > score - MARGIN)
-        and score > LOW  # "in der Nähe von Hilden", "wir liefern bis nach Velbert"
-    )
-    return PlaceReading(best.value, sure, best)
-
-
-def parse_municipality(text: str) -> str | None:
-    """Map free text to a municipality id (``MUNICIPALITIES``) or None."""
-    match = best_municipality(text)
-    return match.value if match else None
