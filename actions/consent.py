@@ -50,7 +50,10 @@ CONSENT_QUESTION = "Möchten Sie den Digitalcheck jetzt starten?"
 
 _LEAD_YES = re.compile(
     r"^(ja+|jo+|jep|jup|jawohl|klar|okay|ok|gerne?|einverstanden|los|na gut|meinetwegen"
-    r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar)\b"
+    r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar"
+    # the start button's words typed: "Check starten", "jetzt starten", "los geht's"
+    r"|((den |der )?(digital)?check |jetzt |dann )*(starten|beginnen|anfangen|loslegen)"
+    r"|(los|auf) geht'?s)\b"
 )
 _LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
 

@@ -120,13 +120,22 @@ def rule_features(text: str, scale: str) -> Dict[str, float]:
     return feats
 
 
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,20}\]")
+# A redaction placeholder, with the self-introduction around a redacted name ("[NAME] hier",
+# "Mein Name ist [NAME]", "hier spricht [NAME]"): no answer in it.
+_PLACEHOLDER = re.compile(
+    r"(\b(mein name ist|ich bin|ich heiße|ich heisse|hier ist|hier spricht|this is|i am|i'm)\s+)?"
+    r"\[[A-Z][A-Z_]{1,20}\](\s+(hier|am apparat|here)\b)?",
+    re.IGNORECASE,
+)
 
 
 def norm(text: str) -> str:
     """The normalised text; redaction placeholders ("[NAME]", "[EMAIL]") carry no answer and
     are dropped."""
-    return normalize_answer(_PLACEHOLDER.sub(" ", text)) or "_empty_"
+    rest = _PLACEHOLDER.sub(" ", text)
+    if rest != text:
+        rest = rest.strip(" ,;:.-")  # "[NAME] hier, ja nutzen wir" reads as "ja nutzen wir"
+    return normalize_answer(rest) or "_empty_"
 
 
 _CLAUSE_BREAK = frozenset(",;:.?!-")

@@ -117,7 +117,7 @@ _REQUEST = re.compile(
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 
-def _is_request(text: str, norm: str, regex: "re.Pattern[str]") -> bool:
+def _is_request(text: str, norm: str, regex: re.Pattern[str]) -> bool:
     """A keyword-only message ("Ansprechpartner", "Datenschutz"), or a sentence that carries the
     keyword and is a question or a wish. A question elsewhere in a message about the firm ("Backup
     machen wir freitags, Datenschutz ist uns wichtig. Wieso?") does not make the mention one."""

@@ -14,6 +14,8 @@ from typing import Optional
 from bot.nlu.answers.clause_patterns import (
     _CONDITION_DEGREE,
     _COUNTERFACTUAL,
+    _QUESTION_START,
+    _QUESTION_VERB,
     _REPORTING,
     _REST,
     _VERDICT_IN,
@@ -60,6 +62,19 @@ class Clause:
 _PUNCT = frozenset(",:-.?!;")
 
 
+def _mark_question(clauses: list[Clause], sentence: int) -> None:
+    """A sentence ending in "?": a real question ("Was ist eine Cloud?", "Haben wir das?") is
+    a question throughout; a statement with a question tacked on ("Klar, jeden Abend,
+    warum?", "Läuft übers Tablet, ist das digital?") asks only in its last clause."""
+    same = [c for c in clauses if c.sentence == sentence]
+    if not same:
+        return
+    head = same[0].text
+    whole = len(same) == 1 or _QUESTION_START.match(head) or _QUESTION_VERB.match(head)
+    for clause in same if whole else same[-1:]:
+        clause.question = True
+
+
 def _clauses(norm: str) -> list[Clause]:
     """Split the normalised text into clauses with their introducing word and sentence."""
     tokens = norm.split(" ") if norm else []
@@ -83,9 +98,7 @@ def _clauses(norm: str) -> list[Clause]:
         if token in (".", "!", "?", ";"):
             close(offsets[i], offsets[i] + len(token), "")
             if token == "?":
-                for clause in clauses:
-                    if clause.sentence == state["sentence"]:
-                        clause.question = True
+                _mark_question(clauses, state["sentence"])
             state["sentence"] += 1
             continue
         if token in (",", ":", "-"):

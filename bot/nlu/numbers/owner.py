@@ -22,6 +22,8 @@ _OWNER_IN = re.compile(
     r"|bin ich (\w+ ){0,2}(mit )?(dabei|drauf|drin)|ich (selbst )?als \w+ (bin|ist|zahle)"
     r"|(der|die) \w+ bin ich|selbst (bin|zahle) ich|mich (schon |auch )?mit(gezahlt|gerechnet)"
     r"|ich bin (da |auch |schon )*(mit )?(drauf|dabei|drin)"
+    # "ich auch dabei", "ich selbst steh da als Geschäftsführer schon mit drin"
+    r"|(ich|isch|mich) (selbst |selber )?(\w+ ){0,5}(auch |schon |da )+(mit )?(dabei|drin|drauf)"
     r"|mit (dem |der |de )?(chef|chefin|inhaber\w*) (sind|sinn|sin|san))\b"
 )
 _OWNER_EXTRA = re.compile(
@@ -40,6 +42,10 @@ _OWNER_EXTRA = re.compile(
 _I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")
 _OWNER_WITH = re.compile(
     r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
+    r"|\b(arbeite|schaffe|mache|mach|fuhre|betreibe|leite) (ich|isch) ((sie|ihn|es|das|den \w+"
+    r"|die \w+|das \w+) )?(jetzt |heute |inzwischen )?(zusammen )?mit (\d+|zwei|drei|vier|funf"
+    r"|sechs|sieben|acht|neun|zehn|elf|zwolf) (\w+ )?(kolleg\w*|mitarbeiter\w*|leuten"
+    r"|angestellten|gesellen|beschaftigten|leut)\b"
     r"|\b(ich|isch)\b[^.!?]{0,40}\b(arbeite|arbeit|schaffe|mache|mach|fuhre|betreibe)"
     r" (\w+ )?(zusammen )?mit (\d+|zwei|drei"
     r"|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) (\w+ )?(kolleg\w*|mitarbeiter\w*|leuten"
