@@ -33,6 +33,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.scaled import baseline  # noqa: E402
 from tests.scaled.driver import Interview, percentile  # noqa: E402
 from tests.scaled.stack import RunAll  # noqa: E402
 
@@ -176,8 +177,15 @@ def run_setup(name: str, profile: str, args: argparse.Namespace, base: Path) -> 
             "ACTION_SERVERS": str(args.action_servers),
             "API_WORKERS": str(args.api_workers),
         }
-    stack = RunAll(profile, base / name, scale=args.scale, extra_env=extra)
-    print(f"Starting the {name} setup (scripts/run_all.sh PROFILE={profile}) ...", flush=True)
+    if name == "baseline":
+        try:
+            stack = baseline.stack(baseline.prepare(args.baseline), base / name)
+        except RuntimeError as error:
+            print(f"  baseline not measured: {error}", file=sys.stderr)
+            return None
+    else:
+        stack = RunAll(profile, base / name, scale=args.scale, extra_env=extra)
+    print(f"Starting the {name} setup ({stack.root.name}/scripts/run_all.sh) ...", flush=True)
     started = time.monotonic()
     try:
         stack.start(timeout=900)
@@ -235,7 +243,16 @@ def table(results: List[Result], args: argparse.Namespace) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--setups", default="default,scaled")
+    parser.add_argument(
+        "--setups",
+        default="baseline,default,scaled",
+        help="baseline = the single process of commit --baseline, started by its own scripts",
+    )
+    parser.add_argument(
+        "--baseline",
+        default=os.environ.get("BASELINE") or baseline.ISSUE_12_MAIN,
+        help="commit measured as the baseline (default: main when issue 12 was filed)",
+    )
     parser.add_argument("--scale", type=int, default=int(os.environ.get("SCALE") or 2))
     parser.add_argument(
         "--action-servers", type=int, default=int(os.environ.get("ACTION_SERVERS") or 2)
@@ -259,6 +276,8 @@ def main() -> int:
         for name in [s.strip() for s in args.setups.split(",") if s.strip()]:
             profile = "scaled" if name.startswith("scaled") else "default"
             label = f"scaled (N={args.scale})" if profile == "scaled" else "default (1 process)"
+            if name == "baseline":
+                label = f"{args.baseline[:7]} (1 process)"
             result = run_setup(name, profile, args, base)
             if result:
                 result.name = label
@@ -287,11 +306,17 @@ def main() -> int:
         detail = result.b2b.error_detail or result.think.error_detail
         if detail:
             print(f"First error ({result.name}): {detail}")
-    if len(results) == 2 and results[0].b2b.throughput:
-        ratio = results[1].b2b.throughput / results[0].b2b.throughput
-        print(f"\nBack-to-back throughput, scaled / default: {ratio:.2f}× (target ≥ 3×)")
     scaled = [r for r in results if "scaled" in r.name]
     default = [r for r in results if "default" in r.name]
+    singles = [r for r in results if "scaled" not in r.name and r.b2b.throughput]
+    if scaled:
+        print()
+        for single_process in singles:
+            ratio = scaled[0].b2b.throughput / single_process.b2b.throughput
+            target = (
+                " (issue 12: ≥ 3× main when it was filed)" if single_process not in default else ""
+            )
+            print(f"Back-to-back throughput, scaled / {single_process.name}: {ratio:.2f}×{target}")
     if scaled:
         print(
             f"Scaled p95 at {args.think} × {args.think_time:g} s: {scaled[0].think.ms(95)} ms "

@@ -111,6 +111,7 @@ class RunAll:
     var_dir: Path
     scale: int = 2
     extra_env: Dict[str, str] = field(default_factory=dict)
+    root: Path = ROOT  # the checkout whose run_all.sh runs (another one for a baseline)
     process: Optional[subprocess.Popen] = None
     ports: Dict[str, object] = field(default_factory=dict)
 
@@ -161,8 +162,8 @@ class RunAll:
     def start(self, timeout: float = 600) -> None:
         self.var_dir.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
-            ["bash", str(ROOT / "scripts" / "run_all.sh")],
-            cwd=ROOT,
+            ["bash", str(self.root / "scripts" / "run_all.sh")],
+            cwd=self.root,
             env=self.env(),
             stdin=subprocess.DEVNULL,
             stdout=self.log.open("w"),
