@@ -98,6 +98,13 @@ def test_number_words_ranges_and_approximations(text, expected):
         ("Wir beschäftigen 35 Menschen.", 35),
         ("Wir betreuen 250 Patienten mit 14 Pflegekräften.", 14),
         ("Wir haben 3 Azubis.", None),  # a sub-group alone is no total
+        # the owner included in other words, or on top with the verb first
+        ("Im Team sind wir 12, ich bin da als Inhaberin auch mit dabei.", 12),
+        ("Sieben Leute arbeiten hier, ich auch dabei", 7),
+        ("Seit zwei Jahren leite ich den Betrieb mit fünf Gesellen.", 6),
+        ("nur ich un meine olle", 2),
+        ("2 co-founders und 1 Werkstudentin", 3),
+        ("Wir sind zwei Co-Gründer und eine Werkstudentin.", 3),
     ],
 )
 def test_the_owner_is_counted_once(text, expected):

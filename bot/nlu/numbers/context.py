@@ -69,6 +69,10 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
             skipped += 1
             j += 1
             continue
+        if word in ("co", "ko", "vize") and j + 2 < len(toks) and toks[j + 1].low == "-":
+            joined = _is_staff_word(toks[j + 2].low)
+            if joined:
+                return joined, j + 2  # "2 co-founders", "zwei Co-Gründer"
         kind = _is_staff_word(word)
         if kind:
             return kind, j
