@@ -31,8 +31,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(meine|unsere|die|alle|das)\b.{0,20}\b(daten|gesprach\w*|verlauf|chat\w*|angaben"
      r"|nachrichten)\b.{0,30}\b(geloscht|entfernt)\b", False),
     ("restart",
-     r"\b(neu (starten|anfangen|beginnen|machen)|neustart\w*|von vorn\w*|nochmal neu"
-     r"|noch mal neu|ganz neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
+     r"\b(neu (starten|anfangen|beginnen|machen(?! (zu )?lass))|neustart\w*|von vorn\w*(?! bis)"
+     r"|nochmal neu|noch mal neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
      r"|neu anfangen|fang\w* (wir )?(nochmal|noch mal|neu) an)\b", False),
     ("withdraw",
      r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
@@ -105,28 +105,55 @@ NLU_INTENTS = {
 
 # A question or a wish: without one, a message that mentions a person, data protection or
 # explaining describes the firm ("mit den Mitarbeitern sprechen wir das ab") and is no request.
-REQUEST_KINDS = frozenset({"human_handoff", "ask_privacy", "explain"})
+# The same holds for a restart and a call-back: "Können wir von vorne anfangen?", "neu starten",
+# "Rufen Sie mich zurück" are wishes; a laptop that "nervt mit Neustarts", a website "neu machen
+# lassen" or customers who "anrufen" are the firm's story (seen in every corpus writer's text).
+REQUEST_KINDS = frozenset({"human_handoff", "ask_privacy", "explain", "restart", "callback"})
 _REQUEST = re.compile(
     r"^(warum|wieso|weshalb|wozu|was|wie|wer|wo|welche\w*|kann|konnen|konnte|darf|gibt|ist|sind)\b"
     r"|\b(mochte|mocht|will|wollte|wurde gern\w*|hatte gern\w*|gerne? (mit|einen|eine)|bitte"
     r"|kann ich|konnen sie|konnten sie|gibt es|brauche|ich suche|verbinden sie"
-    r"|erklaren sie|erklar mir|verstehe? (ich )?(die frage |das )?nicht)\b"
+    r"|erklaren sie|erklar mir|verstehe? (ich )?(die frage |das )?nicht"
+    r"|fang\w* wir|lasst? uns|lassen sie uns|ich (fang|fange|starte|beginne)"
+    r"|ruf\w* (sie |ihr )?(mich|uns)|rufen sie|melden sie sich)\b"
 )
+# For those two, a wish is in the first person or addressed to the bot ("wenn der Fahrer was
+# wissen will, ruft er an" is no wish), or the phrase opens a clause as an imperative.
+_WISH = re.compile(
+    r"\b(ich|wir) (mochte\w*|will|wollen|wurde\w* gern\w*|hatte\w* gern\w*)\b|\bbitte\b"
+    r"|^(konnen|konnten|kann|konnte) (sie|wir|ich|man)\b|\blasst? (uns|mich)\b"
+    r"|\blassen sie uns\b|\bfang\w* wir\b|\bich (fang|fange|starte|beginne)\b"
+)
+_OPENING = {
+    "restart": re.compile(
+        r"^(bitte )?(alles )?(neu (starten|anfangen|beginnen)|neustart|von vorn\w*(?! bis)"
+        r"|nochmal neu|noch mal neu|nochmal von vorn\w*|noch mal von vorn\w*"
+        r"|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen)\b"
+    ),
+    "callback": re.compile(
+        r"^(bitte )?((rufen sie|ruf|ruft) (mich|uns)|melden sie sich|ruckruf|zuruckruf)\b"
+    ),
+}
+_CLAUSE = re.compile(r"[^,.!?;:\n]+")
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 
-def _is_request(text: str, norm: str, regex: re.Pattern[str]) -> bool:
+def _is_request(text: str, norm: str, kind: str, regex: re.Pattern[str]) -> bool:
     """A keyword-only message ("Ansprechpartner", "Datenschutz"), or a sentence that carries the
     keyword and is a question or a wish. A question elsewhere in a message about the firm ("Backup
     machen wir freitags, Datenschutz ist uns wichtig. Wieso?") does not make the mention one."""
     if len(norm.split()) <= 3:
         return True
+    wish = _WISH if kind in _OPENING else _REQUEST
     for sentence in _SENTENCE.findall(text):
         folded = normalized(sentence)
-        if regex.search(folded) and ("?" in sentence or _REQUEST.search(folded)):
+        if regex.search(folded) and ("?" in sentence or wish.search(folded)):
             return True
+    opening = _OPENING.get(kind)
+    if opening is not None:
+        return any(opening.search(normalized(clause).strip()) for clause in _CLAUSE.findall(text))
     return False
 
 
@@ -144,7 +171,9 @@ def detect(text: Any) -> Optional[str]:
         if kind == "erase_data" and (_RESET_RE.search(norm) or _OWN_DELETING.search(norm)):
             continue  # "alles löschen und nochmal neu" is a restart
         if regex.search(norm):
-            if kind in REQUEST_KINDS and not _is_request(text, norm, regex):
+            if kind == "callback" and "[telefon]" in norm:
+                return kind  # a typed phone number: the owner wants to be called
+            if kind in REQUEST_KINDS and not _is_request(text, norm, kind, regex):
                 continue
             return kind
     return None

@@ -190,3 +190,39 @@ def test_override_replaces_only_a_pattern_match():
     assert override(plain) is plain
     story = {"text": "Wir löschen alte Daten regelmäßig", "intent": {"name": "answer"}}
     assert override(story) is story
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Hab mich vertan, nochmal von vorne", "restart"),
+        ("Lass uns neu starten", "restart"),
+        ("Ich möchte neu anfangen", "restart"),
+        ("Neustart", "restart"),
+        ("Rückruf bitte", "callback"),
+        ("Können Sie mich morgen früh anrufen?", "callback"),
+        ("Melden Sie sich bitte bei mir", "callback"),
+        ("Erreichbar bin ich unter [TELEFON]", "callback"),
+    ],
+)
+def test_restart_and_callback_wishes(text, kind):
+    assert detect(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a device that restarts, a website redone, customers who call: the firm's story
+        "Der Rechner im Lager will dauernd neu starten, mitten in der Inventur",
+        "Unser Tablet nervt mit ständigen Neustarts, aber sonst läuft es",
+        "Die Homepage haben wir voriges Jahr komplett neu machen lassen",
+        "Wir überlegen, die Seite neu machen zu lassen",
+        "Den Katalog haben wir von vorne bis hinten überarbeitet",
+        "Die Stammkunden anrufen tut heute keiner mehr, alles läuft per Mail",
+        "Wenn die Monteure was wissen müssen, dann rufen die mich an und ich schaue nach",
+        "Die Azubis können sie alle bedienen, und wenn was hakt, rufen die mich an",
+        "Seit drei Wochen warte ich auf einen Rückruf vom Kassenanbieter",
+    ],
+)
+def test_stories_that_share_words_with_restart_or_callback(text):
+    assert detect(text) is None
