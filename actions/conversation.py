@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
+from actions.after_result import ActionAnswerFollowup, offering_in
 from actions.common import CONSENT_FORM, button, turn_of
 from actions.consent import (
     CONSENT_QUESTION,
@@ -89,6 +90,16 @@ class ActionHumanHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
         turn = turn_of(tracker)
+        recommended = list(tracker.get_slot("recommendations") or [])
+        if (
+            tracker.get_slot("stage") == "result"
+            and detect(turn.text) is None
+            and "TELEFON" not in turn.redacted
+            and offering_in(turn.text, recommended) is not None
+        ):
+            # "Wer bietet Förderung von Unternehmensberatungen an?" asks about an offering; only
+            # the learned intent, not a pattern, took "Beratung" for a wish to talk to a person.
+            return await ActionAnswerFollowup().run(dispatcher, tracker, domain)
         events = pii_notice_events(
             tracker, dispatcher, () if "TELEFON" in turn.redacted else turn.redacted
         )

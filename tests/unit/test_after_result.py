@@ -282,3 +282,15 @@ def test_the_contact_after_the_result_is_the_region_s():
     assert outcome.texts[0].startswith(DUESSELDORF)
     handoff = run(HANDOFF, make_tracker("Ansprechpartner", result_slots(), form=None))
     assert "/start_check" not in handoff.payloads  # the check is done
+
+
+def test_a_question_about_an_offering_that_the_model_took_for_a_handoff_is_answered():
+    # The learned intent may read "Beratung" in an offering's title as a wish for a person.
+    title = offering(1).title
+    handoff = run(HANDOFF, make_tracker(f"Wer bietet {title} an?", result_slots(), form=None))
+    assert offering(1).provider in handoff.texts[0]
+    assert handoff.texts[-1] == "Was möchten Sie noch wissen?"
+    # a real wish for a person after the result still gets the contact
+    person = run(HANDOFF, make_tracker("Ich möchte mit einem Menschen sprechen", result_slots(),
+                                       form=None))  # fmt: skip
+    assert person.texts[0].startswith(KREIS)
