@@ -314,7 +314,7 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--half", default="heldout", choices=("heldout", "dev", "dev2", "dev3", "dev4")
+        "--half", default="heldout", choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5")
     )
     parser.add_argument(
         "--train", default="", help="comma-separated halves to train a fresh model on (cross-set)"
@@ -333,6 +333,8 @@ def main(argv: List[str]) -> int:
             directions.append((["dev", "dev2"], "dev3"))
         if args.cross and load("dev4", "answers"):
             directions.append((["dev", "dev2", "dev3"], "dev4"))
+        if args.cross and load("dev5", "answers"):
+            directions.append((["dev", "dev2", "dev3", "dev4"], "dev5"))
         if args.train:
             directions = [(args.train.split(","), args.half)]
         summaries = []

@@ -199,3 +199,35 @@ def test_masking_keeps_offsets():
 )
 def test_trades_and_unknown_person_words(text, expected):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner said to come on top of a stated total
+        ("Außer mir arbeiten hier noch vier Leute.", 5),
+        ("Mit mir arbeiten noch drei Kollegen in der Werkstatt.", 4),
+        ("Wir haben elf Angestellte, dazu komme ich selbst.", 12),
+        ("Zwölf Beschäftigte, hinzu kommt noch meine Person.", 13),
+        # ... but not twice: the owner already joined to the total
+        ("vier Leute und ich", 5),
+        # the owner and one named person in dialect
+        ("nur ich un der jupp", 2),
+        ("nur isch und de kleine, der lernt noch", 2),
+        ("nur ich und der Hund", 1),
+        # English staff words: "my" before one person, "working student", C-level titles
+        ("me and my cofounder", 2),
+        ("2 devs + 1 working student + me", 4),
+        ("our CTO, 3 engineers and me", 5),
+    ],
+)
+def test_owner_on_top_dialect_pairs_and_english_roles(text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["schwankt, mal 4 mal 12", "mal 2, mal 9, je nach Auftrag", "das schwankt stark: 5 bis 20"],
+)
+def test_a_fluctuating_count_is_not_stored_from_bare_numbers(text):
+    assert count(text) is None

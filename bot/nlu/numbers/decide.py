@@ -13,11 +13,12 @@ from dataclasses import replace
 from bot.nlu.numbers.clauses import _now_norm
 from bot.nlu.numbers.context import _matches_before
 from bot.nlu.numbers.lexicon import _ADD_MARKERS, _JOIN, _fold_set
-from bot.nlu.numbers.owner import _I_HAVE, _OWNER_EXCLUDED, _owner_flags
+from bot.nlu.numbers.owner import _I_HAVE, _OWNER_EXCLUDED, _OWNER_ON_TOP, _owner_flags
 from bot.nlu.numbers.phrases import (
     _ALTERNATIVES,
     _COMPLETE,
     _FILLER,
+    _FLUCTUATES,
     _PAIR,
     _SELF_FIX,
     _SOLO,
@@ -112,8 +113,9 @@ def _decide(
             if window & _ADD_MARKERS or (m.kind == "group" and "haben" in window) or joined:
                 value += m.value  # "… dazu kommt eine Aushilfe", "fünf Leute und ich"
                 added.append(m)
-        if _OWNER_EXCLUDED.search(norm) and not owner_in:
-            value += 1
+        on_top = _OWNER_ON_TOP.search(norm) and not any(m.kind == "owner" for m in added)
+        if (_OWNER_EXCLUDED.search(norm) or on_top) and not owner_in:
+            value += 1  # "… mich nicht mitgezählt", "Neben mir arbeiten noch sechs Leute"
         return reading(added, value, "total")
     groups = [m for m in mentions if m.kind == "group"]
     persons = [m for m in mentions if m.kind == "person"]
@@ -172,7 +174,7 @@ def _decide(
     if letters and _SOLO_ANSWER.match(letters):
         return StaffReading(1, *whole, "solo")
     bare = [m for m in mentions if m.kind == "bare" and not m.sub]
-    if not bare:
+    if not bare or _FLUCTUATES.search(norm):
         return None
     if len({m.value for m in bare}) > 1:
         between = set(low[bare[0].last + 1 : bare[-1].first])

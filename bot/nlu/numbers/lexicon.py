@@ -46,7 +46,7 @@ _ROLE = re.compile(
         "fachmann spüler barkeeper rezeptionist bearbeiter dozent makler vertriebler admin "
         "administrator texter journalist übersetzer dolmetscher trainee volontär leiter "
         "driver technician mechanic cook waiter waitress cleaner assistant consultant manager "
-        "intern apprentice colleague coworker "
+        "intern apprentice colleague coworker ceo cto coo cfo "
         "geselle gesell azubi auszubildende auszubildender lehrling praktikant werkstudent "
         "student schüler aushilfe aushilfskraft minijobber teilzeit teilzeitler vollzeit "
         "vollzeitler festangestellte festangestellter fahrer monteur meister techniker "
@@ -116,6 +116,7 @@ _ADJ_OK = _fold_set(
     "weibliche männliche ausgebildete "
     "gelernte ungelernte studentische interne vollzeitbeschäftigte teilzeitbeschäftigte aktiv "
     "regelmäßig full-time part-time fulltime parttime great amazing ersten erste zweiten "
+    "working part full "
     "dritten neuen festen jungen lieben fleißigen"
 )
 _PER_UNIT = _fold_set("je jeweils pro à per each")

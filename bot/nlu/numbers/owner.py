@@ -36,7 +36,16 @@ _OWNER_EXTRA = re.compile(
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
     r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
+    r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
+    r"|\b(plus|und|sowie|dazu) meine person\b"
     r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
+)
+# The owner said to come on top of a stated total ("Neben mir arbeiten noch sechs Leute",
+# "mit mir arbeiten noch zwei Kolleginnen", "19 Beschäftigte, hinzu käme noch meine Person").
+_OWNER_ON_TOP = re.compile(
+    r"\b(neben|ausser|besides) (mir|mich|me)\b|\bmit mir (arbeiten|arbeitet|schaffen) noch\b"
+    r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
+    r"|\b(dazu|hinzu|obendrauf) komme? ich( selbst| selber)?\b"
 )
 # "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
 _I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")

@@ -143,9 +143,15 @@ def _person_mentions(
                 out.append(Mention(1, k, k, "person"))  # "Vater, Mutter, ich und mein Bruder"
             continue
         det = low[j]
-        singular = det in _SINGULAR_DET or (
-            (word in _KIN_SINGULAR or word.endswith(("in", "kraft", "hilfe", "ende")))
-            and not word.endswith(("innen", "leute", "krafte"))
+        singular = (
+            det in _SINGULAR_DET
+            or (
+                det in ("my", "our") and not word.endswith("s")  # "my cofounder", not "my devs"
+            )
+            or (
+                (word in _KIN_SINGULAR or word.endswith(("in", "kraft", "hilfe", "ende")))
+                and not word.endswith(("innen", "leute", "krafte"))
+            )
         )
         if not singular or word in ("leute", "personen", "kollegen", "menschen"):
             continue

@@ -23,8 +23,19 @@ _SOLO = re.compile(
 )
 # A whole answer to "Wie viele …?" that is only the owner: "Einer. Ich.", "Ich selbst."
 _SOLO_ANSWER = re.compile(r"^(nur )?(einer|eine|eins|one)?( ?(ich|me|myself)( selbst)?)?$")
-_SOLO_NOT = re.compile(r"\b(nicht|kein|keine|nie) (mehr )?(allein|alleine|solo)\b")
-_PAIR = re.compile(r"\b(wir beide|nur wir zwei|wir zwei|us two|the two of us|zu zweien)\b")
+# "is nur mich un der kalle", "nur ich und de kleene": the owner and one named person
+_OWNER_AND_ONE = (
+    r"\bnur (ich|isch|mich|mir) (und|un|\+) (der|de|dä) (?!(hund|kater|computer|rechner"
+    r"|laptop|pc|drucker|wagen|transporter|bus|lkw|kaffee|chef)\b)\w+( *[,.!;:]|$)"
+)
+_SOLO_NOT = re.compile(
+    r"\b(nicht|kein|keine|nie) (mehr )?(allein|alleine|solo)\b|" + _OWNER_AND_ONE
+)
+# "schwankt total, mal 3 mal 15": no count to store from a bare number
+_FLUCTUATES = re.compile(r"\bschwank\w*|\bmal \S+ (und |oder )?mal \S+")
+_PAIR = re.compile(
+    r"\b(wir beide|nur wir zwei|wir zwei|us two|the two of us|zu zweien)\b|" + _OWNER_AND_ONE
+)
 _ZERO = re.compile(r"\b(0|null|keine) (mitarbeit\w*|angestellt\w*|beschaftigt\w*|leute|personal)")
 _COMPLETE = re.compile(
     r"\b(keine weiteren|sonst keine\w*|sonst niemand|mehr nicht|mehr sinn?d? (et|es) nich\w*"
