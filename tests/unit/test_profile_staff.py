@@ -231,3 +231,17 @@ def test_owner_on_top_dialect_pairs_and_english_roles(text, expected):
 )
 def test_a_fluctuating_count_is_not_stored_from_bare_numbers(text):
     assert count(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a list is no total: "mit mir" or "20 Fahrer un …" start a list
+        ("zwölf Monteure un drei im Lager mit mir", 15),
+        ("acht Gesellen und zwei im Büro, mich eingerechnet", 10),
+        ("Mit mir sind es 16", 16),
+        ("mit mir, 16", 16),
+    ],
+)
+def test_a_part_of_a_list_is_no_total(text, expected):
+    assert count(text) == expected

@@ -66,6 +66,20 @@ def _per_unit(toks: list[Tok], nums: list[Num], index: int) -> Mention | None:
     return Mention(units.value * num.value, units.first, last, "group", general=True)
 
 
+_LIST_JOIN = frozenset(("und", "un", "+", "sowie", "plus", ","))
+
+
+def _list_member(low: list[str], k0: int, last: int, before: list[Mention]) -> bool:
+    """The number starts a part of a list: after "mit mir," with more members to come, or
+    joined to a group named right before it."""
+    prev = low[k0 - 1] if k0 else ""
+    if prev == "," and k0 >= 3 and low[k0 - 3 : k0 - 1] == ["mit", "mir"]:
+        return bool(set(low[last + 1 : last + 4]) & _LIST_JOIN)
+    return prev in _LIST_JOIN - {","} and any(
+        m.last == k0 - 2 and m.kind in ("group", "total") for m in before
+    )
+
+
 def _number_mentions(
     toks: list[Tok], nums: list[Num], ids: list[int], times: dict[int, str]
 ) -> list[Mention]:
@@ -118,6 +132,9 @@ def _number_mentions(
         ) or _matches_after(low, last, _STRONG_AFTER)
         if strong and prev == "mit" and last + 1 < len(low) and low[last + 1] == "zusammen":
             strong = False  # "ich arbeite mit 2 Kollegen zusammen": with them, not a total
+        if strong and _list_member(low, k0, last, out):
+            strong = False  # "mit mir, zwei Therapeutinnen und einer Dame"; "20 Fahrer un 5 im
+            # Büro mit mir": a part of a list, the whole list is the count
         if question >= 0 and k0 >= question and not answered and noun in ("none", "general"):
             strong = answered = True
         if noun == "none" and _with_group_before(low, k0):
