@@ -19,9 +19,9 @@ For every answer the product's own decision (bot.nlu.understanding.read_answer) 
 as stored right after at most one confirmation when the stored answer, or one of the two offered
 options, is what the corpus writer meant. Profile messages go through the same decision as the
 form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
-ever looks at the development sets. The shipped answer model is trained on dev + dev2 + dev3 +
-synthetic, so ``--half dev``, ``--half dev2`` and ``--half dev3`` without ``--train``/``--cv``
-are in-sample numbers; use ``--cross`` (or ``--train``) for an estimate on unseen text.
+ever looks at the development sets. The shipped answer model is trained on dev ... dev4,
+dev5/answers_m and synthetic, so ``--half dev`` ... ``--half dev5`` without ``--train``/``--cv``
+are in-sample numbers for the answers (dev5's profile set is not training material); use ``--cross`` (or ``--train``) for an estimate on unseen text.
 ``dev2``'s and ``dev3``'s profile messages (tests/corpus/dev2/profile_f.jsonl,
 tests/corpus/dev3/profile_i.jsonl) are the check that the profile rules generalise.
 Several profile values of one message are confirmed together (see :func:`profile_outcome`).
