@@ -154,3 +154,40 @@ def test_an_age_is_no_staff_count_and_i_have_n_offers_both_readings(chat):
     chat.say('/inform{"employees":5}')
     assert chat.slot("employees") == 5
     assert chat.requested_slot() == "sector"
+
+
+# Long owner answers written for this test (not from the corpus): the learned intent's
+# confidence must not grow with the length of a message.
+LONG_STORIES = [
+    "Bei uns läuft das so, dass meine Schwägerin dienstags und donnerstags ins Büro kommt, die "
+    "Rechnungen aus dem Stapel abtippt und dann in den Ordner heftet, und wenn ein Kunde fragt, "
+    "ob er schon bezahlt hat, muss einer von uns halt nachblättern, das dauert eben.",
+    "Also der alte Rechner im Lager nervt uns seit Wochen mit irgendwelchen Neustarts, und die "
+    "Kunden anrufen tut heute ja sowieso keiner mehr, die schreiben alle über WhatsApp, und "
+    "unsere Website haben wir vor Jahren mal neu machen lassen, seitdem guckt da keiner rein.",
+    "Ehrlich gesagt ist das bei uns ein ziemliches Durcheinander, der eine Monteur macht Fotos "
+    "mit dem privaten Handy, der andere schreibt alles auf Zettel, und abends sortiere ich das "
+    "am Küchentisch zusammen, bevor meine Frau die Abrechnung macht.",
+]
+
+
+def test_long_owner_stories_get_no_confident_learned_intent(stack):
+    import requests
+
+    from tests.e2e.servers import TOKEN
+
+    for story in LONG_STORIES:
+        reply = requests.post(
+            f"{stack.rasa_url}/model/parse", params={"token": TOKEN}, json={"text": story},
+            timeout=30,
+        ).json()  # fmt: skip
+        assert reply["intent"]["confidence"] < 0.9, (story, reply["intent"])
+
+
+def test_a_story_with_restart_and_call_words_neither_restarts_nor_calls(chat):
+    start(chat)
+    asked = chat.requested_slot()
+    chat.say(LONG_STORIES[1])
+    assert chat.slot("pending") is None or chat.slot("pending").get("type") == "answer"
+    assert "von vorn" not in chat.text and "Rückruf" not in chat.text
+    assert chat.slot("employees") == 12 and chat.requested_slot() in (asked, QN.questions[1].slot)
