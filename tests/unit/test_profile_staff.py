@@ -245,3 +245,19 @@ def test_a_fluctuating_count_is_not_stored_from_bare_numbers(text):
 )
 def test_a_part_of_a_list_is_no_total(text, expected):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedged present in the Konjunktiv ("wären", "dürften" fold to the past tense)
+        ("Mit den Aushilfen wären es ungefähr 14 Leute.", 14),
+        ("Es dürften derzeit 22 Beschäftigte sein, mich eingeschlossen.", 22),
+        # a wish or reported speech is no count
+        ("Wir wären gern 8, sind aber nur 5.", 5),
+        ("Vier Leute, auch wenn es immer heißt, wir wären sechs.", 4),
+        ("Früher waren wir 20 Leute.", None),
+    ],
+)
+def test_a_hedged_konjunktiv_is_the_present(text, expected):
+    assert count(text) == expected

@@ -55,12 +55,23 @@ def _member_start(toks: list[Tok], k: int) -> bool:
     )
 
 
+def _hedged(toks: list[Tok], k: int) -> bool:
+    """ "dürften", and "wären" next to an expletive "es", fold to the past "durften", "waren"
+    but hedge the present: "Mich eingerechnet wären es 24", "es dürften gegenwärtig 31 sein".
+    Not "wir wären gerne 10" (a wish) or "er behauptet, wir wären fünf" (reported speech)."""
+    word = toks[k].text.lower()
+    if word in ("dürften", "dürfte"):
+        return True
+    near = {toks[j].low for j in (k - 1, k + 1) if 0 <= j < len(toks)}
+    return word in ("wären", "wäre") and "es" in near
+
+
 def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict[int, str]:
     words: dict[int, set[str]] = {}
     sentence_of: dict[int, int] = {}
     first: dict[int, str] = {}
-    for tok, cid, sid in zip(toks, ids, sentences, strict=True):
-        words.setdefault(cid, set()).add(tok.low)
+    for k, (tok, cid, sid) in enumerate(zip(toks, ids, sentences, strict=True)):
+        words.setdefault(cid, set()).add("konjunktiv" if _hedged(toks, k) else tok.low)
         if cid not in first and tok.low[0].isalnum():
             first[cid] = tok.low
         sentence_of[cid] = sid

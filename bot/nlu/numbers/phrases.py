@@ -114,6 +114,7 @@ _VERB_FIRST = _fold_set(
 )
 _PRESENT = _fold_set(
     "heute jetzt aktuell derzeit momentan zurzeit inzwischen mittlerweile seitdem seither nun "
+    "gegenwärtig "
     "gerade nowadays now currently today heutzutage moment"
 )
 _LEAVING = _fold_set(
