@@ -257,6 +257,10 @@ def test_a_part_of_a_list_is_no_total(text, expected):
         ("Wir wären gern 8, sind aber nur 5.", 5),
         ("Vier Leute, auch wenn es immer heißt, wir wären sechs.", 4),
         ("Früher waren wir 20 Leute.", None),
+        # spoken number words with a final -e
+        ("zwölfe mit mir", 12),
+        ("mir sin viere", 4),
+        ("ellef Leut", 11),
     ],
 )
 def test_a_hedged_konjunktiv_is_the_present(text, expected):

@@ -14,9 +14,12 @@ _UNITS = {
     "fumf": 5, "fimf": 5, "sechs": 6, "sieben": 7, "siebn": 7, "acht": 8, "neun": 9,
     # Rhenish / Kölsch forms
     "veer": 4, "funnef": 5, "sibbe": 7, "siebe": 7, "aach": 8, "nung": 9,
+    # spoken forms with a final -e ("sechse mit mir"; not "achte", an ordinal)
+    "zweie": 2, "dreie": 3, "viere": 4, "funfe": 5, "fumfe": 5, "sechse": 6, "siebene": 7,
 }  # fmt: skip
 _TEENS = {
-    "zehn": 10, "elf": 11, "olf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14,
+    "zehn": 10, "elf": 11, "olf": 11, "zwolf": 12, "zehne": 10, "elfe": 11, "ellef": 11,
+    "zwolfe": 12, "dreizehn": 13, "vierzehn": 14,
     "funfzehn": 15, "fuffzehn": 15, "sechzehn": 16, "sechszehn": 16, "siebzehn": 17,
     "siebenzehn": 17, "achtzehn": 18, "neunzehn": 19,
 }  # fmt: skip
