@@ -158,3 +158,26 @@ def test_frames_decide_the_own_sector(text, expected):
 def test_strict_reading_needs_an_identity_frame(text, expected):
     match = best_sector(text, strict=True)
     assert (match.value if match else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the firm does, in the owner's words (written for this test)
+        ("Wir bauen Heizungen und Bäder ein", "handwerk"),
+        ("Wir gießen Fundamente und ziehen Mauerwerk hoch", "bau"),
+        ("Wir beraten Betriebe bei Förderanträgen", "dienstleistung"),
+        ("Häusliche Pflege, wir fahren zu den Leuten", "gesundheit"),
+        ("Wir sind ein kleines Dev Studio für Apps", "it_medien"),
+        ("Ich fahre Pakete aus, als Subunternehmer", "logistik"),
+    ],
+)
+def test_what_the_firm_does_in_own_words(text, expected):
+    assert parse_sector(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Wir beraten uns da immer gemeinsam", "Wir pflegen alte Traditionen"]
+)
+def test_reflexive_or_figurative_uses_name_no_sector(text):
+    assert parse_sector(text) is None
