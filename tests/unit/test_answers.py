@@ -395,3 +395,22 @@ def test_a_button_of_another_scale_is_not_read_as_text():
     assert rule_reading("always", YN).answer is None
     assert rule_reading('/answer{"choice": "never"}', YPN).answer is None
     assert rule_reading('/answer{"choice": "never"}', FREQ).answer == "never"
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        ("Verantwortlich? Mein Schwiegersohn, der kümmert sich um alles.", YN),
+        ("Homepage? Hat unser Azubi letzten Sommer gebaut.", YPN),
+    ],
+)
+def test_a_topic_echoed_before_the_answer_is_no_question_back(text, scale):
+    assert not rule_reading(text, scale).blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [("Cloud? Was genau meinen Sie damit?", YPN), ("Backup? Wie meinen Sie das?", FREQ)],
+)
+def test_an_echo_followed_by_a_real_question_is_still_blocked(text, scale):
+    assert rule_reading(text, scale).blocked or parse_answer(text, scale) is None

@@ -12,10 +12,17 @@ import json
 from functools import lru_cache
 
 from bot.nlu.answer_norm import bounded, normalize_answer
-from bot.nlu.answers.clause_patterns import _CURRENT, _NOT_PLANNED, _PAST, _PLAN, _QUESTION_VERB
+from bot.nlu.answers.clause_patterns import (
+    _CURRENT,
+    _NOT_PLANNED,
+    _PAST,
+    _PLAN,
+    _QUESTION_START,
+    _QUESTION_VERB,
+)
 from bot.nlu.answers.clause_reading import _clause_concepts, _clause_reading
 from bot.nlu.answers.clause_words import _CONTRAST
-from bot.nlu.answers.clauses import _clauses, _neighbour_merge, _propagate_verdicts, _role
+from bot.nlu.answers.clauses import Clause, _clauses, _neighbour_merge, _propagate_verdicts, _role
 from bot.nlu.answers.combine import _combine
 from bot.nlu.answers.concepts import _NOT_ANSWERS, _concepts
 from bot.nlu.answers.hedges import _PARTIAL, _hedged_yes, _topic_yes
@@ -129,7 +136,9 @@ def _analyse(text: str, scale: str) -> RuleReading:
         if plan_only and scale != "level":
             answer = _MAP[scale].get("NOT_YET")
             return RuleReading(answer, None, False, False, False, 0.35, tags, "plan")
-        has_question = any(c.role == "question" for c in clauses)
+        has_question = any(
+            c.role == "question" and not _echo(clauses, i) for i, c in enumerate(clauses)
+        )
         blocked = has_question or bool(_QUESTION_VERB.match(norm))
         return RuleReading(None, blocked=blocked, no_signal=not answer_concepts, concepts=tags)
     reading = _combine(scale, clauses, readings, lead_index, tags)
@@ -154,6 +163,20 @@ def _analyse(text: str, scale: str) -> RuleReading:
             first, second = "yes", "no"
         return RuleReading(first, second, True, False, False, 0.3, tags, "contradiction")
     return reading
+
+
+def _echo(clauses: list[Clause], i: int) -> bool:
+    """ "Zuständig? Meine Tochter.", "Software? Ohne die wär ich aufgeschmissen.": the question's
+    topic echoed in one or two words before the answer is no question to the bot (the rules read
+    nothing then, so the model can at most offer a confirmation)."""
+    clause = clauses[i]
+    return (
+        i == 0
+        and len(clauses) > 1
+        and len(clause.words) <= 2
+        and not _QUESTION_START.match(clause.text)
+        and clauses[1].sentence != clause.sentence
+    )
 
 
 @lru_cache(maxsize=4096)
