@@ -414,3 +414,11 @@ def test_a_topic_echoed_before_the_answer_is_no_question_back(text, scale):
 )
 def test_an_echo_followed_by_a_real_question_is_still_blocked(text, scale):
     assert rule_reading(text, scale).blocked or parse_answer(text, scale) is None
+
+
+def test_not_knowing_the_staff_well_is_no_confusion_about_the_question():
+    reading = rule_reading(
+        "Weiß nicht, ich kenne nicht so gut die Rechner von meinen Leuten.", LEVEL
+    )
+    assert not reading.blocked and reading.answer == "dont_know"
+    assert rule_reading("Phishing? Kenne ich nicht.", YN).blocked
