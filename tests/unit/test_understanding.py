@@ -319,3 +319,17 @@ def test_without_a_rule_answer_a_low_model_favourite_is_no_confirmation():
 def test_json_without_an_answer_word_is_no_answer():
     reading = read_answer('{"intent": "affirm", "value": true}', YPN)
     assert reading.status == NONE
+
+
+def test_an_answer_with_a_question_in_it_is_confirmed_not_reasked():
+    # the rules read "always"; the model took the message for a question back
+    text = "Sicherung? Na klar, jede Nacht automatisch, wieso?"
+    rules = RuleReading("always", confidence=0.9, no_signal=False, how="clauses")
+    reading = decide(rules, prediction(FREQ, always=0.12, regularly=0.02, none=0.86), None, text)
+    assert reading.status == UNSURE and reading.options[0] == "always"
+    # never stored at once, however sure the renormalised model is
+    reading = decide(rules, prediction(FREQ, always=0.14, none=0.86), None, text)
+    assert reading.status == UNSURE
+    # without a question mark the model's "not an answer" stands
+    plain = "Na klar, jede Nacht automatisch."
+    assert decide(rules, prediction(FREQ, always=0.12, none=0.86), None, plain).status == NONE
