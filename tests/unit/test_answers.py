@@ -422,3 +422,19 @@ def test_not_knowing_the_staff_well_is_no_confusion_about_the_question():
     )
     assert not reading.blocked and reading.answer == "dont_know"
     assert rule_reading("Phishing? Kenne ich nicht.", YN).blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unser Team? Erste Sahne, ehrlich.", "expert"),
+        ("alles technikfreaks hier", "expert"),
+        ("IT ist bei uns das tägliche Brot", "expert"),
+        ("null skills, keine skills, nix", "low"),
+        ("bei uns checkt keiner was", "low"),
+        ("Das Übliche eben, Mails und Kasse", "basic"),
+        ("Wir sind keine Nerds, aber wir kommen gut klar", "good"),
+    ],
+)
+def test_level_idioms(text, expected):
+    assert rule_reading(text, LEVEL).answer == expected

@@ -14,7 +14,8 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
               r"|alteren|meister)"),
     ("GOOD", r"nicht schlecht|gar nicht schlecht|nicht (die )?schlechtesten|nicht von gestern"),
     ("NOT_EXPERT",
-     r"(keine|nicht|kein) (\w+ )?(profis?|experten?|expertenniveau|profi niveau|vorreiter|it firma)"
+     r"(keine|nicht|kein) (\w+ )?(profis?|experten?|expertenniveau|profi niveau|vorreiter|it firma"
+     r"|freaks?|nerds?|cracks?)\b"
      r"|(profis?|experten?|vorreiter|bundesliga|profi niveau) (sind |spielen )?(wir )?(aber "
      r"|sicher |allerdings |naturlich )?(nicht|kein\w*)"
      r"|nicht auf (experten|profi)\w*|nicht mit einer it firma|nicht super"),
@@ -37,7 +38,9 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"|(vier|funf) (plus|minus)"
      r"|\b[0-3] von (10|zehn)\b"
      r"|bescheiden|unzureichend\w*|defizit\w*|duster|ruckstandig\w*|nicht auf der hohe"
-     r"|(sind|ist|hinken|hangen|liegen) (\w+ ){0,2}(hinterher|zuruck)\b|hinterherhinken"),
+     r"|(sind|ist|hinken|hangen|liegen) (\w+ ){0,2}(hinterher|zuruck)\b|hinterherhinken"
+     r"|keine skills|wo ist das internet|(checkt|checken) (keiner|niemand|nix|nichts)"
+     r"|(keiner|niemand) (\w+ ){0,3}(checkt|peilt|blickt durch)"),
     ("EXPERT",
      r"sehr gut\w*|super gut|richtig gut|echt gut|sehr fit|richtig fit|profi\w*|expert\w*"
      r"|exzellent|hervorragend|ausgezeichnet|bestens|perfekt|spitze|top|sehr hoch"
@@ -50,7 +53,9 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"|eigene tools|selbst entwickeln|entwickeln (\w+ )*selbst|so gut,? dass"
      r"|(eine|so eine|glatte) eins(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
-     r"|eins (plus|minus)|\b(9|10) von (10|zehn)\b"),
+     r"|eins (plus|minus)|\b(9|10) von (10|zehn)\b"
+     r"|erste sahne|\b1a\b|(technik|computer|it)?freaks?\b|technikfreak\w*|elite\w*"
+     r"|tagliche\w* brot|wie (bei )?der nasa|wizards?\b|topfit|weit oben\b|ganz vorne\b"),
     ("BASIC",
      r"nicht so gut|nicht besonders( gut)?|nicht sonderlich( gut)?|geht so|mittel\w*"
      r"|durchschnitt\w*|einigermassen|ausreichend|so lala|solala|grundlegend\w*|grundkenntnis\w*"
@@ -62,7 +67,8 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"|(eine|so eine|glatte|solide) drei(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
      r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"
-     r"|(fur den alltag|furs notigste) (reicht|genugt)|(reicht|genugt) (\w+ ){0,2}fur den alltag"),
+     r"|(fur den alltag|furs notigste) (reicht|genugt)|(reicht|genugt) (\w+ ){0,2}fur den alltag"
+     r"|das (ubliche|normale)\b"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
      r"|souveran\w*|alte hasen|routiniert|firm\b"
