@@ -21,9 +21,9 @@ options, is what the corpus writer meant. Profile messages go through the same d
 form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
 ever looks at the development sets. The shipped answer model is trained on dev ... dev4,
 dev5/answers_m and synthetic, so ``--half dev`` ... ``--half dev5`` without ``--train``/``--cv``
-are in-sample numbers for the answers (dev5's profile set is not training material); use ``--cross`` (or ``--train``) for an estimate on unseen text.
-``dev2``'s and ``dev3``'s profile messages (tests/corpus/dev2/profile_f.jsonl,
-tests/corpus/dev3/profile_i.jsonl) are the check that the profile rules generalise.
+are in-sample numbers for the answers (no profile set is training material); use ``--cross``
+(or ``--train``) for an estimate on unseen text. The profile sets of dev2 ... dev6
+(tests/corpus/dev*/profile_*.jsonl) are the check that the profile rules generalise.
 Several profile values of one message are confirmed together (see :func:`profile_outcome`).
 """
 
@@ -314,7 +314,9 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--half", default="heldout", choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5")
+        "--half",
+        default="heldout",
+        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"),
     )
     parser.add_argument(
         "--train", default="", help="comma-separated halves to train a fresh model on (cross-set)"

@@ -265,3 +265,25 @@ def test_a_part_of_a_list_is_no_total(text, expected):
 )
 def test_a_hedged_konjunktiv_is_the_present(text, expected):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "meine Person" is the owner: included, or on top
+        ("Rund zwölf Beschäftigte, einschließlich meiner Person.", 12),
+        ("Neun Angestellte zuzüglich meiner Person.", 10),
+        ("Insgesamt acht Leute zuzüglich meiner Person.", 9),
+        ("Etwa 30, Aushilfen sind darin enthalten, ebenso meine Person.", 30),
+        ("Auf der Lohnliste stehen sieben, und ich komm noch dazu.", 8),
+        # a total, then who they are
+        ("Wir sind zu viert, ich und drei Gesellen.", 4),
+        ("wir sind 2, ich und mein Bruder", 2),
+        # "just me + 1", and a vague "irgendwas über 30" is no count
+        ("just me + 1 freelancer dev", None),
+        ("just me + 1 employee", 2),
+        ("keine Ahnung, irgendwas über dreißig", None),
+    ],
+)
+def test_my_person_totals_with_members_and_vague_counts(text, expected):
+    assert count(text) == expected

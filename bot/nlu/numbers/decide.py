@@ -78,12 +78,19 @@ def _decide(
 
     whole = (toks[0].start, toks[-1].end)
     owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
+    for pick in (m for m in mentions if m.kind in ("total", "strong")):
+        listed = _listed_after(low, mentions, pick)
+        if listed and sum(m.value for m in listed) == pick.value:
+            # "wir sind zu dritt, ich und zwei Gesellen": the total, then who they are
+            return reading([pick, *listed], pick.value, "total")
     summed = _concluding_sum(low, mentions)
     if summed:
         return reading(summed, sum(m.value for m in summed), "total")
     strong = [m for m in mentions if m.kind == "strong"]
     if strong:
-        return reading([strong[-1]], strong[-1].value, "total")
+        # "insgesamt sechs Mitarbeitende zuzüglich meiner Person": the owner on top of it
+        on_top = 1 if _OWNER_ON_TOP.search(norm) and not owner_in else 0
+        return reading([strong[-1]], strong[-1].value + on_top, "total")
     counts = {m.value for m in mentions if m.kind in ("total", "group", "bare")}
     if len(counts) > 1 and len(_ALTERNATIVES.findall(norm)) >= 1:
         return None  # "35 Leute im Sommer, im Winter 25": the owner has to choose
@@ -182,6 +189,21 @@ def _decide(
             return None
     value = bare[-1].value + (1 if owner_extra else 0)
     return reading([bare[-1]], value, "bare")
+
+
+def _listed_after(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
+    """The members named right after a total, after a comma or colon, up to the sentence end."""
+    after = pick.last + 1
+    if after >= len(low) or low[after] not in (",", ":", "-", "–"):
+        return []
+    end = next((k for k in range(after, len(low)) if low[k] in (".", "!", "?", ";")), len(low))
+    return [
+        m
+        for m in mentions
+        if after < m.first < end
+        and m.kind in ("owner", "group", "person", "definite")
+        and not m.sub
+    ]
 
 
 def _subset_marked(low: list[str], member: Mention) -> bool:

@@ -31,7 +31,7 @@ _GENERAL = _fold_set(
     "mitarbeitende mitarbeitenden beschäftigte beschäftigten angestellte angestellten personen "
     "köpfe köpfen koppe mann männer seelen kollegen kolleginnen ma mas arbeitnehmer "
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
-    "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter "
+    "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter employee "
     "mitarbeitender festangestellter köppe person"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too

@@ -24,8 +24,23 @@ _OWNER_IN = re.compile(
     r"|ich bin (da |auch |schon )*(mit )?(drauf|dabei|drin)"
     # "ich auch dabei", "ich selbst steh da als Geschäftsführer schon mit drin"
     r"|(ich|isch|mich) (selbst |selber )?(\w+ ){0,5}(auch |schon |da )+(mit )?(dabei|drin|drauf)"
-    r"|mit (dem |der |de )?(chef|chefin|inhaber\w*) (sind|sinn|sin|san))\b"
+    r"|mit (dem |der |de )?(chef|chefin|inhaber\w*) (sind|sinn|sin|san)"
+    r"|(einschliesslich|inklusive|inkl|samt|unter einbeziehung|mit) meiner (person|wenigkeit)"
+    r"|(enthalten|inbegriffen|eingeschlossen|eingerechnet)\w*( \w+)?( ,)? (ebenso|wie auch|auch)"
+    r" meine person"
+    r"|meine person (ist )?(bereits |schon |auch |ebenfalls )*(enthalten|inbegriffen"
+    r"|eingeschlossen|eingerechnet|mitgezahlt))\b"
 )
+# The owner said to come on top of a stated total ("Neben mir arbeiten noch sechs Leute",
+# "mit mir arbeiten noch zwei Kolleginnen", "19 Beschäftigte, hinzu käme noch meine Person").
+_ON_TOP = (
+    r"\b(neben|ausser|besides) (mir|mich|me)\b|\bmit mir (arbeiten|arbeitet|schaffen) noch\b"
+    r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
+    r"|\b(dazu|hinzu|obendrauf) komme? ich( selbst| selber)?\b"
+    r"|\bich (komme?|zahle) (ja )?(noch |selbst |selber |dann )*(dazu|hinzu|obendrauf|extra)\b"
+    r"|\b(zuzuglich|zzgl|plus) (meiner|meine) (person|wenigkeit)\b"
+)
+_OWNER_ON_TOP = re.compile(_ON_TOP)
 _OWNER_EXTRA = re.compile(
     r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
@@ -36,16 +51,9 @@ _OWNER_EXTRA = re.compile(
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
     r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
-    r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
     r"|\b(plus|und|sowie|dazu) meine person\b"
     r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
-)
-# The owner said to come on top of a stated total ("Neben mir arbeiten noch sechs Leute",
-# "mit mir arbeiten noch zwei Kolleginnen", "19 Beschäftigte, hinzu käme noch meine Person").
-_OWNER_ON_TOP = re.compile(
-    r"\b(neben|ausser|besides) (mir|mich|me)\b|\bmit mir (arbeiten|arbeitet|schaffen) noch\b"
-    r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
-    r"|\b(dazu|hinzu|obendrauf) komme? ich( selbst| selber)?\b"
+    r"|" + _ON_TOP
 )
 # "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
 _I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")

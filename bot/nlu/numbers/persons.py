@@ -143,6 +143,9 @@ def _person_mentions(
                 out.append(Mention(1, k, k, "person"))  # "Vater, Mutter, ich und mein Bruder"
             continue
         det = low[j]
+        if word == "person" and det in ("meine", "meiner", "meinen", "my"):
+            out.append(Mention(1, j, k, "owner"))  # "zuzüglich meiner Person": the owner
+            continue
         singular = (
             det in _SINGULAR_DET
             or (

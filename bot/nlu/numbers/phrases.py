@@ -29,10 +29,14 @@ _OWNER_AND_ONE = (
     r"|laptop|pc|drucker|wagen|transporter|bus|lkw|kaffee|chef)\b)\w+( *[,.!;:]|$)"
 )
 _SOLO_NOT = re.compile(
-    r"\b(nicht|kein|keine|nie) (mehr )?(allein|alleine|solo)\b|" + _OWNER_AND_ONE
+    r"\b(nicht|kein|keine|nie) (mehr )?(allein|alleine|solo)\b"
+    r"|\b(just|only|nur) (me|ich|mich) (\+|and|und|plus|&)"
+    r" (\d+|one|a|an|ein|eine|einen|my|mein\w*)\b|" + _OWNER_AND_ONE
 )
 # "schwankt total, mal 3 mal 15": no count to store from a bare number
-_FLUCTUATES = re.compile(r"\bschwank\w*|\bmal \S+ (und |oder )?mal \S+")
+_FLUCTUATES = re.compile(
+    r"\bschwank\w*|\bmal \S+ (und |oder )?mal \S+|\birgendwas (uber|unter|zwischen)\b"
+)
 _PAIR = re.compile(
     r"\b(wir beide|nur wir zwei|wir zwei|us two|the two of us|zu zweien)\b|" + _OWNER_AND_ONE
 )
