@@ -287,3 +287,14 @@ def test_a_hedged_konjunktiv_is_the_present(text, expected):
 )
 def test_my_person_totals_with_members_and_vague_counts(text, expected):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich, meine Frau und Tochter", 3),
+        ("mein sohn und tochter und ich", 3),
+    ],
+)
+def test_one_determiner_for_two_kin(text, expected):
+    assert count(text) == expected

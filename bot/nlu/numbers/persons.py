@@ -136,6 +136,16 @@ def _person_mentions(
             elif (
                 j == k - 1
                 and word in _KIN_SINGULAR
+                and k >= 2
+                and low[k - 1] in ("und", "un")
+                and _is_staff_word(low[k - 2]) == "kin"
+                and k >= 3
+                and low[k - 3] in _DETERMINERS
+            ):
+                out.append(Mention(1, k, k, "person"))  # "meine Sohn und Tochter": one det, two
+            elif (
+                j == k - 1
+                and word in _KIN_SINGULAR
                 and toks[k].capital
                 and (low[j] if j >= 0 else ",") in _LIST_EDGE
                 and (low[k + 1] if k + 1 < len(low) else ".") in _LIST_EDGE
