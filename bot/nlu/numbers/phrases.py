@@ -34,9 +34,7 @@ _SOLO_NOT = re.compile(
     r" (\d+|one|a|an|ein|eine|einen|my|mein\w*)\b|" + _OWNER_AND_ONE
 )
 # "schwankt total, mal 3 mal 15": no count to store from a bare number
-_FLUCTUATES = re.compile(
-    r"\bschwank\w*|\bmal \S+ (und |oder )?mal \S+|\birgendwas (uber|unter|zwischen)\b"
-)
+_FLUCTUATES = re.compile(r"\bschwank\w*|\bmal \S+ (und |oder )?mal \S+|\birgendwas (uber|unter)\b")
 _PAIR = re.compile(
     r"\b(wir beide|nur wir zwei|wir zwei|us two|the two of us|zu zweien)\b|" + _OWNER_AND_ONE
 )
