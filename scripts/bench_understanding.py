@@ -316,7 +316,7 @@ def main(argv: List[str]) -> int:
     parser.add_argument(
         "--half",
         default="heldout",
-        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"),
+        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
     )
     parser.add_argument(
         "--train", default="", help="comma-separated halves to train a fresh model on (cross-set)"
@@ -337,6 +337,8 @@ def main(argv: List[str]) -> int:
             directions.append((["dev", "dev2", "dev3"], "dev4"))
         if args.cross and load("dev5", "answers"):
             directions.append((["dev", "dev2", "dev3", "dev4"], "dev5"))
+        if args.cross and load("dev7", "answers"):
+            directions.append((["dev", "dev2", "dev3", "dev4", "dev5"], "dev7"))
         if args.train:
             directions = [(args.train.split(","), args.half)]
         summaries = []

@@ -262,6 +262,60 @@ CASES = [
     ("[NAME], [ADRESSE], [PLZ] Ratingen", "employees", {}, {"municipality": "ratingen"}, {}),
     ("Öffnungszeiten Mo–Fr 7–18 Uhr", "employees", {}, {}, {}),
     ("Seit 1996, Tel 0211/556677", "employees", {}, {}, {}),
+    # owner on top, said in passing or in learner's German; departments without "in"
+    (
+        "Zwei Gesellen, ein Azubi, und ich bin ja auch noch da.",
+        "employees",
+        {},
+        {"employees": 4},
+        {},
+    ),
+    ("Neun Leute, ich nicht zählen", "employees", {}, {"employees": 10}, {}),
+    ("drei Monteure plus ich", "employees", {}, {"employees": 4}, {}),
+    (
+        "Wir sind 6. Den Steuerberater würde ich nicht mitzählen.",
+        "employees",
+        {},
+        {"employees": 6},
+        {},
+    ),
+    ("2 leute theke und 3 küche, ich bin auch da", "employees", {}, {"employees": 6}, {}),
+    ("Vier Gesellen und die Dame am Empfang", "employees", {}, {"employees": 5}, {}),
+    ("mein bruder un ich un zwei stifte", "employees", {}, {"employees": 4}, {}),
+    (
+        "Ohne Inhaber 17 Beschäftigte, mit der Geschäftsleitung 19.",
+        "employees",
+        {},
+        {},
+        {"employees": 19},
+    ),
+    # sectors: the activity decides, not a comparison or a negated verb
+    ("Wir entwickeln Apps für Fitnessstudios", "sector", {}, {"sector": "it_medien"}, {}),
+    (
+        "Sieht aus wie eine Werkstatt, aber wir vermieten nur Lagerplätze und kommissionieren",
+        "sector",
+        {},
+        {"sector": "logistik"},
+        {},
+    ),
+    ("Obstbaubetrieb mit Hofladen", "sector", {}, {"sector": "sonstiges"}, {}),
+    ("B2B SaaS", "sector", {}, {"sector": "it_medien"}, {}),
+    # towns: a seat word after the name, a court is not the seat, a street after a comma
+    (
+        "Wir sind in Haan gemeldet, arbeiten aber operativ meist in Solingen",
+        "municipality",
+        {},
+        {"municipality": "haan"},
+        {},
+    ),
+    (
+        "Registergericht Düsseldorf, Firmensitz Monheim",
+        "municipality",
+        {},
+        {"municipality": "monheim"},
+        {},
+    ),
+    ("Ratingen, Bahnstraße", "municipality", {}, {"municipality": "ratingen"}, {}),
 ]
 
 

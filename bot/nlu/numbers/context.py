@@ -14,6 +14,7 @@ from bot.nlu.numbers.lexicon import (
     _ADJ_OK,
     _FUNCTION,
     _GENERAL,
+    _JOIN,
     _OWNER,
     _SUBSET_ROLES,
     _UNIT_WORDS,
@@ -34,6 +35,10 @@ _WORK_AREAS = _fold_set(
     "entwicklung support marketing einkauf wareneingang rezeption anmeldung kolonne kolonnen "
     "geschäft filiale sekretariat leitung geschäftsführung team teams minijob minijobbasis "
     "festanstellung werkhalle fahrdienst saal"
+)
+_DEPARTMENTS = _fold_set(
+    "küche service büro werkstatt verwaltung verkauf vertrieb theke kasse empfang montage "
+    "versand buchhaltung rezeption backoffice office außendienst innendienst"
 )
 _WORK_PLACES = _fold_set("draußen drinnen vorne hinten unterwegs extern intern")
 
@@ -82,6 +87,9 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
                 return "area", area  # "zwei in Teilzeit", "vier im Büro", "3 auf dem Bau"
         if word in _WORK_PLACES:
             return "area", j  # "neun draußen"
+        ends = j + 1 >= len(toks) or not toks[j + 1].low[0].isalpha() or toks[j + 1].low in _JOIN
+        if j == k + 1 and word in _DEPARTMENTS and ends:
+            return "area", j  # "3 leute in küche und 2 service": a department without "in"
         if word in _UNIT_WORDS:
             return "unit", j
         if (
@@ -211,10 +219,17 @@ def _counted_before(low: list[str], k: int) -> bool:
     )
 
 
+_MANAGEMENT = frozenset(
+    ("geschaftsfuhrung", "geschaftsleitung", "betriebsleitung", "praxisleitung", "leitung",
+     "chefetage", "inhabern", "inhaberinnen", "partnern", "gesellschaftern", "chefs")
+)  # fmt: skip
+
+
 def _with_group_before(low: list[str], k: int) -> bool:
-    """ "mit (den) Aushilfen 14": the number right after "mit" + a staff noun."""
+    """ "mit (den) Aushilfen 14", "mit der Geschäftsführung 25": the number right after "mit" +
+    a staff noun or the management."""
     j = k - 1
-    if j < 1 or _is_staff_word(low[j]) is None:
+    if j < 1 or (_is_staff_word(low[j]) is None and low[j] not in _MANAGEMENT):
         return False
     j -= 1
     if low[j] in _AREA_ARTICLES or low[j] in ("unseren", "meinen", "allen"):

@@ -61,7 +61,7 @@ _ROLE = re.compile(
         "leiharbeiter subunternehmer bauleiter polier kaufleute kaufmann kauffrau redakteur "
         "grafiker fotograf steuerberater notar hebamme apotheker pta pka kassierer worker "
         "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "
-        "teilhaber dev devs jeselle jesell lehrjung lehrjunge"
+        "teilhaber dev devs jeselle jesell lehrjung lehrjunge stift rider"
     )
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )

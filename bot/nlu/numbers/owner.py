@@ -46,10 +46,15 @@ _OWNER_EXTRA = re.compile(
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
+    # "Sieben Mitarbeiter, ich nicht zählen" (not "den würde ich nicht mitzählen")
+    r"|(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
     r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
+    # "vier Mitarbeiter plus ich Chef", "und ich bin ja auch jeden Tag selbst da"
+    r"|(plus|\+|zuzuglich) (ich|isch|mich|me)\b"
+    r"|\bich bin (ja |auch |noch |jeden tag |taglich |immer |selbst |selber )+da\b"
     r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
     r"|\b(plus|und|sowie|dazu) meine person\b"
     r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
@@ -72,6 +77,7 @@ _OWNER_EXCLUDED = re.compile(
     r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
+    r"|(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
 )
 _I_HAVE = re.compile(
     r"^(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"

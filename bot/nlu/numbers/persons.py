@@ -162,7 +162,10 @@ def _person_mentions(
                 det in ("my", "our") and not word.endswith("s")  # "my cofounder", not "my devs"
             )
             or (
-                (word in _KIN_SINGULAR or word.endswith(("in", "kraft", "hilfe", "ende")))
+                (
+                    word in _KIN_SINGULAR
+                    or word.endswith(("in", "kraft", "hilfe", "ende", "dame", "frau"))
+                )
                 and not word.endswith(("innen", "leute", "krafte"))
             )
         )

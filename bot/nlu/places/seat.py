@@ -79,7 +79,7 @@ _NEAR = _fold_set(
 )
 _ELSEWHERE = _fold_set(
     "fahren fahre fährt gearbeitet liefern beliefern unterwegs kommen denken dachte wären wäre "
-    "arbeiten viel manchmal auch tour touren"
+    "arbeiten viel manchmal auch tour touren operativ"
 )
 _STREET_WORDS = _fold_set(
     "straße strasse str weg allee platz ring gasse chaussee damm landstraße ufer"
@@ -130,7 +130,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     before, after = _clause_window(tokens, text, first, last)
     word = tokens[first].norm
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    if nxt is not None and (nxt.norm in _STREET_WORDS or nxt.norm.endswith(("strasse", "str"))):
+    joined = nxt is not None and not any(c in text[tokens[last].end : nxt.start] for c in ",;:")
+    if joined and (nxt.norm in _STREET_WORDS or nxt.norm.endswith(("strasse", "str"))):
         return FOREIGN  # "Benrather Straße", "Hildener Str."
     adjective = (
         word.endswith("er")
@@ -141,6 +142,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     )
     if adjective:
         return FOREIGN  # "Düsseldorfer Telefonnummer", "Hildener Kunden"
+    if before[-1:] and before[-1] in ("amtsgericht", "registergericht", "landgericht", "finanzamt"):
+        return FOREIGN  # "beim Amtsgericht Düsseldorf eingetragen": the court, not the seat
     near_before = set(before[-4:])
     if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
         return FOREIGN
@@ -153,8 +156,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         return FOREIGN
     score = 0
     prev = before[-1] if before else ""
-    if set(before) & _SEAT:
-        score += 4
+    if set(before) & _SEAT or set(after[:2]) & _SEAT:
+        score += 4  # "Sitz in Erkrath", "in Erkrath ansässig"
     if set(before) & _NOW:
         score += 3
     elif set(before) & _PAST or (set(after) & _PAST and not set(after) & _MOVED):

@@ -113,6 +113,10 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
         return FOREIGN
     if _apposition_of_other(tokens, text, match, len(before)):
         return FOREIGN  # "Unser Nachbar, ein Friseur, …"
+    if word.endswith("en") and after[:1] and after[0] in _NEGATED_AFTER and after[1:2] != ["nur"]:
+        return FOREIGN  # "wir produzieren nichts", not "produzieren nicht nur Möbel"
+    if near[-2:-1] == ["wie"] and set(before[-5:]) & {"sieht", "aussieht", "aussehen", "aus"}:
+        return FOREIGN  # "die Halle sieht aus wie eine Fabrik": a comparison
     if set(after[:5]) & _NEGATED_AFTER and set(after[:3]) & _HAVE_VERBS:
         return FOREIGN  # "ein Café haben wir nicht", "Verkaufen tun wir so gut wie nichts"
     if set(near[-2:]) & _CUSTOMER:
