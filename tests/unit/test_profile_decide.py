@@ -289,6 +289,16 @@ CASES = [
         {},
         {"employees": 19},
     ),
+    ("Mit mir, drei Verkäuferinnen und einem Azubi", "employees", {}, {"employees": 5}, {}),
+    ("Wir sind mit mir 5, und alle in Vollzeit.", "employees", {}, {"employees": 5}, {}),
+    (
+        "Ich, zwei angestellte Fliesenleger und meine Frau",
+        "employees",
+        {},
+        {"employees": 4},
+        {"sector": "handwerk"},
+    ),
+    ("crew of 9 humans incl. me", "employees", {}, {"employees": 9}, {}),
     # sectors: the activity decides, not a comparison or a negated verb
     ("Wir entwickeln Apps für Fitnessstudios", "sector", {}, {"sector": "it_medien"}, {}),
     (

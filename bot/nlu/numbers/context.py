@@ -79,6 +79,16 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
             if joined:
                 return joined, j + 2  # "2 co-founders", "zwei Co-Gründer"
         kind = _is_staff_word(word)
+        adjective = (
+            kind == "general"
+            and word.startswith(("angestellt", "beschaftigt", "festangestellt"))
+            and j + 1 < len(toks)
+            and _is_staff_word(toks[j + 1].low) in ("role", "kin")
+        )
+        if adjective and skipped < 2:
+            skipped += 1  # "zwei angestellte Therapeutinnen": the role is the noun
+            j += 1
+            continue
         if kind:
             return kind, j
         if word in _AREA_PREPOSITIONS and j + 1 < len(toks):

@@ -96,12 +96,29 @@ def _owner_one_of(low: list[str]) -> bool:
     return bool(match) and _is_staff_word(match.group(5)) in ("role", "general")
 
 
+_LIST_NEXT = re.compile(r" ?(,|und|un|&|\+) ")
+_ANY_NUMBER = re.compile(
+    r"\d|\b(eins|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf)\b"
+)
+
+
+def _list_opening(norm: str, match: re.Match) -> bool:
+    """ "mit mir, zwei Therapeutinnen und einer Dame": "mit mir" opens a list of members
+    (the owner is one of them, added like the others), unlike "wir sind 5 mit mir"."""
+    if not match.group(0).startswith("mit "):
+        return False
+    return bool(_LIST_NEXT.match(norm, match.end())) and not _ANY_NUMBER.search(
+        norm[: match.start()]
+    )
+
+
 def _owner_flags(
     norm: str, low: list[str], mentions: list[Mention], implied: bool = True
 ) -> tuple[bool, bool]:
     """(owner explicitly included, owner to be added on top). ``implied``: also add the owner
     where only "ich habe N …" suggests it (see :func:`_owner_implied`)."""
-    owner_in = bool(_OWNER_IN.search(norm)) or _owner_one_of(low)
+    owner_in = any(not _list_opening(norm, m) for m in _OWNER_IN.finditer(norm))
+    owner_in = owner_in or _owner_one_of(low)
     owner_in = owner_in and not _OWNER_EXCLUDED.search(norm)  # "ich bin nicht dabei gezählt"
     extra = bool(_OWNER_EXTRA.search(norm)) or any(m.kind == "owner" for m in mentions)
     talk = any(w.startswith(_TALK_STEMS) for w in low)
