@@ -37,6 +37,10 @@ from bot.nlu.text import clean, normalized, tokenize
 
 PROFILE_SLOTS = ("employees", "sector", "municipality")
 
+_NUMBER_WORDS = (
+    "eins|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn"
+    "|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|vierzig|funfzig"
+)
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
@@ -45,7 +49,7 @@ _CORRECTION = re.compile(
     r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
     r"|(war|ist) (quatsch|verkehrt|murks)"
     r"|(abandern|andern|anderung|anpassen)"
-    r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt"
+    r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt|instead of"
     r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
     r"|noch ?mals? (zu|zur|zum) (der |dem |den )?(branche|ort|sitz|standort|mitarbeiter\w*"
     r"|anzahl|zahl|grosse|profil|angabe\w*)|(alles )?noch ?mal neu"
@@ -64,7 +68,15 @@ _CORRECTION = re.compile(
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
     r"|(bitte|lieber|besser) (\w+ ){0,6}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
-    r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b)\b"
+    r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b"
+    # "sieben nich fünf", "24, nicht auf 42", "15 not 51", "acht statt sechs"
+    r"|(\d+|" + _NUMBER_WORDS + r") ,? (nicht|nich|net|not|statt|anstatt|instead of) (auf |of )?"
+    r"(\d+|" + _NUMBER_WORDS + r")"
+    r"|korrekterweise|richtig (ist|sind|waren|ware|waere)|richtich (is|ist)"
+    r"|(muss|musste|mussten) es (\w+ )?heissen|(wir sin|sin wir|wir sinn|sinn wir) doch"
+    r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)"
+    r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
+    r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
     r"|(^|, )(nicht|nich|net|nit|not) (in |im )?\w+"
 )
 
@@ -191,8 +203,11 @@ _NUM = r"(\d{1,4}|[a-z]+)"
 _REPLACEMENTS = (
     re.compile(rf"\bnicht {_NUM} sondern {_NUM}\b"),  # new value second
     re.compile(rf"\b{_NUM} (?:statt|anstatt|anstelle von) {_NUM}\b"),  # new value first
-    re.compile(rf"\b{_NUM} nicht {_NUM}\b"),
+    re.compile(rf"\b{_NUM} (?:nicht|nich|net|not) (?:auf |of )?{_NUM}\b"),
+    re.compile(rf"\b{_NUM} (?:now |jetzt )?instead of {_NUM}\b"),
+    re.compile(rf"\b(?:not|nich|net) {_NUM} (?:sondern|but) {_NUM}\b"),  # new value second
 )
+_NEW_SECOND = (0, 4)
 
 
 _OTHER_NUMBERED = re.compile(
@@ -200,18 +215,48 @@ _OTHER_NUMBERED = re.compile(
 )
 
 
-def _replacement(text: str) -> Optional[int]:
-    """The new number of "nicht X, sondern Y", "Y statt X" or "Y, nicht X", or None."""
+def _replacement(text: str, known: Any = None) -> Optional[int]:
+    """The new number of "nicht X, sondern Y", "Y statt X" or "Y, nicht X", or None. Both
+    must be plausible staff counts, or the old one is the ``known`` count ("sieben nich fünf")."""
     low = normalized(text)
     if _OTHER_NUMBERED.search(low):
         return None  # "Frage 7 statt 8": not the staff count
     plausible = {value for _, _, value in plausible_counts(text)}  # no years, times, prices
     for index, pattern in enumerate(_REPLACEMENTS):
         for match in pattern.finditer(low):
-            new, old = (match.group(2), match.group(1)) if index == 0 else match.groups()
+            new, old = (match.group(2), match.group(1)) if index in _NEW_SECOND else match.groups()
             values = [int(w) if w.isdigit() else word_number(w) for w in (new, old)]
-            if values[0] in plausible and values[1] in plausible:
+            named = values[1] is not None and values[1] == known
+            if values[0] in plausible and (values[1] in plausible or named):
                 return values[0]
+            if named and values[0] is not None and 1 <= values[0] <= 999:
+                return values[0]
+    return None
+
+
+def _lone_count(text: str, targets: FrozenSet[str]) -> Optional[int]:
+    """ "dat war falsch, mit mir sinnet zwölf": a correction whose only number is a plausible
+    staff count, naming no sector or town (or naming the staff count as the target)."""
+    values = {value for _, _, value in plausible_counts(text)}
+    low = normalized(text)
+    if len(values) != 1 or _OTHER_NUMBERED.search(low) or not 1 <= min(values) <= 250:
+        return None
+    if "employees" in targets:
+        return values.pop()
+    if len(low.split()) <= 10 and not (find_sectors(text) or ranked_municipalities(text)):
+        return values.pop()
+    return None
+
+
+def _other_than_known(text: str, known: Any) -> Optional[int]:
+    """A correction that names the known staff count and exactly one other plausible count
+    ("Ich habe gesagt zehn, aber richtig ist elf"): the other one is the new count."""
+    if _OTHER_NUMBERED.search(normalized(text)):
+        return None
+    values = {value for _, _, value in plausible_counts(text)}
+    others = values - {known}
+    if known in values and len(others) == 1:
+        return others.pop()
     return None
 
 
@@ -220,7 +265,11 @@ def _corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any
     if slot not in targets and _names_known(text, slot, known):
         targets = targets | {slot}
     if slot == "employees":
-        replaced = _replacement(text)
+        replaced = _replacement(text, known)
+        if replaced is None:
+            replaced = _other_than_known(text, known)
+        if replaced is None:
+            replaced = _lone_count(text, targets)
         if replaced is not None and replaced != known:
             return replaced  # "nicht 15, sondern 50", "bitte 9 statt 6"
         staff = read_staff(text, lenient="employees" in targets)
@@ -229,14 +278,18 @@ def _corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any
         for _, match in ranked_sectors(text):
             if match.value == known:
                 continue
+            if match.value == "sonstiges" and targets and "sector" not in targets:
+                continue  # "aber was anderes: … die Zahl korrigieren": not the sector
             if "sector" in targets or identity_frame(text, match):
                 return match.value
         return None
-    for score, match in ranked_municipalities(text):
+    ranked = ranked_municipalities(text)
+    lone = len({match.value for _, match in ranked}) == 1 and len(normalized(text).split()) <= 8
+    for score, match in ranked:
         if match.value == known:
             continue
-        if "municipality" in targets or score >= 2:
-            return match.value
+        if "municipality" in targets or score >= 2 or (lone and score >= 0):
+            return match.value  # "Ändern: Velbert", "fix pls: 4 people, logistics, Monheim"
         return None
     return None
 

@@ -581,7 +581,20 @@ CORRECTIONS = [
     ("Das mit Haan stimmt nicht, wir sind in Erkrath-Hochdahl.", {"municipality": "erkrath"}),
     ("Sorry, hab Gastro angeklickt, wir sind aber ein Kiosk.", {"sector": "handel"}),
     ("ne warte, sin ja acht leute, nich fünf", {"employees": 8}),
-    # no correction language: nothing
+    # the known value named and contrasted, the slot word first, English and dialect
+    ("Hab vorhin fünf gesagt, aber richtig sind sechs... nee, sieben.", {"employees": 7}),
+    ("wir sin doch zwölf nich fünf", {"employees": 12}),
+    ("Korrekterweise müssten es 6 Beschäftigte sein, nicht 5.", {"employees": 6}),
+    ("sorry typo, it's 8 not 5", {"employees": 8}),
+    ("so 10 now instead of 5", {"employees": 10}),
+    ("Branche: Handel", {"sector": "handel"}),
+    ("Ändern: Monheim", {"municipality": "monheim"}),
+    ("ey dat war verkehrt, Ratingen is richtich", {"municipality": "ratingen"}),
+    ("oops my bad: 7 people, Mettmann 🙈", {"employees": 7, "municipality": "mettmann"}),
+    ("dat war falsch, mit mir sinnet neun", {"employees": 9}),
+    # no correction language, or the number is no staff count: nothing
+    ("Das Passwort ist nicht gut, 1234 überall, ich weiß.", {}),
+    ("Bei einem Kunden in Velbert hat mal jemand auf eine falsche Rechnung geklickt.", {}),
     ("Wir sind inzwischen 9 Leute.", {}),
     ("Ja, nicht alle Rechner haben das.", {}),
     ("Das Update läuft automatisch bei uns in Hilden.", {}),

@@ -156,6 +156,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         return FOREIGN
     score = 0
     prev = before[-1] if before else ""
+    if set(after[:2]) & {"richtig", "richtich", "korrekt", "stimmt"}:
+        score += 6  # "Hilden is richtich": the corrected seat
     if set(before) & _SEAT or set(after[:2]) & _SEAT:
         score += 4  # "Sitz in Erkrath", "in Erkrath ansässig"
     if set(before) & _NOW:
