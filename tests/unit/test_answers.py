@@ -242,6 +242,10 @@ IDIOMS = [  # idioms and hedges
     ("eher Kreisklasse", LEVEL, "basic"),
     ("Chaos pur, jeder macht, was er will", YPN, "no"),
     ("nicht so doll, ehrlich gesagt", YPN, "no"),
+    ("Eher dürftig, ehrlich.", LEVEL, "low"),
+    ("das is hier so oma-niveau", LEVEL, "low"),
+    ("Unklar.", YN, "dont_know"),
+    ("Fraglich!", YPN, "dont_know"),
 ]
 
 LEVEL_NOUNS = [  # level answers as noun phrases

@@ -34,7 +34,7 @@ _DONT_KNOW_PATTERNS: list[tuple[str, str]] = [
      r"|schwer (zu )?(sagen|einzuschatzen|abzuschatzen)|schlecht (zu )?(sagen|einschatzen)"
      r"|(mir |ich )?(da )?(nicht|nich) (so )?sicher|(bin|ich) (mir )?(da )?(etwas "
      r"|ein bisschen )?unsicher"
-     r"|^unsicher$|^unklar$|ist mir unklar|keine angabe|uberfragt"
+     r"|^(unsicher|unklar|hoffentlich|fraglich)( [.!?…]+)?$|ist mir unklar|keine angabe|uberfragt"
      r"|(musste|muss|muss ich|mussen) (ich |erst |mal |im buro |meine\w* \w+ |unsere\w* \w+ "
      r"|den \w+ |die \w+ |ihn |sie )*"
      r"(nach|fragen|nachfragen|nachschauen|nachsehen|nachgucken|klaren|checken|prufen)\b"
