@@ -309,6 +309,16 @@ def test_the_model_alone_against_another_rule_reading_is_confirmed_not_stored():
     assert very.status == SURE and very.answer == "partly"
 
 
+def test_a_moderately_sure_rule_reading_does_not_raise_the_bar_above_sure():
+    weak = RuleReading("yes", confidence=0.6, how="clauses")
+    assert decide(weak, prediction(YPN, partly=0.97, yes=0.02)).answer == "partly"
+    assert decide(weak, prediction(YPN, partly=0.97, yes=0.02)).status == SURE
+    assert decide(weak, prediction(YPN, partly=0.9, yes=0.08)).status == UNSURE
+    # torn rules (two readings of their own) are confirmed, whatever the model prefers
+    torn = RuleReading("partly", second="dont_know", conflict=True, confidence=0.72, how="x")
+    assert decide(torn, prediction(YPN, dont_know=0.98, partly=0.01)).status == UNSURE
+
+
 def test_without_a_rule_answer_a_low_model_favourite_is_no_confirmation():
     rules = RuleReading(None, concepts=("main:YES",))
     assert decide(rules, prediction(FREQ, rarely=0.37, always=0.32)).status == NONE
