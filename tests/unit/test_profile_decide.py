@@ -310,6 +310,28 @@ CASES = [
     ),
     ("Obstbaubetrieb mit Hofladen", "sector", {}, {"sector": "sonstiges"}, {}),
     ("B2B SaaS", "sector", {}, {"sector": "it_medien"}, {}),
+    ("Einzelbetrieb, ohne weitere Mitarbeiter", "employees", {}, {"employees": 1}, {}),
+    (
+        "Wir fertigen Zahnräder, Ratingen, 14 Leute",
+        "employees",
+        {},
+        {"employees": 14, "municipality": "ratingen"},
+        {},
+    ),
+    (
+        "Die Firma, eine Agentur mit Sitz in Haan, hat 6 Leute",
+        "employees",
+        {},
+        {"employees": 6, "municipality": "haan"},
+        {"sector": "it_medien"},
+    ),
+    (
+        "Wir arbeiten mit einer Agentur in Hilden, sind 6 Leute",
+        "employees",
+        {},
+        {"employees": 6},
+        {},
+    ),
     # towns: a seat word after the name, a court is not the seat, a street after a comma
     (
         "Wir sind in Haan gemeldet, arbeiten aber operativ meist in Solingen",

@@ -16,9 +16,9 @@ _SOLO = re.compile(
     r"|(bin|arbeite|mach\w*|mache|mach s|mache s|mach ich s|mach ich) (\w+ ){0,3}(allein|alleine"
     r"|solo)\b|ganz allein\w*|ein (mann|frau|personen) (betrieb|unternehmen|firma|show|laden)"
     r"|einmann\w*|einfrau\w*|one (man|woman|person) (show|band|business)|just me|only me"
-    r"|\bsolo\b|einzelkampfer\w*|einzelunternehm\w*|solo ?selbst\w*|soloselbst\w*"
+    r"|\bsolo\b|einzelkampfer\w*|einzelunternehm\w*|einzelbetrieb\w*|solo ?selbst\w*|soloselbst\w*"
     r"|allein ?selbst\w*|keine (eigenen |festen )?(mitarbeit\w*|angestellt\w*|beschaftigt\w*"
-    r"|personal|leute)\b|ohne (mitarbeit\w*|angestellt\w*|personal)\b"
+    r"|personal|leute)\b|ohne (weitere\w* |eigene\w* )?(mitarbeit\w*|angestellt\w*|personal)\b"
     r"|nur meine wenigkeit|meine wenigkeit (allein\w*|und sonst niemand))"
 )
 # A whole answer to "Wie viele …?" that is only the owner: "Einer. Ich.", "Ich selbst."

@@ -90,6 +90,10 @@ _OWN_NOUNS = _fold_set(
     "unternehmen handwerksbetrieb familienbetrieb geschäft laden stadt ortskern"
 )
 
+# Words that name another firm, or our own in an apposition after an indefinite article
+_FIRM_WORDS = _fold_set("hersteller agentur dienstleister großhändler zulieferer partnerbetrieb")
+_INDEFINITE = _fold_set("ein eine einen einem einer")
+
 _OUR_FIRM = _fold_set("die das den der es sie firma betrieb unser unsere unseren geschäft laden")
 
 FOREIGN = -100
@@ -116,6 +120,14 @@ def _clause_window(
         after.append(tokens[k].norm)
         k += 1
     return before[::-1], after
+
+
+def _we_are(before: list[str], i: int) -> bool:
+    """ "(Unser Unternehmen,) ein Hersteller … mit Sitz in Ratingen", "wir sind eine Agentur in
+    Hilden": a firm word that describes the firm itself, unlike "mit einer Agentur in Hilden"."""
+    if before[i] not in _FIRM_WORDS or i == 0 or before[i - 1] not in _INDEFINITE:
+        return False
+    return i == 1 or before[i - 2] in ("sind", "sin", "sinn", "als", "ist", "wir")
 
 
 def seat_score(text: str, match: PlaceMatch) -> int:
@@ -145,7 +157,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     if before[-1:] and before[-1] in ("amtsgericht", "registergericht", "landgericht", "finanzamt"):
         return FOREIGN  # "beim Amtsgericht Düsseldorf eingetragen": the court, not the seat
     near_before = set(before[-4:])
-    if set(before) & (_HOME | _OTHERS) or set(after[:2]) & _HOME:
+    others = [i for i, w in enumerate(before) if w in _OTHERS and not _we_are(before, i)]
+    if others or set(before) & _HOME or set(after[:2]) & _HOME:
         return FOREIGN
     # "Mein Vater hat die Tischlerei in Langenberg aufgemacht": the firm's own story, unlike
     # "meine Schwester hat ein Hotel in Monheim"

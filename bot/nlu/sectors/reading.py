@@ -75,6 +75,8 @@ _CRAFT_NEGATED = re.compile(r"^(\w+ ){0,3}(selbst |selber )?(nicht|nich|net|kein
 _SELLING = _fold_set("verkaufen verkauft verkaufe verkauf vertreiben vertreibe vertreibt")
 # "Wir stellen Schlösser und Beschläge her": the words between are products, not a trade.
 _MAKING = re.compile(r"\b(stellen|stelle|stellt) ((\w+ ){1,8}?)her\b")
+# "Wir fertigen Schlösser und Beschläge": the words right after the verb are the product
+_MAKING_WHAT = re.compile(r"\b(wir fertigen|fertigen wir) (\w+(?: und \w+)?)\b")
 
 
 def _norm_offsets(text: str) -> tuple[list[Token], str, list[int]]:
@@ -117,7 +119,7 @@ def _making_verb(text: str) -> SectorMatch | None:
 def _made_product(text: str, match: SectorMatch) -> bool:
     """``match`` lies between "stellen" and "her": a product the firm makes."""
     tokens, norm, offsets = _norm_offsets(text)
-    for made in _MAKING.finditer(norm):
+    for made in [*_MAKING.finditer(norm), *_MAKING_WHAT.finditer(norm)]:
         first = bisect_left(offsets, made.start(2))
         last = bisect_left(offsets, made.end(2)) - 1
         inside = first <= last < len(tokens) and tokens[first].start <= match.start
