@@ -114,6 +114,7 @@ _WORDS: dict[str, str] = {
     "nein'": "nein", "neeee": "nein", "nay": "nein",
     # negation
     "nich": "nicht", "nech": "nicht", "nit": "nicht", "net": "nicht", "nicht'": "nicht",
+    "keen": "kein", "keene": "keine", "keenen": "keinen", "keener": "keiner",
     "nix": "nichts", "nüscht": "nichts", "garnich": "gar nicht", "garnicht": "gar nicht",
     "garnix": "gar nichts", "not": "nicht", "never": "nie", "none": "keine",
     "nothing": "nichts", "zero": "null", "nobody": "niemand", "noone": "niemand",

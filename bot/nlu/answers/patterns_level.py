@@ -12,7 +12,8 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
     ("MIXED", r"gemischt|heterogen|durchwachsen|mal so,? mal so|kommt (drauf|darauf) an|je nach"
               r"|manche gut,? manche|die (jungen|jungeren|azubis) (\w+ |, ){0,5}(die )?(alten"
               r"|alteren|meister)"),
-    ("GOOD", r"nicht schlecht|gar nicht schlecht|nicht (die )?schlechtesten|nicht von gestern"),
+    ("GOOD", r"nicht schlecht|gar nicht (so )?schlecht|nicht so schlecht|nicht (die )?schlechtesten"
+             r"|nicht von gestern|uberdurchschnittlich\w*|above average|kaum probleme"),
     ("NOT_EXPERT",
      r"(keine|nicht|kein) (\w+ )?(profis?|experten?|expertenniveau|profi niveau|vorreiter|it firma"
      r"|freaks?|nerds?|cracks?)\b"
@@ -24,7 +25,8 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"nicht gut|nicht so toll|schlecht\w*|schwach\w*|schwachpunkt|anfanger\w*|einsteiger"
      r"|blutige\w*"
      r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit"
-     r"|mittelalter|durftig|oma ?niveau|omaniveau|holzklasse|unterirdisch|ahnungslos"
+     r"|mittelalter|unterdurchschnittlich\w*|below average|durftig|oma ?niveau|omaniveau"
+     r"|holzklasse|unterirdisch|ahnungslos"
      r"|hoffnungslos|digitalmuffel\w*|technikmuffel\w*"
      r"|nicht (gerade )?die hellsten"
      r"|uberfordert|unterentwickelt|nachholbedarf|nachzugler|fast nichts|sehr wenig|ganz am anfang"
