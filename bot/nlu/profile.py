@@ -248,11 +248,17 @@ def _lone_count(text: str, targets: FrozenSet[str]) -> Optional[int]:
     return None
 
 
+_SHARE = re.compile(
+    r"\b(von|of|aus|out of) (den |the |unseren |our )?(\d+|" + _NUMBER_WORDS + r")\b"
+)
+
+
 def _other_than_known(text: str, known: Any) -> Optional[int]:
     """A correction that names the known staff count and exactly one other plausible count
     ("Ich habe gesagt zehn, aber richtig ist elf"): the other one is the new count."""
-    if _OTHER_NUMBERED.search(normalized(text)):
-        return None
+    low = normalized(text)
+    if _OTHER_NUMBERED.search(low) or _SHARE.search(low):
+        return None  # "nur 2 von 6 Leuten": a share of the staff, not a new count
     values = {value for _, _, value in plausible_counts(text)}
     others = values - {known}
     if known in values and len(others) == 1:

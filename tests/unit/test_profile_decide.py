@@ -299,6 +299,17 @@ CASES = [
         {"sector": "handwerk"},
     ),
     ("crew of 9 humans incl. me", "employees", {}, {"employees": 9}, {}),
+    ("just the two of us (me + my co-founder)", "employees", {}, {"employees": 2}, {}),
+    ("Vier Festangestellte, ich bin der fünfte.", "employees", {}, {"employees": 5}, {}),
+    ("Wir sind zu viert, ich bin die vierte.", "employees", {}, {"employees": 4}, {}),
+    ("Da müsste ich erst Rücksprache mit meiner Buchhalterin halten.", "employees", {}, {}, {}),
+    (
+        "Wir zählen uns zum Gesundheitsbereich, Optiker mit 3 Leuten",
+        "employees",
+        {},
+        {"employees": 3, "sector": "gesundheit"},
+        {},
+    ),
     # sectors: the activity decides, not a comparison or a negated verb
     ("Wir entwickeln Apps für Fitnessstudios", "sector", {}, {"sector": "it_medien"}, {}),
     (
@@ -615,6 +626,7 @@ CORRECTIONS = [
     ("oops my bad: 7 people, Mettmann 🙈", {"employees": 7, "municipality": "mettmann"}),
     ("dat war falsch, mit mir sinnet neun", {"employees": 9}),
     # no correction language, or the number is no staff count: nothing
+    ("Eigentlich nutzen nur 2 von 5 Leuten das Tool.", {}),
     ("Das Passwort ist nicht gut, 1234 überall, ich weiß.", {}),
     ("Bei einem Kunden in Velbert hat mal jemand auf eine falsche Rechnung geklickt.", {}),
     ("Wir sind inzwischen 9 Leute.", {}),

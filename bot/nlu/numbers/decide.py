@@ -13,7 +13,13 @@ from dataclasses import replace
 from bot.nlu.numbers.clauses import _now_norm
 from bot.nlu.numbers.context import _matches_before
 from bot.nlu.numbers.lexicon import _ADD_MARKERS, _JOIN, _fold_set
-from bot.nlu.numbers.owner import _I_HAVE, _OWNER_EXCLUDED, _OWNER_ON_TOP, _owner_flags
+from bot.nlu.numbers.owner import (
+    _I_HAVE,
+    _OWNER_EXCLUDED,
+    _OWNER_ON_TOP,
+    _owner_flags,
+    owner_ordinal,
+)
 from bot.nlu.numbers.phrases import (
     _ALTERNATIVES,
     _COMPLETE,
@@ -121,6 +127,7 @@ def _decide(
                 value += m.value  # "… dazu kommt eine Aushilfe", "fünf Leute und ich"
                 added.append(m)
         on_top = _OWNER_ON_TOP.search(norm) and not any(m.kind == "owner" for m in added)
+        on_top = on_top or owner_ordinal(norm) == value + 1  # "drei …, ich bin der vierte"
         if (_OWNER_EXCLUDED.search(norm) or on_top) and not owner_in:
             value += 1  # "… mich nicht mitgezählt", "Neben mir arbeiten noch sechs Leute"
         return reading(added, value, "total")
@@ -194,7 +201,13 @@ def _decide(
 def _listed_after(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
     """The members named right after a total, after a comma or colon, up to the sentence end."""
     after = pick.last + 1
-    if after >= len(low) or low[after] not in (",", ":", "-", "–"):
+    while after < len(low) and (
+        low[after] in ("of", "us", "von", "uns") or not low[after][0].isalnum()
+    ):
+        if low[after] in (",", ":", "-", "–", "("):
+            break
+        after += 1  # "just the two of us 😅 (me + my cofounder)"
+    if after >= len(low) or low[after] not in (",", ":", "-", "–", "("):
         return []
     end = next((k for k in range(after, len(low)) if low[k] in (".", "!", "?", ";")), len(low))
     return [

@@ -41,6 +41,19 @@ _ON_TOP = (
     r"|\b(zuzuglich|zzgl|plus) (meiner|meine) (person|wenigkeit)\b"
 )
 _OWNER_ON_TOP = re.compile(_ON_TOP)
+_ORDINALS = {
+    "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8,
+    "neunte": 9, "zehnte": 10, "elfte": 11, "zwolfte": 12,
+}  # fmt: skip
+_I_AM_NTH = re.compile(r"\bich bin (selbst |selber )?(der|die) (" + "|".join(_ORDINALS) + r")\b")
+
+
+def owner_ordinal(norm: str) -> int | None:
+    """ "drei Angestellte, ich bin der vierte": the owner's place in the count, or None."""
+    match = _I_AM_NTH.search(norm)
+    return _ORDINALS[match.group(3)] if match else None
+
+
 _OWNER_EXTRA = re.compile(
     r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"

@@ -148,7 +148,7 @@ _EXTERNAL = _fold_set("extern externe externer externen dienstleister")
 _TALK_STEMS = (
     "sprech", "sprach", "red", "verbind", "telefon", "chat", "kontakt", "schreib", "erreich",
     "talk", "speak", "connect", "mensch", "frag", "besprech", "abstimm", "klar", "treff",
-    "streit", "diskut", "telefonier", "mail",
+    "streit", "diskut", "telefonier", "mail", "rucksprach",
 )  # fmt: skip
 _ACCUSATIVE = _fold_set("ein eine einen meine meinen mein unsere unseren unser ne nen n a an")
 _YEAR_BEFORE = _fold_set("im in seit ab bis von jahr anno since until jahre vor nach um")

@@ -16,12 +16,13 @@ from bot.nlu.text import (
 _CATEGORY_WORDS = _fold_set(
     "handwerk handel gastronomie gastro dienstleistung dienstleistungen dienstleister "
     "produktion bau baubranche baugewerbe gesundheit gesundheitswesen it medien logistik "
-    "sonstiges sonstige andere nirgends nirgendwo"
+    "sonstiges sonstige andere nirgends nirgendwo gesundheitsbereich gesundheitssektor "
+    "gesundheit und pflege"
 )
 _GENERIC_WORDS = _fold_set("laden geschäft praxis lokal shop firma betrieb")
 _CATEGORY_FRAME = _fold_set(
     "also eher branche zuordnen zuordnung ändern eintragen einordnen bereich sektor zähle "
-    "zählen gehören"
+    "zählen gehören entscheiden zum zur"
 )
 _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
