@@ -23,7 +23,7 @@ ever looks at the development sets. The shipped answer model is trained on dev .
 dev7, dev8 and synthetic, so ``--half dev`` ... ``--half dev5``, ``dev7`` and ``dev8`` without
 ``--train``/``--cv`` are in-sample numbers for the answers (no profile set is training
 material); use ``--cross`` (or ``--train``) for an estimate on unseen text. The profile sets
-of dev2 ... dev7 (tests/corpus/dev*/profile_*.jsonl) are the check that the profile rules
+of dev2 ... dev8 (tests/corpus/dev*/profile_*.jsonl) are the check that the profile rules
 generalise.
 Several profile values of one message are confirmed together (see :func:`profile_outcome`).
 """
