@@ -300,6 +300,8 @@ CASES = [
     ),
     ("crew of 9 humans incl. me", "employees", {}, {"employees": 9}, {}),
     ("just the two of us (me + my co-founder)", "employees", {}, {"employees": 2}, {}),
+    ("Wir sind neun, nee, zehn mit dem neuen Lehrling.", "employees", {}, {}, {"employees": 10}),
+    ("zwölf – halt, dreizehn", "employees", {}, {}, {"employees": 13}),
     ("Vier Festangestellte, ich bin der fünfte.", "employees", {}, {"employees": 5}, {}),
     ("Wir sind zu viert, ich bin die vierte.", "employees", {}, {"employees": 4}, {}),
     ("Da müsste ich erst Rücksprache mit meiner Buchhalterin halten.", "employees", {}, {}, {}),

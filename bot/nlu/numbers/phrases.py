@@ -141,7 +141,7 @@ _ALTERNATIVES = re.compile(
     r"|nebensaison|weihnachtszeit|spargelzeit|season|summer)\b"
 )
 _SELF_FIX = _fold_set(
-    "nein ne nee nö korrektur sorry äh ähm quatsch doch eher besser oder meine meinte"
+    "nein ne nee nö nä halt korrektur sorry äh ähm quatsch doch eher besser oder meine meinte"
 )
 _NEGATORS = _fold_set("nicht nich net ned not kein keine statt anstatt instead")
 _EXTERNAL = _fold_set("extern externe externer externen dienstleister")

@@ -12,6 +12,7 @@ from bot.nlu.numbers.lexicon import _fold_set
 from bot.nlu.numbers.mentions import _analyse
 from bot.nlu.numbers.not_staff import _age, _other_party, _visitors
 from bot.nlu.numbers.owner import _owner_implied
+from bot.nlu.numbers.phrases import _SELF_FIX
 from bot.nlu.numbers.records import StaffReading
 from bot.nlu.numbers.scanning import _scan_numbers, _tokens
 from bot.nlu.numbers.sureness import _sure
@@ -58,7 +59,31 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         reading = replace(reading, sure=False)
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
+    fixed = _self_fixed(list(toks), list(mentions), reading)
+    if fixed is not None:
+        # "wir sind fünf, nein sechs", "sieben – halt, seit Montag acht": the later number,
+        # confirmed first
+        reading = replace(reading, count=fixed, sure=False, alternative=None)
     return reading
+
+
+_FIX_WORDS = _SELF_FIX - _fold_set("doch eher besser") | _fold_set("wait actually say")
+
+
+def _self_fixed(toks: list, mentions: list, reading: StaffReading) -> int | None:
+    """The count an owner corrects himself to right after the read one, or None."""
+    last = max((k for k, t in enumerate(toks) if t.end <= reading.end), default=None)
+    if last is None:
+        return None
+    later = [m for m in mentions if m.first > last and m.kind in ("bare", "total", "strong")]
+    if not later:
+        return None
+    nxt = later[0]
+    between = {t.low for t in toks[last + 1 : nxt.first]}
+    close = abs(nxt.value - reading.count) <= max(3, reading.count // 2)
+    if between & _FIX_WORDS and close and nxt.value != reading.count and len(between) <= 8:
+        return nxt.value
+    return None
 
 
 def employee_count_in_context(text: str) -> int | None:
