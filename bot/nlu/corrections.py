@@ -1,0 +1,221 @@
+"""Explicit correction language in a message and the new profile value it states.
+
+"Korrektur: …", "hab mich vertan", "X, nicht Y", "sieben nich fünf", "Branche → Bau": whether a
+message corrects the profile (:func:`is_correction`), which slots it names
+(:func:`correction_targets`) and the new value it states for a known one (:func:`corrected`).
+Used by :func:`bot.nlu.profile.decide_profile`; a corrected value is always confirmed first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, FrozenSet, Optional
+
+from bot.nlu.numbers import (
+    find_numbers,
+    looks_like_code,
+    plausible_counts,
+    read_staff,
+    word_number,
+)
+from bot.nlu.places import names_municipality, ranked_municipalities
+from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
+from bot.nlu.text import clean, normalized, tokenize
+
+_NUMBER_WORDS = (
+    "eins|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn"
+    "|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|vierzig|funfzig"
+)
+# Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
+_CORRECTION = re.compile(
+    r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
+    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*"
+    r"|stimm(t|en) (so |da |das |hier |aber |leider )?(nicht|nich|net|ned|nit)"
+    r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
+    r"|(war|ist) (quatsch|verkehrt|murks)"
+    r"|(abandern|andern|anderung|anpassen)"
+    r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt|instead of"
+    r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
+    r"|noch ?mals? (zu|zur|zum) (der |dem |den )?(branche|ort|sitz|standort|mitarbeiter\w*"
+    r"|anzahl|zahl|grosse|profil|angabe\w*)|(alles )?noch ?mal neu"
+    r"|(treffender|passender|zutreffender|richtiger)e? (branche|ort|zahl)|passt besser"
+    r"|(mir ist|ist mir) (\w+ ){0,4}aufgefallen|vergessen (habe|hab|hatte)|fehler von mir"
+    r"|mein fehler|(zwei|ein|einen|kleinen) fehler|(ich )?hatte (\w+ ){0,3}(gesagt|angegeben"
+    r"|geschrieben|eingetragen)"
+    r"|wrong|mistake|correction|actually|change (it|that|the)"
+    r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
+    r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
+    r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
+    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|nit|kein\w*) (in |im "
+    r"|mehr )?|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
+    r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
+    r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
+    r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
+    r"|(bitte|lieber|besser) (\w+ ){0,6}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
+    r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b"
+    # "sieben nich fünf", "24, nicht auf 42", "15 not 51", "acht statt sechs"
+    r"|(\d+|" + _NUMBER_WORDS + r") ,? (nicht|nich|net|not|statt|anstatt|instead of) (auf |of )?"
+    r"(\d+|" + _NUMBER_WORDS + r")"
+    r"|korrekterweise|richtig (ist|sind|waren|ware|waere)|richtich (is|ist)"
+    r"|(muss|musste|mussten) es (\w+ )?heissen|(wir sin|sin wir|wir sinn|sinn wir) doch"
+    r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)"
+    r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
+    r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
+    r"|(^|, )(nicht|nich|net|nit|not) (in |im )?\w+"
+)
+
+_SLOT_WORDS = {
+    "employees": re.compile(
+        r"\b(mitarbeiter\w*|ma ?zahl|ma|beschaftigt\w*|angestellt\w*|leute|personen|kopfe"
+        r"|team\w*|belegschaft|personal\w*|anzahl|staff|employees|people|headcount|verzahlt"
+        r"|mitarbeitende\w*|festangestellt\w*|minijob\w*|teilzeit\w*|zahl|grosse|betriebsgrosse"
+        r"|firmengrosse|luck|lueck)\b"
+    ),
+    "sector": re.compile(
+        r"\b(branche|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
+    ),
+    "municipality": re.compile(
+        r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"
+        r"|location|plz|postleitzahl)\b"
+    ),
+}
+
+
+def _with_commas(text: str) -> str:
+    """Folded words; a "," where the text has a comma, colon, dash or sentence end."""
+    text = clean(text)
+    out: list[str] = []
+    end = 0
+    for token in tokenize(text):
+        if out and any(c in text[end : token.start] for c in ",;:.!?–-()"):
+            out.append(",")
+        out.append(token.norm)
+        end = token.end
+    return " ".join(out)
+
+
+def is_correction(text: str) -> bool:
+    """Explicit correction language ("Korrektur: …", "hab mich vertan", "X, nicht Y")."""
+    if not isinstance(text, str) or looks_like_code(text):
+        return False
+    return bool(_CORRECTION.search(_with_commas(text)))
+
+
+def correction_targets(text: str) -> FrozenSet[str]:
+    """Profile slots named in a correction ("die Branche stimmt nicht", "MA-Zahl ändern")."""
+    norm = normalized(text)
+    if not _CORRECTION.search(_with_commas(text)):
+        return frozenset()
+    return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
+
+
+def _names_known(text: str, slot: str, known: Any) -> bool:
+    """The message names the value being corrected ("nicht Haan", "das mit der Gastronomie",
+    "dat mit de zwei Leute"): the correction is about this slot."""
+    if slot == "employees":
+        return any(value == known for _, _, value in find_numbers(text))
+    if slot == "sector":
+        return any(match.value == known for match in find_sectors(text))
+    return names_municipality(text, known)
+
+
+_NUM = r"(\d{1,4}|[a-z]+)"
+_REPLACEMENTS = (
+    re.compile(rf"\bnicht {_NUM} sondern {_NUM}\b"),  # new value second
+    re.compile(rf"\b{_NUM} (?:statt|anstatt|anstelle von) {_NUM}\b"),  # new value first
+    re.compile(rf"\b{_NUM} (?:nicht|nich|net|not) (?:auf |of )?{_NUM}\b"),
+    re.compile(rf"\b{_NUM} (?:now |jetzt )?instead of {_NUM}\b"),
+    re.compile(rf"\b(?:not|nich|net) {_NUM} (?:sondern|but) {_NUM}\b"),  # new value second
+)
+_NEW_SECOND = (0, 4)
+
+
+_OTHER_NUMBERED = re.compile(
+    r"\b(frage|fragen|question|punkt|nr|nummer|antwort|seite|schritt|stufe|note|uhr|euro)\b"
+)
+
+
+def _replacement(text: str, known: Any = None) -> Optional[int]:
+    """The new number of "nicht X, sondern Y", "Y statt X" or "Y, nicht X", or None. Both
+    must be plausible staff counts, or the old one is the ``known`` count ("sieben nich fünf")."""
+    low = normalized(text)
+    if _OTHER_NUMBERED.search(low):
+        return None  # "Frage 7 statt 8": not the staff count
+    plausible = {value for _, _, value in plausible_counts(text)}  # no years, times, prices
+    for index, pattern in enumerate(_REPLACEMENTS):
+        for match in pattern.finditer(low):
+            new, old = (match.group(2), match.group(1)) if index in _NEW_SECOND else match.groups()
+            values = [int(w) if w.isdigit() else word_number(w) for w in (new, old)]
+            named = values[1] is not None and values[1] == known
+            if values[0] in plausible and (values[1] in plausible or named):
+                return values[0]
+            if named and values[0] is not None and 1 <= values[0] <= 999:
+                return values[0]
+    return None
+
+
+def _lone_count(text: str, targets: FrozenSet[str]) -> Optional[int]:
+    """ "dat war falsch, mit mir sinnet zwölf": a correction whose only number is a plausible
+    staff count, naming no sector or town (or naming the staff count as the target)."""
+    values = {value for _, _, value in plausible_counts(text)}
+    low = normalized(text)
+    if len(values) != 1 or _OTHER_NUMBERED.search(low) or not 1 <= min(values) <= 250:
+        return None
+    if "employees" in targets:
+        return values.pop()
+    if len(low.split()) <= 10 and not (find_sectors(text) or ranked_municipalities(text)):
+        return values.pop()
+    return None
+
+
+_SHARE = re.compile(
+    r"\b(von|of|aus|out of) (den |the |unseren |our )?(\d+|" + _NUMBER_WORDS + r")\b"
+)
+
+
+def _other_than_known(text: str, known: Any) -> Optional[int]:
+    """A correction that names the known staff count and exactly one other plausible count
+    ("Ich habe gesagt zehn, aber richtig ist elf"): the other one is the new count."""
+    low = normalized(text)
+    if _OTHER_NUMBERED.search(low) or _SHARE.search(low):
+        return None  # "nur 2 von 6 Leuten": a share of the staff, not a new count
+    values = {value for _, _, value in plausible_counts(text)}
+    others = values - {known}
+    if known in values and len(others) == 1:
+        return others.pop()
+    return None
+
+
+def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
+    """The new value a correction states for ``slot`` (never the known one), or None."""
+    if slot not in targets and _names_known(text, slot, known):
+        targets = targets | {slot}
+    if slot == "employees":
+        replaced = _replacement(text, known)
+        if replaced is None:
+            replaced = _other_than_known(text, known)
+        if replaced is None:
+            replaced = _lone_count(text, targets)
+        if replaced is not None and replaced != known:
+            return replaced  # "nicht 15, sondern 50", "bitte 9 statt 6"
+        staff = read_staff(text, lenient="employees" in targets)
+        return staff.count if staff is not None and staff.count != known else None
+    if slot == "sector":
+        for _, match in ranked_sectors(text):
+            if match.value == known:
+                continue
+            if match.value == "sonstiges" and targets and "sector" not in targets:
+                continue  # "aber was anderes: … die Zahl korrigieren": not the sector
+            if "sector" in targets or identity_frame(text, match):
+                return match.value
+        return None
+    ranked = ranked_municipalities(text)
+    lone = len({match.value for _, match in ranked}) == 1 and len(normalized(text).split()) <= 8
+    for score, match in ranked:
+        if match.value == known:
+            continue
+        if "municipality" in targets or score >= 2 or (lone and score >= 0):
+            return match.value  # "Ändern: Velbert", "fix pls: 4 people, logistics, Monheim"
+        return None
+    return None
