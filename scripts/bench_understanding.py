@@ -312,12 +312,15 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
             )
 
 
+DEV_HALVES = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+
+
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--half",
         default="heldout",
-        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+        choices=("heldout", *DEV_HALVES),
     )
     parser.add_argument(
         "--train", default="", help="comma-separated halves to train a fresh model on (cross-set)"
@@ -331,17 +334,12 @@ def main(argv: List[str]) -> int:
     if args.rules_only:
         answer_model.set_model(None)
     if args.cross or args.train:
-        directions = [(["dev"], "dev2"), (["dev2"], "dev")] if args.cross else []
-        if args.cross and load("dev3", "answers"):
-            directions.append((["dev", "dev2"], "dev3"))
-        if args.cross and load("dev4", "answers"):
-            directions.append((["dev", "dev2", "dev3"], "dev4"))
-        if args.cross and load("dev5", "answers"):
-            directions.append((["dev", "dev2", "dev3", "dev4"], "dev5"))
-        if args.cross and load("dev7", "answers"):
-            directions.append((["dev", "dev2", "dev3", "dev4", "dev5"], "dev7"))
-        if args.cross and load("dev8", "answers"):
-            directions.append((["dev", "dev2", "dev3", "dev4", "dev5", "dev7"], "dev8"))
+        directions = []
+        if args.cross:
+            # both ways between dev and dev2, then each later set from all sets before it
+            ordered = [h for h in DEV_HALVES if load(h, "answers")]
+            directions = [(["dev"], "dev2"), (["dev2"], "dev")]
+            directions += [(ordered[:i], half) for i, half in enumerate(ordered) if i >= 2]
         if args.train:
             directions = [(args.train.split(","), args.half)]
         summaries = []

@@ -54,14 +54,18 @@ def owner_ordinal(norm: str) -> int | None:
     return _ORDINALS[match.group(3)] if match else None
 
 
+# "Sieben Mitarbeiter, ich nicht zählen" (not "den würde ich nicht mitzählen")
+_LEARNER_NOT_COUNTED = (
+    r"(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
+)
 _OWNER_EXTRA = re.compile(
     r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
-    # "Sieben Mitarbeiter, ich nicht zählen" (not "den würde ich nicht mitzählen")
-    r"|(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
-    r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
+    r"|"
+    + _LEARNER_NOT_COUNTED
+    + r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
@@ -90,7 +94,7 @@ _OWNER_EXCLUDED = re.compile(
     r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
-    r"|(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
+    r"|" + _LEARNER_NOT_COUNTED
 )
 _I_HAVE = re.compile(
     r"^(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
