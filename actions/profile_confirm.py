@@ -81,7 +81,7 @@ def _confirm_options(state: FormState, slot: str, options: Tuple[Any, Any]) -> O
     lead = "Habe ich Sie richtig verstanden" if old is None else f"Soll ich „{title}“ ändern"
     question = (
         f"{lead}: „{label}“, Sie selbst mitgezählt – oder „{other}“ mit Ihnen?"
-        if second == first + 1
+        if isinstance(first, int) and second == first + 1
         else f"{lead}: „{label}“ oder „{other}“?"
     )
     buttons = [

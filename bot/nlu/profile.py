@@ -130,8 +130,16 @@ def proposal_options(
     text: str, asked: Optional[str], proposed: Dict[str, Any]
 ) -> Dict[str, Tuple[Any, Any]]:
     """The two likeliest values of a lone proposal that can be read two ways, likeliest first:
-    "ich habe 4 Leute" is 4, or 5 with the owner. The confirmation offers both."""
-    if set(proposed) != {"employees"} or not isinstance(text, str):
+    "ich habe 4 Leute" is 4, or 5 with the owner; a "Hörakustikbetrieb" is Handwerk or
+    Gesundheit. The confirmation offers both."""
+    if len(proposed) != 1 or not isinstance(text, str):
+        return {}
+    if "sector" in proposed:
+        sector = read_sector(text, asked == "sector")
+        if sector is not None and sector.value == proposed["sector"] and sector.alternative:
+            return {"sector": (sector.value, sector.alternative)}
+        return {}
+    if "employees" not in proposed:
         return {}
     for lenient in (asked == "employees", True):
         staff = read_staff(text, lenient=lenient)

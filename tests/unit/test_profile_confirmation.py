@@ -175,3 +175,42 @@ def test_a_requested_change_of_the_staff_count_offers_both_readings():
     applied = dialogue.say("ja")
     assert applied.slot("employees") == 7
     assert applied.requested == "tools_cloud"
+
+
+# ---- a trade between two sectors ("Hörakustik": Handwerk or Gesundheit) -------------------
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Hörgeräteakustik", "handwerk", "gesundheit"),
+        ("Wir sind eine Gebäudereinigung", "handwerk", "dienstleistung"),
+        ("Tanzschule", "dienstleistung", "sonstiges"),
+    ],
+)
+def test_a_trade_between_two_sectors_offers_both(text, first, second):
+    dialogue = Dialogue(FORM, {"consent": True, "employees": 6}, "sector")
+    proposal = dialogue.say(text)
+    assert not proposal.sets("sector")
+    assert proposal.slot("pending") == {
+        "type": "profile",
+        "slot": "sector",
+        "value": first,
+        "options": [first, second],
+    }
+    assert proposal.texts == [
+        f"Habe ich Sie richtig verstanden: „{_label('sector', first)}“ "
+        f"oder „{_label('sector', second)}“?"
+    ]
+    assert proposal.payloads == ["/affirm", f'/inform{{"sector":"{second}"}}', "/deny"]
+    chosen = dialogue.say(f'/inform{{"sector":"{second}"}}')
+    assert chosen.slot("sector") == second
+    assert chosen.slot("pending") is None
+    assert chosen.requested == "municipality"
+
+
+def test_the_category_the_owner_names_decides_a_trade_between_two_sectors():
+    dialogue = Dialogue(FORM, {"consent": True, "employees": 6}, "sector")
+    stored = dialogue.say("Hörakustik, also eher Gesundheit")
+    assert stored.slot("sector") == "gesundheit"
+    assert stored.requested == "municipality"

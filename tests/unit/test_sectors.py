@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.nlu.sectors import SECTORS, best_sector, parse_sector
+from bot.nlu.sectors import SECTORS, best_sector, parse_sector, read_sector
 from bot.nlu.text import load_yaml
 
 CASES = {
@@ -181,3 +181,54 @@ def test_what_the_firm_does_in_own_words(text, expected):
 )
 def test_reflexive_or_figurative_uses_name_no_sector(text):
     assert parse_sector(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tanzschule, also wohl Sonstiges", "sonstiges"),
+        ("son tanzschuppen für kinner also tanzschule halt sonstige", "sonstiges"),
+        ("dog grooming salon 🐶 – no idea which category, other I guess", "sonstiges"),
+        ("Hörakustik, zwischen Handwerk und Gesundheit; ich entscheide mich für Gesundheit",
+         "gesundheit"),
+        ("Optiker, zählt bei uns eher zu Gesundheit und Pflege", "gesundheit"),
+    ],
+)  # fmt: skip
+def test_the_category_the_owner_picks_beats_the_trade(text, expected):
+    reading = read_sector(text, True)
+    assert (reading.value, reading.sure) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wir machen Software für das Handwerk", "Das machen wir dann im Lager",
+     "Wir nutzen andere Tools", "Die anderen sind zu teuer"],
+)  # fmt: skip
+def test_category_words_in_passing_are_no_choice(text):
+    reading = read_sector(text, False)
+    assert reading is None or reading.value not in ("handwerk", "logistik", "sonstiges")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Hörgeräteakustik", "handwerk", "gesundheit"),
+        ("Wir sind ein Augenoptiker", "handwerk", "gesundheit"),
+        ("gebäudereinigung treppenhäuser büros", "handwerk", "dienstleistung"),
+        ("Zahntechniklabor", "handwerk", "gesundheit"),
+        ("Wir sind eine Tanzschule", "dienstleistung", "sonstiges"),
+    ],
+)  # fmt: skip
+def test_a_trade_between_two_sectors_is_never_sure(text, first, second):
+    reading = read_sector(text, True)
+    assert (reading.value, reading.sure, reading.alternative) == (first, False, second)
+
+
+def test_a_plain_firm_noun_beside_the_ambiguous_trade_decides():
+    reading = read_sector("Wir sind eine Schreinerei, vor allem Innenausbau und Möbel", True)
+    assert (reading.value, reading.sure, reading.alternative) == ("handwerk", True, None)
+
+
+def test_every_ambiguous_trade_names_two_sectors():
+    for stem, pair in load_yaml("sectors.yml")["ambiguous"].items():
+        assert len(pair) == 2 and set(pair) <= set(SECTORS) and pair[0] != pair[1], stem

@@ -53,6 +53,7 @@ class _Vocab(NamedTuple):
     markers: frozenset[str]
     person_suffixes: tuple[str, ...]
     fuzzy: dict[str, dict[str, str]]
+    ambiguous: dict[str, tuple[str, str]]
 
 
 def _alternation(words: list[str], template: str) -> re.Pattern[str] | None:
@@ -86,6 +87,11 @@ def _vocab() -> _Vocab:
                 words[key] = (value, flag)
         for word in fold_all(entry.get("fuzzy")):
             fuzzy.setdefault(word[0], {})[word] = value
+    ambiguous: dict[str, tuple[str, str]] = {}
+    for stem, pair in (data.get("ambiguous") or {}).items():
+        if len(pair) != 2 or not set(pair) <= set(SECTORS) or pair[0] == pair[1]:
+            raise ValueError(f"sectors.yml: ambiguous {stem!r} needs two sector ids")
+        ambiguous[fold_all([stem])[0]] = (pair[0], pair[1])
     return _Vocab(
         stem_re=_alternation(list(tables["stems"]), "(?=({}))"),
         stems=tables["stems"],
@@ -99,6 +105,7 @@ def _vocab() -> _Vocab:
         markers=frozenset(fold_all(data.get("third_party_markers"))),
         person_suffixes=tuple(fold_all(data.get("person_suffixes"))),
         fuzzy=fuzzy,
+        ambiguous=ambiguous,
     )
 
 
@@ -171,6 +178,31 @@ def _segment(text: str, tokens: list[Token], index: int) -> bool:
     return any(c in before for c in ",;/") and any(c in after for c in ",;/.!")
 
 
+def _fold_set(words: str) -> frozenset[str]:
+    return frozenset(fold_all(words.split()))
+
+
+_CHOICE = _fold_set(
+    "also eher wohl zu zum zur sagen sage nehmen nehme nimm kategorie category bereich "
+    "vermutlich wahrscheinlich guess probably maybe entscheide entscheiden wähle wählen"
+)
+_FILLERS = _fold_set("halt wohl denke glaube ich i guess oder so schätze mal würde sagen")
+
+
+def _chosen(text: str, tokens: list[Token], index: int) -> bool:
+    """A lone category word the owner picks at the end of a clause ("Tanzschule, also wohl
+    Sonstiges", "zählt eher zu Gesundheit", "no idea which category, other I guess")."""
+    before = {t.norm for t in tokens[max(0, index - 3) : index]}
+    if not before & _CHOICE:
+        return False
+    for k in range(index + 1, len(tokens)):
+        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ",;.!?–-()"):
+            return True  # the clause ends here
+        if tokens[k].norm not in _FILLERS:
+            return False
+    return True
+
+
 _OWN_VERBS = frozenset(("habe", "hab", "haben", "betreibe", "betreiben", "fuhre", "fuhren"))
 
 
@@ -229,6 +261,7 @@ def find_sectors(text: str) -> list[SectorMatch]:
                 and len(tokens) > 2
                 and not stated
                 and not _segment(text, tokens, index)
+                and not _chosen(text, tokens, index)
             ):
                 continue
             if _third_party(vocab, tokens, index, token.norm):
@@ -242,7 +275,3 @@ def find_sectors(text: str) -> list[SectorMatch]:
                 if value:
                     found.append(SectorMatch(value, token.start, token.end, 0))
     return found
-
-
-def _fold_set(words: str) -> frozenset[str]:
-    return frozenset(fold_all(words.split()))

@@ -24,11 +24,14 @@ from bot.nlu.text import (
 
 
 class SectorReading(NamedTuple):
-    """The firm's sector read from a message, and whether it can be stored without asking."""
+    """The firm's sector read from a message, and whether it can be stored without asking.
+    ``alternative``: the other sector a trade between two sectors belongs to (``ambiguous`` in
+    ``data/lookup/sectors.yml``); the confirmation offers both."""
 
     value: str
     sure: bool
     match: SectorMatch
+    alternative: str | None = None
 
 
 _GENERIC_FIRM_WORDS = _fold_set(
@@ -142,7 +145,29 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
         return SectorReading("produktion", False, top)
     if reading.value == "handel" and set(word.split()) & _SELLING and _crafts(text):
         return SectorReading("handwerk", False, top)
+    other = _other_sector(word.replace(" ", ""), reading.value)
+    plain = any(  # "Schreinerei, vor allem Innenausbau": the firm noun is not in between
+        m.value == reading.value
+        and m.length > 0
+        and _other_sector(_joined(text, m), m.value) is None
+        for _, m in ranked_sectors(text)
+    )
+    if other is not None and not plain:
+        return SectorReading(reading.value, False, top, other)
     return reading
+
+
+def _joined(text: str, match: SectorMatch) -> str:
+    return "".join(fold_all([clean(text)[match.start : match.end]])).replace(" ", "")
+
+
+def _other_sector(word: str, value: str) -> str | None:
+    """The second sector of a trade that belongs to two ("Hörakustik": Handwerk or
+    Gesundheit), or None."""
+    for stem, pair in _vocab().ambiguous.items():
+        if stem in word and value in pair:
+            return pair[1] if pair[0] == value else pair[0]
+    return None
 
 
 def _read_sector(text: str, asked: bool) -> SectorReading | None:

@@ -17,12 +17,12 @@ _CATEGORY_WORDS = _fold_set(
     "handwerk handel gastronomie gastro dienstleistung dienstleistungen dienstleister "
     "produktion bau baubranche baugewerbe gesundheit gesundheitswesen it medien logistik "
     "sonstiges sonstige andere nirgends nirgendwo gesundheitsbereich gesundheitssektor "
-    "gesundheit und pflege"
+    "pflege other"
 )
 _GENERIC_WORDS = _fold_set("laden geschäft praxis lokal shop firma betrieb")
 _CATEGORY_FRAME = _fold_set(
     "also eher branche zuordnen zuordnung ändern eintragen einordnen bereich sektor zähle "
-    "zählen gehören entscheiden zum zur"
+    "zählen gehören entscheiden entscheide zum zur"
 )
 _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
@@ -80,6 +80,16 @@ def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[
 
 
 FOREIGN = -100
+_CHOOSING = _fold_set("entscheiden entscheide entschieden wähle wählen nehme nehmen")
+
+
+def _is_category(word: str) -> bool:
+    """The match is a category the questionnaire offers ("Handwerk", "IT und Medien",
+    "Gesundheit und Pflege", "Baubranche"), not a trade."""
+    words = word.split()
+    return word.endswith("branche") or (
+        bool(words) and all(w in _CATEGORY_WORDS or w == "und" for w in words)
+    )
 
 
 def _apposition_of_other(tokens: list[Token], text: str, match: SectorMatch, n: int) -> bool:
@@ -120,7 +130,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
         return FOREIGN  # "die Halle sieht aus wie eine Fabrik": a comparison
     if set(after[:5]) & _NEGATED_AFTER and set(after[:3]) & _HAVE_VERBS:
         return FOREIGN  # "ein Café haben wir nicht", "Verkaufen tun wir so gut wie nichts"
-    if set(near[-2:]) & _CUSTOMER:
+    chosen = _is_category(word) and set(before[-4:] + after[:3]) & _CHOOSING
+    if set(near[-2:]) & _CUSTOMER and not chosen:  # not "ich entscheide mich für Gesundheit"
         at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
         head = before[at - 1] if at else ""
         if not head.endswith(_GENERIC_HEADS):
@@ -138,7 +149,7 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     score = 0
     if set(before[:3]) & _RELATIVES and set(before) & _RELATIVE_HAS:
         score -= 5  # "Mein Mann ist Elektriker, ich hab einen Blumenladen"
-    if word in _CATEGORY_WORDS or word.endswith("branche"):
+    if _is_category(word):
         score += 2
         if set(before) & _CATEGORY_FRAME or set(after[:3]) & _CATEGORY_FRAME:
             score += 6
