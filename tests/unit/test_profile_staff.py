@@ -298,3 +298,26 @@ def test_my_person_totals_with_members_and_vague_counts(text, expected):
 )
 def test_one_determiner_for_two_kin(text, expected):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "sure"),
+    [
+        # "beide" refers back to the two just named
+        ("Ich mache die Fahrschule mit meinem Bruder, wir sind beide Inhaber, dazu drei "
+         "Fahrlehrer und eine Dame fürs Büro", 6, False),
+        ("Meine Frau und ich, wir sind beide Meister, und zwei Azubis", 4, False),
+        ("ich, meine Frau, unsere beiden Töchter", 4, True),
+        # a bare total, then its parts
+        ("wir sind, wie sagt man, drei, ich und zwei Mitarbeiterinnen", 3, True),
+        # the owner's own conclusion against the parts: confirmed first
+        ("me + 1 freelancer (doesn't count I guess) → so 1", 1, False),
+        ("basically 4 ppl plus me, so 5", 5, True),
+        # an addition without a base, a list going on with "and a …"
+        ("inzwischen haben wir noch zwei Schneiderinnen angestellt", 2, False),
+        ("me, 1 designer, 2 devs and a part-time PM", 4, False),
+    ],
+)  # fmt: skip
+def test_references_conclusions_and_open_lists(text, expected, sure):
+    reading = read_staff(text, lenient=True)
+    assert (reading.count, reading.sure) == (expected, sure)

@@ -84,6 +84,14 @@ def _decide(
 
     whole = (toks[0].start, toks[-1].end)
     owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
+    concluded = _concluded(low, mentions)
+    if concluded is not None:
+        rest = [m for m in mentions if m is not concluded]
+        summed = _decide(toks, rest, norm, lenient, implied)
+        if summed is None or summed.count != concluded.value:
+            # "me + 1 freelancer (doesn't count I guess) → so 1": the owner's own conclusion
+            # against the parts, confirmed first
+            return replace(reading([concluded], concluded.value, "total"), sure=False)
     for pick in (m for m in mentions if m.kind in ("total", "strong")):
         listed = _listed_after(low, mentions, pick)
         if listed and sum(m.value for m in listed) == pick.value:
@@ -143,8 +151,18 @@ def _decide(
             m for m in mentions if m.kind == "bare" and not m.sub and _listed_with(low, m, groups)
         ]
         members += persons + definite
-        others = [m for m in members]
         owner = 1 if owner_extra else 0
+        pair = _pair_named_before(low, groups, members, owner)
+        if pair:
+            # "mit meinem Bruder zusammen, wir sind beide Inhaber": the two named before
+            members = [m for m in members if m not in pair]
+            owner = 0
+        stated = _stated_total(low, members, owner + len(owners) * (1 - owner))
+        if stated is not None:
+            # "wir sind …, drei, ich und zwei Mitarbeiterinnen": the total, then who they are
+            return reading([m for m in members if m is not stated] + owners + [stated],
+                           stated.value, "total")  # fmt: skip
+        others = [m for m in members]
         for g in groups:
             rest = sum(m.value for m in others if m is not g) + owner
             summary = all(m.last < g.first for m in others if m is not g) and g.first > 0
@@ -217,6 +235,61 @@ def _listed_after(low: list[str], mentions: list[Mention], pick: Mention) -> lis
         and m.kind in ("owner", "group", "person", "definite")
         and not m.sub
     ]
+
+
+_SO = _fold_set("so also ergo thus macht ergibt insgesamt total gesamt = → ->")
+
+
+def _concluded(low: list[str], mentions: list[Mention]) -> Mention | None:
+    """A count the message ends on after "so"/"also"/"→", with other counts before it."""
+    kinds = ("bare", "total", "strong", "group", "person", "owner")
+    counts = [m for m in mentions if m.kind in kinds]
+    if len(counts) < 2 or counts[-1].kind not in ("bare", "total"):
+        return None
+    last = counts[-1]
+    if any(w[0].isalnum() for w in low[last.last + 1 :]):
+        return None
+    before = [w for w in low[max(0, last.first - 3) : last.first] if w not in (",", ":")]
+    differs = any(m.kind == "owner" or m.value != last.value for m in counts[:-1])
+    if not before or before[-1] not in _SO or not differs:
+        return None
+    return last
+
+
+_BOTH = _fold_set("beide beiden both")
+_OWNERS = _fold_set("inhaber chefs geschäftsführer gründer owners founders gesellschafter")
+
+
+def _pair_named_before(
+    low: list[str], groups: list[Mention], members: list[Mention], owner: int
+) -> list[Mention]:
+    """The persons a "beide" group refers back to ("Ich mache die Fahrschule mit meinem Bruder,
+    wir sind beide Inhaber"): they are the group, not two more."""
+    for g in groups:
+        if g.value != 2 or not set(low[g.first : g.last + 1]) & _BOTH:
+            continue
+        if "wir" not in low[max(0, g.first - 2) : g.first] and not _OWNERS & set(
+            low[g.first : g.last + 1]
+        ):
+            continue  # "ich, meine Frau, unsere beiden Töchter": two more
+        before = [m for m in members if m.last < g.first and m.kind in ("person", "definite")]
+        if before and sum(m.value for m in before) + owner == 2:
+            return before
+    return []
+
+
+def _stated_total(low: list[str], members: list[Mention], owner: int) -> Mention | None:
+    """A bare number followed by its parts that add up to it ("drei, ich und zwei …")."""
+    bare = [m for m in members if m.kind == "bare"]
+    if len(bare) != 1:
+        return None
+    total = bare[0]
+    rest = [m for m in members if m is not total]
+    if not rest or any(m.first < total.last for m in rest):
+        return None
+    if total.last + 1 >= len(low) or low[total.last + 1] not in (",", ":", "(", "-", "–"):
+        return None
+    return total if sum(m.value for m in rest) + owner == total.value else None
 
 
 def _subset_marked(low: list[str], member: Mention) -> bool:

@@ -59,12 +59,28 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
         reading = replace(reading, sure=False)
     if not _sure(text, reading):
         reading = replace(reading, sure=False)
+    if reading.sure and _unread_member(list(toks), list(mentions), reading):
+        # "me, 1 designer, 2 devs and a part-time PM" (one more?), "5 Leute und ein Hund"
+        reading = replace(reading, sure=False)
     fixed = _self_fixed(list(toks), list(mentions), reading)
     if fixed is not None:
         # "wir sind fünf, nein sechs", "sieben – halt, seit Montag acht": the later number,
         # confirmed first
         reading = replace(reading, count=fixed, sure=False, alternative=None)
     return reading
+
+
+_AND = _fold_set("and und plus sowie +")
+_A = _fold_set("a an ein eine einen ne nen")
+
+
+def _unread_member(toks: list, mentions: list, reading: StaffReading) -> bool:
+    """The reading's list goes on with "and a …" that no mention covers."""
+    after = [k for k, t in enumerate(toks) if t.start >= reading.end]
+    if len(after) < 3 or any(m.first >= after[0] for m in mentions):
+        return False
+    k = after[0]
+    return toks[k].low in _AND and toks[k + 1].low in _A and toks[k + 2].low[0].isalpha()
 
 
 _FIX_WORDS = _SELF_FIX - _fold_set("doch eher besser") | _fold_set("wait actually say")

@@ -100,8 +100,14 @@ def _spelled_out(
 
 
 def _added_at(low: list[str], k: int) -> bool:
-    """An addition marker right before token ``k`` ("dazu kommen noch zwei …")."""
-    return bool(set(low[max(0, k - 3) : k]) & _fold_set("dazu zusätzlich außerdem hinzu plus"))
+    """An addition marker right before token ``k`` ("dazu kommen noch zwei …", "haben wir noch
+    zwei Schneiderinnen angestellt": added to whom?)."""
+    if set(low[max(0, k - 3) : k]) & _fold_set("dazu zusätzlich außerdem hinzu plus"):
+        return True
+    return k >= 2 and low[k - 1] == "noch" and bool(set(low[max(0, k - 4) : k - 1]) & _HAVING)
+
+
+_HAVING = _fold_set("haben habe hab hat kommen kommt")
 
 
 def _things_counted(toks: list[Tok], sentence: set[int], used: set[int]) -> bool:
@@ -182,6 +188,8 @@ def _sure(text: str, reading: StaffReading) -> bool:
     )
     if strong and not any(m.first > first and m.kind != "person" for m in others):
         return True  # the owner's own conclusion, nothing counted after it
+    if first >= 0 and _added_at(low, first):
+        return False  # "… und dazu kommen noch zwei Angestellte": added to whom?
     if others:
         now = [m for m in others if times[m.first] == "now"]
         words = {low[k] for k in sentence}
@@ -191,8 +199,6 @@ def _sure(text: str, reading: StaffReading) -> bool:
             # "wir sind 4 – mein Kollege und ich sowie zwei Aushilfen": the total spelled out
             return not [m for m in others if m.first not in sentence and times[m.first] == "now"]
         return False
-    if first >= 0 and _added_at(low, first):
-        return False  # "… und dazu kommen noch zwei Angestellte": added to whom?
     if reading.source == "bare" and (
         _ALTERNATIVES.search(" ".join(low)) or _things_counted(toks, sentence, used)
     ):
