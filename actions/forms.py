@@ -191,7 +191,7 @@ class ValidateInterviewForm(FormValidationAction):
                 return CHANGE
         if turn.is_button:
             return ASK
-        reading = read_answer(turn.text, scale)
+        reading = read_answer(turn.text, scale, slot)
         if reading.sure:
             state.store(slot, reading.answer)
             return ASK

@@ -84,7 +84,7 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         state.say("Dann wählen Sie bitte die passende Antwort:")
         return "done", AGAIN
     elif choice is None and not turn.is_button:
-        reading = read_answer(turn.text, question.scale)
+        reading = read_answer(turn.text, question.scale, question.slot)
         if reading.sure:
             choice = reading.answer
         elif reading.options and reading.options[0] in options:

@@ -108,5 +108,5 @@ def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[st
     question = questionnaire.question(slot)
     if question is None:
         return slot, None
-    reading = read_answer(text, question.scale)
+    reading = read_answer(text, question.scale, slot)
     return slot, (reading.answer if reading.sure else None)

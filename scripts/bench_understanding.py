@@ -60,7 +60,7 @@ def load(half: str, prefix: str) -> List[Dict[str, Any]]:
 
 def answer_outcome(item: Dict[str, Any], reading: Any = None) -> tuple:
     if reading is None:
-        reading = read_answer(item["text"], item["scale"])
+        reading = read_answer(item["text"], item["scale"], item.get("slot"))
     expected = item["expected"]
     accepted = {expected, *(item.get("acceptable") or [])} - {None}
     decided = reading.answer if reading.status == "sure" else reading.status
@@ -196,7 +196,9 @@ def cross_validate(k: int, seed: int = 0) -> tuple:
     """Per dev answer: its rule reading and the prediction of a model that never saw it."""
     items = load("dev", "answers")
     examples = [
-        answer_model.Example(i["text"], i["scale"], i["expected"] or answer_model.NONE)
+        answer_model.Example(
+            i["text"], i["scale"], i["expected"] or answer_model.NONE, i.get("slot") or ""
+        )
         for i in items
     ]
     synthetic = answer_model.load_examples(sorted((CORPUS / "synthetic").glob("answers_*.jsonl")))
@@ -206,7 +208,11 @@ def cross_validate(k: int, seed: int = 0) -> tuple:
         model = answer_model.train([e for i, e in enumerate(examples) if i not in held] + synthetic)
         for i, prediction in zip(
             fold,
-            model.predict_many([items[i]["text"] for i in fold], [items[i]["scale"] for i in fold]),
+            model.predict_many(
+                [items[i]["text"] for i in fold],
+                [items[i]["scale"] for i in fold],
+                [items[i].get("slot") for i in fold],
+            ),
             strict=True,
         ):
             predictions[i] = prediction
@@ -231,7 +237,9 @@ def cross_set(train: List[str], half: str) -> tuple:
         raise SystemExit(f"--train {','.join(train)} contains the evaluated half {half}")
     items = load(half, "answers")
     model = train_on(train)
-    predictions = model.predict_many([i["text"] for i in items], [i["scale"] for i in items])
+    predictions = model.predict_many(
+        [i["text"] for i in items], [i["scale"] for i in items], [i.get("slot") for i in items]
+    )
     rules = [rule_reading(i["text"], i["scale"]) for i in items]
     return items, rules, predictions
 

@@ -49,6 +49,16 @@ class Example:
     text: str
     scale: str
     label: str
+    slot: str = ""  # the question answered ("strategy_responsible"), "" when unknown
+
+
+def slotted(normalised: str, slot: str | None) -> str:
+    """The words of the normalised text tagged with the question they answer ("Mein Neffe."
+    to "who looks after IT?" is a yes, "Wandkalender" to "digital planning?" a no): what a
+    word means for one question. Empty when the question is not known."""
+    if not slot:
+        return ""
+    return " ".join(f"{slot}|{w}" for w in normalised.split() if w[0].isalnum())
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ TRAINING_GLOBS = (
     ("dev8", "answers_*.jsonl"),
     ("synthetic", "answers_*.jsonl"),
 )
-MODEL_VERSION = "4"
+MODEL_VERSION = "5"  # 5: the question-tagged words
 _SOURCES = (
     "answer_model.py",
     "answer_learner.py",
@@ -101,7 +101,7 @@ def load_examples(paths: Iterable[Path]) -> List[Example]:
                 continue
             item = json.loads(line)
             label = item.get("expected") or NONE
-            examples.append(Example(item["text"], item["scale"], label))
+            examples.append(Example(item["text"], item["scale"], label, item.get("slot") or ""))
     return examples
 
 
@@ -205,14 +205,15 @@ def using(model: Optional[AnswerModel]) -> Iterator[None]:
             _STATE.update(saved)
 
 
-def predict(text: str, scale: str) -> Optional[Prediction]:
-    """Calibrated probabilities for ``text`` as an answer on ``scale`` (None without a model)."""
+def predict(text: str, scale: str, slot: Optional[str] = None) -> Optional[Prediction]:
+    """Calibrated probabilities for ``text`` as an answer on ``scale`` to the question ``slot``
+    (when known), None without a model."""
     if scale not in SCALES or not isinstance(text, str):
         return None
     model = get_model()
     if model is None:
         return None
-    return model.predict(text, scale)
+    return model.predict(text, scale, slot)
 
 
 def main() -> int:

@@ -143,8 +143,10 @@ def looks_structured(text: str) -> bool:
     return bool(_STRUCTURED.search(text[:2000]))
 
 
-def read_answer(text: str, scale: str) -> Reading:
-    """The decision for a free-text answer to a question of ``scale``."""
+def read_answer(text: str, scale: str, slot: Optional[str] = None) -> Reading:
+    """The decision for a free-text answer to a question of ``scale``; ``slot``, the question
+    itself, when known (the model reads some words per question: "Mein Neffe." to "who looks
+    after IT?")."""
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}")
     if not isinstance(text, str):
@@ -155,7 +157,7 @@ def read_answer(text: str, scale: str) -> Reading:
     structured = looks_structured(text)
     if structured and rules.no_signal:
         return Reading(NONE, source="markup")  # machine text without an answer word
-    prediction = answer_model.predict(text, scale)
+    prediction = answer_model.predict(text, scale, slot)
     reading = decide(rules, prediction, DEFAULT, text)
     if reading.status == SURE and structured:
         others = [a for a, _ in prediction.answers_ranked()] if prediction else []

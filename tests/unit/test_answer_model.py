@@ -68,6 +68,55 @@ def test_the_fast_path_gives_the_same_scores_as_scikit_learn(small_model):
         assert np.allclose(slow, fast, atol=1e-9)
 
 
+# The same words mean different answers to different questions: "mein Neffe" to "who looks
+# after IT?" is a yes, "Wandkalender" to "do you plan digitally?" a no.
+WITH_QUESTIONS = [
+    Example("mein Neffe", "yes_no", "yes", "strategy_responsible"),
+    Example("der Sohn vom Nachbarn", "yes_no", "yes", "strategy_responsible"),
+    Example("mein Schwager macht das", "yes_no", "yes", "strategy_responsible"),
+    Example("Wandkalender", "yes_partly_no", "no", "processes_planning"),
+    Example("alles im Papierkalender an der Wand", "yes_partly_no", "no", "processes_planning"),
+    Example("Kalender an der Wand", "yes_partly_no", "no", "processes_planning"),
+    Example("mein Neffe hat den Kalender", "yes_partly_no", "yes", "processes_planning"),
+]
+
+
+@pytest.fixture(scope="module")
+def question_model():
+    return answer_model.train((SMALL + WITH_QUESTIONS) * 2, calibrate=True)
+
+
+def _margin(model, text, scale, slot, meant):
+    """How far the meant answer's logit lies above the best other one."""
+    labels, values = model.logits(model.fast_scores(text, scale, slot), scale)
+    others = [v for label, v in zip(labels, values, strict=True) if label != meant]
+    return values[labels.index(meant)] - max(others)
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "slot", "meant"),
+    [
+        ("Mein Neffe.", "yes_no", "strategy_responsible", "yes"),
+        ("der Wandkalender", "yes_partly_no", "processes_planning", "no"),
+    ],
+)
+def test_words_are_read_per_question(question_model, text, scale, slot, meant):
+    assert question_model.predict(text, scale, slot).top == meant
+    with_question = _margin(question_model, text, scale, slot, meant)
+    assert with_question > _margin(question_model, text, scale, None, meant)
+
+
+def test_the_fast_path_with_the_question_gives_the_same_scores(question_model):
+    texts = ["Mein Neffe.", "Wandkalender", "", "ja, klar"]
+    slots = ["strategy_responsible", "processes_planning", "tools_cloud", None]
+    for scale in SCALE_LABELS:
+        slow = question_model.scores(texts, [scale] * len(texts), slots)
+        fast = np.array(
+            [question_model.fast_scores(t, scale, q) for t, q in zip(texts, slots, strict=True)]
+        )
+        assert np.allclose(slow, fast, atol=1e-9)
+
+
 def test_prediction_ranking_helpers():
     result = Prediction({"yes": 0.6, "no": 0.3, NONE: 0.1})
     assert result.top == "yes" and result.second == "no"

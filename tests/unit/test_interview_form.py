@@ -324,10 +324,10 @@ def unclear(monkeypatch: pytest.MonkeyPatch):
     """The reader is torn between two answers for UNCLEAR (independent of the parser's rules)."""
     real = forms.read_answer
 
-    def read(text: str, scale: str) -> Reading:
+    def read(text: str, scale: str, slot: str | None = None) -> Reading:
         if text == UNCLEAR:
             return Reading(UNSURE, "partly", ("partly", "no"), 0.5, "test")
-        return real(text, scale)
+        return real(text, scale, slot)
 
     monkeypatch.setattr(forms, "read_answer", read)
 
@@ -384,8 +384,8 @@ def torn_reader(monkeypatch: pytest.MonkeyPatch, readings: dict) -> None:
     texts given, independent of the parser's rules; any other text is read for real."""
     real = forms.read_answer
 
-    def read(text: str, scale: str) -> Reading:
-        return readings[text] if text in readings else real(text, scale)
+    def read(text: str, scale: str, slot: str | None = None) -> Reading:
+        return readings[text] if text in readings else real(text, scale, slot)
 
     monkeypatch.setattr(forms, "read_answer", read)
     monkeypatch.setattr(pending, "read_answer", read)
