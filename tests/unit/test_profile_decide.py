@@ -627,6 +627,17 @@ CORRECTIONS = [
     ("ey dat war verkehrt, Ratingen is richtich", {"municipality": "ratingen"}),
     ("oops my bad: 7 people, Mettmann 🙈", {"employees": 7, "municipality": "mettmann"}),
     ("dat war falsch, mit mir sinnet neun", {"employees": 9}),
+    # a sorry, an "ach, eigentlich", a formal or a dialect aside, an English "earlier"
+    ("Mitarbeiterzahl: 11, sorry", {"employees": 11}),
+    ("ach, eigentlich 8 Leute", {"employees": 8}),
+    ("Das mit den 5 stimmt übrigens nicht, es sind 6.", {"employees": 6}),
+    ("Meine Angabe zur Betriebsgröße war unzutreffend: wir wären sieben.", {"employees": 7}),
+    ("nochma zu die leute, dat sin zehn", {"employees": 10}),
+    ("ach nä wir sin sechs hab den jupp vergessen", {"employees": 6}),
+    ("ach ja un die branche is eigentlich handel", {"sector": "handel"}),
+    ("wait, I typed 5 earlier – it's 9 incl. me", {"employees": 9}),
+    ("also fix my profile pls: 4 ppl, city Hilden", {"employees": 4, "municipality": "hilden"}),
+    ("correction: sector should be services", {"sector": "dienstleistung"}),
     # no correction language, or the number is no staff count: nothing
     ("Eigentlich nutzen nur 2 von 5 Leuten das Tool.", {}),
     ("Das Passwort ist nicht gut, 1234 überall, ich weiß.", {}),
@@ -635,6 +646,8 @@ CORRECTIONS = [
     ("Ja, nicht alle Rechner haben das.", {}),
     ("Das Update läuft automatisch bei uns in Hilden.", {}),
     ("Ich meinte ja, wir nutzen die Cloud.", {}),
+    ("Sorry, das weiß ich gerade nicht.", {}),
+    ("Ach, eigentlich nutzen wir das jeden Tag.", {}),
 ]
 
 

@@ -107,7 +107,7 @@ _FUNCTION = _fold_set(
     "anstatt dat is isset wat wa gell oder? und'n n sin sinn simmer mer ändern korrigieren "
     "setzen eintragen stellen angeben aktualisieren anpassen bitte danke gezählt not no yet "
     "too there right without excl since davon darunter halt eben rum herum drum gell ne "
-    "wieder zurzeit atm rn"
+    "wieder zurzeit atm rn hab habe hat haben hatte"
 )
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "
