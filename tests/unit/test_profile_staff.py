@@ -316,6 +316,11 @@ def test_one_determiner_for_two_kin(text, expected):
         # an addition without a base, a list going on with "and a …"
         ("inzwischen haben wir noch zwei Schneiderinnen angestellt", 2, False),
         ("me, 1 designer, 2 devs and a part-time PM", 4, False),
+        # the owner as an item of the list, a total including a group or the owner
+        ("Ich als Meister, zwei Gesellen und ein Azubi", 4, True),
+        ("is ne kleine bude ich die chefin un drei mädels im laden", 4, True),
+        ("40 incl. the 3 founders", 40, False),
+        ("15 people incl. part-timers and me", 15, False),
     ],
 )  # fmt: skip
 def test_references_conclusions_and_open_lists(text, expected, sure):

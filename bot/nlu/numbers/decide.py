@@ -157,6 +157,10 @@ def _decide(
             # "mit meinem Bruder zusammen, wir sind beide Inhaber": the two named before
             members = [m for m in members if m not in pair]
             owner = 0
+        including = _including_total(low, mentions, groups)
+        if including is not None:
+            # "33 incl. the 2 founders": the total, the group is part of it
+            return reading([including], including.value, "total")
         stated = _stated_total(low, members, owner + len(owners) * (1 - owner))
         if stated is not None:
             # "wir sind …, drei, ich und zwei Mitarbeiterinnen": the total, then who they are
@@ -276,6 +280,19 @@ def _pair_named_before(
         if before and sum(m.value for m in before) + owner == 2:
             return before
     return []
+
+
+def _including_total(
+    low: list[str], mentions: list[Mention], groups: list[Mention]
+) -> Mention | None:
+    """A bare number right before "inkl./incl./einschließlich" and a group it includes."""
+    for bare in (m for m in mentions if m.kind == "bare" and not m.sub):
+        after = [w for w in low[bare.last + 1 : bare.last + 3] if w != "."]
+        if not after or after[0] not in _SUBSET_BEFORE:
+            continue
+        if any(g.first > bare.last and g.value < bare.value for g in groups):
+            return bare
+    return None
 
 
 def _stated_total(low: list[str], members: list[Mention], owner: int) -> Mention | None:

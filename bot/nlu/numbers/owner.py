@@ -29,7 +29,9 @@ _OWNER_IN = re.compile(
     r"|(enthalten|inbegriffen|eingeschlossen|eingerechnet)\w*( \w+)?( ,)? (ebenso|wie auch|auch)"
     r" meine person"
     r"|meine person (ist )?(bereits |schon |auch |ebenfalls )*(enthalten|inbegriffen"
-    r"|eingeschlossen|eingerechnet|mitgezahlt))\b"
+    r"|eingeschlossen|eingerechnet|mitgezahlt)"
+    # "24 people incl. part-timers and me"
+    r"|(inkl|inklusive|einschliesslich|incl|including) (\S+ ){1,5}(und|and|&) (mir|mich|me))\b"
 )
 # The owner said to come on top of a stated total ("Neben mir arbeiten noch sechs Leute",
 # "mit mir arbeiten noch zwei Kolleginnen", "19 Beschäftigte, hinzu käme noch meine Person").
@@ -75,6 +77,10 @@ _OWNER_EXTRA = re.compile(
     r"|\b(plus|und|un|\+|sowie|dazu) (meine )?wenigkeit\b|\bmit mir (arbeiten|arbeitet|schaffen)\b"
     r"|\b(plus|und|sowie|dazu) meine person\b"
     r"|\bbin (ich )?(selbst |selber )?(der|die) \w+(te|ster)\b"  # "… und bin selbst der achte"
+    # the owner as an item of the list: "Ich als Meister, drei Gesellen, …", "ich die chefin un
+    # zwei mädels"
+    r"|\b(ich|isch) (selbst )?(als|die|der|de|da) (\w+ )?(chef\w*|inhaber\w*|meister\w*"
+    r"|geschaftsfuhr\w*|grunder\w*|owner|founder) ?(,|und|un|\+|plus|&)"
     r"|" + _ON_TOP
 )
 # "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
