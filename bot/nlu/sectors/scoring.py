@@ -105,6 +105,7 @@ def _apposition_of_other(tokens: list[Token], text: str, match: SectorMatch, n: 
 _GENERIC_HEADS = (
     "praxis", "zentrum", "buro", "firma", "betrieb", "geschaft", "laden", "studio", "schule",
     "einrichtung", "agentur", "unternehmen", "spezialist", "spezialisten", "fachbetrieb",
+    "agency", "studio", "company", "firm",
 )  # fmt: skip
 
 
