@@ -25,6 +25,7 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"nicht gut|nicht so toll|schlecht\w*|schwach\w*|schwachpunkt|anfanger\w*|einsteiger"
      r"|blutige\w*"
      r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit"
+     r"|kreidezeit|dinosaurier\w*"
      r"|mittelalter|unterdurchschnittlich\w*|below average|durftig|oma ?niveau|omaniveau"
      r"|holzklasse|unterirdisch|ahnungslos"
      r"|hoffnungslos|digitalmuffel\w*|technikmuffel\w*"
@@ -74,6 +75,7 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"|das (ubliche|normale)\b"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
+     r"|lauft (\w+ )?rund|wie geschnitten\w* brot"
      r"|souveran\w*|alte hasen|routiniert|firm\b"
      r"|prima|ordentlich|sattelfest|sicher im umgang|kommen (alle )?(gut |super )?klar|eine zwei"
      r"|note (2|zwei)|oberen bereich|gut aufgestellt|keine probleme|keine beschwerden"
