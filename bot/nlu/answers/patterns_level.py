@@ -25,7 +25,7 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"nicht gut|nicht so toll|schlecht\w*|schwach\w*|schwachpunkt|anfanger\w*|einsteiger"
      r"|blutige\w*"
      r"|laie\w*|gering\w*|mangelhaft|ungenugend|mies|mau|katastroph\w*|desast\w*|steinzeit"
-     r"|kreidezeit|dinosaurier\w*"
+     r"|kreidezeit|dinosaurier\w*|hapert|hapern|(im )?unteren bereich"
      r"|mittelalter|unterdurchschnittlich\w*|below average|durftig|oma ?niveau|omaniveau"
      r"|holzklasse|unterirdisch|ahnungslos"
      r"|hoffnungslos|digitalmuffel\w*|technikmuffel\w*"
@@ -71,7 +71,8 @@ _LEVEL_PATTERNS: list[tuple[str, str]] = [
      r"|(eine|so eine|glatte|solide) drei(?= [,.;:!?-]|$"
      r"| (plus|minus|mit|oder|bis|vielleicht|wurd\w*|sag\w*|ungefahr)\b)"
      r"|drei (plus|minus)|\b[4-6] von (10|zehn)\b"
-     r"|(fur den alltag|furs notigste) (reicht|genugt)|(reicht|genugt) (\w+ ){0,2}fur den alltag"
+     r"|(fur den alltag|furs notigste) (reicht|reichts|reicht s|genugt)"
+     r"|(reicht|genugt) (\w+ ){0,2}fur den alltag|das notwendig(st)?e"
      r"|das (ubliche|normale)\b"),
     ("GOOD",
      r"ganz gut|recht gut|ziemlich gut|gut\w*|solide|fortgeschritten\w*|kompetent|versiert|fit"
