@@ -5,7 +5,8 @@ a correction ("wir sind eigentlich …", "bitte ändern: …"). One decision
 Rules (issue 8, part 5: the profile changes only when the owner changes it):
 
 * While the profile is asked, every profile value the message states is stored at once for a
-  slot that is still empty ("Malerbetrieb in Hilden, 9 Leute").
+  slot that is still empty ("Malerbetrieb in Hilden, 9 Leute"); in a long story (``LONG_STORY``
+  words or more) the values of the slots that were not asked are confirmed first, together.
 * The staff count comes only from staff language (:mod:`bot.nlu.numbers`); a bare number only
   when the staff question was asked. Never from phone numbers, postal codes, dates, years,
   prices, times, percentages, house numbers or counts of other things.
@@ -29,6 +30,7 @@ from bot.nlu.places import read_municipality
 from bot.nlu.sectors import identity_frame, ranked_sectors, read_sector
 
 PROFILE_SLOTS = ("employees", "sector", "municipality")
+LONG_STORY = 25  # words: a message this long is a story (see :func:`read_profile`)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,10 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
         values["municipality"] = place.value
         if not place.sure:
             unsure.add("municipality")
+    if len(text.split()) >= LONG_STORY:
+        # a long story: a value for a slot that was not asked ("… als Umzugsfirma …" in the
+        # staff answer) is confirmed first (one question for all of them)
+        unsure.update(slot for slot in values if slot != asked)
     correction = is_correction(text)
     return ProfileReading(
         values,

@@ -958,3 +958,21 @@ def test_guests_and_capacity_are_no_staff_count(text):
 def test_staff_next_to_guests_still_counts():
     text = "Bei uns arbeiten 6 Leute, täglich kommen 90 Gäste."
     assert decide_profile(text, "employees", {}) == ({"employees": 6}, {})
+
+
+LONG_INTRO = (
+    "Sieben Leute sind wir, eine Tischlerei in Ratingen, angefangen hat alles in der Garage "
+    "meiner Eltern, und heute haben wir eine richtige Werkstatt mit Ausstellung"
+)
+
+
+def test_in_a_long_story_the_slots_not_asked_are_confirmed_together():
+    stored, proposed = decide_profile(LONG_INTRO, "employees", {})
+    assert stored == {"employees": 7}
+    assert proposed == {"sector": "handwerk", "municipality": "ratingen"}
+
+
+def test_a_short_combined_answer_is_stored_at_once():
+    stored, proposed = decide_profile("Tischlerei in Ratingen, wir sind zu siebt", "employees", {})
+    assert stored == {"employees": 7, "sector": "handwerk", "municipality": "ratingen"}
+    assert proposed == {}
