@@ -26,6 +26,13 @@ _NUMBER_WORDS = (
     "eins|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn"
     "|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|vierzig|funfzig"
 )
+# Words after "nicht" that are no profile value: adverbs, quantifiers, prepositions
+_NOT_VALUES = (
+    "(gut|so|viel|viele|wirklich|alle|alles|everyone|everybody|all|immer|ganz|sehr|really|mit"
+    "|oft|selten|nur|mal|richtig|schlecht|jeder|jede|jedes|everything|much|many|often|always"
+    "|sure|sicher|genau|unbedingt|zwingend|besonders|regelmassig|jetzt|mehr|ja|wahr|schlimm"
+    "|so viel|that|really|yet|bad|great|well|very)"
+)
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
@@ -35,7 +42,8 @@ _CORRECTION = re.compile(
     r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
     r"|(war|ist|is) (quatsch|verkehrt|murks)|unzutreffend|prazisier\w*|richtigzustellen"
     r"|(abandern|andern|anderung|anpassen)"
-    r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|statt|anstatt|instead of"
+    r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|(an)?statt(?! ,| \.|$)"
+    r"|instead of"
     r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
     r"|noch ?ma (zu|zur|zum) (die |den |der |dem )?(leute|branche|ort|zahl|mitarbeiter\w*)"
     r"|(ach|oh|ah|ahh|nee|ne|na) (, )?(ja (, )?)?(\w+ ){0,4}eigentlich|sorry|sorri|entschuldigung"
@@ -51,8 +59,9 @@ _CORRECTION = re.compile(
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
-    r"|(sind|sitzen|ist|is|sin|sinn) (aber |doch |gar )?(nicht|nich|net|nit|kein\w*) (in |im "
-    r"|mehr )?|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
+    r"|((sind|sitzen|sin|sinn)|(firma|betrieb|laden|sitz|standort|branche|geschaft) (ist|is))"
+    r" (aber |doch |gar )?(nicht|nich|net|nit|kein\w*) (in |im |mehr )?"
+    r"|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
@@ -67,7 +76,8 @@ _CORRECTION = re.compile(
     r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)"
     r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
     r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
-    r"|(^|, )(nicht|nich|net|nit|not) (in |im )?\w+"
+    # "nicht Haan, Hilden!", not "nicht gut", "not everyone", ", nicht mit Computer"
+    r"|(^|, )(nicht|nich|net|nit|not) (in |im )?(?!" + _NOT_VALUES + r"\b)\w+"
 )
 
 _SLOT_WORDS = {
@@ -100,17 +110,31 @@ def _with_commas(text: str) -> str:
     return " ".join(out)
 
 
+_IT_IS_NOT = re.compile(r"\b(das|dat|es|et) (ist|is) (aber |doch |gar )?(kein\w*|nicht|nich) (\w+)")
+
+
+def _denies_a_value(folded: str) -> bool:
+    """ "dat is keine gastro", "das ist keine sonstige Branche": a sector or town denied (not
+    "das ist kein Problem")."""
+    for match in _IT_IS_NOT.finditer(folded):
+        rest = " ".join(folded[match.start(5) :].split()[:2])
+        if find_sectors(rest) or ranked_municipalities(rest):
+            return True
+    return False
+
+
 def is_correction(text: str) -> bool:
     """Explicit correction language ("Korrektur: …", "hab mich vertan", "X, nicht Y")."""
     if not isinstance(text, str) or looks_like_code(text):
         return False
-    return bool(_CORRECTION.search(_with_commas(text)))
+    folded = _with_commas(text)
+    return bool(_CORRECTION.search(folded)) or _denies_a_value(folded)
 
 
 def correction_targets(text: str) -> FrozenSet[str]:
     """Profile slots named in a correction ("die Branche stimmt nicht", "MA-Zahl ändern")."""
     norm = normalized(text)
-    if not _CORRECTION.search(_with_commas(text)):
+    if not is_correction(text):
         return frozenset()
     return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
 

@@ -647,6 +647,12 @@ CORRECTIONS = [
     ("Das Update läuft automatisch bei uns in Hilden.", {}),
     ("Ich meinte ja, wir nutzen die Cloud.", {}),
     ("Sorry, das weiß ich gerade nicht.", {}),
+    ("nicht gut. meine Mitarbeiterin kann auch nicht, ich auch nicht", {}),
+    ("not everyone tbh, one of them forwarded a scam to the team", {}),
+    ("Bei uns alle machen Kasse am Tablet, das ist kein Problem, aber das macht mein Bruder.", {}),
+    ("Computer nur ich, nicht mit Computer die anderen, zwei Leute", {}),
+    ("Eine Schulung fände allenfalls statt, wenn 3 Leute neu anfangen.", {}),
+    ("nä dat is keine gastro dat is en kiosk", {"sector": "handel"}),
     ("Ach, eigentlich nutzen wir das jeden Tag.", {}),
 ]
 
