@@ -26,22 +26,22 @@ _NUMBER_WORDS = (
     "eins|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn"
     "|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|vierzig|funfzig"
 )
-# Words after "nicht" that are no profile value: adverbs, quantifiers, prepositions
-_NOT_VALUES = (
-    "(gut|so|viel|viele|wirklich|alle|alles|everyone|everybody|all|immer|ganz|sehr|really|mit"
-    "|oft|selten|nur|mal|richtig|schlecht|jeder|jede|jedes|everything|much|many|often|always"
-    "|sure|sicher|genau|unbedingt|zwingend|besonders|regelmassig|jetzt|mehr|ja|wahr|schlimm"
-    "|so viel|that|really|yet|bad|great|well|very)"
+# "falsche Mail", "falsche Bescheidenheit": a false thing, not a wrong profile value
+_NOT_WRONG = (
+    "(mail|mails|e mail|nachricht|rechnung|rechnungen|bescheidenheit|link|links|seite|absender"
+    "|anrufe?|paketdienst)"
 )
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
-    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch\w*"
+    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch(?!e " + _NOT_WRONG + r"\b)\w*"
     r"|stimm(t|en) (so |da |das |hier |aber |leider |ubrigens |eigentlich |doch |gar )?"
     r"(nicht|nich|net|ned|nit)"
     r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
     r"|(war|ist|is) (quatsch|verkehrt|murks)|unzutreffend|prazisier\w*|richtigzustellen"
-    r"|(abandern|andern|anderung|anpassen)"
+    r"|^(abandern|andern|anderung|anpassen)|(abandern|andern|anpassen) (sie|bitte|:)"
+    r"|(bitte|branche|ort|sitz|standort|zahl|mitarbeiterzahl|angabe\w*|profil) (\w+ ){0,3}"
+    r"(abandern|andern|anpassen)|anderung (bei|beim|der|des|zu|zur|zum|:)"
     r"|bitte (so )?(eintragen|korrigieren|anpassen|aktualisieren)|(an)?statt(?! ,| \.|$)"
     r"|instead of"
     r"|noch ?mal zu (meinem|meinen|unserem|den) (profil|angaben)|zur richtigstellung"
@@ -59,8 +59,6 @@ _CORRECTION = re.compile(
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
-    r"|((sind|sitzen|sin|sinn)|(firma|betrieb|laden|sitz|standort|branche|geschaft) (ist|is))"
-    r" (aber |doch |gar )?(nicht|nich|net|nit|kein\w*) (in |im |mehr )?"
     r"|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
@@ -76,8 +74,6 @@ _CORRECTION = re.compile(
     r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)"
     r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
     r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
-    # "nicht Haan, Hilden!", not "nicht gut", "not everyone", ", nicht mit Computer"
-    r"|(^|, )(nicht|nich|net|nit|not) (in |im )?(?!" + _NOT_VALUES + r"\b)\w+"
 )
 
 _SLOT_WORDS = {
@@ -110,15 +106,20 @@ def _with_commas(text: str) -> str:
     return " ".join(out)
 
 
-_IT_IS_NOT = re.compile(r"\b(das|dat|es|et) (ist|is) (aber |doch |gar )?(kein\w*|nicht|nich) (\w+)")
+_DENIED = re.compile(
+    r"((^|, )(nicht|nich|net|nit|not)|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz"
+    r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen) (aber |doch |gar |ja )?"
+    r"(kein\w*|nicht|nich|net|nit|not)) (in |im |en |mehr |more |in the )?(?P<value>\w+)"
+)
 
 
 def _denies_a_value(folded: str) -> bool:
-    """ "dat is keine gastro", "das ist keine sonstige Branche": a sector or town denied (not
-    "das ist kein Problem")."""
-    for match in _IT_IS_NOT.finditer(folded):
-        rest = " ".join(folded[match.start(5) :].split()[:2])
-        if find_sectors(rest) or ranked_municipalities(rest):
+    """A sector, town or staff count denied: "nicht Haan, Hilden!", "dat is keine gastro",
+    "wir sind nicht in Haan", "wir sind kein Café" (not "nicht gut", "wir sind keine
+    Computerfreaks", "das ist kein Problem")."""
+    for match in _DENIED.finditer(folded):
+        rest = " ".join(folded[match.start("value") :].split()[:2])
+        if find_sectors(rest) or ranked_municipalities(rest) or plausible_counts(rest):
             return True
     return False
 

@@ -653,6 +653,11 @@ CORRECTIONS = [
     ("Computer nur ich, nicht mit Computer die anderen, zwei Leute", {}),
     ("Eine Schulung fände allenfalls statt, wenn 3 Leute neu anfangen.", {}),
     ("nä dat is keine gastro dat is en kiosk", {"sector": "handel"}),
+    ("Mer sin nit in Haan, mer sin en Monheim!", {"municipality": "monheim"}),
+    ("Ich hab den 2 Verkäuferinnen gezeigt, wie so eine falsche Mail aussieht.", {}),
+    ("Wir sind keine Computerfreaks, aber die 3 Leute im Büro sind fit.", {}),
+    ("Wir sind nicht die Schlechtesten, wie die meisten Betriebe hier in Velbert.", {}),
+    ("Das plane ich in Excel, daran wird sich bei uns 4 Leuten nichts ändern.", {}),
     ("Ach, eigentlich nutzen wir das jeden Tag.", {}),
 ]
 
