@@ -19,8 +19,9 @@ What it adds to ``SQLTrackerStore``:
   bot message quoting a user text quotes the redacted one (details:
   :class:`bot.privacy.sanitize.EventSanitizer`). Event metadata is reduced to an allow-list
   (``redacted``, ``model_id``, ``assistant_id``, ``is_external``, ``utter_action``): client
-  metadata (e.g. Telegram user data) is dropped, also from the ``session_started_metadata`` slot. Without the redactor the store refuses to
-  start. Nothing here logs a message text or a sender id; SQL errors hide their parameters.
+  metadata (e.g. Telegram user data) is dropped, also from the ``session_started_metadata``
+  slot. Without the redactor the store refuses to start. Nothing here logs a message text or a
+  sender id; SQL errors hide their parameters.
 * **Erasure.** When the events being saved contain ``ActionExecuted(action_erase_conversation)``
   every stored event of that sender (all sessions) is deleted and nothing of the tracker is
   stored: the next message starts a brand-new conversation. ``erase(sender_id)`` does the same
