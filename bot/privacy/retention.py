@@ -21,7 +21,9 @@ So every delete is followed by ``VACUUM`` (the file is rewritten from the live r
 when the database runs in WAL mode, by ``PRAGMA wal_checkpoint(TRUNCATE)`` so no old page
 survives in the ``-wal`` file either.
 
-Nothing here logs or prints a message text or a sender id: only counts.
+Nothing here logs or prints a message text or a sender id: only counts. The SQLite specifics
+live in :mod:`bot.privacy.sqlite_store`, the reading of the endpoints file in
+:mod:`bot.privacy.endpoints`.
 """
 
 from __future__ import annotations
@@ -31,14 +33,21 @@ import logging
 import os
 import sys
 import threading
-import time
-import warnings
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
+
+from bot.privacy.endpoints import db_url, engine_from_endpoints  # noqa: F401 (db_url: API)
+from bot.privacy.sqlite_store import (  # noqa: F401 (re-exported for the store and tests)
+    BUSY_TIMEOUT_MS,
+    INDEXES,
+    Compactor,
+    compact,
+    ensure_indexes,
+    install_sqlite_pragmas,
+    secure_delete_on,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +63,6 @@ EVENTS = sa.table(
     sa.column("timestamp"),
     sa.column("type_name"),
 )
-# Speeds up the stock store's queries (latest session start per sender, events of one sender in
-# order) and lets the purge find expired conversations from the index alone.
-INDEXES = {
-    "ix_events_sender_type_timestamp": "events (sender_id, type_name, timestamp)",
-    "ix_events_sender_timestamp": "events (sender_id, timestamp)",
-}
 _CHUNK = 500  # sender ids per DELETE statement
 
 
@@ -93,104 +96,6 @@ def engine_of(store_or_engine: Any) -> sa.engine.Engine:
     return engine
 
 
-# --- SQLite: deleted means overwritten --------------------------------------------------------
-
-
-BUSY_TIMEOUT_MS = 30_000  # wait for a running VACUUM instead of failing with "locked"
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any = None) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA secure_delete=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        # WAL with synchronous=NORMAL (as the API's database): a turn's commit appends to the
-        # log without an fsync of the database file and a rollback journal (measured: commit
-        # was ~6 % of the Rasa server's time per turn). A power loss may lose the last
-        # committed turns, never the file. Deletes still end in VACUUM and
-        # wal_checkpoint(TRUNCATE) (compact), so no deleted row stays in the -wal file.
-        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() not in ("wal", "memory"):
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-    finally:
-        cursor.close()
-
-
-def install_sqlite_pragmas(engine: sa.engine.Engine) -> None:
-    """Every new SQLite connection of ``engine`` runs ``PRAGMA secure_delete=ON``."""
-    if engine.dialect.name != "sqlite":
-        return
-    if not sa.event.contains(engine, "connect", _sqlite_pragmas):
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
-
-
-def _secure(connection: sa.engine.Connection) -> None:
-    # Also set here: the engine may come from elsewhere (CLI, tests) without the listener.
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("PRAGMA secure_delete=ON")
-
-
-def compact(engine: sa.engine.Engine) -> None:
-    """SQLite: rewrite the file from the live rows (``VACUUM``) and empty a WAL file.
-
-    Afterwards no byte of a deleted row is left in the database, journal or WAL file. No-op on
-    other databases (see docs: PostgreSQL frees the space with its own VACUUM).
-    """
-    if engine.dialect.name != "sqlite":
-        return
-    with engine.connect() as connection:
-        _secure(connection)
-        connection.exec_driver_sql("VACUUM")
-        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
-        if str(mode).lower() != "wal":
-            return
-        for attempt in range(20):
-            busy, _log, _done = connection.exec_driver_sql(
-                "PRAGMA wal_checkpoint(TRUNCATE)"
-            ).fetchone()
-            if not busy:
-                return
-            time.sleep(0.05 * (attempt + 1))
-    logger.warning("WAL checkpoint after a delete stayed busy; the next delete retries it")
-
-
-class Compactor:
-    """Coalesces ``compact`` calls: a caller whose delete is already covered by a compaction
-    that started after it returns at once; concurrent erasures share one VACUUM."""
-
-    def __init__(self, engine: sa.engine.Engine) -> None:
-        self.engine = engine
-        self._lock = threading.Lock()
-        self._counter = threading.Lock()
-        self._deletes = 0  # deletes committed so far
-        self._compacted = 0  # deletes covered by the last finished compaction
-
-    def deleted(self) -> int:
-        """Call after a committed delete; returns the ticket to pass to ``compact``."""
-        with self._counter:
-            self._deletes += 1
-            return self._deletes
-
-    def compact(self, ticket: int) -> None:
-        with self._lock:
-            if self._compacted >= ticket:
-                return
-            with self._counter:
-                covered = self._deletes
-            compact(self.engine)
-            self._compacted = covered
-
-
-def ensure_indexes(engine: sa.engine.Engine) -> None:
-    """Creates the indexes above if missing (idempotent; tolerates a parallel creator)."""
-    for name, target in INDEXES.items():
-        try:
-            with engine.begin() as connection:
-                connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
-        except sa.exc.DBAPIError as error:  # e.g. another replica created it in the same moment
-            logger.warning("Could not create index %s: %s", name, type(error).__name__)
-
-
 # --- Erasure and retention --------------------------------------------------------------------
 
 
@@ -201,7 +106,7 @@ def erase_conversation(store_or_engine: Any, sender_id: str, compact_file: bool 
     """
     engine = engine_of(store_or_engine)
     with engine.begin() as connection:
-        _secure(connection)
+        secure_delete_on(connection)
         deleted = connection.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id == sender_id))
         count = deleted.rowcount or 0
     if count and compact_file:
@@ -244,7 +149,7 @@ def purge_expired(store_or_engine: Any, now: datetime, days: int) -> int:
     for start in range(0, len(senders), _CHUNK):
         chunk = senders[start : start + _CHUNK]
         with engine.begin() as connection:
-            _secure(connection)
+            secure_delete_on(connection)
             connection.execute(
                 sa.delete(EVENTS)
                 .where(EVENTS.c.sender_id.in_(chunk))
@@ -318,80 +223,6 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number ≥ 1: {value!r}")
     return number
-
-
-STORE_CLASS = "bot.privacy.tracker_store.PrivacySQLTrackerStore"
-URL_KEYS = ("dialect", "host", "port", "db", "username", "password", "query")
-
-
-def db_url(
-    dialect: str = "sqlite",
-    host: Optional[str] = None,
-    port: Optional[int] = None,
-    db: str = "rasa.db",
-    username: Optional[str] = None,
-    password: Optional[str] = None,
-    query: Optional[Dict[str, Any]] = None,
-) -> Any:
-    """The URL Rasa's ``SQLTrackerStore.get_db_url`` builds (without importing Rasa's store)."""
-    if host and "://" in host:
-        return host  # a complete URL in `host`
-    if host:
-        parsed = urlsplit(f"scheme://{host}")
-        port = parsed.port or port
-        host = parsed.hostname or host
-    return sa.engine.URL.create(
-        dialect, username, password, host, int(port) if port else None, db, query or {}
-    )
-
-
-def _is_sql_store(kind: str) -> bool:
-    if kind.lower() == "sql" or kind == STORE_CLASS:
-        return True
-    if kind.lower() in ("redis", "mongod", "dynamo"):
-        return False
-    import rasa.shared.utils.common
-    from rasa.core.tracker_store import SQLTrackerStore
-
-    try:
-        store_class = rasa.shared.utils.common.class_from_module_path(kind)
-    except (ImportError, AttributeError) as error:
-        raise ValueError(f"unknown tracker store type {kind!r}") from error
-    return isinstance(store_class, type) and issubclass(store_class, SQLTrackerStore)
-
-
-def engine_from_endpoints(path: str) -> Optional[sa.engine.Engine]:
-    """The SQL engine of the endpoints file's ``tracker_store`` (``None`` if none is persisted).
-
-    Reads the file like Rasa does (``${ENV}`` substitution); accepts ``type: SQL`` and any SQL
-    tracker store class such as ``bot.privacy.tracker_store.PrivacySQLTrackerStore``.
-    """
-    with warnings.catch_warnings():  # Rasa's import-time deprecation noise
-        warnings.simplefilter("ignore")
-        from rasa.utils.endpoints import read_endpoint_config
-
-    if not Path(path).is_file():
-        raise FileNotFoundError(f"endpoints file not found: {path}")
-    config = read_endpoint_config(path, "tracker_store")
-    if config is None or not config.type:
-        return None
-    if not _is_sql_store(config.type):
-        raise ValueError(f"tracker store type {config.type!r} is not an SQL tracker store")
-    settings = {k: config.kwargs[k] for k in URL_KEYS if config.kwargs.get(k) is not None}
-    if config.url and "host" not in settings:
-        settings["host"] = config.url
-    url = db_url(**settings)
-    kwargs: Dict[str, Any] = {}
-    schema = os.environ.get("POSTGRESQL_SCHEMA")  # as Rasa's create_engine_kwargs
-    if schema and "postgresql" in str(url):
-        kwargs["connect_args"] = {"options": f"-csearch_path={schema}"}
-    engine = sa.create_engine(url, **kwargs)
-    if engine.dialect.name == "sqlite":
-        database = engine.url.database
-        if not database or not Path(database).is_file():
-            return None  # never create an empty database just to purge it
-    install_sqlite_pragmas(engine)
-    return engine
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
