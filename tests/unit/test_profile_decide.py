@@ -987,3 +987,10 @@ def test_a_short_combined_answer_is_stored_at_once():
     stored, proposed = decide_profile("Tischlerei in Ratingen, wir sind zu siebt", "employees", {})
     assert stored == {"employees": 7, "sector": "handwerk", "municipality": "ratingen"}
     assert proposed == {}
+
+
+def test_a_town_between_two_is_confirmed_first():
+    stored, proposed = decide_profile(
+        "Wir sitzen genau zwischen Hilden und Haan", "municipality", {}
+    )
+    assert stored == {} and proposed == {"municipality": "hilden"}

@@ -321,6 +321,11 @@ def test_one_determiner_for_two_kin(text, expected):
         ("is ne kleine bude ich die chefin un drei mädels im laden", 4, True),
         ("40 incl. the 3 founders", 40, False),
         ("15 people incl. part-timers and me", 15, False),
+        # a compound's head decides, a couple of owners, the boss counted in, the sum given
+        ("Wir haben 12 Lkw und drei Lkw-Fahrer", 3, False),
+        ("Wir führen als Apothekerehepaar mit vier Angestellten die Apotheke", 6, False),
+        ("Vierzehn Beschäftigte, den Chef mitgezählt.", 14, True),
+        ("Neben mir wären das neun Leute, also insgesamt zehn.", 10, True),
     ],
 )  # fmt: skip
 def test_references_conclusions_and_open_lists(text, expected, sure):

@@ -67,6 +67,14 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
             if joined and toks[j + 1].low[0].isalpha() and word_number(toks[j + 1].low) is None:
                 return "other", j + 1  # "10-jähriges Jubiläum", "3-Zimmer-Wohnung"
             return "none", j
+        compound = (
+            j + 2 < len(toks)
+            and toks[j + 1].low == "-"
+            and tok.end == toks[j + 1].start
+            and toks[j + 1].end == toks[j + 2].start
+        )
+        if compound and _is_staff_word(toks[j + 2].low):
+            return _is_staff_word(toks[j + 2].low), j + 2  # "zwei Lkw-Fahrer": the head decides
         if word in _ADJ_OK and skipped < 2:
             after = toks[j + 1] if j + 1 < len(toks) else None
             if tok.capital and (after is None or not after.capital):

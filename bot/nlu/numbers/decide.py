@@ -35,7 +35,7 @@ from bot.nlu.numbers.phrases import (
     _ZERO,
 )
 from bot.nlu.numbers.records import Mention, StaffReading
-from bot.nlu.numbers.scanning import Tok
+from bot.nlu.numbers.scanning import Tok, _scan_numbers
 
 _CONCLUDING = _fold_set("also macht zusammen insgesamt summa gesamt total ergibt")
 
@@ -104,6 +104,11 @@ def _decide(
     if strong:
         # "insgesamt sechs Mitarbeitende zuzüglich meiner Person": the owner on top of it
         on_top = 1 if _OWNER_ON_TOP.search(norm) and not owner_in else 0
+        if on_top and any(
+            n.value == strong[-1].value - 1 and n.last < strong[-1].first
+            for n in _scan_numbers(toks)
+        ):
+            on_top = 0  # "neben mir elf Mitarbeitende, also insgesamt zwölf": already added
         return reading([strong[-1]], strong[-1].value + on_top, "total")
     counts = {m.value for m in mentions if m.kind in ("total", "group", "bare")}
     if len(counts) > 1 and len(_ALTERNATIVES.findall(norm)) >= 1:
@@ -151,6 +156,8 @@ def _decide(
             m for m in mentions if m.kind == "bare" and not m.sub and _listed_with(low, m, groups)
         ]
         members += persons + definite
+        if owner_in:  # "Zwanzig Beschäftigte, die Chefin mitgezählt": she is one of them
+            members = [m for m in members if not (m.kind == "definite" and low[m.last] in _BOSS)]
         owner = 1 if owner_extra else 0
         pair = _pair_named_before(low, groups, members, owner)
         if pair:
@@ -261,6 +268,7 @@ def _concluded(low: list[str], mentions: list[Mention]) -> Mention | None:
 
 
 _BOTH = _fold_set("beide beiden both")
+_BOSS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin boss")
 _OWNERS = _fold_set("inhaber chefs geschäftsführer gründer owners founders gesellschafter")
 
 

@@ -30,6 +30,10 @@ _OWNER_IN = re.compile(
     r" meine person"
     r"|meine person (ist )?(bereits |schon |auch |ebenfalls )*(enthalten|inbegriffen"
     r"|eingeschlossen|eingerechnet|mitgezahlt)"
+    # "Zwanzig Beschäftigte, die Chefin mitgezählt"
+    r"|(der|die|den|dem|de|da) (chef|chefin|inhaber|inhaberin|geschaftsfuhrer\w*|boss) (schon "
+    r"|auch |bereits |mit )?(mitgezahlt|gezahlt|eingerechnet|mitgerechnet|eingeschlossen"
+    r"|inklusive|inbegriffen|included)"
     # "24 people incl. part-timers and me"
     r"|(inkl|inklusive|einschliesslich|incl|including) (\S+ ){1,5}(und|and|&) (mir|mich|me))\b"
 )

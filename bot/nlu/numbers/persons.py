@@ -101,11 +101,13 @@ def _person_mentions(
             if listed or paired or _member_follows(low, k, with_ok):
                 out.append(Mention(1, k, k, "owner"))
             continue
-        if word in _COUPLES:
+        couple = _COUPLES.get(word) or (2 if word.endswith("ehepaar") else None)
+        if couple:
             j = k - 1 if k and low[k - 1] in _DETERMINERS else k
             follows = k + 1 < len(low) and low[k + 1] in _JOIN
-            if j < k or _member_position(low, k) or follows:
-                out.append(Mention(_COUPLES[word], j, k, "person"))  # "meine Eltern", "Ehepaar"
+            as_owners = k > 0 and low[k - 1] == "als"  # "wir betreiben als Zahnarztehepaar …"
+            if j < k or _member_position(low, k) or follows or as_owners:
+                out.append(Mention(couple, j, k, "person"))  # "meine Eltern", "Ehepaar"
             continue
         if word in ("frau", "herr", "herrn") and _named(toks, k):
             if set(low[max(0, k - 3) : k]) & _fold_set("von vom bei beim an für über mit"):

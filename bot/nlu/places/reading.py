@@ -17,6 +17,7 @@ from bot.nlu.places.seat import (
 )
 from bot.nlu.text import (
     clean,
+    fold_all,
 )
 
 
@@ -96,8 +97,16 @@ def read_municipality(
         (typo_ok or not best.fuzzy)
         and not (rivals and max(rivals) > score - MARGIN)
         and score > LOW  # "in der Nähe von Hilden", "wir liefern bis nach Velbert"
+        and not _between(text, best)  # "zwischen Ratingen und Essen": which one?
     )
     return PlaceReading(best.value, sure, best)
+
+
+def _between(text: str, match: PlaceMatch) -> bool:
+    """The town is one end of "zwischen A und B" (or "between A and B")."""
+    before = " ".join(fold_all(clean(text)[: match.start].split()[-3:]))
+    return bool(re.search(r"\b(zwischen|between)( \w+)?$|\b(zwischen|between) \w+ (und|and)$",
+                          before))  # fmt: skip
 
 
 def parse_municipality(text: str) -> str | None:
