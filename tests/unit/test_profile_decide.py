@@ -989,6 +989,11 @@ def test_a_short_combined_answer_is_stored_at_once():
     assert proposed == {}
 
 
+def test_the_seat_of_someone_else_is_not_the_firms():
+    text = "Die Betriebsstätte liegt in Mettmann, unser Steuerberater hat seinen Sitz in Velbert."
+    assert decide_profile(text, "municipality", {}) == ({"municipality": "mettmann"}, {})
+
+
 def test_a_town_between_two_is_confirmed_first():
     stored, proposed = decide_profile(
         "Wir sitzen genau zwischen Hilden und Haan", "municipality", {}

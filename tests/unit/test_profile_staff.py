@@ -326,6 +326,10 @@ def test_one_determiner_for_two_kin(text, expected):
         ("Wir führen als Apothekerehepaar mit vier Angestellten die Apotheke", 6, False),
         ("Vierzehn Beschäftigte, den Chef mitgezählt.", 14, True),
         ("Neben mir wären das neun Leute, also insgesamt zehn.", 10, True),
+        # the owner counted in, the predecessor's staff is the past
+        ("neun mann un ich bin da schon bei", 9, True),
+        ("Rund 20, meine eigene Person eingerechnet.", 20, True),
+        ("Mein Vorgänger hatte drei Leute, ich hab auf sechs Angestellte aufgestockt.", 6, False),
     ],
 )  # fmt: skip
 def test_references_conclusions_and_open_lists(text, expected, sure):

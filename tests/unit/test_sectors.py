@@ -228,6 +228,13 @@ def test_a_trade_between_two_sectors_is_never_sure(text, first, second):
     assert (reading.value, reading.sure, reading.alternative) == (first, False, second)
 
 
+def test_the_category_turned_down_does_not_count():
+    reading = read_sector("Wir sind ein Kurierdienst, also eher Transport als Handel", True)
+    assert (reading.value, reading.sure) == ("logistik", True)
+    reading = read_sector("Wir sind eher als Dienstleister einzuordnen", True)
+    assert reading.value == "dienstleistung"
+
+
 def test_a_plain_firm_noun_beside_the_ambiguous_trade_decides():
     reading = read_sector("Wir sind eine Schreinerei, vor allem Innenausbau und Möbel", True)
     assert (reading.value, reading.sure, reading.alternative) == ("handwerk", True, None)

@@ -36,7 +36,7 @@ from bot.nlu.text import (
 _SEAT = _fold_set(
     "sitz firmensitz hauptsitz geschäftssitz unternehmenssitz stammsitz adresse anschrift "
     "gemeldet angemeldet ansässig registriert eingetragen based located registered "
-    "headquartered hq gehört"
+    "headquartered hq gehört betriebsstätte betriebssitz"
 )
 _SEAT_VERBS = _fold_set(
     "sitzen sitzt sitze liegt liegen befindet befinden ist sind sin sinn bin steht stehen "
@@ -57,6 +57,7 @@ _RELATIVES = _fold_set(
     "opa oma sister brother nephew niece"
 )
 _OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
+_HIS = _fold_set("seinen seine seinem ihren ihre ihrem his her their")
 _HOME = _fold_set(
     "wohne wohnen wohnt lebe leben lebt live lives living wohnort privat daheim gewohnt gelebt "
     "aufgewachsen geboren gebürtig"
@@ -165,6 +166,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     own_story = (set(before) | set(after)) & _FOUNDED and set(before) & _OUR_FIRM
     if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before and not own_story:
         return FOREIGN
+    if set(before[-3:]) & _HIS and set(before) & (_OTHERS | _RELATIVES):
+        return FOREIGN  # "unser Steuerberater hat seinen Sitz in Velbert": his seat
     if near_before & _BRANCH and not set(before) & _SEAT:
         return FOREIGN
     score = 0

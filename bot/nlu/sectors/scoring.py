@@ -132,6 +132,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     if set(after[:5]) & _NEGATED_AFTER and set(after[:3]) & _HAVE_VERBS:
         return FOREIGN  # "ein Café haben wir nicht", "Verkaufen tun wir so gut wie nichts"
     chosen = _is_category(word) and set(before[-4:] + after[:3]) & _CHOOSING
+    if near[-1:] == ["als"] and "eher" in before[:-2]:  # not "eher als Dienstleister"
+        return FOREIGN  # "also eher Transport als Handel": the category turned down
     if set(near[-2:]) & _CUSTOMER and not chosen:  # not "ich entscheide mich für Gesundheit"
         at = max(i for i, w in enumerate(before) if w in _CUSTOMER and i >= len(before) - 2)
         head = before[at - 1] if at else ""
