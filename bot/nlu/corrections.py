@@ -59,7 +59,9 @@ _CORRECTION = re.compile(
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
-    r"|(nicht|nich|not|nit) \w+,? (sondern|but)|verwirrung|nachtrag|erganzung zu"
+    r"|(nicht|nich|not|nit) (in |im |auf |bei )?\w+( ,)? (sondern|but)|verwirrung|nachtrag"
+    r"|erganzung zu|should be|(zu hoch|zu niedrig|zu tief) gegriffen"
+    r"|(vorherige|vorige|obige) angabe|gesacht|korrekt (ist|sind|ware|waren|waere)"
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
@@ -67,7 +69,7 @@ _CORRECTION = re.compile(
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
     r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b"
     # "sieben nich fünf", "24, nicht auf 42", "15 not 51", "acht statt sechs"
-    r"|(\d+|" + _NUMBER_WORDS + r") ,? (nicht|nich|net|not|statt|anstatt|instead of) (auf |of )?"
+    r"|(\d+|" + _NUMBER_WORDS + r")( ,)? (nicht|nich|net|not|statt|anstatt|instead of) (auf |of )?"
     r"(\d+|" + _NUMBER_WORDS + r")"
     r"|korrekterweise|richtig (ist|sind|waren|ware|waere)|richtich (is|ist)"
     r"|(muss|musste|mussten) es (\w+ )?heissen|(wir sin|sin wir|wir sinn|sinn wir) doch"
@@ -84,7 +86,7 @@ _SLOT_WORDS = {
         r"|firmengrosse|luck|lueck)\b"
     ),
     "sector": re.compile(
-        r"\b(branche|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
+        r"\b(branche\w*|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
     ),
     "municipality": re.compile(
         r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"

@@ -330,6 +330,11 @@ def test_one_determiner_for_two_kin(text, expected):
         ("neun mann un ich bin da schon bei", 9, True),
         ("Rund 20, meine eigene Person eingerechnet.", 20, True),
         ("Mein Vorgänger hatte drei Leute, ich hab auf sechs Angestellte aufgestockt.", 6, False),
+        ("Wir beschäftigen, mich als Inhaber eingerechnet, neun Personen.", 9, False),
+        ("Die Belegschaft umfasst – Inhaberin eingeschlossen – 18 Köpfe.", 18, False),
+        ("Wir wären, meine Frau und mich mitgerechnet, fünf Personen.", 5, False),
+        ("9 (incl. both founders)", 9, False),
+        ("Wir haben 3 Festangestellte, 2 Minijobber und mich.", 6, True),
     ],
 )  # fmt: skip
 def test_references_conclusions_and_open_lists(text, expected, sure):

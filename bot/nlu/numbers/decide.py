@@ -158,6 +158,8 @@ def _decide(
         members += persons + definite
         if owner_in:  # "Zwanzig Beschäftigte, die Chefin mitgezählt": she is one of them
             members = [m for m in members if not (m.kind == "definite" and low[m.last] in _BOSS)]
+        # "wir, meine Ehefrau und mich mitgerechnet, vier Personen": named as included
+        members = [m for m in members if not _named_as_included(low, m)]
         owner = 1 if owner_extra else 0
         pair = _pair_named_before(low, groups, members, owner)
         if pair:
@@ -267,6 +269,19 @@ def _concluded(low: list[str], mentions: list[Mention]) -> Mention | None:
     return last
 
 
+_INCLUDED = _fold_set(
+    "mitgerechnet eingerechnet mitgezählt eingeschlossen inbegriffen inklusive included"
+)
+
+
+def _named_as_included(low: list[str], member: Mention) -> bool:
+    """A person followed by "(und mich) mitgerechnet/eingeschlossen": part of a total."""
+    if member.kind not in ("person", "definite") or member.value != 1:
+        return False
+    rest = [w for w in low[member.last + 1 : member.last + 5] if w not in ("und", "mich", "mir")]
+    return bool(rest) and rest[0] in _INCLUDED
+
+
 _BOTH = _fold_set("beide beiden both")
 _BOSS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin boss")
 _OWNERS = _fold_set("inhaber chefs geschäftsführer gründer owners founders gesellschafter")
@@ -295,7 +310,7 @@ def _including_total(
 ) -> Mention | None:
     """A bare number right before "inkl./incl./einschließlich" and a group it includes."""
     for bare in (m for m in mentions if m.kind == "bare" and not m.sub):
-        after = [w for w in low[bare.last + 1 : bare.last + 3] if w != "."]
+        after = [w for w in low[bare.last + 1 : bare.last + 4] if w not in (".", "(")]
         if not after or after[0] not in _SUBSET_BEFORE:
             continue
         if any(g.first > bare.last and g.value < bare.value for g in groups):

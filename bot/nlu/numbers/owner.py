@@ -31,6 +31,13 @@ _OWNER_IN = re.compile(
     r"|(ich|isch) bin (da |schon |auch |ja |mit )+bei\b"  # "elf mann un ich bin da schon bei"
     r"|meine (eigene )?person (ist )?(bereits |schon |auch |ebenfalls )*(enthalten|inbegriffen"
     r"|eingeschlossen|eingerechnet|mitgezahlt)"
+    # "mich als Inhaber eingerechnet", "Inhaberin eingeschlossen", "Geschäftsführung
+    # eingeschlossen", "incl. (both|us 2) founders"
+    r"|(mich|mir|me|inhaber\w*|geschaftsfuhrung|geschaftsfuhrer\w*|founders?|grunder\w*)"
+    r"( als \w+)? (eingerechnet|mitgerechnet|mitgezahlt|eingeschlossen|inklusive|inbegriffen"
+    r"|included)"
+    r"|(inkl|incl|inklusive|including|einschliesslich) (der |the |both |us |beider |unserer |our )?"
+    r"(\d+ |zwei |two |beiden )?(co )?(founders|grunder\w*|inhaber\w*|geschaftsfuhr\w*)"
     # "Zwanzig Beschäftigte, die Chefin mitgezählt"
     r"|(der|die|den|dem|de|da) (chef|chefin|inhaber|inhaberin|geschaftsfuhrer\w*|boss) (schon "
     r"|auch |bereits |mit )?(mitgezahlt|gezahlt|eingerechnet|mitgerechnet|eingeschlossen"

@@ -168,7 +168,8 @@ def _third_party(vocab: _Vocab, tokens: list[Token], index: int, word: str) -> b
 def _stated(tokens: list[Token], index: int) -> bool:
     """The word follows "Branche:", "also (eher)", "auf … ändern" ("Branche = IT")."""
     before = [t.norm for t in tokens[max(0, index - 3) : index]]
-    return bool(before) and ("branche" in before or before[-1] in ("also", "eher"))
+    named = {"branche", "sector", "sektor", "industry", "kategorie", "category"}
+    return bool(before) and (bool(named & set(before)) or before[-1] in ("also", "eher"))
 
 
 def _segment(text: str, tokens: list[Token], index: int) -> bool:
