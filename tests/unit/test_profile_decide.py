@@ -998,6 +998,21 @@ def test_the_seat_of_someone_else_is_not_the_firms():
     assert decide_profile(text, "municipality", {}) == ({"municipality": "mettmann"}, {})
 
 
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("zehn mann, rohbau, wülfrath", {"employees": 10, "sector": "bau",
+                                         "municipality": "wuelfrath"}),
+        ("Putzfirma, Ratingen, 6 Frauen und ich", {"employees": 7, "sector": "dienstleistung",
+                                                   "municipality": "ratingen"}),
+        ("team of 5, dev agency in Hilden", {"employees": 5, "sector": "it_medien",
+                                             "municipality": "hilden"}),
+    ],
+)  # fmt: skip
+def test_terse_combined_answers(text, stored):
+    assert decide_profile(text, "employees", {}) == (stored, {})
+
+
 def test_a_town_between_two_is_confirmed_first():
     stored, proposed = decide_profile(
         "Wir sitzen genau zwischen Hilden und Haan", "municipality", {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.nlu.numbers import word_number
 from bot.nlu.sectors.matching import (
     SectorMatch,
     _cleaned_tokens,
@@ -99,7 +100,9 @@ def _apposition_of_other(tokens: list[Token], text: str, match: SectorMatch, n: 
     k = first - n - 1  # the last word before the match's clause
     if n > 1 or k < 0 or "," not in text[tokens[k].end : tokens[k + 1].start]:
         return False
-    return tokens[k].norm in _OTHER_PEOPLE | _RELATIVES and tokens[k].norm != "wie"
+    counted = k > 0 and (tokens[k - 1].norm.isdigit() or word_number(tokens[k - 1].norm))
+    # not "zehn mann, rohbau": a count of people, not a person
+    return tokens[k].norm in _OTHER_PEOPLE | _RELATIVES and tokens[k].norm != "wie" and not counted
 
 
 _GENERIC_HEADS = (
