@@ -3,6 +3,7 @@
 In this order of trust: a concluding sum ("Also zwei Gründer plus fünf."), an explicit total,
 "wir sind N" with later additions, a composition summed ("ich, meine Frau und drei
 Gesellen"), persons and the owner, "nur ich" / "wir beide", and (lenient only) a bare number.
+How the parts relate to each other is in :mod:`bot.nlu.numbers.parts`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,18 @@ from bot.nlu.numbers.owner import (
     _owner_flags,
     owner_ordinal,
 )
+from bot.nlu.numbers.parts import (
+    _BOSS,
+    _apposition,
+    _concluded,
+    _including_total,
+    _listed_after,
+    _listed_with,
+    _named_as_included,
+    _pair_named_before,
+    _stated_total,
+    _subset_marked,
+)
 from bot.nlu.numbers.phrases import (
     _ALTERNATIVES,
     _COMPLETE,
@@ -30,7 +43,6 @@ from bot.nlu.numbers.phrases import (
     _SOLO,
     _SOLO_ANSWER,
     _SOLO_NOT,
-    _SUBSET_BEFORE,
     _WE_ARE,
     _ZERO,
 )
@@ -227,135 +239,3 @@ def _decide(
             return None
     value = bare[-1].value + (1 if owner_extra else 0)
     return reading([bare[-1]], value, "bare")
-
-
-def _listed_after(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
-    """The members named right after a total, after a comma or colon, up to the sentence end."""
-    after = pick.last + 1
-    while after < len(low) and (
-        low[after] in ("of", "us", "von", "uns") or not low[after][0].isalnum()
-    ):
-        if low[after] in (",", ":", "-", "–", "("):
-            break
-        after += 1  # "just the two of us 😅 (me + my cofounder)"
-    if after >= len(low) or low[after] not in (",", ":", "-", "–", "("):
-        return []
-    end = next((k for k in range(after, len(low)) if low[k] in (".", "!", "?", ";")), len(low))
-    return [
-        m
-        for m in mentions
-        if after < m.first < end
-        and m.kind in ("owner", "group", "person", "definite")
-        and not m.sub
-    ]
-
-
-_SO = _fold_set("so also ergo thus macht ergibt insgesamt total gesamt = → ->")
-
-
-def _concluded(low: list[str], mentions: list[Mention]) -> Mention | None:
-    """A count the message ends on after "so"/"also"/"→", with other counts before it."""
-    kinds = ("bare", "total", "strong", "group", "person", "owner")
-    counts = [m for m in mentions if m.kind in kinds]
-    if len(counts) < 2 or counts[-1].kind not in ("bare", "total"):
-        return None
-    last = counts[-1]
-    if any(w[0].isalnum() for w in low[last.last + 1 :]):
-        return None
-    before = [w for w in low[max(0, last.first - 3) : last.first] if w not in (",", ":")]
-    differs = any(m.kind == "owner" or m.value != last.value for m in counts[:-1])
-    if not before or before[-1] not in _SO or not differs:
-        return None
-    return last
-
-
-_INCLUDED = _fold_set(
-    "mitgerechnet eingerechnet mitgezählt eingeschlossen inbegriffen inklusive included"
-)
-
-
-def _named_as_included(low: list[str], member: Mention) -> bool:
-    """A person followed by "(und mich) mitgerechnet/eingeschlossen": part of a total."""
-    if member.kind not in ("person", "definite") or member.value != 1:
-        return False
-    rest = [w for w in low[member.last + 1 : member.last + 5] if w not in ("und", "mich", "mir")]
-    return bool(rest) and rest[0] in _INCLUDED
-
-
-_BOTH = _fold_set("beide beiden both")
-_BOSS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin boss")
-_OWNERS = _fold_set("inhaber chefs geschäftsführer gründer owners founders gesellschafter")
-
-
-def _pair_named_before(
-    low: list[str], groups: list[Mention], members: list[Mention], owner: int
-) -> list[Mention]:
-    """The persons a "beide" group refers back to ("Ich mache die Fahrschule mit meinem Bruder,
-    wir sind beide Inhaber"): they are the group, not two more."""
-    for g in groups:
-        if g.value != 2 or not set(low[g.first : g.last + 1]) & _BOTH:
-            continue
-        if "wir" not in low[max(0, g.first - 2) : g.first] and not _OWNERS & set(
-            low[g.first : g.last + 1]
-        ):
-            continue  # "ich, meine Frau, unsere beiden Töchter": two more
-        before = [m for m in members if m.last < g.first and m.kind in ("person", "definite")]
-        if before and sum(m.value for m in before) + owner == 2:
-            return before
-    return []
-
-
-def _including_total(
-    low: list[str], mentions: list[Mention], groups: list[Mention]
-) -> Mention | None:
-    """A bare number right before "inkl./incl./einschließlich" and a group it includes."""
-    for bare in (m for m in mentions if m.kind == "bare" and not m.sub):
-        after = [w for w in low[bare.last + 1 : bare.last + 4] if w not in (".", "(")]
-        if not after or after[0] not in _SUBSET_BEFORE:
-            continue
-        if any(g.first > bare.last and g.value < bare.value for g in groups):
-            return bare
-    return None
-
-
-def _stated_total(low: list[str], members: list[Mention], owner: int) -> Mention | None:
-    """A bare number followed by its parts that add up to it ("drei, ich und zwei …")."""
-    bare = [m for m in members if m.kind == "bare"]
-    if len(bare) != 1:
-        return None
-    total = bare[0]
-    rest = [m for m in members if m is not total]
-    if not rest or any(m.first < total.last for m in rest):
-        return None
-    if total.last + 1 >= len(low) or low[total.last + 1] not in (",", ":", "(", "-", "–"):
-        return None
-    return total if sum(m.value for m in rest) + owner == total.value else None
-
-
-def _subset_marked(low: list[str], member: Mention) -> bool:
-    return bool(set(low[max(0, member.first - 3) : member.first]) & _SUBSET_BEFORE)
-
-
-def _apposition(low: list[str], group: Mention, members: list[Mention]) -> bool:
-    """The other members come right after the group as its spelled-out list ("5 Leute: ich,
-    …", "drei Leute (meine Frau, …)", "vier Mitarbeiter, nämlich …"); "Drei Vollzeitkräfte,
-    zwei in Teilzeit und ich" is a sum."""
-    later = [m for m in members if m is not group]
-    if not later or not all(m.first > group.last for m in later):
-        return False
-    if all(m.kind in ("person", "definite", "owner") for m in later):
-        return True  # "nur drei Personen, meine Frau, mein Sohn und ich"
-    after = low[group.last + 1 : group.last + 4]
-    return bool(after) and (
-        after[0] in (":", "(", "-", "–", "namlich", "also")
-        or after[:2] in ([",", "namlich"], [",", "also"], ["und", "zwar"], [",", "und"])
-    )
-
-
-def _listed_with(low: list[str], bare: Mention, groups: list[Mention]) -> bool:
-    for g in groups:
-        before = g.last < bare.first
-        between = low[g.last + 1 : bare.first] if before else low[bare.last + 1 : g.first]
-        if len(between) <= 3 and set(between) & _JOIN:
-            return True
-    return False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.nlu.numbers.context import _matches_after, _matches_before, _noun_after
-from bot.nlu.numbers.decide import _subset_marked
 from bot.nlu.numbers.lexicon import (
     _ADD_MARKERS,
     _DETERMINERS,
@@ -16,6 +15,7 @@ from bot.nlu.numbers.lexicon import (
 )
 from bot.nlu.numbers.mentions import _all_mentions
 from bot.nlu.numbers.owner import _owner_flags
+from bot.nlu.numbers.parts import _subset_marked
 from bot.nlu.numbers.phrases import (
     _ALTERNATIVES,
     _COUNTING,
