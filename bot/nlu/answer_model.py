@@ -59,7 +59,8 @@ from bot.nlu.answer_features import (
     rule_features,
     structure,
 )
-from bot.nlu.answer_learner import AnswerModel, fold_indices, train
+from bot.nlu.answer_learner import AnswerModel
+from bot.nlu.answer_training import fold_indices, train
 from bot.nlu.answers import SCALES
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ MODEL_VERSION = "5"  # 5: the question-tagged words
 _SOURCES = (
     "answer_model.py",
     "answer_learner.py",
+    "answer_training.py",
     "answer_features.py",
     "answers/*.py",  # the rule reader: every module of the package bot.nlu.answers
     "answer_norm.py",

@@ -109,6 +109,8 @@ _FUNCTION = _fold_set(
     "too there right without excl since davon darunter halt eben rum herum drum gell ne "
     "wieder zurzeit atm rn hab habe hat haben hatte"
 )
+# The owner by role ("die Chefin", "dä Chef")
+OWNER_WORDS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin")
 _ADJ_OK = _fold_set(
     "feste neue weitere junge echte aktive eigene fleißige tolle motivierte erfahrene liebe "
     "nette ständige freie geringfügig geringfügige kaufmännische gewerbliche technische "

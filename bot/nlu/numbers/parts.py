@@ -7,7 +7,7 @@ mitgerechnet") and subsets ("davon 3 Azubis").
 
 from __future__ import annotations
 
-from bot.nlu.numbers.lexicon import _JOIN, _fold_set
+from bot.nlu.numbers.lexicon import _JOIN, OWNER_WORDS, _fold_set
 from bot.nlu.numbers.phrases import _SUBSET_BEFORE
 from bot.nlu.numbers.records import Mention
 
@@ -66,7 +66,7 @@ def _named_as_included(low: list[str], member: Mention) -> bool:
 
 
 _BOTH = _fold_set("beide beiden both")
-_BOSS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin boss")
+_BOSS = OWNER_WORDS | {"boss"}
 _OWNERS = _fold_set("inhaber chefs geschäftsführer gründer owners founders gesellschafter")
 
 

@@ -10,6 +10,7 @@ from bot.nlu.numbers.lexicon import (
     _JOIN,
     _LIST_ADVERBS,
     _LIST_EDGE,
+    OWNER_WORDS,
     _fold_set,
     _is_staff_word,
 )
@@ -123,7 +124,7 @@ def _things_counted(toks: list[Tok], sentence: set[int], used: set[int]) -> bool
     return False
 
 
-_OWNER_WORDS = _fold_set("chef chefin inhaber inhaberin geschäftsführer geschäftsführerin")
+_OWNER_WORDS = OWNER_WORDS
 _LIST_GAP = (
     _JOIN
     | _LIST_ADVERBS

@@ -146,7 +146,7 @@ def read_sector(text: str, asked: bool) -> SectorReading | None:
     if reading.value == "handel" and set(word.split()) & _SELLING and _crafts(text):
         return SectorReading("handwerk", False, top)
     other = _other_sector(word.replace(" ", ""), reading.value)
-    plain = any(  # "Schreinerei, vor allem Innenausbau": the firm noun is not in between
+    plain = other is not None and any(  # "Schreinerei, vor allem Innenausbau": a firm noun
         m.value == reading.value
         and m.length > 0
         and _other_sector(_joined(text, m), m.value) is None
