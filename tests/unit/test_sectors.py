@@ -245,3 +245,47 @@ def test_a_plain_firm_noun_beside_the_ambiguous_trade_decides():
 def test_every_ambiguous_trade_names_two_sectors():
     for stem, pair in load_yaml("sectors.yml")["ambiguous"].items():
         assert len(pair) == 2 and set(pair) <= set(SECTORS) and pair[0] != pair[1], stem
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Getränkegroßhandel, wir beliefern vor allem Gaststätten", "handel", "gastronomie"),
+        ("Eigentlich eine Softwarefirma, wir verkaufen aber auch Hardware", "it_medien", "handel"),
+    ],
+)  # fmt: skip
+def test_another_sector_named_further_off_is_offered_as_the_second_button(text, first, second):
+    reading = read_sector(text, True)
+    assert (reading.sure, {reading.value, reading.alternative}) == (False, {first, second})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir betreiben ein Tattoostudio, keine Ahnung, wo das hingehört",
+        "Reitschule mit Pferdepension, wo genau das reinpasst, weiß ich nicht",
+        "Eine Sprachschule; ob das unter Dienstleistung fiele, ist schwer zu sagen",
+    ],
+)
+def test_an_owner_unsure_of_the_category_is_asked(text):
+    reading = read_sector(text, True)
+    assert reading is not None and not reading.sure
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Keine Ahnung, wo wir da reinpassen, nehmen Sie Sonstiges", "sonstiges"),
+        ("Schwer zu sagen, am ehesten Dienstleistung", "dienstleistung"),
+    ],
+)
+def test_the_category_chosen_after_the_doubt_is_sure(text, expected):
+    reading = read_sector(text, True)
+    assert (reading.value, reading.sure) == (expected, True)
+
+
+def test_a_category_choice_beside_a_trade_offers_both():
+    reading = read_sector("Tattoostudio, keine Ahnung wo das reinpasst, nehmen Sie Sonstiges", True)
+    assert (reading.value, reading.sure, reading.alternative) == (
+        "sonstiges", False, "dienstleistung"
+    )  # fmt: skip

@@ -39,6 +39,7 @@ _GENERIC_FIRM_WORDS = _fold_set(
 )
 _GENERIC_HEAD_WORDS = ("geschaft", "laden", "shop", "betrieb", "firma", "handel")
 MARGIN = 3  # a rival sector this close to the best one makes the reading unsure
+WIDE = 5  # a rival this close still makes it a confirmation with both sectors as buttons
 
 
 def _counted(text: str, match: SectorMatch) -> bool:
@@ -220,4 +221,46 @@ def _read_sector(text: str, asked: bool) -> SectorReading | None:
         and not (rivals and max(rivals) > score - MARGIN)
         and (word not in _GENERIC_FIRM_WORDS or asked and len(ranked) == 1)
     )
+    folded = " ".join(fold_all(clean(text).split()))
+    before = len(" ".join(fold_all(clean(text)[: top.start].split())))
+    hedge = [m.start() for m in _UNSURE_OWNER.finditer(folded)]
+    if sure and set(word.split()) & _CATEGORY_WORDS:
+        # the category named is the owner's choice ("keine Ahnung, nehmen Sie Sonstiges"),
+        # unless a doubt follows it ("ob das unter Dienstleistung fiele, weiß ich nicht")
+        return SectorReading(top.value, not any(h >= before for h in hedge), top)
+    rival = next(
+        (
+            m.value
+            for s, m in ranked
+            if m.value != top.value and s > score - WIDE and not _attached(text, top, m)
+        ),
+        None,
+    )
+    if not sure or rival is not None:
+        # another sector named further off ("Großhandel, wir beliefern Kfz-Werkstätten", "ein
+        # IT-Systemhaus, auch wenn wir Hardware vertreiben"): the owner picks one of the two
+        return SectorReading(top.value, False, top, rival if sure or asked else None)
+    if hedge:
+        return SectorReading(top.value, False, top)  # "keine Ahnung, wo das reinpasst"
     return SectorReading(top.value, sure, top)
+
+
+def _attached(text: str, top: SectorMatch, other: SectorMatch) -> bool:
+    """``other`` is an add-on of the firm right after it ("Bäckerei mit Café", "Metzgerei mit
+    eigenem Partyservice"): the firm is the first."""
+    between = clean(text)[top.end : other.start].split()
+    return bool(between) and between[0].lower() == "mit" and len(between) <= 3
+
+
+# The category names themselves ("… also eher Handwerk"): the owner's own choice.
+_CATEGORY_WORDS = _fold_set(
+    "handwerk handel gastronomie hotellerie dienstleistung dienstleistungen produktion "
+    "industrie bau gesundheit pflege it medien transport logistik sonstige sonstiges other"
+)
+
+# The owner says he does not know where the firm belongs: whatever was read is confirmed first.
+_UNSURE_OWNER = re.compile(
+    r"\b(keine ahnung|weiss (ich )?nicht|weiss nich|nicht sicher|unsicher|schwer zu sagen"
+    r"|(nicht|kaum) zu beurteilen|wenn ich das (so )?genau wusste|not sure|no idea"
+    r"|mischding|mischung aus|irgendwas dazwischen|wo (das|dat) reinpasst)\b"
+)
