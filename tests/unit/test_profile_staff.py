@@ -340,3 +340,32 @@ def test_one_determiner_for_two_kin(text, expected):
 def test_references_conclusions_and_open_lists(text, expected, sure):
     reading = read_staff(text, lenient=True)
     assert (reading.count, reading.sure) == (expected, sure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neun Leute, Werkstudenten zählen doch nicht mit, oder?",
+        "me and 3 devs, does the intern count?",
+        "Acht Festangestellte und dazu einige Minijobber",
+        "15 Mitarbeiter plus ein paar Aushilfen",
+        "3 devs, 1 PO and me",  # "1 PO": a list item not read
+        "Wir sind fünf, und freitags hilft noch eine Studentin aus",
+    ],
+)
+def test_what_the_reading_does_not_account_for_is_confirmed(text):
+    reading = read_staff(text, lenient=True)
+    assert reading is not None and not reading.sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wie viele? Sieben, mich eingeschlossen.", 7),
+        ("Drei Gesellen auf 450-Euro-Basis und ich", 4),
+        ("Wir sind jetzt sechs, ab Herbst kommt vielleicht noch ein Azubi", 6),
+    ],
+)
+def test_echoed_questions_prices_and_later_hires_stay_sure(text, expected):
+    reading = read_staff(text, lenient=True)
+    assert (reading.count, reading.sure) == (expected, True)

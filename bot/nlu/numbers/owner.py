@@ -115,7 +115,7 @@ _OWNER_EXCLUDED = re.compile(
     r"|" + _LEARNER_NOT_COUNTED
 )
 _I_HAVE = re.compile(
-    r"^(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
+    r"(^|[,;:] )(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
     r"|\b(habe|hab|beschaftige) (ich|isch)\b"
 )
 

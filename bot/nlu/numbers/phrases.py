@@ -104,7 +104,8 @@ _SKIP_BEFORE = _FILLER | {".", ",", ":", "(", "~"}
 _PAST = _fold_set(
     "früher damals ursprünglich anfangs vorher einst waren war hatte hatten gab angefangen "
     "gestartet begonnen gegründet ehemals zuvor bisher used were was had mussten konnten "
-    "durften aufgemacht eröffnet gründete vorgänger vorgängerin vorbesitzer"
+    "durften aufgemacht eröffnet gründete vorgänger vorgängerin vorbesitzer gehabt zwischendurch "
+    "zwischenzeitlich zeitweise zeitweilig"
 )
 # Helpers who come now and then are no staff ("meine Schwester hilft manchmal aus")
 _OCCASIONAL = _fold_set(

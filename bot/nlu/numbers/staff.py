@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.nlu.numbers.context import _noun_after
 from bot.nlu.numbers.decide import _decide
-from bot.nlu.numbers.lexicon import _fold_set
+from bot.nlu.numbers.lexicon import _fold_set, _is_staff_word
 from bot.nlu.numbers.mentions import _analyse
 from bot.nlu.numbers.not_staff import _age, _other_party, _visitors
 from bot.nlu.numbers.owner import _owner_implied
@@ -62,6 +62,8 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     if reading.sure and _unread_member(list(toks), list(mentions), reading):
         # "me, 1 designer, 2 devs and a part-time PM" (one more?), "5 Leute und ein Hund"
         reading = replace(reading, sure=False)
+    if reading.sure and _doubtful(text, list(toks), list(mentions), reading):
+        reading = replace(reading, sure=False)
     fixed = _self_fixed(list(toks), list(mentions), reading)
     if fixed is not None:
         # "wir sind fünf, nein sechs", "sieben – halt, seit Montag acht": the later number,
@@ -81,6 +83,58 @@ def _unread_member(toks: list, mentions: list, reading: StaffReading) -> bool:
         return False
     k = after[0]
     return toks[k].low in _AND and toks[k + 1].low in _A and toks[k + 2].low[0].isalpha()
+
+
+_VAGUE = _fold_set("paar einige mehrere etliche diverse few some several")
+
+
+def _doubtful(text: str, toks: list, mentions: list, reading: StaffReading) -> bool:
+    """Something in the message the reading does not account for, so it is confirmed first:
+    the owner asks back ("zählen Praktikanten mit?"); a vague number of staff ("zwanzig plus
+    paar Aushilfen"); a number inside the counted list that was not read ("4 devs, 1 designer,
+    1 PM and me"); one more person after it ("…, und samstags hilft noch eine Schülerin")."""
+    low = [t.low for t in toks]
+    asked_back = [k for k, w in enumerate(low) if w == "?"]
+    for end in asked_back:
+        start = max((k for k, w in enumerate(low[:end]) if w in (".", "!", "?")), default=-1)
+        if any(w.startswith(_COUNT_STEMS) for w in low[start + 1 : end]):
+            return True  # "Praktikant auch zählen?", "do interns count?"
+    for k, word in enumerate(low):
+        if word in _VAGUE and any(_is_staff_word(w) for w in low[k + 1 : k + 3]):
+            return True
+    used = {k for first, last in reading.parts for k in range(first, last + 1)}
+    covered = used | {k for m in mentions for k in range(m.first, m.last + 1)}
+    for num in _scan_numbers(toks):
+        inside = bool(used) and min(used) < num.first < max(used)
+        if (
+            inside
+            and num.kind != "year"
+            and num.first not in covered
+            and _noun_after(toks, num.last)[0] != "unit"
+            and num.value < 50  # "… auf 520-Euro-Basis"
+        ):
+            return True
+    between = set(low[min(used) : max(used)]) - {low[k] for k in used} if used else set()
+    if reading.source == "composition" and between & _TURN:
+        return True  # "drei Partner, also mich und zwei Kollegen, dazu …", "… aber ich und …"
+    return any(
+        toks[k].start >= reading.end
+        and k not in covered
+        and low[k - 1] in _ONE
+        and _is_staff_word(low[k]) in ("role", "kin")
+        and not set(low[max(0, k - 6) : k]) & _NOT_NOW
+        for k in range(1, len(toks))
+    )
+
+
+# folded words: "zählen" is "zahlen" (but "Zahl" is no question of who counts)
+_COUNT_STEMS = ("zahlen", "zahlt", "zahle", "mitzahl", "count", "rechne", "mitgerechn", "includ")
+_TURN = _fold_set("also nämlich sprich aber but sondern jedoch")
+_ONE = _fold_set("ein eine einen ne nen a")
+_NOT_NOW = _fold_set(
+    "wenn falls ab bald demnächst nächsten nächste künftig höchstens früher damals suchen suche "
+    "next soon"
+)
 
 
 _FIX_WORDS = _SELF_FIX - _fold_set("doch eher besser") | _fold_set("wait actually say")
