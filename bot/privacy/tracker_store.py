@@ -45,6 +45,11 @@ What it adds to ``SQLTrackerStore``:
   it is the number of rows retrieved (the same query the stock store counts again at save time;
   the lock store keeps other writers out between the two), otherwise it is counted as before.
   New rows are written with one Core ``INSERT`` (executemany) instead of ORM objects.
+
+The parts outside the store class live in :mod:`bot.privacy.tracker_store_events` (the redactor
+loader, event deserialisation, the erasure request) and :mod:`bot.privacy.tracker_store_sql`
+(the pooled SQLite engine, the prepared queries, the retention thread per database); their
+public names are re-exported here.
 """
 
 from __future__ import annotations
@@ -53,83 +58,43 @@ import asyncio
 import itertools
 import json
 import logging
-import threading
 from datetime import datetime
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
-import rasa.shared.utils.common
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.privacy import retention
-from bot.privacy.sanitize import (  # noqa: F401 (REMOVED, REDACTED_KEY: this module's API)
+from bot.privacy.sanitize import (  # noqa: F401 (REMOVED, REDACTED_KEY, Redactor: re-exported)
     ALLOWED_METADATA,
     REDACTED_KEY,
     REMOVED,
     EventSanitizer,
     Redactor,
 )
+from bot.privacy.tracker_store_events import (  # noqa: F401 (ERASE_ACTION: this module's API)
+    ERASE_ACTION,
+    deserialise_events,
+    erasure_requested,
+    load_redactor,
+)
+from bot.privacy.tracker_store_sql import (
+    event_statements,
+    pooled_sqlite_engine,
+    start_purge_thread,
+    stop_purge_thread,
+)
 
 logger = logging.getLogger(__name__)
 
-ERASE_ACTION = "action_erase_conversation"
 # Set on a tracker by ``_retrieve``: (sender_id, rows of the latest session read), used once by
 # the next ``save`` of that tracker instead of counting the rows again.
 _STORED_ROWS = "_privacy_store_rows"
-
-
-def load_redactor() -> Redactor:
-    """``bot.privacy.redact.redact``; without it conversations must not be stored at all."""
-    try:
-        from bot.privacy.redact import redact
-    except ImportError as error:
-        # Not ImportError: Rasa would silently fall back to the in-memory tracker store.
-        raise RuntimeError(
-            "bot.privacy.redact is missing: refusing to store conversations unredacted"
-        ) from error
-    return redact
-
-
-class _EventClasses:
-    """``Event`` subclass by type name, computed once (again when an unknown name shows up)."""
-
-    def __init__(self) -> None:
-        self._by_name: Dict[str, type] = {}
-
-    def get(self, type_name: str) -> Optional[type]:
-        found = self._by_name.get(type_name)
-        if found is None:
-            by_name: Dict[str, type] = {}
-            for cls in rasa.shared.utils.common.all_subclasses(Event):
-                by_name.setdefault(cls.type_name, cls)  # first match, as Event.resolve_by_type
-            self._by_name = by_name
-            found = by_name.get(type_name)
-        return found
-
-
-_EVENT_CLASSES = _EventClasses()
-
-
-def deserialise_events(serialised: List[Dict[str, Any]]) -> List[Event]:
-    """Same result as ``rasa.shared.core.events.deserialise_events``, without the class scan."""
-    events = []
-    for parameters in serialised:
-        if "event" not in parameters:
-            continue
-        cls = _EVENT_CLASSES.get(parameters["event"])
-        event = cls._from_parameters(parameters) if cls else Event.from_parameters(parameters)
-        if event:
-            events.append(event)
-    return events
-
-
-def erasure_requested(events: Iterable[Event]) -> bool:
-    return any(isinstance(e, ActionExecuted) and e.action_name == ERASE_ACTION for e in events)
 
 
 def privacy_store(tracker_store: Any) -> Optional[PrivacySQLTrackerStore]:
@@ -142,12 +107,6 @@ def privacy_store(tracker_store: Any) -> Optional[PrivacySQLTrackerStore]:
         tracker_store = getattr(tracker_store, "_tracker_store", None)
         seen += 1
     return None
-
-
-# One retention thread per database and process (Rasa may build the store more than once, e.g.
-# when a new model is loaded over the HTTP API).
-_schedulers: Dict[str, retention.DailyPurge] = {}
-_schedulers_lock = threading.Lock()
 
 
 class PrivacySQLTrackerStore(SQLTrackerStore):
@@ -194,45 +153,21 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         self.purge_thread = self._start_purge_thread(float(purge_interval_seconds))
 
     def _pool_sqlite_connections(self) -> None:
-        """SQLite file: keep connections open between turns (a pool) instead of SQLAlchemy 1.4's
-        default of opening and closing the file for every session. Each open ran the pragmas
-        and read the schema, and each close of the last connection checkpointed and removed the
-        WAL file: ~10 % of the Rasa server's CPU per turn (py-spy). Connections are used by one
-        thread at a time (pool), so SQLite's same-thread check is off for them."""
-        url = self.engine.url
-        if self.engine.dialect.name != "sqlite" or url.database in (None, "", ":memory:"):
+        """SQLite file: a pool of open connections instead of a new one per session (see
+        :func:`bot.privacy.tracker_store_sql.pooled_sqlite_engine`)."""
+        engine = pooled_sqlite_engine(self.engine)
+        if engine is None:
             return
-        self.engine.dispose()
-        self.engine = sa.create_engine(
-            url,
-            poolclass=sa.pool.QueuePool,
-            pool_size=5,
-            max_overflow=10,
-            connect_args={"check_same_thread": False},
-        )
+        self.engine = engine
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     def _start_purge_thread(self, interval: float) -> Optional[retention.DailyPurge]:
-        if interval <= 0:
-            return None
-        key = repr(self.engine.url)
-        with _schedulers_lock:
-            running = _schedulers.get(key)
-            if running is not None and running.is_alive():
-                running.days, running.now = self.retention_days, self.now
-                return running
-            thread = retention.DailyPurge(self.engine, self.retention_days, interval, self.now)
-            thread.start()
-            _schedulers[key] = thread
-            return thread
+        return start_purge_thread(self.engine, self.retention_days, interval, self.now)
 
     def close(self) -> None:
         """Stops the retention thread and closes the connections (tests, tools)."""
         if self.purge_thread is not None:
-            self.purge_thread.stop()
-            with _schedulers_lock:
-                if _schedulers.get(repr(self.engine.url)) is self.purge_thread:
-                    del _schedulers[repr(self.engine.url)]
+            stop_purge_thread(self.engine, self.purge_thread)
         self.engine.dispose()
 
     # -- erasure --
@@ -296,17 +231,9 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
 
     def _prepare_statements(self) -> None:
         """The stock ``_event_query`` (latest session / all sessions) as prepared SQL texts."""
-        table = self.SQLEvent.__table__
-        name = self.engine.dialect.identifier_preparer.format_table(table)
-        self._all_sessions_sql = sa.text(
-            f"SELECT e.data FROM {name} e WHERE e.sender_id = :sender_id ORDER BY e.id"
+        self._all_sessions_sql, self._session_sql = event_statements(
+            self.engine, self.SQLEvent.__table__
         )
-        self._session_sql = sa.text(
-            f"SELECT e.data FROM {name} e, (SELECT max(s.timestamp) AS session_start "
-            f"FROM {name} s WHERE s.sender_id = :sender_id AND s.type_name = :session_type) l "
-            "WHERE e.sender_id = :sender_id "
-            "AND (e.timestamp >= l.session_start OR l.session_start IS NULL) ORDER BY e.id"
-        ).bindparams(session_type=SessionStarted.type_name)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         """As the stock store (events after those stored for this session), counted cheaply:
