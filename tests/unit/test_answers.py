@@ -442,3 +442,25 @@ def test_not_knowing_the_staff_well_is_no_confusion_about_the_question():
 )
 def test_level_idioms(text, expected):
     assert rule_reading(text, LEVEL).answer == expected
+
+
+@pytest.mark.parametrize(
+    "text, scale, expected",
+    [
+        ("Nichts Richtiges, alles zusammengestückelt. Also teilweise?", "yes_partly_no", "partly"),
+        ("Backups macht der Rechner wohl irgendwann, also eher selten?", "frequency", "rarely"),
+        ("we all google a lot, so basic?", "level", "basic"),
+    ],
+)  # fmt: skip
+def test_an_answer_offered_as_a_closing_question_is_read_weakly(text, scale, expected):
+    reading = rule_reading(text, scale)
+    assert reading.answer == expected and reading.how in ("weak", "contradiction")
+    assert reading.confidence < 0.5  # never stored on the rules alone
+
+
+@pytest.mark.parametrize(
+    "text, scale",
+    [("Wie oft denn?", "frequency"), ("Was heißt teilweise?", "yes_partly_no")],
+)
+def test_a_real_question_back_is_still_no_answer(text, scale):
+    assert rule_reading(text, scale).answer is None

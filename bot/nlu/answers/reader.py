@@ -46,7 +46,7 @@ def _payload(text: str, valid: list[str]) -> str | None:
     return None
 
 
-def _analyse(text: str, scale: str) -> RuleReading:
+def _analyse_clauses(text: str, scale: str, seen: list) -> RuleReading:
     norm = normalize_answer(text)
     hits = _concepts(norm)
     clauses = _clauses(norm)
@@ -83,6 +83,7 @@ def _analyse(text: str, scale: str) -> RuleReading:
     _neighbour_merge(clauses)
     _propagate_verdicts(clauses)
     tags = tuple(f"{c.role}:{k}" for c in clauses for k in c.concepts)
+    seen.extend(clauses)
     answer_concepts = [c for c, _, _ in hits if c not in _NOT_ANSWERS]
     lead_index = _lead(clauses)
     lead_dk = lead_index is not None and "DK" in clauses[lead_index].concepts
@@ -222,3 +223,37 @@ def parse_answer(text: str, scale: str, intent: str | None = None) -> str | None
         key = "YES" if intent == "affirm" else "NO"
         return _MAP[scale].get(key)
     return None
+
+
+def _tentative(scale: str, clauses: list) -> str | None:
+    """The answer of a short question that ends the message ("so… rarely?", "teilweise?",
+    "maybe good-ish?"): the owner offers it, unsure."""
+    if not clauses or clauses[-1].role != "question":
+        return None
+    last = clauses[-1]
+    words = [w for w in last.text.split() if any(ch.isalnum() for ch in w)]
+    if not 1 <= len(words) <= 4 or _QUESTION_VERB.match(last.text):
+        return None
+    answer, _, _ = _clause_reading(scale, _rest_is_negative(last, last.concepts), last)
+    return answer
+
+
+_CONCLUDING = frozenset({"so", "also", "dann", "insgesamt", "overall", "alles"})
+
+
+def _analyse(text: str, scale: str) -> RuleReading:
+    """The clause reading, and an answer the owner closes with as a question ("… so
+    partially?", "also eher selten?"): offered, never stored on the rules alone; against
+    what the clauses before said, both are offered."""
+    seen: list = []
+    reading = _analyse_clauses(text, scale, seen)
+    tentative = _tentative(scale, seen)
+    if tentative is None or tentative == reading.answer:
+        return reading
+    if reading.answer is None:
+        return RuleReading(tentative, None, False, False, False, 0.45, reading.concepts, "weak")
+    if seen[-1].words[0] not in _CONCLUDING:
+        return reading  # "…, oder nich?", "… I assume yes?": a tag, not a conclusion
+    return RuleReading(
+        tentative, reading.answer, True, False, False, 0.3, reading.concepts, "contradiction"
+    )
