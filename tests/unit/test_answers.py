@@ -447,7 +447,7 @@ def test_level_idioms(text, expected):
 @pytest.mark.parametrize(
     "text, scale, expected",
     [
-        ("Nichts Richtiges, alles zusammengestückelt. Also teilweise?", "yes_partly_no", "partly"),
+        ("Keine echte Software, alles Flickwerk. Also teilweise?", "yes_partly_no", "partly"),
         ("Backups macht der Rechner wohl irgendwann, also eher selten?", "frequency", "rarely"),
         ("we all google a lot, so basic?", "level", "basic"),
     ],
