@@ -20,6 +20,7 @@ from bot.nlu.numbers import (
 )
 from bot.nlu.places import names_municipality, ranked_municipalities
 from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
+from bot.nlu.sectors.reading import _CATEGORY_WORDS
 from bot.nlu.text import clean, normalized, tokenize
 
 _NUMBER_WORDS = (
@@ -73,7 +74,9 @@ _CORRECTION = re.compile(
     r"(\d+|" + _NUMBER_WORDS + r")"
     r"|korrekterweise|richtig (ist|sind|waren|ware|waere)|richtich (is|ist)"
     r"|(muss|musste|mussten) es (\w+ )?heissen|(wir sin|sin wir|wir sinn|sinn wir) doch"
-    r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)"
+    r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)|quick fix|forgot"
+    r"|richtigstell\w*|auffallt|umgezogen|auf \w+ zu (abandern|andern|korrigieren)"
+    r"|mach\w* (\w+ )?aus (dem|der|den|unserem|unserer) "
     r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
     r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
 )
@@ -109,7 +112,8 @@ def _with_commas(text: str) -> str:
 
 
 _DENIED = re.compile(
-    r"((^|, )(nicht|nich|net|nit|not)|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz"
+    r"((^|, )((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?(nicht|nich|net|nit|not)"
+    r"|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz"
     r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen) (aber |doch |gar |ja )?"
     r"(kein\w*|nicht|nich|net|nit|not)) (in |im |en |mehr |more |in the )?(?P<value>\w+)"
 )
@@ -161,6 +165,12 @@ _REPLACEMENTS = (
     re.compile(rf"\b(?:not|nich|net) {_NUM} (?:sondern|but) {_NUM}\b"),  # new value second
 )
 _NEW_SECOND = (0, 4)
+# "die Mitarbeiterzahl auf 35 ändern", "bitte auf 12 korrigieren", "change it to 9"
+_TO_VALUE = re.compile(
+    rf"\bauf {_NUM} (?:\w+ )?(?:andern|abandern|korrigieren|setzen|anpassen|erhohen|reduzieren"
+    rf"|aktualisieren|stellen)\b|\b(?:andern|korrigieren|setzen|erhohen|reduzieren) (?:sie )?"
+    rf"(?:bitte )?auf {_NUM}\b|\b(?:change|update|set) (?:it |that |this )?to {_NUM}\b"
+)
 
 
 _OTHER_NUMBERED = re.compile(
@@ -175,6 +185,11 @@ def _replacement(text: str, known: Any = None) -> Optional[int]:
     if _OTHER_NUMBERED.search(low):
         return None  # "Frage 7 statt 8": not the staff count
     plausible = {value for _, _, value in plausible_counts(text)}  # no years, times, prices
+    for match in _TO_VALUE.finditer(low):
+        word = next(g for g in match.groups() if g)
+        value = int(word) if word.isdigit() else word_number(word)
+        if value in plausible:
+            return value
     for index, pattern in enumerate(_REPLACEMENTS):
         for match in pattern.finditer(low):
             new, old = (match.group(2), match.group(1)) if index in _NEW_SECOND else match.groups()
@@ -219,6 +234,11 @@ def _other_than_known(text: str, known: Any) -> Optional[int]:
     return None
 
 
+def _category_word(text: str, match: Any) -> bool:
+    """The match is a category's own name ("Handel", "Sonstiges"), not a trade."""
+    return set(normalized(clean(text)[match.start : match.end]).split()) <= _CATEGORY_WORDS
+
+
 def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
     """The new value a correction states for ``slot`` (never the known one), or None."""
     if slot not in targets and _names_known(text, slot, known):
@@ -232,6 +252,8 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
         if replaced is not None and replaced != known:
             return replaced  # "nicht 15, sondern 50", "bitte 9 statt 6"
         staff = read_staff(text, lenient="employees" in targets)
+        if staff is not None and staff.source == "solo" and targets - {"employees"}:
+            return None  # "Bitte ändern Stadt, …, nur ich wohne in Düsseldorf": another slot
         return staff.count if staff is not None and staff.count != known else None
     if slot == "sector":
         for _, match in ranked_sectors(text):
@@ -241,6 +263,12 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
                 continue  # "aber was anderes: … die Zahl korrigieren": not the sector
             if "sector" in targets or identity_frame(text, match):
                 return match.value
+        found = [m for m in find_sectors(text) if m.value != known]
+        others = {m.value for m in found}
+        named = {m.value for m in found if _category_word(text, m)}
+        if len(others) == 1 and "sector" in targets or len(named) == 1:
+            # "wir sind Pflege, nicht Dienstleistung", "pls change to Handel"
+            return (named or others).pop()
         return None
     ranked = ranked_municipalities(text)
     lone = len({match.value for _, match in ranked}) == 1 and len(normalized(text).split()) <= 8

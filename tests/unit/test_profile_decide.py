@@ -663,6 +663,24 @@ CORRECTIONS = [
     ("Wir sind nicht die Schlechtesten, wie die meisten Betriebe hier in Velbert.", {}),
     ("Das plane ich in Excel, daran wird sich bei uns 4 Leuten nichts ändern.", {}),
     ("Ach, eigentlich nutzen wir das jeden Tag.", {}),
+    # the new value after "auf … ändern", the slot named, the category named, dialect denials
+    (
+        "Bitte die Mitarbeiterzahl auf 12 korrigieren, zwei Neue sind dazugekommen.",
+        {"employees": 12},
+    ),
+    (
+        "Ich muss etwas richtigstellen: Unser Sitz ist Velbert, in Haan ist nur das Lager.",
+        {"municipality": "velbert"},
+    ),
+    ("Wir sind letztes Jahr von Hilden nach Monheim umgezogen.", {"municipality": "monheim"}),
+    ("übrigens nich hilden, langenfeld is dat", {"municipality": "langenfeld"}),
+    ("mach ma aus dem handwerk bau, wir machen nur rohbau", {"sector": "bau"}),
+    ("Hab vergessen: wir sind ein Pflegedienst, nicht Gastronomie.", {"sector": "gesundheit"}),
+    ("we're more of a shop than a craft business tbh, pls change to Handel", {"sector": "handel"}),
+    (
+        "Bitte Ort ändern, der Betrieb ist in Erkrath, nur ich wohne in Hilden.",
+        {"municipality": "erkrath"},
+    ),
 ]
 
 
