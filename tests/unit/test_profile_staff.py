@@ -369,3 +369,16 @@ def test_what_the_reading_does_not_account_for_is_confirmed(text):
 def test_echoed_questions_prices_and_later_hires_stay_sure(text, expected):
     reading = read_staff(text, lenient=True)
     assert (reading.count, reading.sure) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vier Vollzeit, ein Minijob", 5),
+        ("Wir haben sechs Leute angestellt, mit mir sind es sieben.", 7),
+        ("so twelve-ish", 12),
+        ("ich arbeite mit meinen drei Töchtern", 4),
+    ],
+)
+def test_minijobs_the_total_with_the_owner_ish_and_dative_plurals(text, expected):
+    assert read_staff(text, lenient=True).count == expected

@@ -113,6 +113,10 @@ def _decide(
     if summed:
         return reading(summed, sum(m.value for m in summed), "total")
     strong = [m for m in mentions if m.kind == "strong"]
+    with_owner = [m for m in mentions if strong and m.kind == "total" and m.first > strong[-1].last]
+    if with_owner and owner_in and with_owner[-1].value == strong[-1].value + 1:
+        # "Ich beschäftige vier Leute, mit mir sind es fünf": the total with the owner
+        return reading([strong[-1], with_owner[-1]], with_owner[-1].value, "total")
     if strong:
         # "insgesamt sechs Mitarbeitende zuzüglich meiner Person": the owner on top of it
         on_top = 1 if _OWNER_ON_TOP.search(norm) and not owner_in else 0

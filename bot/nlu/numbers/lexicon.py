@@ -48,7 +48,7 @@ _ROLE = re.compile(
         "driver technician mechanic cook waiter waitress cleaner assistant consultant manager "
         "intern apprentice colleague coworker ceo cto coo cfo "
         "geselle gesell azubi auszubildende auszubildender lehrling praktikant werkstudent "
-        "student schüler aushilfe aushilfskraft minijobber teilzeit teilzeitler vollzeit "
+        "student schüler aushilfe aushilfskraft minijobber minijob teilzeit teilzeitler vollzeit "
         "vollzeitler festangestellte festangestellter fahrer monteur meister techniker "
         "mechaniker mechatroniker elektriker installateur maler lackierer maurer tischler "
         "schreiner zimmerer dachdecker fliesenleger gärtner verkäufer florist friseur frisör "
@@ -66,7 +66,8 @@ _ROLE = re.compile(
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )
 _KIN = _fold_set(
-    "frau mann partner partnerin sohn söhne tochter töchter bruder brüder broder schwester "
+    "frau mann partner partnerin sohn söhne söhnen tochter töchter töchtern bruder brüder brüdern "
+    "broder schwester "
     "schwestern vater papa mutter mama onkel tante cousin cousine cousins neffe nichte schwager "
     "schwägerin kumpel freund freundin kollege kollegin kolleje kompagnon geschäftspartner "
     "geschäftspartnerin mitinhaber mitinhaberin jung jungs ehefrau ehemann gattin gatte "
@@ -81,7 +82,9 @@ _COUPLES = {"ehepaar": 2, "eltern": 2, "grosseltern": 2, "schwiegereltern": 2, "
 _CONTRACTORS = re.compile(
     r"^(freelancer|freiberufler|subunternehm|leiharbeit|zeitarbeit|externe|dienstleister|honorar)"
 )
-_KIN_SINGULAR = _KIN - _fold_set("söhne schwestern cousins jungs geschwister eltern")
+_KIN_SINGULAR = _KIN - _fold_set(
+    "söhne söhnen töchtern brüdern schwestern cousins jungs geschwister eltern"
+)
 _GENERAL_ROLE_ENDINGS = ("kraft", "krafte", "kraften", "arbeiter", "arbeitern", "arbeiterinnen")
 _SUBSET_ROLES = re.compile(
     r"(azubi|auszubild|lehrling|praktikant|werkstudent|student|schuler|aushilf|minijob|teilzeit"

@@ -40,6 +40,10 @@ def _tokens(text: str) -> tuple[Tok, ...]:
         if raw in ("'", "’", "`", "´"):
             continue
         low = MASK if raw.startswith(MASK) else (fold(raw) or raw)
+        if low == "ish" and out:  # "twenty-ish", "10ish": the number, approximately
+            if out[-1].low == "-":
+                out.pop()
+            continue
         out.append(Tok(m.start(), m.end(), original[m.start() : m.end()], low))
     return tuple(out)
 
