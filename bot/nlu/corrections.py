@@ -30,12 +30,14 @@ _NUMBER_WORDS = (
 # "falsche Mail", "falsche Bescheidenheit": a false thing, not a wrong profile value
 _NOT_WRONG = (
     "(mail|mails|e mail|nachricht|rechnung|rechnungen|bescheidenheit|link|links|seite|absender"
-    "|anrufe?|paketdienst)"
+    "|anrufe?|anrufer|paketdienst|microsoft|support|hotline|techniker|polizist\\w*|bank|sms"
+    "|nummer|nummern|paket|pakete|gewinnspiel)"
 )
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
-    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt|falsch(?!e " + _NOT_WRONG + r"\b)\w*"
+    r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt"
+    r"|falsch(?!(e|en|er|es) " + _NOT_WRONG + r"\b)\w*"
     r"|stimm(t|en) (so |da |das |hier |aber |leider |ubrigens |eigentlich |doch |gar )?"
     r"(nicht|nich|net|ned|nit)"
     r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"

@@ -1036,3 +1036,9 @@ def test_a_town_between_two_is_confirmed_first():
         "Wir sitzen genau zwischen Hilden und Haan", "municipality", {}
     )
     assert stored == {} and proposed == {"municipality": "hilden"}
+
+
+def test_a_branch_named_after_the_seat_word_is_not_the_seat():
+    text = "Sie meinen sicher den Firmensitz und nicht die Niederlassung in Essen; der ist Hilden."
+    stored, proposed = decide_profile(text, "municipality", {})
+    assert {**stored, **proposed} == {"municipality": "hilden"}

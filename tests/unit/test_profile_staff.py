@@ -382,3 +382,33 @@ def test_echoed_questions_prices_and_later_hires_stay_sure(text, expected):
 )
 def test_minijobs_the_total_with_the_owner_ish_and_dative_plurals(text, expected):
     assert read_staff(text, lenient=True).count == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zwei Filialen, in jeder arbeiten drei Verkäuferinnen, und ich", 7),
+        ("3 Läden, in jedem 2 Aushilfen plus ich", 7),
+    ],
+)
+def test_staff_per_branch_is_multiplied_and_confirmed(text, expected):
+    reading = read_staff(text, lenient=True)
+    assert (reading.count, reading.sure) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir sind 6 mit dem Lehrling und mir", 6),
+        ("Es arbeiten 4 Personen hier, mich auch.", 4),
+    ],
+)
+def test_the_owner_named_inside_the_total(text, expected):
+    assert read_staff(text, lenient=True).count == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["geöffnet 8 bis 18 Uhr, samstags bis 14", "next year hopefully 12 🤞"]
+)
+def test_opening_hours_and_hopes_are_no_staff_count(text):
+    assert read_staff(text, lenient=True) is None

@@ -289,3 +289,11 @@ def test_a_category_choice_beside_a_trade_offers_both():
     assert (reading.value, reading.sure, reading.alternative) == (
         "sonstiges", False, "dienstleistung"
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["Kunden: Zahnarztpraxen", "Vermieter ist Metzger", "clients: mostly restaurants"]
+)
+def test_another_partys_trade_right_before_it_is_only_offered(text):
+    reading = read_sector(text, True)
+    assert reading is not None and not reading.sure

@@ -29,6 +29,9 @@ _OWNER_IN = re.compile(
     r"|(enthalten|inbegriffen|eingeschlossen|eingerechnet)\w*( \w+)?( ,)? (ebenso|wie auch|auch)"
     r" meine person"
     r"|(ich|isch) bin (da |schon |auch |ja |mit )+bei\b"  # "elf mann un ich bin da schon bei"
+    # "7 leute mit dem azubi un mir", "3 Personen, mich auch"
+    r"|\bmit (dem|der|de|meinem|meiner|unserem|unserer) (\w+ ){1,2}(und|un|&|plus) (mir|mich)\b"
+    r"|(?<=, )(mich|mir) auch\b"
     r"|meine (eigene )?person (ist )?(bereits |schon |auch |ebenfalls )*(enthalten|inbegriffen"
     r"|eingeschlossen|eingerechnet|mitgezahlt)"
     # "mich als Inhaber eingerechnet", "Inhaberin eingeschlossen", "Geschäftsführung

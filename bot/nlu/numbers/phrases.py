@@ -126,7 +126,7 @@ _LEAVING = _fold_set(
     "looking sollen sollten rente kündigt gekündigt verlässt verlassen ausgestiegen ab fangen "
     "fängt anfangen beginnt beginnen startet starten "
     "aufgehört weggegangen werden wäre wären hätten hätte würden gestorben verstorben "
-    "ausgeschieden"
+    "ausgeschieden hopefully hoffentlich next"
 )
 _HIRED = _fold_set(
     "eingestellt dazugekommen hinzugekommen eingestiegen dazu angestellt neu kam kommt kommen "

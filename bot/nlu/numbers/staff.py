@@ -12,6 +12,7 @@ from bot.nlu.numbers.lexicon import _fold_set, _is_staff_word
 from bot.nlu.numbers.mentions import _analyse
 from bot.nlu.numbers.not_staff import _age, _other_party, _visitors
 from bot.nlu.numbers.owner import _owner_implied
+from bot.nlu.numbers.per_unit import per_unit
 from bot.nlu.numbers.phrases import _SELF_FIX
 from bot.nlu.numbers.records import StaffReading
 from bot.nlu.numbers.scanning import _scan_numbers, _tokens
@@ -43,7 +44,9 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     toks, mentions, norm = _analyse(text)
     if not toks:
         return None
-    reading = _decide(list(toks), list(mentions), norm, lenient)
+    reading = per_unit(list(toks), list(mentions)) or _decide(
+        list(toks), list(mentions), norm, lenient
+    )
     if reading is None or not 1 <= reading.count <= MAX_COUNT:
         if reading is not None and reading.count == 0:
             return StaffReading(1, reading.start, reading.end, reading.source)
@@ -62,6 +65,8 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     if reading.sure and _unread_member(list(toks), list(mentions), reading):
         # "me, 1 designer, 2 devs and a part-time PM" (one more?), "5 Leute und ein Hund"
         reading = replace(reading, sure=False)
+    if reading.source == "bare" and _HOURS.search(norm):
+        return None  # "öffnungszeiten 6 bis 13 uhr, samstags bis 12": times, not staff
     if reading.sure and _doubtful(text, list(toks), list(mentions), reading):
         reading = replace(reading, sure=False)
     fixed = _self_fixed(list(toks), list(mentions), reading)
@@ -85,6 +90,7 @@ def _unread_member(toks: list, mentions: list, reading: StaffReading) -> bool:
     return toks[k].low in _AND and toks[k + 1].low in _A and toks[k + 2].low[0].isalpha()
 
 
+_HOURS = re.compile(r"\b(uhr|offnungszeit\w*|geoffnet|offen|opening|hours|open)\b")
 _VAGUE = _fold_set("paar einige mehrere etliche diverse few some several")
 
 

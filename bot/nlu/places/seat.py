@@ -47,7 +47,7 @@ _OTHERS = _fold_set(
     "bekannten freund freundin freunde nachbar nachbarn konkurrenz konkurrent konkurrenten "
     "dienstleister agentur partnerbetrieb kumpel typ jemand jemanden mitbewerber hersteller "
     "großhändler zulieferer auftraggeber mandant mandanten patienten gäste customer customers "
-    "supplier friend"
+    "supplier friend clients client"
 )
 # Relatives own places of their own only when the clause says so ("meine Schwester hat ein
 # Hotel in Monheim"); "von meinem Vater in Heiligenhaus gegründet" is the firm's own story.
@@ -168,8 +168,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         return FOREIGN
     if set(before[-3:]) & _HIS and set(before) & (_OTHERS | _RELATIVES):
         return FOREIGN  # "unser Steuerberater hat seinen Sitz in Velbert": his seat
-    if near_before & _BRANCH and not set(before) & _SEAT:
-        return FOREIGN
+    branch_at = max((i for i, w in enumerate(before) if w in _BRANCH), default=-1)
+    seat_at = max((i for i, w in enumerate(before) if w in _SEAT), default=-1)
+    if near_before & _BRANCH and (seat_at < 0 or branch_at > seat_at):
+        return FOREIGN  # "den Firmensitz und nicht die Niederlassung in Köln": the branch
     score = 0
     prev = before[-1] if before else ""
     if set(after[:2]) & {"richtig", "richtich", "korrekt", "stimmt"}:

@@ -242,6 +242,12 @@ def _read_sector(text: str, asked: bool) -> SectorReading | None:
         return SectorReading(top.value, False, top, rival if sure or asked else None)
     if hedge:
         return SectorReading(top.value, False, top)  # "keine Ahnung, wo das reinpasst"
+    at = len(" ".join(fold_all(clean(text)[: top.start].split())).split())
+    near = folded.split()[max(0, at - 4) : at]
+    party = [k for k, w in enumerate(near) if w in _OTHER_PARTY]
+    if party and not set(near[party[-1] :]) & _WE:
+        # another party's trade right after it: "Kunden: Autohäuser", "Vermieter ist Bäcker"
+        return SectorReading(top.value, False, top)
     return SectorReading(top.value, sure, top)
 
 
@@ -257,6 +263,14 @@ _CATEGORY_WORDS = _fold_set(
     "handwerk handel gastronomie hotellerie dienstleistung dienstleistungen produktion "
     "industrie bau gesundheit pflege it medien transport logistik sonstige sonstiges other"
 )
+
+# Other parties whose trade a message may name instead of the firm's own.
+_OTHER_PARTY = _fold_set(
+    "kunde kunden kundin kundinnen kundschaft client clients customer customers vermieter "
+    "vermieterin landlord lieferant lieferanten supplier suppliers nachbar nachbarin neighbour "
+    "neighbor ehemann ehefrau frau bruder schwester vater mutter schwager husband wife"
+)
+_WE = _fold_set("ich isch wir mir uns we i us our unser unsere")
 
 # The owner says he does not know where the firm belongs: whatever was read is confirmed first.
 _UNSURE_OWNER = re.compile(
