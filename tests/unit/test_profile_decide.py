@@ -1042,3 +1042,8 @@ def test_a_branch_named_after_the_seat_word_is_not_the_seat():
     text = "Sie meinen sicher den Firmensitz und nicht die Niederlassung in Essen; der ist Hilden."
     stored, proposed = decide_profile(text, "municipality", {})
     assert {**stored, **proposed} == {"municipality": "hilden"}
+
+
+def test_a_place_of_my_tax_adviser_is_not_the_seat():
+    text = "Ein Büro haben wir nicht, die Post geht an meine Steuerberaterin in Haan."
+    assert decide_profile(text, "municipality", {}) == ({}, {})

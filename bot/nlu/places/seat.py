@@ -56,6 +56,7 @@ _RELATIVES = _fold_set(
     "neffe nichte kollege kollegin steuerberater steuerberaterin partner partnerin mann frau "
     "opa oma sister brother nephew niece"
 )
+_MY = _fold_set("mein meine meinen meinem meiner unser unsere unseren unserem unserer my our")
 _OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
 _HIS = _fold_set("seinen seine seinem ihren ihre ihrem his her their")
 _HOME = _fold_set(
@@ -166,6 +167,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     own_story = (set(before) | set(after)) & _FOUNDED and set(before) & _OUR_FIRM
     if set(before) & _RELATIVES and set(before) & _OWNING and "wir" not in before and not own_story:
         return FOREIGN
+    relative_at = len(before) >= 3 and before[-1] in ("in", "aus", "bei")
+    relative_at = relative_at and before[-2] in _RELATIVES and before[-3] in _MY
+    if relative_at and not (set(before) | set(after)) & _FOUNDED:
+        return FOREIGN  # "die Post geht an meinen Steuerberater in Hilden": his place
     if set(before[-3:]) & _HIS and set(before) & (_OTHERS | _RELATIVES):
         return FOREIGN  # "unser Steuerberater hat seinen Sitz in Velbert": his seat
     branch_at = max((i for i, w in enumerate(before) if w in _BRANCH), default=-1)

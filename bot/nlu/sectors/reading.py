@@ -224,6 +224,14 @@ def _read_sector(text: str, asked: bool) -> SectorReading | None:
     folded = " ".join(fold_all(clean(text).split()))
     before = len(" ".join(fold_all(clean(text)[: top.start].split())))
     hedge = [m.start() for m in _UNSURE_OWNER.finditer(folded)]
+    at = len(" ".join(fold_all(clean(text)[: top.start].split())).split())
+    near = folded.split()[max(0, at - 4) : at]
+    party = [k for k, w in enumerate(near) if w in _OTHER_PARTY]
+    used = folded.split()[at + len(word.split()) :][:3]
+    if sure and (party and not set(near[party[-1] :]) & _WE or set(used) & _USING):
+        # another party's trade right after it ("Kunden: Autohäuser", "Vermieter ist Bäcker",
+        # "Kunden aus dem Handel"), or a tool the firm uses ("Software? Nutzen wir nur.")
+        return SectorReading(top.value, False, top)
     if sure and set(word.split()) & _CATEGORY_WORDS:
         # the category named is the owner's choice ("keine Ahnung, nehmen Sie Sonstiges"),
         # unless a doubt follows it ("ob das unter Dienstleistung fiele, weiß ich nicht")
@@ -242,12 +250,6 @@ def _read_sector(text: str, asked: bool) -> SectorReading | None:
         return SectorReading(top.value, False, top, rival if sure or asked else None)
     if hedge:
         return SectorReading(top.value, False, top)  # "keine Ahnung, wo das reinpasst"
-    at = len(" ".join(fold_all(clean(text)[: top.start].split())).split())
-    near = folded.split()[max(0, at - 4) : at]
-    party = [k for k, w in enumerate(near) if w in _OTHER_PARTY]
-    if party and not set(near[party[-1] :]) & _WE:
-        # another party's trade right after it: "Kunden: Autohäuser", "Vermieter ist Bäcker"
-        return SectorReading(top.value, False, top)
     return SectorReading(top.value, sure, top)
 
 
@@ -270,6 +272,7 @@ _OTHER_PARTY = _fold_set(
     "vermieterin landlord lieferant lieferanten supplier suppliers nachbar nachbarin neighbour "
     "neighbor ehemann ehefrau frau bruder schwester vater mutter schwager husband wife"
 )
+_USING = _fold_set("nutzen nutze benutzen verwenden verwende use using")
 _WE = _fold_set("ich isch wir mir uns we i us our unser unsere")
 
 # The owner says he does not know where the firm belongs: whatever was read is confirmed first.
