@@ -1047,3 +1047,9 @@ def test_a_branch_named_after_the_seat_word_is_not_the_seat():
 def test_a_place_of_my_tax_adviser_is_not_the_seat():
     text = "Ein Büro haben wir nicht, die Post geht an meine Steuerberaterin in Haan."
     assert decide_profile(text, "municipality", {}) == ({}, {})
+
+
+def test_a_partners_place_is_not_the_seat():
+    text = "Der Sitz ist Haan, gefertigt wird aber bei einem Partner in Solingen."
+    stored, proposed = decide_profile(text, "municipality", {})
+    assert {**stored, **proposed} == {"municipality": "haan"}

@@ -304,3 +304,15 @@ def test_a_category_choice_beside_a_trade_offers_both():
 def test_another_partys_trade_right_before_it_is_only_offered(text):
     reading = read_sector(text, True)
     assert reading is None or not reading.sure
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wir sind ein Logistikdienstleister für Tiefkühlware", "logistik"),
+        ("Metzgerei, nen Partyservice hamwa nich", "handwerk"),
+        ("Ein Bistro ohne eigene Bäckerei", "gastronomie"),
+    ],
+)
+def test_compound_service_providers_and_negated_side_businesses(text, expected):
+    assert read_sector(text, True).value == expected

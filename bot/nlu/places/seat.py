@@ -56,7 +56,9 @@ _RELATIVES = _fold_set(
     "neffe nichte kollege kollegin steuerberater steuerberaterin partner partnerin mann frau "
     "opa oma sister brother nephew niece"
 )
-_MY = _fold_set("mein meine meinen meinem meiner unser unsere unseren unserem unserer my our")
+_MY = _fold_set(
+    "mein meine meinen meinem meiner unser unsere unseren unserem unserer my our einem einer"
+)
 _OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
 _HIS = _fold_set("seinen seine seinem ihren ihre ihrem his her their")
 _HOME = _fold_set(

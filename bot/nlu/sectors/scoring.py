@@ -50,11 +50,13 @@ _NOW = _fold_set(
     "heute jetzt seit seitdem inzwischen mittlerweile hauptsächlich vor allem nun aktuell "
     "eigentlich sondern aber now"
 )
-_NEGATION = _fold_set("kein keine keinen keiner nicht nich not no")
+_NEGATION = _fold_set("kein keine keinen keiner nicht nich not no ohne without")
 _ASIDE = _fold_set("nebenbei nebenher zusätzlich nebenerwerb side")
 _LEARNED = _fold_set("gelernter gelernte ausgebildeter ausgebildete")
-_NEGATED_AFTER = _fold_set("kein keine keinen keiner nicht nichts nie")
-_HAVE_VERBS = _fold_set("haben habe hab hat gibt gibts tun tue machen mache sind bin ist")
+_NEGATED_AFTER = _fold_set("kein keine keinen keiner nicht nichts nie nich net")
+_HAVE_VERBS = _fold_set(
+    "haben habe hab hat gibt gibts tun tue machen mache sind bin ist hamwa hamma hammer"
+)
 
 
 def _window(tokens: list[Token], text: str, start: int, end: int) -> tuple[list[str], list[str]]:
