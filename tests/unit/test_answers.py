@@ -464,3 +464,9 @@ def test_an_answer_offered_as_a_closing_question_is_read_weakly(text, scale, exp
 )
 def test_a_real_question_back_is_still_no_answer(text, scale):
     assert rule_reading(text, scale).answer is None
+
+
+@pytest.mark.parametrize("text", ["ja und nein", "Ja und nee, kommt drauf an", "yes and no"])
+def test_yes_and_no_is_partly(text):
+    reading = rule_reading(text, "yes_partly_no")
+    assert "partly" in (reading.answer, reading.second)

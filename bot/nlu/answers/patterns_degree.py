@@ -45,6 +45,8 @@ _DEGREE_PATTERNS: list[tuple[str, str]] = [
                r"|in uberschaubarem umfang|auf (ausdrucklichen )?wunsch|wenn (der|ein) kunde"
                r"|nur wenn \w+ (das )?verlangt"),
     ("PARTLY", r"ein wenig|ein bisschen|ein paar sachen|ein paar dinge|teils teils|teils,? teils"
+               r"|ja und nein|ja und nee|ja & nein|sowohl als auch"
+               r"|ja und kein(?= [,.;:!?-]|$| tbh| ehrlich)"  # "yes and no" after normalising
                r"|halb halb|so halb|halbwegs|in etwa die waage|die waage|mehr oder weniger"
                r"|in gewissem umfang|in gewisser (hinsicht|weise)|mit einschrankungen"
                r"|eingeschrankt\w*"
