@@ -412,3 +412,7 @@ def test_the_owner_named_inside_the_total(text, expected):
 )
 def test_opening_hours_and_hopes_are_no_staff_count(text):
     assert read_staff(text, lenient=True) is None
+
+
+def test_the_owner_who_would_come_on_top():
+    assert read_staff("Zwölf Beschäftigte, ich käme noch hinzu.", lenient=True).count == 13

@@ -54,7 +54,9 @@ _ON_TOP = (
     r"\b(neben|ausser|besides) (mir|mich|me)\b|\bmit mir (arbeiten|arbeitet|schaffen) noch\b"
     r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
     r"|\b(dazu|hinzu|obendrauf) komme? ich( selbst| selber)?\b"
-    r"|\bich (komme?|zahle) (ja )?(noch |selbst |selber |dann )*(dazu|hinzu|obendrauf|extra)\b"
+    r"|\bich (komme?|kame|zahle) (ja )?(noch |selbst |selber |dann )*(dazu|hinzu|obendrauf|extra)\b"
+    # "ich selbst als Gesellschafter-Geschäftsführer käme noch hinzu"
+    r"|\bich (selbst |selber )?(als (\w+ ){1,3})?(kame|komme|komm) (noch )?(hinzu|dazu)\b"
     r"|\b(zuzuglich|zzgl|plus) (meiner|meine) (person|wenigkeit)\b"
 )
 _OWNER_ON_TOP = re.compile(_ON_TOP)
