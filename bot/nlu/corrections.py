@@ -79,6 +79,11 @@ _CORRECTION = re.compile(
     r"|typo|oops|my bad|i said|(pls|please|plz) (fix|change)|quick fix|forgot"
     r"|richtigstell\w*|auffallt|umgezogen|auf \w+ zu (abandern|andern|korrigieren)"
     r"|mach\w* (\w+ )?aus (dem|der|den|unserem|unserer) "
+    r"|(oh|ah|ach) wait|anders als (\w+ ){0,2}(angegeben|gesagt|genannt)|update (\w+ ){0,3}to"
+    r"|change (city|town|sector|industry|branch|team|headcount|employees|location|my|our)"
+    r"|(nein|ne|nee|na|no|nope) (nee |nein )?,? (wir|mir|mer|we) (sind|sin|sinn|re|are) (in|en)"
+    r"|(wir sind|sind wir|we re|we are|were) (\w+ ){0,2}(inzwischen|mittlerweile|now)|we moved"
+    r"|(inzwischen|mittlerweile) (sind wir|nur noch)|(hab|habe) (\w+ ){0,3}gesagt \w+ ,? aber"
     r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
     r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
 )
@@ -91,11 +96,12 @@ _SLOT_WORDS = {
         r"|firmengrosse|luck|lueck)\b"
     ),
     "sector": re.compile(
-        r"\b(branche\w*|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen)\b"
+        r"\b(branche\w*|sektor|bereich|gewerbe|geschaftsfeld|industry|sector|was wir machen|branch"
+        r"|category|kategorie)\b"
     ),
     "municipality": re.compile(
         r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"
-        r"|location|plz|postleitzahl)\b"
+        r"|location|plz|postleitzahl|moved|umgezogen|umzug)\b"
     ),
 }
 
@@ -115,8 +121,8 @@ def _with_commas(text: str) -> str:
 
 _DENIED = re.compile(
     r"((^|, )((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?(nicht|nich|net|nit|not)"
-    r"|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz"
-    r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen) (aber |doch |gar |ja )?"
+    r"|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz|ich|isch|we"
+    r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen|bin|re|are) (aber |doch |gar |ja )?"
     r"(kein\w*|nicht|nich|net|nit|not)) (in |im |en |mehr |more |in the )?(?P<value>\w+)"
 )
 
@@ -162,7 +168,7 @@ _NUM = r"(\d{1,4}|[a-z]+)"
 _REPLACEMENTS = (
     re.compile(rf"\bnicht {_NUM} sondern {_NUM}\b"),  # new value second
     re.compile(rf"\b{_NUM} (?:statt|anstatt|anstelle von) {_NUM}\b"),  # new value first
-    re.compile(rf"\b{_NUM} (?:nicht|nich|net|not) (?:auf |of )?{_NUM}\b"),
+    re.compile(rf"\b{_NUM} (?:und )?(?:nicht|nich|net|not) (?:auf |of )?{_NUM}\b"),
     re.compile(rf"\b{_NUM} (?:now |jetzt )?instead of {_NUM}\b"),
     re.compile(rf"\b(?:not|nich|net) {_NUM} (?:sondern|but) {_NUM}\b"),  # new value second
 )
@@ -171,7 +177,7 @@ _NEW_SECOND = (0, 4)
 _TO_VALUE = re.compile(
     rf"\bauf {_NUM} (?:\w+ )?(?:andern|abandern|korrigieren|setzen|anpassen|erhohen|reduzieren"
     rf"|aktualisieren|stellen)\b|\b(?:andern|korrigieren|setzen|erhohen|reduzieren) (?:sie )?"
-    rf"(?:bitte )?auf {_NUM}\b|\b(?:change|update|set) (?:it |that |this )?to {_NUM}\b"
+    rf"(?:bitte )?auf {_NUM}\b|\b(?:change|update|set) (?:\w+ ){{0,3}}to {_NUM}\b"
 )
 
 
@@ -268,7 +274,12 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
         found = [m for m in find_sectors(text) if m.value != known]
         others = {m.value for m in found}
         named = {m.value for m in found if _category_word(text, m)}
-        if len(others) == 1 and "sector" in targets or len(named) == 1:
+        short = (
+            len(normalized(text).split()) <= 15
+            and "?" not in text
+            and not (plausible_counts(text) or ranked_municipalities(text))
+        )
+        if len(others) == 1 and ("sector" in targets or short) or len(named) == 1:
             # "wir sind Pflege, nicht Dienstleistung", "pls change to Handel"
             return (named or others).pop()
         return None

@@ -642,7 +642,7 @@ CORRECTIONS = [
     ("Eigentlich nutzen nur 2 von 5 Leuten das Tool.", {}),
     ("Das Passwort ist nicht gut, 1234 überall, ich weiß.", {}),
     ("Bei einem Kunden in Velbert hat mal jemand auf eine falsche Rechnung geklickt.", {}),
-    ("Wir sind inzwischen 9 Leute.", {}),
+    ("Wir sind inzwischen 9 Leute.", {"employees": 9}),  # a change the owner states: asked
     ("Ja, nicht alle Rechner haben das.", {}),
     ("Das Update läuft automatisch bei uns in Hilden.", {}),
     ("Ich meinte ja, wir nutzen die Cloud.", {}),
@@ -1053,3 +1053,30 @@ def test_a_partners_place_is_not_the_seat():
     text = "Der Sitz ist Haan, gefertigt wird aber bei einem Partner in Solingen."
     stored, proposed = decide_profile(text, "municipality", {})
     assert {**stored, **proposed} == {"municipality": "haan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("nä, wir sin in Velbert, nich in Haan", {"municipality": "velbert"}),
+        ("we moved, we're in Mettmann now", {"municipality": "mettmann"}),
+        ("pls update headcount to 8", {"employees": 8}),
+        ("Anders als anfangs angegeben sind wir sieben und nicht fünf.", {"employees": 7}),
+        ("Wir sind inzwischen zu sechst, ein Azubi ist dazugekommen.", {"employees": 6}),
+        ("oh wait, we're 9 now", {"employees": 9}),
+        ("ich bin nicht Gastronomie, ich bin Bäckerei", {"sector": "handwerk"}),
+    ],
+)
+def test_corrections_in_dialect_english_and_second_language(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nein, wir sind nur drei Leute, das braucht keiner.",
+        "sorry, meinen Sie CRM oder Buchhaltung?",
+    ],
+)
+def test_a_plain_no_or_a_question_back_is_no_correction(text):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, {})
