@@ -416,3 +416,15 @@ def test_opening_hours_and_hopes_are_no_staff_count(text):
 
 def test_the_owner_who_would_come_on_top():
     assert read_staff("Zwölf Beschäftigte, ich käme noch hinzu.", lenient=True).count == 13
+
+
+def test_a_manager_with_n_staff_is_read_both_ways():
+    reading = read_staff("Ich leite die Praxis mit fünf Mitarbeiterinnen.", lenient=True)
+    assert (reading.count, reading.sure, reading.alternative) == (5, False, 6)
+
+
+def test_the_boss_on_top_and_alone_beside_family():
+    assert read_staff("30 Pflegekräfte, ich Chefin dazu.", lenient=True).count == 31
+    assert read_staff("Wir sind 17, ich gehöre dazu.", lenient=True).count == 17
+    reading = read_staff("Ich mache alles allein, nur meine Frau hilft im Büro.", lenient=True)
+    assert not reading.sure

@@ -55,6 +55,8 @@ _ON_TOP = (
     r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
     r"|\b(dazu|hinzu|obendrauf) komme? ich( selbst| selber)?\b"
     r"|\bich (komme?|kame|zahle) (ja )?(noch |selbst |selber |dann )*(dazu|hinzu|obendrauf|extra)\b"
+    r"|\b(ich|isch)( als)?( (chef|chefin|inhaber|inhaberin|boss|meister|meisterin))? (dazu"
+    r"|obendrauf)(?= [,.;:!?]|$)"  # "25 Mitarbeiterinnen, ich Chefin dazu"
     # "ich selbst als Gesellschafter-Geschäftsführer käme noch hinzu"
     r"|\bich (selbst |selber )?(als (\w+ ){1,3})?(kame|komme|komm) (noch )?(hinzu|dazu)\b"
     r"|\b(zuzuglich|zzgl|plus) (meiner|meine) (person|wenigkeit)\b"
@@ -101,7 +103,12 @@ _OWNER_EXTRA = re.compile(
     r"|" + _ON_TOP
 )
 # "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
-_I_AND_HAVE = re.compile(r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) ")
+_I_AND_HAVE = re.compile(
+    r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) "
+    # "Ich führe ein Hotel in Mettmann mit acht Angestellten": 8, or 9 with the owner?
+    r"|\b(ich|isch) (fuhre|leite|betreibe)\b[^.!?]{0,40} mit \w+ (angestellt|mitarbeit|beschaftigt"
+    r"|leute|leuten|kraft|krafte|kraften)"
+)
 _OWNER_WITH = re.compile(
     r"\b(ich|isch)\b[^.!?]{0,30}\bmit (meine\w*|mein|einer|einem|unsere\w*|de|dem|der)\b"
     r"|\b(arbeite|schaffe|mache|mach|fuhre|betreibe|leite) (ich|isch) ((sie|ihn|es|das|den \w+"

@@ -100,6 +100,10 @@ def _doubtful(text: str, toks: list, mentions: list, reading: StaffReading) -> b
     paar Aushilfen"); a number inside the counted list that was not read ("4 devs, 1 designer,
     1 PM and me"); one more person after it ("…, und samstags hilft noch eine Schülerin")."""
     low = [t.low for t in toks]
+    people = ("person", "definite", "group")
+    kin = any(_is_staff_word(w) == "kin" for w in low)
+    if reading.source == "solo" and (kin or any(m.kind in people for m in mentions)):
+        return True  # "ich mache alles allein, nur meine Frau macht das Büro"
     asked_back = [k for k, w in enumerate(low) if w == "?"]
     for end in asked_back:
         start = max((k for k, w in enumerate(low[:end]) if w in (".", "!", "?")), default=-1)
