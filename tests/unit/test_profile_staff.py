@@ -428,3 +428,17 @@ def test_the_boss_on_top_and_alone_beside_family():
     assert read_staff("Wir sind 17, ich gehöre dazu.", lenient=True).count == 17
     reading = read_staff("Ich mache alles allein, nur meine Frau hilft im Büro.", lenient=True)
     assert not reading.sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("alleine", 1),
+        ("Imbiss in Hilden, ganz allein", 1),
+        ("dreiunzwanzich", 23),
+        ("9 FTE", 9),
+        ("zehn leutz, mich mitjezählt", 10),
+    ],
+)
+def test_alone_dialect_numbers_and_full_time_equivalents(text, expected):
+    assert read_staff(text, lenient=True).count == expected

@@ -19,10 +19,14 @@ _SOLO = re.compile(
     r"|\bsolo\b|einzelkampfer\w*|einzelunternehm\w*|einzelbetrieb\w*|solo ?selbst\w*|soloselbst\w*"
     r"|allein ?selbst\w*|keine (eigenen |festen )?(mitarbeit\w*|angestellt\w*|beschaftigt\w*"
     r"|personal|leute)\b|ohne (weitere\w* |eigene\w* )?(mitarbeit\w*|angestellt\w*|personal)\b"
-    r"|nur meine wenigkeit|meine wenigkeit (allein\w*|und sonst niemand))"
+    r"|nur meine wenigkeit|meine wenigkeit (allein\w*|und sonst niemand)"
+    r"|(?<=, )(ganz |janz )?(allein|alleine)( [.!])?$)"  # "kiosk in velbert, allein"
 )
 # A whole answer to "Wie viele …?" that is only the owner: "Einer. Ich.", "Ich selbst."
-_SOLO_ANSWER = re.compile(r"^(nur )?(einer|eine|eins|one)?( ?(ich|me|myself)( selbst)?)?$")
+_SOLO_ANSWER = re.compile(
+    r"^(nur )?(einer|eine|eins|one)?( ?(ich|me|myself)( selbst)?)?$"
+    r"|^(ganz |janz )?(allein|alleine)$"
+)
 # "is nur mich un der kalle", "nur ich und de kleene": the owner and one named person
 _OWNER_AND_ONE = (
     r"\bnur (ich|isch|mich|mir) (und|un|\+) (der|de|dä) (?!(hund|kater|computer|rechner"

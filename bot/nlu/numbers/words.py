@@ -51,8 +51,10 @@ def _below_hundred(word: str) -> int | None:
     if word in _TENS:
         return _TENS[word]
     for unit, value in _UNITS.items():
-        if value and word.startswith(unit + "und") and word[len(unit) + 3 :] in _TENS:
-            return value + _TENS[word[len(unit) + 3 :]]
+        for joint in ("und", "un"):  # "zweiundzwanzig", dialect "zweiunzwanzich"
+            rest = word[len(unit) + len(joint) :]
+            if value and word.startswith(unit + joint) and rest in _TENS:
+                return value + _TENS[rest]
     return None
 
 
