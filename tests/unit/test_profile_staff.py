@@ -442,3 +442,8 @@ def test_the_boss_on_top_and_alone_beside_family():
 )
 def test_alone_dialect_numbers_and_full_time_equivalents(text, expected):
     assert read_staff(text, lenient=True).count == expected
+
+
+def test_a_lowercase_family_member_in_the_list_is_confirmed():
+    reading = read_staff("imbiss, ich, bruder, 2 aushilfen", lenient=True)
+    assert not reading.sure

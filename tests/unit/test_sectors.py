@@ -316,3 +316,8 @@ def test_another_partys_trade_right_before_it_is_only_offered(text):
 )
 def test_compound_service_providers_and_negated_side_businesses(text, expected):
     assert read_sector(text, True).value == expected
+
+
+@pytest.mark.parametrize("text", ["restoran", "Ristorante", "lokanta in hilden", "pizzaria"])
+def test_restaurants_as_second_language_writers_spell_them(text):
+    assert read_sector(text, True).value == "gastronomie"

@@ -237,8 +237,10 @@ def _unlisted_people(
     Mutter, ich und mein Bruder") but is part of no count: the reading may miss people."""
     low = [t.low for t in toks]
     covered = set(used) | {k for m in everything for k in range(m.first, m.last + 1)}
+    lowercase = not any(t.capital for t in toks)  # "ich, frau, 3 kellner": nouns in lowercase
     for k in sorted(sentence):
-        if k in covered or not toks[k].capital or _is_staff_word(low[k]) not in ("kin", "role"):
+        kinds = ("kin", "role") if toks[k].capital else ("kin",) if lowercase else ()
+        if k in covered or _is_staff_word(low[k]) not in kinds:
             continue
         prev = low[k - 1] if k else ","
         nxt = low[k + 1] if k + 1 < len(low) else "."
