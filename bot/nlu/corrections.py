@@ -56,11 +56,12 @@ _CORRECTION = re.compile(
     r"|anzahl|zahl|grosse|profil|angabe\w*)|(alles )?noch ?mal neu"
     r"|(treffender|passender|zutreffender|richtiger)e? (branche|ort|zahl)|passt besser"
     r"|(mir ist|ist mir) (\w+ ){0,4}aufgefallen|vergessen (habe|hab|hatte)|fehler von mir"
-    r"|mein fehler|(zwei|ein|einen|kleinen) fehler|(ich )?hatte (\w+ ){0,3}(gesagt|angegeben"
-    r"|geschrieben|eingetragen)"
+    r"|mein fehler|(zwei|ein|einen|kleinen) fehler|(ich )?hatte (\w+ ){0,5}(gesagt|angegeben"
+    r"|geschrieben|eingetragen|vergessen|gezahlt|mitgezahlt|gerechnet|mitgerechnet|genannt)"
     r"|wrong|mistake|correction|actually|change (it|that|the)"
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
-    r" wir|(es sind|sind es|wir sind|sind wir) doch|nicht \w+,? sondern"
+    r" wir|(es sind|sind es|wir sind|sind wir|sind) doch"
+    r"|nicht (der |die |dem |den |das )?\w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
     r"|(nicht|nich|not|nit) (in |im |auf |bei )?\w+( ,)? (sondern|but)|verwirrung|nachtrag"
     r"|erganzung zu|should be|(zu hoch|zu niedrig|zu tief) gegriffen"
@@ -68,7 +69,8 @@ _CORRECTION = re.compile(
     r"|(vorhin|vorher|eben|zuvor|gerade|before) (\w+ ){0,6}(gesagt|genannt|angegeben|geschrieben"
     r"|geklickt|eingegeben|eingetragen|vergessen)|(hab|habe) ich (\w+ ){0,3}vergessen"
     r"|vergessen zu (sagen|erwahnen)|(ich )?meinte (ich )?|gemeint"
-    r"|(bitte|lieber|besser) (\w+ ){0,6}(setzen|umstellen|andern|korrigieren|eintragen|anpassen)"
+    r"|(bitte|lieber|besser) (\w+ ){0,6}(setzen|umstellen|andern|korrigieren|eintragen|anpassen"
+    r"|schreiben|nehmen)"
     r"|(hab|habe) (\w+ ){0,3}(angeklickt|geklickt|angetippt|getippt|gewahlt|ausgewahlt)"
     r"|^(update|nachtrag|korrektur|anderung|anmerkung)\b"
     # "sieben nich fünf", "24, nicht auf 42", "15 not 51", "acht statt sechs"
@@ -83,9 +85,27 @@ _CORRECTION = re.compile(
     r"|change (city|town|sector|industry|branch|team|headcount|employees|location|my|our)"
     r"|(nein|ne|nee|na|no|nope) (nee |nein )?,? (wir|mir|mer|we) (sind|sin|sinn|re|are) (in|en)"
     r"|(wir sind|sind wir|we re|we are|were) (\w+ ){0,2}(inzwischen|mittlerweile|now)|we moved"
-    r"|(inzwischen|mittlerweile) (sind wir|nur noch)|(hab|habe) (\w+ ){0,3}gesagt \w+ ,? aber"
-    r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt ,? (aber|doch)"
-    r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b)\b"
+    r"|(inzwischen|mittlerweile) (sind wir|nur noch)|ups|hoppla|bevor ich (es |s )?vergesse"
+    r"|(mittlerweile|inzwischen|zwischenzeitlich) (\w+ ){0,3}(zu (zweit|dritt|viert|funft|sechst"
+    r"|siebt|acht)|erhoht|gewachsen|gestiegen|gesunken)|verlegt|klarstell\w*|revidier\w*"
+    r"|missverstanden|uberholt|veraltet|nicht mehr aktuell|(eingangs|zuvor|vorhin)"
+    r" (genannt|angegeben)\w*|(das|dat) mit (\w+ ){1,2}(kannste|kannst du) vergessen"
+    r"|warte (mal )?,? ?(nee|na|ne)"
+    r"|stell\w* (\w+ ){0,2}auf|(bin ich|ich bin|ich) nicht (allein|alleine)|von vorhin|von vorher"
+    r"|(ich sehe|ich merke|ich seh) (\w+ )?gerade|ich vergessen"
+    r"|(headcount|zahl|number) (is|ist) off"
+    r"|(headcount|team|profile|profil) update|(pls|please|plz|bitte) update"
+    r"|(branche|ort|zahl|sitz|mitarbeiterzahl|angabe\w*) (\w+ ){0,2}(passt|stimmt) (\w+ )?"
+    r"(nicht|nich|net)|(mitarbeiter\w*|branche|ort|sitz|zahl) (\w+ ){0,3}(ist|sind|war) ubrigens"
+    r"|(\d+|" + _NUMBER_WORDS + r") ,? (nee|nein|ne|quatsch) ,? (\d+|" + _NUMBER_WORDS + r")"
+    r"|(hab|habe) (\w+ ){0,3}gesagt \w+( ,)? aber"
+    r"|fix (pls|please|plz)|(habe|hab) (\w+ ){0,3}gesagt( ,)? (aber|doch)"
+    r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b"
+    r"|^,? ?(mitarbeiter|mitarbeiterzahl|beschaftigte|headcount|ort|stadt)( ,| :)? \w+"
+    r"|(branche|ort|sitz|mitarbeiter\w*) eigentlich"
+    r"|bevor ich\w* (es |s )?vergesse"
+    r"|(\d+|" + _NUMBER_WORDS + r") (leut\w*|mitarbeiter\w*|personen|mann|people) ,? (nicht|nich"
+    r"|net|not) (\d+|" + _NUMBER_WORDS + r"))\b"
 )
 
 _SLOT_WORDS = {
@@ -120,7 +140,8 @@ def _with_commas(text: str) -> str:
 
 
 _DENIED = re.compile(
-    r"((^|, )((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?(nicht|nich|net|nit|not)"
+    r"((^|, |\b(is|ist|sin|sind) \w+ )((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?"
+    r"(nicht|nich|net|nit|not)"
     r"|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz|ich|isch|we"
     r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen|bin|re|are) (aber |doch |gar |ja )?"
     r"(kein\w*|nicht|nich|net|nit|not)) (in |im |en |mehr |more |in the )?(?P<value>\w+)"
@@ -171,16 +192,29 @@ _REPLACEMENTS = (
     re.compile(rf"\b{_NUM} (?:und )?(?:nicht|nich|net|not) (?:auf |of )?{_NUM}\b"),
     re.compile(rf"\b{_NUM} (?:now |jetzt )?instead of {_NUM}\b"),
     re.compile(rf"\b(?:not|nich|net) {_NUM} (?:sondern|but) {_NUM}\b"),  # new value second
+    # "fünf leut nich drei", "12 now, not 9"
+    re.compile(
+        rf"\b{_NUM} (?:leut\w*|mitarbeiter\w*|personen|mann|people|now|jetzt) ?,? ?"
+        rf"(?:nicht|nich|net|not) {_NUM}\b"
+    ),
 )
 _NEW_SECOND = (0, 4)
 # "die Mitarbeiterzahl auf 35 ändern", "bitte auf 12 korrigieren", "change it to 9"
 _TO_VALUE = re.compile(
-    rf"\bauf {_NUM} (?:\w+ )?(?:andern|abandern|korrigieren|setzen|anpassen|erhohen|reduzieren"
+    # "korrekt wären vier", "inzwischen wären es zehn", "die korrekte Zahl dreizehn", "14 people
+    # now", "bitte 8 schreiben"
+    rf"\b(?:korrekt\w*|richtig\w*|tatsachlich|aktuell|inzwischen|mittlerweile|jetzt|now) "
+    rf"(?:\w+ ){{0,3}}?(?:ist|sind|sin|waren|ware|es|are|zahl) (?:es |wir )?{_NUM}\b"
+    rf"|\b{_NUM} (?:people|leute|mitarbeiter\w*|personen|ppl) (?:now|jetzt|inzwischen)\b"
+    rf"|\bbitte {_NUM} (?:schreiben|eintragen|nehmen)\b"
+    rf"|\bauf {_NUM} (?:\w+ )?(?:andern|abandern|korrigieren|setzen|anpassen|erhohen|reduzieren"
+    rf"|erhoht|gestiegen|gesunken|reduziert|verringert|gewachsen"
     rf"|aktualisieren|stellen)\b|\b(?:andern|korrigieren|setzen|erhohen|reduzieren) (?:sie )?"
     rf"(?:bitte )?auf {_NUM}\b|\b(?:change|update|set) (?:\w+ ){{0,3}}to {_NUM}\b"
 )
 
 
+_FIXED_AFTER = re.compile(r"^ ?(nee|nein|ne|quatsch|sorry|halt|oder) ")
 _OTHER_NUMBERED = re.compile(
     r"\b(frage|fragen|question|punkt|nr|nummer|antwort|seite|schritt|stufe|note|uhr|euro)\b"
 )
@@ -194,9 +228,11 @@ def _replacement(text: str, known: Any = None) -> Optional[int]:
         return None  # "Frage 7 statt 8": not the staff count
     plausible = {value for _, _, value in plausible_counts(text)}  # no years, times, prices
     for match in _TO_VALUE.finditer(low):
+        if _FIXED_AFTER.search(low[match.end() :]):
+            continue  # "richtig sind sechs … nee, sieben": the later number decides
         word = next(g for g in match.groups() if g)
         value = int(word) if word.isdigit() else word_number(word)
-        if value in plausible:
+        if value in plausible or (value is not None and 1 <= value <= 250):
             return value
     for index, pattern in enumerate(_REPLACEMENTS):
         for match in pattern.finditer(low):

@@ -1080,3 +1080,33 @@ def test_corrections_in_dialect_english_and_second_language(text, proposed):
 )
 def test_a_plain_no_or_a_question_back_is_no_correction(text):
     assert decide_profile(text, "tools_cloud", F3) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("Die zuvor genannte Zahl ist veraltet, inzwischen sind es neun.", {"employees": 9}),
+        ("Mitarbeiter bitte 7 schreiben, neuer Azubi.", {"employees": 7}),
+        ("übrigens sin wa sieben nich fünf", {"employees": 7}),
+        ("Ich habe gesagt fünf aber wir sind sechs mit meine Schwester.", {"employees": 6}),
+        ("dat is hilden nich haan", {"municipality": "hilden"}),
+        ("Branche eigentlich Handel", {"sector": "handel"}),
+        ("Unseren Firmensitz haben wir nach Ratingen verlegt.", {"municipality": "ratingen"}),
+        ("btw headcount is off, we're 8 incl. me", {"employees": 8}),
+    ],
+)
+def test_corrections_in_formal_german_dialect_and_english(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geld gibt es, aber nicht für Computer, sondern für die Maschinen.",
+        "Die eine macht alles am Handy, die andere hat nicht mal eins.",
+        "Budget jo, aber zeit dafür kannste vergessen",
+        "Das ist tatsächlich so, wir machen das jeden Freitag.",
+    ],
+)
+def test_contrasts_and_idioms_are_no_correction(text):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, {})
