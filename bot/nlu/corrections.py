@@ -18,7 +18,7 @@ from bot.nlu.numbers import (
     read_staff,
     word_number,
 )
-from bot.nlu.places import names_municipality, ranked_municipalities
+from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
 from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
 from bot.nlu.sectors.reading import _CATEGORY_WORDS
 from bot.nlu.text import clean, normalized, tokenize
@@ -103,7 +103,8 @@ _CORRECTION = re.compile(
     r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b"
     r"|^,? ?(mitarbeiter|mitarbeiterzahl|beschaftigte|headcount|ort|stadt)( ,| :)? \w+"
     r"|(branche|ort|sitz|mitarbeiter\w*) eigentlich"
-    r"|bevor ich\w* (es |s )?vergesse"
+    r"|bevor ich\w* (es |s )?vergesse|eher (\w+ ){1,2}als (\w+ )?(handel|handwerk|gastronomie"
+    r"|dienstleistung|produktion|bau|gesundheit|it|logistik|transport|sonstiges)"
     r"|(\d+|" + _NUMBER_WORDS + r") (leut\w*|mitarbeiter\w*|personen|mann|people) ,? (nicht|nich"
     r"|net|not) (\d+|" + _NUMBER_WORDS + r"))\b"
 )
@@ -140,7 +141,8 @@ def _with_commas(text: str) -> str:
 
 
 _DENIED = re.compile(
-    r"((^|, |\b(is|ist|sin|sind) \w+ )((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?"
+    r"((^|, |\b(is|ist|sin|sind) (\w+ ){1,2}|\bwere )"
+    r"((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?"
     r"(nicht|nich|net|nit|not)"
     r"|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz|ich|isch|we"
     r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen|bin|re|are) (aber |doch |gar |ja )?"
@@ -320,6 +322,9 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
             return (named or others).pop()
         return None
     ranked = ranked_municipalities(text)
+    if not ranked and "municipality" in targets:
+        named = best_municipality(text)  # "Ort stimmt nicht: Mettmann": the negation is the old
+        return named.value if named is not None and named.value != known else None
     lone = len({match.value for _, match in ranked}) == 1 and len(normalized(text).split()) <= 8
     for score, match in ranked:
         if match.value == known:

@@ -1110,3 +1110,17 @@ def test_corrections_in_formal_german_dialect_and_english(text, proposed):
 )
 def test_contrasts_and_idioms_are_no_correction(text):
     assert decide_profile(text, "tools_cloud", F3) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("Ort stimmt nicht: Hilden", {"municipality": "hilden"}),
+        ("btw we're not a restaurant anymore, pure retail now → Handel", {"sector": "handel"}),
+        ("Übrigens sind wir eher Handel als Gastronomie.", {"sector": "handel"}),
+        ("ach un die firma is in hilden nich haan", {"municipality": "hilden"}),
+        ("we're not a restaurant, we build hardware → production", {"sector": "produktion"}),
+    ],
+)
+def test_corrections_with_a_colon_an_arrow_or_eher_als(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)

@@ -13,7 +13,7 @@ from bot.nlu.numbers.lexicon import _fold_set, _patterns
 
 _SOLO = re.compile(
     r"\b(nur (ich|isch|mich|mir)( selbst| allein\w*)?\b|(ich|isch) (ganz |janz )?(allein|alleine)\b"
-    r"|(bin|arbeite|mach\w*|mache|mach s|mache s|mach ich s|mach ich) (\w+ ){0,3}(allein|alleine"
+    r"|(bin|arbeite|mach|mache|machs|mach s|mache s|mach ich s|mach ich) (\w+ ){0,3}(allein|alleine"
     r"|solo)\b|ganz allein\w*|ein (mann|frau|personen) (betrieb|unternehmen|firma|show|laden)"
     r"|einmann\w*|einfrau\w*|one (man|woman|person) (show|band|business)|just me|only me"
     r"|\bsolo\b|einzelkampfer\w*|einzelunternehm\w*|einzelbetrieb\w*|solo ?selbst\w*|soloselbst\w*"

@@ -116,7 +116,8 @@ def _negated(norms: list[str], i: int) -> bool:
 def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
     """All exact and fuzzy matches as ``(class, PlaceMatch)``, in text order."""
     vocab = _vocab()
-    tokens: list[Token] = list(_cleaned_tokens(text)[1])
+    cleaned, cached = _cleaned_tokens(text)
+    tokens: list[Token] = list(cached)
     norms = [t.norm for t in tokens]
     found: list[tuple[int, PlaceMatch]] = []
     used = [False] * len(tokens)
@@ -142,7 +143,8 @@ def find_municipalities(text: str) -> list[tuple[int, PlaceMatch]]:
         for k in range(i, i + size):
             used[k] = True
         value, cls = hit
-        if value and not (cls == NAME and _negated(norms, i)):
+        cut = i and any(c in cleaned[tokens[i - 1].end : tokens[i].start] for c in ":;")
+        if value and not (cls == NAME and _negated(norms, i) and not cut):  # "stimmt nicht: X"
             span = PlaceMatch(value, tokens[i].start, tokens[i + size - 1].end)
             found.append((cls, span))
         i += size

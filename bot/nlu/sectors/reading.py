@@ -263,7 +263,8 @@ def _attached(text: str, top: SectorMatch, other: SectorMatch) -> bool:
 # The category names themselves ("… also eher Handwerk"): the owner's own choice.
 _CATEGORY_WORDS = _fold_set(
     "handwerk handel gastronomie hotellerie dienstleistung dienstleistungen produktion "
-    "industrie bau gesundheit pflege it medien transport logistik sonstige sonstiges other"
+    "industrie bau gesundheit pflege it medien transport logistik sonstige sonstiges other "
+    "production manufacturing retail trade construction healthcare logistics hospitality media"
 )
 
 # Other parties whose trade a message may name instead of the firm's own.
