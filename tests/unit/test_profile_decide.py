@@ -1124,3 +1124,15 @@ def test_contrasts_and_idioms_are_no_correction(text):
 )
 def test_corrections_with_a_colon_an_arrow_or_eher_als(text, proposed):
     assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir fräsen Teile für eine große Firma in Velbert, wir selbst sitzen woanders.",
+        "Unser Hauptkunde sitzt in Neuss.",
+    ],
+)
+def test_customers_places_are_not_the_seat(text):
+    stored, proposed = decide_profile(text, "employees", {})
+    assert "municipality" not in {**stored, **proposed}

@@ -447,3 +447,15 @@ def test_alone_dialect_numbers_and_full_time_equivalents(text, expected):
 def test_a_lowercase_family_member_in_the_list_is_confirmed():
     reading = read_staff("imbiss, ich, bruder, 2 aushilfen", lenient=True)
     assert not reading.sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich un mein vatter, der is schon 71", 2),
+        ("Drei Köche, vier im Service, und ich bin jeden Abend selbst da.", 8),
+        ("mit 12 Fahrern und zwei Disponenten, ich mache die Geschäftsführung", 15),
+    ],
+)
+def test_ages_after_an_adverb_and_the_owner_at_work(text, expected):
+    assert read_staff(text, lenient=True).count == expected

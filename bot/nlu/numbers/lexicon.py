@@ -72,7 +72,8 @@ _KIN = _fold_set(
     "schwägerin kumpel freund freundin kollege kollegin kolleje kompagnon geschäftspartner "
     "geschäftspartnerin mitinhaber mitinhaberin jung jungs ehefrau ehemann gattin gatte "
     "lebensgefährtin lebensgefährte schwiegersohn schwiegertochter opa oma nachbar nachbarin "
-    "wife husband son daughter brother sister geschwister olle oller ollen"
+    "wife husband son daughter brother sister geschwister olle oller ollen vatter vadder mudder "
+    "vati mutti"
 )
 # Plurals that fold to their singular ("Brüder" -> "bruder") stay: the determiner decides.
 _KIN_ENDINGS = tuple(

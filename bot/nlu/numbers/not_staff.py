@@ -18,7 +18,10 @@ _HAVING = _fold_set("hat hatte beschäftigt beschaeftigt has had employs")
 _FIRST_PERSON = _fold_set("wir ich uns mir mich we i us me")
 
 
-_AGE_VERB = re.compile(r"\b(ich bin|bin ich|ist|wird|werde|wurde|war|is|am|turned)\s*$")
+_AGE_VERB = re.compile(
+    r"\b(ich bin|bin ich|ist|wird|werde|wurde|war|is|am|turned)"
+    r"( (schon|bereits|jetzt|erst|auch|fast|knapp|mittlerweile|inzwischen|already))*\s*$"
+)
 _AGE_AFTER = re.compile(r"^\s*(jahre alt|jahre jung|years old|geworden)\b")
 
 

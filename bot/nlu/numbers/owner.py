@@ -89,6 +89,9 @@ _OWNER_EXTRA = re.compile(
     + _LEARNER_NOT_COUNTED
     + r"|\bbei mir (arbeiten|sind|gibt|schaffen|noch)|(^|, |: )(inhaber\w*|chef\w*) (plus|\+|und) "
     r"|(plus|\+) (der |die |den )?(chef|chefin|inhaber|inhaberin)\b"
+    # "und ich bin jeden Abend selbst da", "ich mache die Geschäftsführung"
+    r"|\bich (bin|steh|stehe) (\w+ ){0,3}(selbst|selber) (noch )?(da|mit)\b"
+    r"|\bich (mache|mach|ubernehme) (die |den |das )?(geschaftsfuhrung|leitung)\b"
     r"|\b(und|un) (ich|isch) (bin|als) (der |die )?(chef|chefin|inhaber|inhaberin)\b"
     r"|\bsonst (nur )?(ich|isch|mich)\b"
     # "vier Mitarbeiter plus ich Chef", "und ich bin ja auch jeden Tag selbst da"

@@ -59,6 +59,7 @@ _RELATIVES = _fold_set(
 _MY = _fold_set(
     "mein meine meinen meinem meiner unser unsere unseren unserem unserer my our einem einer"
 )
+_CLIENT_FIRMS = _fold_set("firma firmen betriebe betrieb company companies clients kunden")
 _OWNING = _fold_set("hat haben hatte arbeitet arbeiten wohnt sitzt betreibt führt has runs owns")
 _HIS = _fold_set("seinen seine seinem ihren ihre ihrem his her their")
 _HOME = _fold_set(
@@ -161,7 +162,13 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     if before[-1:] and before[-1] in ("amtsgericht", "registergericht", "landgericht", "finanzamt"):
         return FOREIGN  # "beim Amtsgericht Düsseldorf eingetragen": the court, not the seat
     near_before = set(before[-4:])
-    others = [i for i, w in enumerate(before) if w in _OTHERS and not _we_are(before, i)]
+    others = [
+        i
+        for i, w in enumerate(before)
+        if (w in _OTHERS or w.endswith(("kunde", "kunden", "lieferant"))) and not _we_are(before, i)
+    ]
+    if set(before[-5:]) & {"fur", "for"} and set(before[-3:]) & _CLIENT_FIRMS:
+        return FOREIGN  # "für große Firma in Velbert": a customer's place
     if others or set(before) & _HOME or set(after[:2]) & _HOME:
         return FOREIGN
     # "Mein Vater hat die Tischlerei in Langenberg aufgemacht": the firm's own story, unlike
