@@ -31,13 +31,13 @@ _NUMBER_WORDS = (
 _NOT_WRONG = (
     "(mail|mails|e mail|nachricht|rechnung|rechnungen|bescheidenheit|link|links|seite|absender"
     "|anrufe?|anrufer|paketdienst|microsoft|support|hotline|techniker|polizist\\w*|bank|sms"
-    "|nummer|nummern|paket|pakete|gewinnspiel)"
+    "|nummer|nummern|paket|pakete|gewinnspiel|adressen|herum|rum|leitweg\\w*|id|ausgefullt)"
 )
 # Explicit correction language, on folded text (umlauts folded: "ändern" -> "andern").
 _CORRECTION = re.compile(
     r"\b(korrektur\w*|korrigier\w*|richtigstellung|richtig stellen|berichtig\w*|vertan"
     r"|verschrieben|vertippt|verklickt|verzahlt|verwechselt"
-    r"|falsch(?!(e|en|er|es) " + _NOT_WRONG + r"\b)\w*"
+    r"|falsch(?!(e|en|er|es)? " + _NOT_WRONG + r"\b)\w*"
     r"|stimm(t|en) (so |da |das |hier |aber |leider |ubrigens |eigentlich |doch |gar )?"
     r"(nicht|nich|net|ned|nit)"
     r"|stimm(t|en) auch (nicht|nich|net|ned|nit)(?! ganz)"  # hedge: "das stimmt auch nicht ganz"
@@ -103,6 +103,14 @@ _CORRECTION = re.compile(
     r"|^,? ?(branche|sektor|sector|industry|standort|firmensitz)\b"
     r"|^,? ?(mitarbeiter|mitarbeiterzahl|beschaftigte|headcount|ort|stadt)( ,| :)? \w+"
     r"|(branche|ort|sitz|mitarbeiter\w*) eigentlich"
+    # the slot named with its new value ("Ja. Ort: Leverkusen", "branche: IT", "Sitz ist Wülfrath")
+    r"|(^|(?<=, ))(ort|stadt|sitz|firmensitz|standort|branche|zahl|anzahl|mitarbeiterzahl"
+    r"|headcount|location|sector|industry) (,|ist|is|=) \w+"
+    # a short statement of the staff count ("nein. wir sind 13.", "Sind jetzt 6.", "jetzt zu dritt")
+    r"|(^|(?<=, ))(ja |nein |nee |jo |aber )?(wir sind|wir sin|mir sin|sind|sin wa|sin) (aber "
+    r"|jetzt |doch |nur |inzwischen )*(\d+|" + _NUMBER_WORDS + r")( leute| leut| personen| mann)?"
+    r"$|(^|(?<=, ))(jetzt |nun |inzwischen |wir sind )?zu (zweit|dritt|viert|funft|sechst|siebt"
+    r"|acht)$"
     r"|bevor ich\w* (es |s )?vergesse|eher (\w+ ){1,2}als (\w+ )?(handel|handwerk|gastronomie"
     r"|dienstleistung|produktion|bau|gesundheit|it|logistik|transport|sonstiges)"
     r"|(\d+|" + _NUMBER_WORDS + r") (leut\w*|mitarbeiter\w*|personen|mann|people) ,? (nicht|nich"

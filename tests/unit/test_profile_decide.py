@@ -1136,3 +1136,29 @@ def test_corrections_with_a_colon_an_arrow_or_eher_als(text, proposed):
 def test_customers_places_are_not_the_seat(text):
     stored, proposed = decide_profile(text, "employees", {})
     assert "municipality" not in {**stored, **proposed}
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("nein. wir sind 8.", {"employees": 8}),
+        ("Ja. Ort: Hilden.", {"municipality": "hilden"}),
+        ("Sitz ist Mettmann.", {"municipality": "mettmann"}),
+        ("Teilweise. Sind jetzt 4.", {"employees": 4}),
+        ("Ja. Jetzt zu sechst!", {"employees": 6}),
+    ],
+)
+def test_the_slot_named_with_a_new_value_or_a_short_staff_statement(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit dem Update druckt alles falsch herum.",
+        "Wir sind drei Leute, und jeder macht zwei Jobs.",
+        "Da stehen ständig falsche Adressen drin.",
+    ],
+)
+def test_wrong_things_and_team_size_in_passing_are_no_correction(text):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, {})
