@@ -1162,3 +1162,34 @@ def test_the_slot_named_with_a_new_value_or_a_short_staff_statement(text, propos
 )
 def test_wrong_things_and_team_size_in_passing_are_no_correction(text):
     assert decide_profile(text, "tools_cloud", F3) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        (
+            "Nein. Übrigens stimmt die Branche nicht: Wir sind eine Apotheke.",
+            {"sector": "gesundheit"},
+        ),
+        ("Ja. Achso, wir sind übrigens nach Mettmann gezogen.", {"municipality": "mettmann"}),
+        ("Und Branche bitte Handel, wir verkaufen nur.", {"sector": "handel"}),
+        ("Die Branche passt, aber die Mitarbeiterzahl ist 9.", {"employees": 9}),
+        ("die Azubis hatte ich vorhin nicht mitgezählt, das wären dann acht", {"employees": 8}),
+        ("Können Sie das auf Handel setzen?", {"sector": "handel"}),
+        ("Ja. Doch nur 4 Leute.", {"employees": 4}),
+    ],
+)
+def test_corrections_buried_in_an_answer(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Früher war das ein heilloses Durcheinander mit dem Papierbuch.",
+        "Eine Kollegin ist nach Monheim gezogen, seitdem arbeitet sie von zu Hause.",
+        "Geld gibt's, aber nicht für Computer, sondern für Material.",
+    ],
+)
+def test_moves_of_others_and_mess_are_no_correction(text):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, {})
