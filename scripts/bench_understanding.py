@@ -322,7 +322,7 @@ def sweep(items: List[Dict[str, Any]], rules: List[Any], predictions: List[Any])
 
 DEV_HALVES = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-    "dev12", "dev13", "dev14", "dev15",
+    "dev12", "dev13", "dev14", "dev15", "dev16",
 )  # fmt: skip
 
 

@@ -459,3 +459,10 @@ def test_a_lowercase_family_member_in_the_list_is_confirmed():
 )
 def test_ages_after_an_adverb_and_the_owner_at_work(text, expected):
     assert read_staff(text, lenient=True).count == expected
+
+
+def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is_no_exclusion():
+    reading = read_staff("Seit 2005 selbstständig, mit drei Angestellten.", lenient=True)
+    assert (reading.count, reading.sure, reading.alternative) == (3, False, 4)
+    text = "Ohne mich festlegen zu wollen: rund 30."
+    assert read_staff(text, lenient=True).count == 30

@@ -321,3 +321,15 @@ def test_compound_service_providers_and_negated_side_businesses(text, expected):
 @pytest.mark.parametrize("text", ["restoran", "Ristorante", "lokanta in hilden", "pizzaria"])
 def test_restaurants_as_second_language_writers_spell_them(text):
     assert read_sector(text, True).value == "gastronomie"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wir fertigen Schließzylinder in Serie", "produktion"),
+        ("Eine Gesenkschmiede mit 40 Leuten", "produktion"),
+        ("Pizza und Pasta zum Mitnehmen", "gastronomie"),
+    ],
+)
+def test_serial_making_forging_and_pizza(text, expected):
+    assert read_sector(text, True).value == expected

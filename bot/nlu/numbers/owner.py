@@ -81,7 +81,7 @@ _LEARNER_NOT_COUNTED = (
     r"(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
 )
 _OWNER_EXTRA = re.compile(
-    r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b"
+    r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b(?! (auf|zu|festleg))"
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"
@@ -111,6 +111,9 @@ _I_AND_HAVE = re.compile(
     r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) "
     # "Ich führe ein Hotel in Mettmann mit acht Angestellten": 8, or 9 with the owner?
     r"|\b(ich|isch) (fuhre|leite|betreibe)\b[^.!?]{0,40} mit \w+ (angestellt|mitarbeit|beschaftigt"
+    r"|leute|leuten|kraft|krafte|kraften)"
+    # "Seit 1998 selbstständig, aktuell mit fünf Angestellten"
+    r"|\bselbststandig\b[^.!?]{0,30} mit \w+ (angestellt|mitarbeit|beschaftigt"
     r"|leute|leuten|kraft|krafte|kraften)"
 )
 _OWNER_WITH = re.compile(
