@@ -48,11 +48,14 @@ def _with_commas(text: str) -> str:
 
 
 _DENIED = re.compile(
-    r"((^|, |\b(is|ist|sin|sind) (\w+ ){1,2}|\bwere (\w+ ){0,2})"
-    r"((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein) )?"
+    r"((^|, |\b(is|ist|sin|sind|heisst|heist) (\w+ ){1,4}|\bwere (\w+ ){0,2})"
+    r"((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein|aber) )?"
     r"(nicht|nich|net|nit|not)"
-    r"|\b(wir|mer|mir|das|dat|es|et|firma|betrieb|laden|sitz|ich|isch|we"
-    r"|standort|branche|geschaft) (sind|ist|is|sin|sinn|sitzen|bin|re|are) (aber |doch |gar |ja )?"
+    r"|\b(wir|mer|mir|das|dat|es|et|ich|isch|we) (sind|ist|is|sin|sinn|sitzen|bin|re|are"
+    r"|heisst) (aber |doch |gar |ja )?"
+    r"(kein\w*|nicht|nich|net|nit|not)"
+    r"|\b(firma|betrieb|laden|sitz|praxis|buro|werkstatt|standort|branche|geschaft) (sind |ist |is "
+    r"|sin |sitzen |heisst )?(aber |doch |gar |ja )?"
     r"(kein\w*|nicht|nich|net|nit|not)) (in |im |en |mehr |more |in the )?(?P<value>\w+)"
 )
 
@@ -94,9 +97,15 @@ def _names_known(text: str, slot: str, known: Any) -> bool:
     return names_municipality(text, known)
 
 
+_ARROW = re.compile(r"\b(\d{1,4})\s*(?:→|->|=>|➡️?|⟶)\s*(\d{1,4})\b")
+
+
 def _replacement(text: str, known: Any = None) -> Optional[int]:
     """The new number of "nicht X, sondern Y", "Y statt X" or "Y, nicht X", or None. Both
     must be plausible staff counts, or the old one is the ``known`` count ("sieben nich fünf")."""
+    arrow = _ARROW.search(text)
+    if arrow:  # "headcount 7 → 9", "13 -> 10"
+        return int(arrow.group(2))
     low = normalized(text)
     if _OTHER_NUMBERED.search(low):
         return None  # "Frage 7 statt 8": not the staff count

@@ -1193,3 +1193,32 @@ def test_corrections_buried_in_an_answer(text, proposed):
 )
 def test_moves_of_others_and_mess_are_no_correction(text):
     assert decide_profile(text, "tools_cloud", F3) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("headcount 5 → 8, two new devs 🎉", {"employees": 8}),
+        ("Sind übrigens 7.", {"employees": 7}),
+        ("nein. Standort Langenfeld.", {"municipality": "langenfeld"}),
+        ("Ja. Wir sitzen in Hilden.", {"municipality": "hilden"}),
+        ("ja. 7 mit mir.", {"employees": 7}),
+        ("mach ma haan wech, wir sin in hilden", {"municipality": "hilden"}),
+        ("Firma nicht Gastro, ist Spedition.", {"sector": "logistik"}),
+        ("Ich möchte die Beschäftigtenzahl auf neun berichtigen.", {"employees": 9}),
+    ],
+)
+def test_terse_and_arrow_corrections(text, proposed):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, proposed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meine Mitarbeiter: auch nicht viel besser.",
+        "Offiziell gibt es keine IT-Abteilung, der Herr Yilmaz macht alles.",
+        "Rechnungen schreiben wir mit Word.",
+    ],
+)
+def test_staff_remarks_and_writing_are_no_correction(text):
+    assert decide_profile(text, "tools_cloud", F3) == ({}, {})
