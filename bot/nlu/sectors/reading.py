@@ -222,12 +222,14 @@ def _read_sector(text: str, asked: bool) -> SectorReading | None:
         and (word not in _GENERIC_FIRM_WORDS or asked and len(ranked) == 1)
     )
     folded = " ".join(fold_all(clean(text).split()))
-    before = len(" ".join(fold_all(clean(text)[: top.start].split())))
+    prefix = " ".join(fold_all(clean(text)[: top.start].split()))  # the text before the match
+    before = len(prefix)
     hedge = [m.start() for m in _UNSURE_OWNER.finditer(folded)]
-    at = len(" ".join(fold_all(clean(text)[: top.start].split())).split())
-    near = folded.split()[max(0, at - 4) : at]
+    words = folded.split()
+    at = len(prefix.split())
+    near = words[max(0, at - 4) : at]
     party = [k for k, w in enumerate(near) if w in _OTHER_PARTY]
-    used = folded.split()[at + len(word.split()) :][:3]
+    used = words[at + len(word.split()) :][:3]
     if sure and (party and not set(near[party[-1] :]) & _WE or set(used) & _USING):
         # another party's trade right after it ("Kunden: Autohäuser", "Vermieter ist Bäcker",
         # "Kunden aus dem Handel"), or a tool the firm uses ("Software? Nutzen wir nur.")
