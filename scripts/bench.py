@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Dict, List
-
-import requests
+from typing import Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.servers import BOT_VENV, TOKEN, Stack  # noqa: E402
+from bench_probes import probe_rows, probes_of_model  # noqa: E402
+from bench_serving import first_answer_seconds, latency, turn_breakdown  # noqa: E402
+
+from tests.e2e.servers import BOT_VENV  # noqa: E402
 
 RASA = str(BOT_VENV / "bin" / "rasa")
 DATA = ["data/nlu", "data/stories", "data/rules"]
@@ -96,13 +94,6 @@ policies:
   - name: RulePolicy
 """
 
-TURNS = [
-    "Hallo", "ja", "12", "Malerbetrieb", "Hilden", "ja", "teilweise", "nein", "weiß nicht",
-    "selten", "immer", "ja", "nein", "eher regelmäßig",
-]  # fmt: skip
-NONSENSE = ["asdkjh qwe", "xkcd flummi", "blubb blubb", "öäü ßßß", "lorem ipsum dolor",
-            "12 34 56", "???", "hmm", "jdjdjd", "zzz"]  # fmt: skip
-
 
 def train(config: Path, out: Path, name: str) -> float:
     start = time.monotonic()
@@ -112,175 +103,6 @@ def train(config: Path, out: Path, name: str) -> float:
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     return time.monotonic() - start
-
-
-def first_answer_seconds(model: Path, workdir: Path) -> float:
-    """Seconds from starting the servers until the first chat message is answered."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    stack = Stack(workdir, model=model)
-    start = time.monotonic()
-    try:
-        stack.start_actions()
-        stack.start_rasa()
-        while True:
-            reply = requests.post(
-                f"{stack.rasa_url}/webhooks/rest/webhook",
-                json={"sender": "bench-start", "message": "Hallo"},
-                timeout=30,
-            )
-            if reply.ok and reply.json():
-                return time.monotonic() - start
-            time.sleep(0.2)
-    finally:
-        stack.stop()
-
-
-def conversation(url: str, latencies: List[float]) -> None:
-    sender = f"bench-{uuid.uuid4().hex}"
-    for text in TURNS:
-        start = time.monotonic()
-        requests.post(url, json={"sender": sender, "message": text}, timeout=30).raise_for_status()
-        latencies.append((time.monotonic() - start) * 1000)
-
-
-def percentile(values: List[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def latency(workdir: Path, conversations: int) -> Dict[str, float]:
-    workdir.mkdir(parents=True, exist_ok=True)
-    stack = Stack(workdir)
-    try:
-        stack.start_api()
-        stack.start_actions()
-        stack.start_rasa()
-        url = f"{stack.rasa_url}/webhooks/rest/webhook"
-        conversation(url, [])  # warm-up
-        sequential: List[float] = []
-        for _ in range(conversations):
-            conversation(url, sequential)
-        parallel: List[float] = []
-        with ThreadPoolExecutor(max_workers=20) as pool:
-            for future in [pool.submit(conversation, url, parallel) for _ in range(40)]:
-                future.result()
-        return {
-            "seq_p50": statistics.median(sequential),
-            "seq_p95": percentile(sequential, 95),
-            "par_p50": statistics.median(parallel),
-            "par_p95": percentile(parallel, 95),
-            "turns": len(sequential) + len(parallel),
-        }
-    finally:
-        stack.stop()
-
-
-def turn_breakdown(workdir: Path) -> Dict[str, float]:
-    """Where a turn's time goes: NLU parse, the action server's round trip, the tracker read."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    stack = Stack(workdir)
-    token = {"token": TOKEN}
-    try:
-        stack.start_api()
-        stack.start_actions()
-        stack.start_rasa()
-        url = f"{stack.rasa_url}/webhooks/rest/webhook"
-        conversation(url, [])
-        sender = f"bench-{uuid.uuid4().hex}"
-        turns, parses, actions, reads = [], [], [], []
-        for text in TURNS:
-            start = time.monotonic()
-            reply = requests.post(url, json={"sender": sender, "message": text}, timeout=30)
-            turns.append((time.monotonic() - start) * 1000)
-            conversation_id = (reply.json() or [{}])[0].get("recipient_id", f"rest-{sender}")
-            start = time.monotonic()
-            requests.post(f"{stack.rasa_url}/model/parse", params=token, json={"text": text},
-                          timeout=30)  # fmt: skip
-            parses.append((time.monotonic() - start) * 1000)
-            start = time.monotonic()
-            state = requests.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker",
-                                 params=token, timeout=30).json()  # fmt: skip
-            reads.append((time.monotonic() - start) * 1000)
-            if state.get("active_loop", {}).get("name"):
-                call = {"next_action": f"validate_{state['active_loop']['name']}",
-                        "tracker": state, "domain": {}, "version": "3.6.2"}  # fmt: skip
-                start = time.monotonic()
-                requests.post(f"http://127.0.0.1:{stack.actions_port}/webhook", json=call,
-                              timeout=30)  # fmt: skip
-                actions.append((time.monotonic() - start) * 1000)
-        parse = f"{stack.rasa_url}/model/parse"
-
-        def top(text: str) -> Dict[str, Any]:
-            reply = requests.post(parse, params=token, json={"text": text}, timeout=30).json()
-            return reply["intent"]
-
-        return {
-            "turn": statistics.median(turns),
-            "parse": statistics.median(parses),
-            "action": statistics.median(actions) if actions else float("nan"),
-            "read": statistics.median(reads),
-            **intent_probes(top),
-        }
-    finally:
-        stack.stop()
-
-
-# Intents that lead to no canned reply (the message is read as an answer or not understood).
-ANSWER_LIKE = {"answer", "inform", "dont_know", "nlu_fallback", "affirm", "deny"}
-
-
-def intent_probes(top: Callable[[str], Dict[str, Any]]) -> Dict[str, Any]:
-    """The intent (name, confidence) the NLU gives nonsense and long owner answers."""
-    nonsense = [top(t) for t in NONSENSE]
-    long = [top(t) for t in long_messages()]
-    return {
-        "nonsense": len(nonsense),
-        "nonsense_fallback": sum(i["name"] == "nlu_fallback" for i in nonsense),
-        "long": len(long),
-        "long_confident": sum(i["confidence"] >= 0.9 for i in long),
-        "long_canned": sum(i["confidence"] >= 0.9 and i["name"] not in ANSWER_LIKE for i in long),
-        "long_mean": statistics.mean(i["confidence"] for i in long),
-    }
-
-
-def probe_rows(parts: Dict[str, Any]) -> List[tuple]:
-    return [
-        (f"Learned intent ≥ 0.9 on {parts['long']} long owner answers (dev sets)",
-         f"{100 * parts['long_confident'] / parts['long']:.1f} % (mean {parts['long_mean']:.2f})"),
-        ("… of them a canned-reply intent ≥ 0.9",
-         f"{100 * parts['long_canned'] / parts['long']:.1f} %"),
-        (f"Nonsense marked nlu_fallback ({parts['nonsense']} strings)",
-         f"{parts['nonsense_fallback']} of {parts['nonsense']}"),
-    ]  # fmt: skip
-
-
-def probes_of_model(model: Path) -> None:
-    """Only the intent probes, on a trained model loaded in this process (no servers)."""
-    import asyncio
-
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
-
-    def top(text: str) -> Dict[str, Any]:
-        return asyncio.run(agent.parse_message(text))["intent"]
-
-    rows = probe_rows(intent_probes(top))
-    width = max(len(r[0]) for r in rows)
-    print(f"\nIntent probes of {model.name}\n| Measure | Value |\n|---|---|")
-    for name, value in rows:
-        print(f"| {name.ljust(width)} | {value} |")
-
-
-def long_messages() -> List[str]:
-    """Long owner answers (over 120 characters) of all development sets: the learned intent's
-    confidence must not grow with the length of a message, and no canned reply may win."""
-    texts = []
-    for path in sorted((ROOT / "tests" / "corpus").glob("dev*/answers_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and len(json.loads(line)["text"]) > 120:
-                texts.append(json.loads(line)["text"])
-    return texts
 
 
 def cross_validation(workdir: Path, folds: int, config: Path = ROOT / "config.yml") -> Dict:

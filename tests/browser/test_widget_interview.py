@@ -1,4 +1,5 @@
-"""The chat widget on the demo page in headless chromium, against the real stack."""
+"""A whole check in the chat widget on the demo page in headless chromium, against the real
+stack: reload, read-back summary, result, and the re-check link."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import requests
 from playwright.sync_api import expect
 
 from bot.channels.privacy import web_conversation_id
-from tests.browser.widget import CONFIRM, PROFILE, SUMMARY, Widget, open_widget
+from tests.browser.widget import CONFIRM, SUMMARY, Widget, open_widget
+from tests.browser.widget import CONSENT as AGREE  # the consent button (actions/common.py)
 from tests.e2e.chat import Chat, complete, rotating_answers, start
 from tests.e2e.servers import TOKEN
 
@@ -20,7 +22,6 @@ from tests.e2e.servers import TOKEN
 FREE_TEXT = {"Ja": "ja klar, machen wir", "Teilweise": "zum Teil schon", "Selten": "eher selten"}
 TYPE_ON = {2, 5, 9, 14}
 RELOAD_AT = 8
-AGREE = "Ja, Check starten"  # the consent button (actions/common.py)
 CODE = re.compile(r"DC-[A-Z0-9]{4}-[A-Z0-9]{4}")
 
 
@@ -52,13 +53,6 @@ def tracker(stack, session_id: str) -> dict:
         params={"token": TOKEN},
         timeout=30,
     ).json()
-
-
-def focused(page) -> str:
-    return page.evaluate(
-        "() => { const e = document.activeElement;"
-        " return e === document.body ? 'BODY' : (e.id || e.textContent); }"
-    )
 
 
 def test_complete_interview_with_reload_summary_and_result(stack, new_page, artifacts) -> None:
@@ -172,120 +166,6 @@ def test_complete_interview_with_reload_summary_and_result(stack, new_page, arti
     widget.settle(0)
     assert "neuen Check" in widget.bot_texts()[0]
     assert stored_session(page)["sessionId"] == session_id
-
-
-def test_user_text_is_never_html_and_fits_360px(stack, new_page, artifacts) -> None:
-    page = new_page(360, 740)
-    page.goto(f"{stack.api_url}/")
-    page.get_by_role("button", name="Digitalcheck starten").click()
-    widget = Widget(page)
-    widget.settle(0)
-    attack = "<img src=x onerror=window.__xss=1>"
-    widget.type(attack)
-    expect(page.locator(".dcw-user .dcw-bubble").last).to_have_text(attack)
-    assert page.locator(".dcw-messages img").count() == 0
-    assert page.evaluate("() => window.__xss") is None
-    panel = page.locator(".dcw-panel").bounding_box()
-    assert panel["x"] >= 0 and panel["width"] <= 360
-    overflow = page.evaluate(
-        "() => { const m = document.querySelector('.dcw-messages');"
-        " return m.scrollWidth - m.clientWidth; }"
-    )
-    assert overflow <= 0
-    for choice in page.locator(".dcw-choice").all():
-        box = choice.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
-    page.screenshot(path=str(artifacts / "widget-360px.png"))
-
-
-def test_summary_at_360px_by_keyboard(stack, new_page, artifacts) -> None:
-    """The read-back summary on a phone: the grid fits, buttons are large enough, and the
-    whole check can be done with the keyboard; focus is never lost to the page."""
-    page = new_page(360, 740)
-    page.goto(f"{stack.api_url}/")
-    page.locator(".dcw-launcher").focus()
-    page.keyboard.press("Enter")
-    widget = Widget(page)
-    widget.settle(0)
-    assert focused(page) == "dcw-input"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert focused(page) == AGREE
-    before = widget.bot_count()
-    page.keyboard.press("Enter")
-    widget.settle(before)
-    assert focused(page) == "dcw-input"  # the profile question has no buttons
-    widget.type("Malerbetrieb in Hilden, 9 Leute")
-    assert focused(page) == "dcw-input"  # typed answers keep the focus in the input
-
-    # From the input, Shift+Tab reaches the last answer button; Enter answers, and focus
-    # goes to the first button of the next question.
-    for _ in range(40):
-        if CONFIRM in widget.choices():
-            break
-        page.keyboard.press("Shift+Tab")
-        assert page.evaluate("() => document.activeElement.classList.contains('dcw-choice')")
-        before = widget.bot_count()
-        page.keyboard.press("Enter")
-        widget.settle(before)
-        assert focused(page) != "BODY"
-        if widget.choices() and CONFIRM not in widget.choices():
-            assert focused(page) == widget.choices()[0]
-            page.locator("#dcw-input").focus()
-    assert focused(page) == CONFIRM  # the summary: focus on "Alles richtig – Ergebnis zeigen"
-    expect(page.locator(".dcw-primary")).to_be_focused()
-    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-    assert outline == "solid"  # visible focus
-
-    buttons = page.locator(".dcw-grid .dcw-choice")
-    for index in range(buttons.count()):
-        box = buttons.nth(index).bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, buttons.nth(index).inner_text()
-        assert box["height"] >= 40
-    columns = {round(buttons.nth(i).bounding_box()["x"]) for i in range(1, buttons.count())}
-    assert len(columns) == 2  # a compact two-column grid
-    overflow = page.evaluate(
-        "() => { const m = document.querySelector('.dcw-messages');"
-        " return m.scrollWidth - m.clientWidth; }"
-    )
-    assert overflow <= 0
-    page.screenshot(path=str(artifacts / "widget-summary-360px.png"))
-
-    before = widget.bot_count()
-    page.keyboard.press("Enter")
-    widget.settle(before)
-    assert focused(page) != "BODY"
-    assert widget.progress_label() == "Check abgeschlossen"
-
-
-def test_widget_is_keyboard_usable(stack, new_page) -> None:
-    page = new_page()
-    page.goto(f"{stack.api_url}/")
-    page.locator(".dcw-launcher").focus()
-    page.keyboard.press("Enter")
-    widget = Widget(page)
-    widget.settle(0)
-    assert focused(page) == "dcw-input"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert focused(page) == AGREE
-    before = widget.bot_count()
-    page.keyboard.press("Enter")
-    widget.settle(before)
-    assert "Beschäftigte" in widget.bot_texts()[-1]
-    page.keyboard.press("Escape")
-    expect(page.locator(".dcw-panel")).to_be_hidden()
-    assert page.evaluate("() => document.activeElement.className") == "dcw-launcher"
-
-
-def test_clicked_answer_returns_focus_to_the_input(stack, new_page) -> None:
-    page = new_page()
-    widget = open_widget(stack.api_url, page)
-    widget.click(AGREE)
-    assert focused(page) == "dcw-input"
-    widget.type(PROFILE)
-    widget.click("Ja")
-    assert focused(page) == "dcw-input"  # a mouse user is not moved onto the next answer
 
 
 def first_check_code(stack) -> str:
