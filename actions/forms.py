@@ -28,15 +28,15 @@ from actions.common import (
 )
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
+from actions.profile_reading import plain_answer, profile_decision, valid_profile_value
 from actions.review import change_request, confirms, plain_confirmation
-from bot.nlu.intents import nlu_intent
+from bot.nlu.intents import detect
 from bot.nlu.needs import parse_need
-from bot.nlu.profile import decide_profile, read_profile
+from bot.nlu.profile import read_profile
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
 from contract.questionnaire import NO_NEED, Question, load_questionnaire
 
-MAX_EMPLOYEES = 100_000
 Mode = Optional[str]
 # Button intents that are wishes, not answers, while a question is open.
 _BUTTON_WISHES = {
@@ -44,34 +44,6 @@ _BUTTON_WISHES = {
     "ask_privacy": "datenschutz",
     "restart": "neu starten",
 }
-
-
-def valid_profile_value(state: FormState, slot: str, value: Any) -> bool:
-    if slot == "employees":
-        return (
-            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_EMPLOYEES
-        )
-    return value in state.qn.option_ids(slot)
-
-
-def profile_decision(state: FormState, turn: Turn, asked: Optional[str]) -> tuple:
-    """``(stored, proposed)`` profile values of the message (see bot.nlu.profile)."""
-    current = {k: state.values.get(k) for k in PROFILE_SLOTS}
-    if turn.payload_intent == "inform":  # a tapped option is explicit
-        found = {
-            k: v
-            for k, v in turn.payload.items()
-            if k in PROFILE_SLOTS and valid_profile_value(state, k, v)
-        }
-        stored = {k: v for k, v in found.items() if current.get(k) is None}
-        proposed = {k: v for k, v in found.items() if current.get(k) not in (None, v)}
-        return stored, proposed
-    if turn.is_button:
-        return {}, {}
-    stored, proposed = decide_profile(turn.text, asked, current)
-    stored = {k: v for k, v in stored.items() if valid_profile_value(state, k, v)}
-    proposed = {k: v for k, v in proposed.items() if valid_profile_value(state, k, v)}
-    return stored, proposed
 
 
 class ValidateInterviewForm(FormValidationAction):
@@ -125,8 +97,11 @@ class ValidateInterviewForm(FormValidationAction):
         noted = []
         for key, value in stored.items():
             state.store(key, value)
-            if key != slot:
-                noted.append(f"{state.qn.short_title(key)} {state.label(key)}")
+            if key != slot or len(stored) > 1 or not plain_answer(turn):
+                label = state.label(key)
+                noted.append(
+                    label if key == "employees" else f"{state.qn.short_title(key)} {label}"
+                )
         if noted:
             state.say(f"Danke, notiert: {', '.join(noted)}.")
         if proposed:
@@ -194,10 +169,19 @@ class ValidateInterviewForm(FormValidationAction):
         reading = read_answer(turn.text, scale, slot)
         if reading.sure:
             state.store(slot, reading.answer)
+            if detect(turn.text) in interjections.CONFIRMATIONS:
+                # "Nein, und ich will jetzt abbrechen": the answer counts, and the wish is
+                # asked about (nothing destructive without a confirmation)
+                return interjections.handle(state, turn, slot)
             return ASK
-        if reading.status == "unsure" and reading.options and not nlu_intent(turn.text):
+        if (
+            reading.status == "unsure"
+            and reading.options
+            and detect(turn.text) in (None, "explain")
+        ):
             # only a guess, and the message is a request the patterns are sure of ("neu
-            # starten", a callback with a phone number): the request is answered, not guessed at
+            # starten", "Ich ziehe meine Einwilligung zurück", a callback with a phone number):
+            # the request is answered, not guessed at
             return self._confirm(state, question, list(reading.options))
         return interjections.handle(state, turn, slot)
 

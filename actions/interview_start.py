@@ -83,10 +83,12 @@ class ActionRestartInterview(Action):
     ) -> List[Dict[str, Any]]:
         if tracker.active_loop.get("name") == FORM_NAME:
             # During the interview nothing is discarded without a confirmation (the form
-            # resolves the answer to this question).
+            # resolves the answer to this question). Rasa's default rule runs this action for
+            # the restart intent even inside the form; listening next keeps the form from
+            # reading the same message again and asking the same question twice.
             text, (yes, no) = CONFIRMATIONS["restart"]
             dispatcher.utter_message(text=text, buttons=yes_no_buttons(yes, no))
-            return [SlotSet("pending", {"type": "restart"})]
+            return [SlotSet("pending", {"type": "restart"}), FollowupAction("action_listen")]
         keep = [SlotSet(funnel.KEY_SLOT, tracker.get_slot(funnel.KEY_SLOT))]
         if not tracker.get_slot("consent"):
             dispatcher.utter_message(text="Gern, wir fangen von vorn an.")

@@ -37,7 +37,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
     ("withdraw",
      r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
      r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
-     r"|mochte (doch )?nicht mehr mitmachen|keine lust mehr)\b", False),
+     r"|mochte (doch )?nicht mehr mitmachen"
+     r"|(?<!\bhat )(?<!\bhatte )(?<!\bhaben )(?<!\bhatten )keine lust mehr)\b", False),
     # A pause keeps the answers ("Schluss für heute", "ich mache morgen weiter"): no stop.
     ("goodbye",
      r"\b(fur heute|(spater|morgen|nachher|ein andermal) weiter\w*"
@@ -45,7 +46,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
     ("stop",
      r"^(stop+|stopp|abbrechen|abbruch|beenden|aufhoren|schluss|ende)\b"
      r"|\b(check|befragung|interview|fragebogen|umfrage) (abbrechen|beenden|stoppen)\b"
-     r"|\b(ich )?(will|mochte|mocht) (jetzt )?(aufhoren|abbrechen|beenden)\b", False),
+     r"|\b(ich )?(will|mochte|mocht) (ich )?((jetzt|hier|lieber|doch|gerne?|bitte) ){0,3}"
+     r"(aufhoren|abbrechen|beenden)\b", False),
     ("callback",
      r"\b(ruckruf\w*|zuruckruf\w*|ruf\w* (sie |ihr )?(mich|uns) (bitte )?(zuruck|an)"
      r"|rufen sie (mich|uns)|anrufen|melden sie sich)\b|\[telefon\]", False),

@@ -50,6 +50,7 @@ def test_restart_goodbye_and_withdrawal_keep_answers_until_confirmed(chat):
     ):
         chat.say(wish)
         assert marker in chat.text, wish
+        assert len(chat.last) == 1 and len(chat.payloads()) == 2, (wish, chat.last)  # asked once
         assert chat.slot("pending") is not None, wish
         assert answers_kept(), wish
         chat.say("nein, weitermachen")

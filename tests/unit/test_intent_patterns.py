@@ -36,8 +36,16 @@ POSITIVE = {
         "Ich ziehe meine Zustimmung zurück",
         "Ich will doch nicht mehr mitmachen",
         "keine Lust mehr",
+        "ich hab keine Lust mehr",
     ],
-    "stop": ["stopp", "Abbrechen bitte", "Ich möchte jetzt aufhören", "Check beenden"],
+    "stop": [
+        "stopp",
+        "Abbrechen bitte",
+        "Ich möchte jetzt aufhören",
+        "Check beenden",
+        "Nein, und ehrlich gesagt will ich jetzt abbrechen",
+        "ich möchte hier lieber aufhören",
+    ],
     "callback": [
         "Rufen Sie mich bitte zurück",
         "Kann ich einen Rückruf bekommen?",
@@ -222,6 +230,7 @@ def test_restart_and_callback_wishes(text, kind):
         "Wenn die Monteure was wissen müssen, dann rufen die mich an und ich schaue nach",
         "Die Azubis können sie alle bedienen, und wenn was hakt, rufen die mich an",
         "Seit drei Wochen warte ich auf einen Rückruf vom Kassenanbieter",
+        "Früher hat das ein Bekannter gemacht, aber der hat keine Lust mehr",
     ],
 )
 def test_stories_that_share_words_with_restart_or_callback(text):

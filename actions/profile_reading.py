@@ -1,0 +1,44 @@
+"""The profile values a message carries, and whether storing them needs a read-back."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from actions.common import PROFILE_SLOTS, Turn
+from actions.interview_state import FormState
+from bot.nlu.profile import decide_profile
+
+MAX_EMPLOYEES = 100_000
+
+
+def valid_profile_value(state: FormState, slot: str, value: Any) -> bool:
+    if slot == "employees":
+        return (
+            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_EMPLOYEES
+        )
+    return value in state.qn.option_ids(slot)
+
+
+def plain_answer(turn: Turn) -> bool:
+    """A button or a bare value ("9", "Handwerk"): storing it needs no read-back."""
+    return turn.is_button or turn.words <= 2
+
+
+def profile_decision(state: FormState, turn: Turn, asked: Optional[str]) -> tuple:
+    """``(stored, proposed)`` profile values of the message (see bot.nlu.profile)."""
+    current = {k: state.values.get(k) for k in PROFILE_SLOTS}
+    if turn.payload_intent == "inform":  # a tapped option is explicit
+        found = {
+            k: v
+            for k, v in turn.payload.items()
+            if k in PROFILE_SLOTS and valid_profile_value(state, k, v)
+        }
+        stored = {k: v for k, v in found.items() if current.get(k) is None}
+        proposed = {k: v for k, v in found.items() if current.get(k) not in (None, v)}
+        return stored, proposed
+    if turn.is_button:
+        return {}, {}
+    stored, proposed = decide_profile(turn.text, asked, current)
+    stored = {k: v for k, v in stored.items() if valid_profile_value(state, k, v)}
+    proposed = {k: v for k, v in proposed.items() if valid_profile_value(state, k, v)}
+    return stored, proposed
