@@ -16,6 +16,8 @@ from actions.common import answers_of, turn_of
 from actions.contact import contact_message
 from actions.followup import result_links
 from actions.result import followup_buttons
+from bot.nlu.corrections import is_correction
+from bot.nlu.profile import decide_profile
 from bot.nlu.text import fold_all, normalized
 from contract.catalogue import Catalogue, Offering, load_catalogue
 from contract.questionnaire import Questionnaire, load_questionnaire
@@ -36,6 +38,15 @@ _ORDINAL = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dr
 _NUMBER = re.compile(r"\b(?:angebot|nr|nummer|punkt)\s*(\d)\b|^\s*(\d)\s*$")
 _SCORE = re.compile(r"\b(ergebnis|punkt\w*|reifegrad|stufe|level|score|bewertung|gesamt\w*)\b")
 _PRINT = re.compile(r"\b(druck\w*|ausdruck\w*|pdf|speicher\w*|link|ergebnisseite|herunterlad\w*)\b")
+_TOPIC_OFFERS = re.compile(
+    r"\b(gibt es|habt ihr|haben sie|hatten sie|kennen sie|wo (finde|bekomme|gibt)|was (gibt"
+    r"|fur)|angebot\w*|hilfe|unterstutzung|forder\w*|zuschuss\w*|beratung|schulung\w*|kurs\w*)\b"
+)
+_CORRECTION_AFTER = (
+    "Ihr Ergebnis ist schon ausgewertet; einzelne Angaben ändere ich danach nicht mehr. Wenn "
+    "etwas nicht stimmt, starten Sie bitte einen neuen Check mit den richtigen Angaben – mit "
+    "„Neuen Check starten“. Das bisherige Ergebnis zählt dann nicht mehr."
+)
 _CONTACT = re.compile(r"\b(kontakt\w*|ansprechpartner\w*|anruf\w*|telefon\w*|mensch|person)\b")
 _DIMENSION_WORDS = {
     "strategy": ["strategie", "organisation", "ziele", "planung", "budget"],
@@ -111,6 +122,36 @@ def dimension_in(norm: str) -> Optional[str]:
         if any(f" {w}" in padded for w in words):
             return dimension
     return None
+
+
+def topic_offerings_answer(qn: Questionnaire, dimension_id: str, tracker: Tracker) -> str:
+    """Open offerings for firms on a topic that the owner's firm may use (recommended first)."""
+    employees = tracker.get_slot("employees") or 1
+    sector, town = tracker.get_slot("sector"), tracker.get_slot("municipality")
+    recommended = list(tracker.get_slot("recommendations") or [])
+    fitting = [
+        o
+        for o in catalogue().offerings
+        if dimension_id in o.dimensions
+        and o.recommendable
+        and o.for_firms
+        and o.eligibility.allows(employees, sector, town, qn.region_of(town))
+    ]
+    fitting.sort(key=lambda o: o.id not in recommended)
+    title = qn.dimension(dimension_id).title
+    if not fitting:
+        return f"Zum Thema „{title}“ habe ich kein weiteres Angebot, das zu Ihrem Betrieb passt."
+    lines = [f"Zum Thema „{title}“ passen diese Angebote zu Ihrem Betrieb:"]
+    for offering in fitting[:3]:
+        by = "" if offering.provider.startswith(offering.title) else f" ({offering.provider})"
+        lines.append(f"• {offering.title}{by}: {offering.url}")
+    return "\n".join(lines)
+
+
+def wants_correction(text: str, tracker: Tracker) -> bool:
+    """Correction language, or a changed profile value ("wir sind eigentlich 30 Leute")."""
+    current = {slot: tracker.get_slot(slot) for slot in ("employees", "sector", "municipality")}
+    return is_correction(text) or bool(decide_profile(text, None, current)[1])
 
 
 def offering_answer(offering: Offering, aspect: Optional[str]) -> str:
@@ -189,10 +230,23 @@ class ActionAnswerFollowup(Action):
         dimension = payload.get("dimension") or (None if payload else dimension_in(norm))
         if dimension and not payload and not _WHY.search(norm):
             dimension = None  # "Was kostet die Sicherheitsberatung?" is about an offering
+        # "Gibt es auch was für die Website?": the offerings on a topic, not one by a title word
+        topic = None if payload or dimension else dimension_in(norm)
+        topic = topic if topic and _TOPIC_OFFERS.search(norm) else None
         if offering is None and not payload and dimension is None:
             offering = offering_in(turn.text, recommended)
-        if offering is not None:
+            if topic and not _NUMBER.search(norm):
+                offering = None
+        if (
+            offering is None
+            and not payload
+            and (turn.intent == "change" or wants_correction(turn.text, tracker))
+        ):
+            message["text"] = _CORRECTION_AFTER
+        elif offering is not None:
             message["text"] = offering_answer(offering, aspect_of(norm))
+        elif topic:
+            message["text"] = topic_offerings_answer(qn, topic, tracker)
         elif dimension in qn.dimension_ids:
             message["text"] = dimension_answer(qn, dimension, tracker)
         elif payload.get("topic") == "score" or _SCORE.search(norm) and not _PRINT.search(norm):

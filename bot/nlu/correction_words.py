@@ -44,7 +44,7 @@ _CORRECTION = re.compile(
     r"|mein fehler|(zwei|ein|einen|kleinen) fehler|(ich )?hatte (\w+ ){0,5}(gesagt|angegeben"
     r"|geschrieben|eingetragen|vergessen|gezahlt|mitgezahlt|gerechnet|mitgerechnet|genannt)"
     r"|wrong|mistake|correction|actually|change (it|that|the)"
-    r"|(wir sind|sind wir|wir sitzen|sitzen wir) (aber |doch )?eigentlich|eigentlich (sind|sitzen)"
+    r"|(wir sind|sind wir|wir sitzen|sitzen wir) (\w+ ){0,2}eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir|sind) doch"
     r"|nicht (der |die |dem |den |das )?\w+,? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"

@@ -17,6 +17,7 @@ from actions.settings import Settings
 from contract.scoring import compute_maturity
 from tests.unit.action_helpers import (
     ANSWERS,
+    PROFILE,
     QN,
     Dialogue,
     FakeApi,
@@ -177,6 +178,44 @@ def test_anything_else_gets_a_short_honest_answer_and_the_options(text):
     outcome = ask(text)
     assert outcome.texts[0].startswith("Dazu kann ich leider nichts Genaues sagen.")
     assert len(outcome.messages) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind übrigens eigentlich 30 Leute",
+        "Der Ort stimmt nicht, wir sitzen in Heiligenhaus",
+        "Bei Backup hab ich mich vertan, das ist eher selten",
+        "Ich würde gern eine Antwort korrigieren",
+    ],
+)
+def test_a_correction_after_the_result_is_answered_honestly_with_a_new_check(text):
+    outcome = ask(text)
+    assert "neuen Check" in outcome.texts[0], outcome.texts
+    assert "/restart" in outcome.payloads
+
+
+@pytest.mark.parametrize(
+    "text, dimension",
+    [
+        ("Gibt es auch was für die Website?", "online"),
+        ("Haben Sie Angebote zur IT-Sicherheit?", "security"),
+        ("Wo bekomme ich Hilfe bei Schulungen fürs Team?", "skills"),
+    ],
+)
+def test_offerings_on_a_topic_are_listed_when_the_firm_may_use_them(text, dimension):
+    outcome = ask(text)
+    title = QN.dimension(dimension).title
+    assert outcome.texts[0].startswith(f"Zum Thema „{title}“"), outcome.texts
+    cat = catalogue()
+    region = QN.region_of(PROFILE["municipality"])
+    listed = [o for o in cat.offerings if f"• {o.title}" in outcome.texts[0]]
+    assert listed, outcome.texts[0]
+    for offering in listed:
+        assert dimension in offering.dimensions and offering.for_firms and offering.recommendable
+        assert offering.eligibility.allows(
+            PROFILE["employees"], PROFILE["sector"], PROFILE["municipality"], region
+        )
 
 
 # ---- contacts ----------------------------------------------------------------------------
