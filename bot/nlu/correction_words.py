@@ -128,7 +128,27 @@ _CORRECTION = re.compile(
     r"|bevor ich\w* (es |s )?vergesse|eher (\w+ ){1,2}als (\w+ )?(handel|handwerk|gastronomie"
     r"|dienstleistung|produktion|bau|gesundheit|it|logistik|transport|sonstiges)"
     r"|(\d+|" + _NUMBER_WORDS + r") (leut\w*|mitarbeiter\w*|personen|mann|people) ,? (nicht|nich"
-    r"|net|not) (\d+|" + _NUMBER_WORDS + r"))\b"
+    r"|net|not) (\d+|" + _NUMBER_WORDS + r")"
+    # dev17: "eigentlich Heiligenhaus", "inzwischen zu neunt", "passt auch die Branche nicht",
+    # "die Branche auf Gesundheit und Pflege ändern", "eher dem Bereich Produktion zuzuordnen",
+    # "die Einordnung als Gastronomie zutreffender", "weil wir eigentlich ein Restaurant sind",
+    # "eigentlich sin wa eher produktion", "we're more Produktion", "Wülfrath not Wuppertal"
+    r"|^(aber |ne |nee |na )?eigentlich( \w+){1,4}$"
+    r"|(^|(?<=, ))(\w+ )?(jetzt |nun |inzwischen |mittlerweile |eigentlich |wir sind |sind "
+    r"|sin wa |wir sin )*zu (neunt|zehnt|elft|zwolft)$"
+    r"|(passt|stimmt|trifft) (auch |aber |leider |ubrigens |dann )?(die|der|das) (branche"
+    r"|einordnung|zahl|ort|angabe\w*|mitarbeiterzahl) (\w+ )?(nicht|nich|net)"
+    r"|(branche|einordnung) (\w+ |, ){0,6}(passt|stimmt|trifft) (\w+ ){0,2}(nicht|nich|net)"
+    r"|(branche|ort|sitz|zahl|mitarbeiterzahl|einordnung) auf (\w+ ){1,4}(andern|abandern"
+    r"|setzen|umstellen|korrigieren)"
+    r"|(eher|weniger|besser|zutreffender|treffender|richtiger) (\w+ ){0,6}(zuzuordnen"
+    r"|einzuordnen|zuordnen|einordnen)"
+    r"|(einordnung|zuordnung) als \w+ (\w+ )?(zutreffender|treffender|richtiger|passender)"
+    r"|bisher (angegeben|eingetragen|genannt|hinterlegt)\w*|bisherige (einordnung|angabe|branche)"
+    r"|\b(wir|mer|wa) eigentlich (ein|eine|n|ne) (\w+ ){1,2}(sind|sin|san)"
+    r"|eigentlich (sind|sin|san|sitzen) (wir|wa|mer)"
+    r"|(we re|we are|were) (more|rather|actually|really) (a |an )?\w+"
+    r"|^\w+( \w+)? (not|nicht|nich) \w+$)\b"
 )
 
 _SLOT_WORDS = {

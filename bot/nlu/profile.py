@@ -21,6 +21,7 @@ Rules (issue 8, part 5: the profile changes only when the owner changes it):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
@@ -28,8 +29,15 @@ from bot.nlu.corrections import corrected, correction_targets, is_correction
 from bot.nlu.numbers import looks_like_code, read_staff
 from bot.nlu.places import read_municipality
 from bot.nlu.sectors import identity_frame, ranked_sectors, read_sector
+from bot.nlu.text import normalized
 
 PROFILE_SLOTS = ("employees", "sector", "municipality")
+# A staff count stated with a word of change ("inzwischen", "seit Januar nur noch", "jetzt")
+_STAFF_UPDATE = re.compile(
+    r"\b(inzwischen|mittlerweile|nunmehr|nun|nur noch|jetzt|neuerdings|ubrigens"
+    r"|seit (?!(die|der|das|wir|ich|es|er|sie|man|unser\w*|mein\w*)\b)\w+"
+    r"|ubrijens|aktuell|derzeit|zurzeit|momentan|now|currently|these days|by now|anymore)\b"
+)
 LONG_STORY = 25  # words: a message this long is a story (see :func:`read_profile`)
 
 
@@ -101,6 +109,12 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     )
 
 
+def _total_staff(text: str) -> bool:
+    """The staff count is stated as the firm's total ("wir sind 12", "zu neunt"), not a group."""
+    staff = read_staff(text)
+    return staff is not None and staff.source in ("total", "solo")
+
+
 def decide_profile(
     text: str, asked: Optional[str], current: Dict[str, Any]
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]:
@@ -121,6 +135,19 @@ def decide_profile(
             if current.get(slot) is None:
                 target = proposed if slot in reading.unsure else stored
                 target[slot] = reading.values[slot]
+    staff = reading.values.get("employees")
+    if (
+        not profile_asked
+        and not reading.correction
+        and staff is not None
+        and current.get("employees") not in (None, staff)
+        and "employees" not in reading.unsure
+        and _STAFF_UPDATE.search(normalized(text))
+        and _total_staff(text)
+    ):
+        # "Seit letztem Monat sind wir 12", "mittlerweile sin wa zu neunt": the firm has
+        # changed; staff language with a word of change is a correction too (confirmed first)
+        proposed["employees"] = staff
     if reading.correction:
         for slot in PROFILE_SLOTS:
             known = current.get(slot)

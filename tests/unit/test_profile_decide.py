@@ -681,6 +681,23 @@ CORRECTIONS = [
         "Bitte Ort ändern, der Betrieb ist in Erkrath, nur ich wohne in Hilden.",
         {"municipality": "erkrath"},
     ),
+    # a changed firm stated with a word of change; terse and formal corrections (dev17 kinds)
+    ("Seit dem Frühjahr sind wir 8.", {"employees": 8}),
+    ("mittlerweile sin wa zu zwölft", {"employees": 12}),
+    ("Nutzen wir nicht, und wir sind übrigens nur noch drei.", {"employees": 3}),
+    ("eigentlich Hilden", {"municipality": "hilden"}),
+    ("eigentlich Logistik", {"sector": "logistik"}),
+    ("Hilden, nicht Haan", {"municipality": "hilden"}),
+    (
+        "Backup machen wir nicht, und da passt auch die Branche nicht, wir sind ein Kiosk.",
+        {"sector": "handel"},
+    ),
+    ("Könnten Sie die Branche auf Gesundheit und Pflege ändern?", {"sector": "gesundheit"}),
+    (
+        "Wir wären eher dem Handel zuzuordnen als der Gastronomie, wir verkaufen nur Kaffeebohnen.",
+        {"sector": "handel"},
+    ),
+    ("weil wir eigentlich ein Bauunternehmen sind, kein Imbiss", {"sector": "bau"}),
 ]
 
 

@@ -466,3 +466,30 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
     assert (reading.count, reading.sure, reading.alternative) == (3, False, 4)
     text = "Ohne mich festlegen zu wollen: rund 30."
     assert read_staff(text, lenient=True).count == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dozen with a dialect article or none, the owner in dialect and with a title
+        ("so n halbes Dutzend", 6),
+        ("halbes Dutzend", 6),
+        ("drei Vollzeit, eine Aushilfe un meiner einer", 5),
+        ("sechs Monteure plus ich Chef", 7),
+        # the one person is the owner
+        ("Nur eine Person, ich selbst.", 1),
+        # a formal "hätten derzeit" is the present; open positions are no staff
+        ("Wir hätten aktuell 18 Beschäftigte, wobei drei weitere Stellen offen sind.", 18),
+        # members named in the "mit …" phrase are part of the total after it
+        ("heute sind wir mit den zwei Gesellen und dem Azubi neun Leute", 9),
+        # parts named beside the owner and then their total
+        ("Neben mir arbeiten drei Gesellen und ein Lehrling, somit insgesamt fünf Personen.", 5),
+    ],
+)
+def test_dozens_dialect_owner_apposition_and_included_members(text, expected):
+    assert count(text) == expected
+
+
+def test_and_have_after_a_long_self_introduction_is_read_both_ways():
+    reading = read_staff("Ich bin 61, Zahnarzt in Hilden, und habe sieben Mitarbeiterinnen.", True)
+    assert (reading.count, reading.sure, reading.alternative) == (7, False, 8)

@@ -63,6 +63,8 @@ def _hedged(toks: list[Tok], k: int) -> bool:
     if word in ("dürften", "dürfte"):
         return True
     near = {toks[j].low for j in (k - 1, k + 1) if 0 <= j < len(toks)}
+    if word in ("hätten", "hätte"):  # "Wir hätten derzeit 42 Mitarbeitende" (formal)
+        return bool({toks[j].low for j in (k + 1, k + 2) if j < len(toks)} & _PRESENT)
     return word in ("wären", "wäre") and "es" in near
 
 

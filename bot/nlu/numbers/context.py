@@ -43,6 +43,13 @@ _DEPARTMENTS = _fold_set(
 _WORK_PLACES = _fold_set("draußen drinnen vorne hinten unterwegs extern intern")
 
 
+_POSITIONS = frozenset(
+    {"planstelle", "planstellen", "position", "positionen", "vakanz", "vakanzen", "jobs",
+     "arbeitsplatz", "arbeitsplatze", "ausbildungsplatz", "ausbildungsplatze", "vacancies",
+     "positions", "openings"}
+)  # fmt: skip
+
+
 def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
     """What the number ending at token ``k`` counts, and where that noun is:
     "general" | "role" | "kin" | "other" (a thing) | "unit" | "none" (no noun)."""
@@ -120,6 +127,8 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
             skipped += 1
             j += 1
             continue
+        if word in _POSITIONS or (word in ("stelle", "stellen") and (tok.capital or skipped)):
+            return "other", j  # "drei weitere Stellen sind offen": positions, not people
         if word in _FUNCTION or word in _OWNER or word_number(word) is not None:
             return "none", j
         return "other", j

@@ -32,6 +32,7 @@ from bot.nlu.numbers.parts import (
     _pair_named_before,
     _stated_total,
     _subset_marked,
+    _with_before_total,
 )
 from bot.nlu.numbers.phrases import (
     _ALTERNATIVES,
@@ -49,7 +50,9 @@ from bot.nlu.numbers.phrases import (
 from bot.nlu.numbers.records import Mention, StaffReading
 from bot.nlu.numbers.scanning import Tok, _scan_numbers
 
-_CONCLUDING = _fold_set("also macht zusammen insgesamt summa gesamt total ergibt")
+_CONCLUDING = _fold_set(
+    "also macht zusammen insgesamt summa gesamt total ergibt mithin somit folglich demnach"
+)
 
 
 def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -125,6 +128,9 @@ def _decide(
             for n in _scan_numbers(toks)
         ):
             on_top = 0  # "neben mir elf Mitarbeitende, also insgesamt zwölf": already added
+        parts = [m for m in mentions if m.last < strong[-1].first and m.kind != "strong"]
+        if on_top and parts and sum(m.value for m in parts) + 1 == strong[-1].value:
+            on_top = 0  # "Neben mir zwei Angestellte und eine Azubine, insgesamt vier"
         return reading([strong[-1]], strong[-1].value + on_top, "total")
     counts = {m.value for m in mentions if m.kind in ("total", "group", "bare")}
     if len(counts) > 1 and len(_ALTERNATIVES.findall(norm)) >= 1:
@@ -176,6 +182,7 @@ def _decide(
             members = [m for m in members if not (m.kind == "definite" and low[m.last] in _BOSS)]
         # "wir, meine Ehefrau und mich mitgerechnet, vier Personen": named as included
         members = [m for m in members if not _named_as_included(low, m)]
+        members = [m for m in members if not _with_before_total(low, m, groups)]
         owner = 1 if owner_extra else 0
         pair = _pair_named_before(low, groups, members, owner)
         if pair:
@@ -215,6 +222,8 @@ def _decide(
         return reading(members + owners, max(total, 1), "composition")
     if persons or owners:
         people = persons + definite
+        if _one_person_is_me(low, people, owners):
+            return reading(people + owners, 1, "solo")  # "Eine Person nur, ich selbst."
         count = sum(m.value for m in people) + (1 if owner_extra else 0)
         have = bool(_I_HAVE.search(" ".join(low)))
         if count >= 2 and (owners or have or lenient) and people:
@@ -243,3 +252,17 @@ def _decide(
             return None
     value = bare[-1].value + (1 if owner_extra else 0)
     return reading([bare[-1]], value, "bare")
+
+
+_APPOSITION_GAP = frozenset({",", ":", "-", "–", "nur", "also", "und zwar", "zwar", "namlich"})
+
+
+def _one_person_is_me(low: list[str], people: list[Mention], owners: list[Mention]) -> bool:
+    """ "Eine Person nur, ich selbst": the one person and the owner are the same."""
+    if len(people) != 1 or people[0].value != 1 or len(owners) != 1:
+        return False
+    person, owner = people[0], owners[0]
+    if low[person.last] not in ("person", "mensch", "mann", "kopf") or owner.first < person.last:
+        return False
+    gap = low[person.last + 1 : owner.first]
+    return ("," in gap or ":" in gap) and all(w in _APPOSITION_GAP for w in gap)

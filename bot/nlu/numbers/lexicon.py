@@ -141,7 +141,7 @@ _SINGULAR_DET = _fold_set(
     "mein meinem meiner meinen mingen min unser unserem unseren unserer ein eine einen einem "
     "einer ne nen n a an der dem da dä sein seinem seiner ene en"
 )
-_OWNER = _fold_set("ich mich mir isch me myself")
+_OWNER = _fold_set("ich mich mir isch me myself meinereiner meinereins")
 _LIST_ADVERBS = _fold_set(
     "natürlich noch auch dann selbst halt samstags sonntags abends morgens vormittags "
     "nachmittags zusätzlich außerdem später seit letztem sommer wochenends aushilfsweise "

@@ -108,7 +108,7 @@ _OWNER_EXTRA = re.compile(
 )
 # "Ich bin 45 und habe 3 Mitarbeiter": the owner may or may not be among them (ask)
 _I_AND_HAVE = re.compile(
-    r"\b(ich|isch)\b[^.!?]{0,30} (und|,) (habe|hab|beschaftige) "
+    r"\b(ich|isch)\b[^.!?]{0,50} (und|,) (habe|hab|beschaftige) "
     # "Ich führe ein Hotel in Mettmann mit acht Angestellten": 8, or 9 with the owner?
     r"|\b(ich|isch) (fuhre|leite|betreibe)\b[^.!?]{0,40} mit \w+ (angestellt|mitarbeit|beschaftigt"
     r"|leute|leuten|kraft|krafte|kraften)"
@@ -134,7 +134,7 @@ _OWNER_EXCLUDED = re.compile(
     r"|" + _LEARNER_NOT_COUNTED
 )
 _I_HAVE = re.compile(
-    r"(^|[,;:] )(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
+    r"(^|[,;:] )(und )?(habe|hab|beschaftige)\b|\b(ich|isch|i) (habe|hab|beschaftige|have|employ)\b"
     r"|\b(habe|hab|beschaftige) (ich|isch)\b"
 )
 

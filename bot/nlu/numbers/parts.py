@@ -65,6 +65,29 @@ def _named_as_included(low: list[str], member: Mention) -> bool:
     return bool(rest) and rest[0] in _INCLUDED
 
 
+def _with_before_total(low: list[str], member: Mention, groups: list[Mention]) -> bool:
+    """ "wir sind mit den Gesellen und dem Azubi zwölf Leute": the members named in a "mit …"
+    phrase right before a general count are part of that count."""
+    if member.kind not in ("person", "definite", "group") or member.general:
+        return False
+    for g in groups:
+        if not g.general or g.first <= member.last:
+            continue
+        between = low[member.last + 1 : g.first]
+        if "," in between or len(between) > 6 or low[g.first - 1] in _JOIN:
+            continue  # "mit zwei Partnern und vier Fachkräften": a list, not its total
+        start = max(0, member.first - 8)
+        before = low[start : member.first]
+        if "mit" not in before:
+            continue
+        at = start + len(before) - 1 - before[::-1].index("mit")
+        if "," in low[at : member.first]:
+            continue
+        if {"wir", "sind", "san", "sin"} & set(low[max(0, at - 2) : at]):
+            return True
+    return False
+
+
 _BOTH = _fold_set("beide beiden both")
 _BOSS = OWNER_WORDS | {"boss"}
 _OWNERS = _fold_set("inhaber chefs geschäftsführer gründer owners founders gesellschafter")

@@ -83,6 +83,9 @@ def _person_mentions(
     for k, word in enumerate(low):
         if k in used or times.get(ids[k]) != "now" or ids[k] in external:
             continue
+        if word == "einer" and k >= 2 and low[k - 1] == "meiner" and low[k - 2] in _JOIN:
+            out.append(Mention(1, k - 1, k, "owner"))  # "zwei Aushilfen un meiner einer"
+            continue
         if word in _OWNER:
             before = k - 1
             while before >= 0 and low[before] in _LIST_ADVERBS:
@@ -91,6 +94,8 @@ def _person_mentions(
             nxt = low[k + 1] if k + 1 < len(low) else "."
             closes = not nxt[0].isalnum() or nxt in _JOIN or nxt in _LIST_ADVERBS
             closes = closes or nxt in ("im", "in", "am", "als", "bei", "vorne", "hinten")
+            # "8 Mitarbeiter plus ich Chef", "und ich selbst"
+            closes = closes or nxt in ("chef", "chefin", "inhaber", "inhaberin", "selbst", "selber")
             listed = prev in _JOIN | {":", "mit"} and (prev != "," or k > 2) and closes
             # "Mein Mann und ich führen das zusammen": coordinated with a person
             paired = (

@@ -73,9 +73,11 @@ def _dozen_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
         return None
     factor: float | None = None
     k = 0
-    if low[0] in _ARTICLES or low[0] == "dozen":
+    if low[0] in _ARTICLES or low[0] in ("n", "nen", "dozen"):  # "n halbes Dutzend"
         factor = 1.0
         k = 0 if low[0] == "dozen" else 1
+    elif low[0] in ("halbes", "halbe"):  # "halbes Dutzend" without an article
+        factor, k = 1.0, 0
     elif low[0] in ("anderthalb", "eineinhalb"):
         factor, k = 1.5, 1
     elif low[0] == "dutzend":
