@@ -484,6 +484,10 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
         ("heute sind wir mit den zwei Gesellen und dem Azubi neun Leute", 9),
         # parts named beside the owner and then their total
         ("Neben mir arbeiten drei Gesellen und ein Lehrling, somit insgesamt fünf Personen.", 5),
+        # formal hedges, a condition about the question itself, English, a sum with "sowie"
+        ("Falls ich Sie richtig verstanden habe, wären es mit mir 14 Personen.", 14),
+        ("Abgesehen von mir wären derzeit drei Angestellte sowie ein Azubi tätig.", 5),
+        ("about 30 headcount", 30),
     ],
 )
 def test_dozens_dialect_owner_apposition_and_included_members(text, expected):

@@ -63,8 +63,9 @@ def _hedged(toks: list[Tok], k: int) -> bool:
     if word in ("dürften", "dürfte"):
         return True
     near = {toks[j].low for j in (k - 1, k + 1) if 0 <= j < len(toks)}
-    if word in ("hätten", "hätte"):  # "Wir hätten derzeit 42 Mitarbeitende" (formal)
-        return bool({toks[j].low for j in (k + 1, k + 2) if j < len(toks)} & _PRESENT)
+    after = {toks[j].low for j in (k + 1, k + 2) if j < len(toks)}
+    if word in ("hätten", "hätte", "wären", "wäre") and after & _PRESENT:
+        return True  # "Wir hätten derzeit 42 Mitarbeitende", "wären derzeit zwei"
     return word in ("wären", "wäre") and "es" in near
 
 

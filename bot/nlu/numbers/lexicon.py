@@ -32,7 +32,7 @@ _GENERAL = _fold_set(
     "köpfe köpfen koppe mann männer seelen kollegen kolleginnen ma mas arbeitnehmer "
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
     "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter employee "
-    "mitarbeitender festangestellter köppe person nasen humans leutz fte ftes"
+    "mitarbeitender festangestellter köppe person nasen humans leutz fte ftes headcount"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too
 # ("Bürokraft", "Fahrlehrer", "Teilzeitkräfte").
@@ -127,7 +127,9 @@ _ADJ_OK = _fold_set(
 )
 _PER_UNIT = _fold_set("je jeweils pro à per each")
 _JOIN = _fold_set("und un + plus , sowie & and dazu außerdem zuzüglich")
-_ADD_MARKERS = _fold_set("dazu plus + zusätzlich außerdem extra hinzu noch zuzüglich kommt kommen")
+_ADD_MARKERS = _fold_set(
+    "dazu plus + zusätzlich außerdem extra hinzu noch zuzüglich kommt kommen sowie"
+)
 _DETERMINERS = _fold_set(
     "mein meine meinem meiner meinen mingen minge min unser unsere unserem unseren unserer "
     "ein eine einen einem einer ne nen n der die den dem da de dä sein seine seiner seinem "

@@ -52,7 +52,8 @@ _OWNER_IN = re.compile(
 # The owner said to come on top of a stated total ("Neben mir arbeiten noch sechs Leute",
 # "mit mir arbeiten noch zwei Kolleginnen", "19 Beschäftigte, hinzu käme noch meine Person").
 _ON_TOP = (
-    r"\b(neben|ausser|besides) (mir|mich|me)\b|\bmit mir (arbeiten|arbeitet|schaffen) noch\b"
+    r"\b(neben|ausser|besides|abgesehen von) (mir|mich|me)\b"
+    r"|\bmit mir (arbeiten|arbeitet|schaffen) noch\b"
     r"|\b(hinzu|dazu) (kommt|kame|kommen|komme) (noch )?(meine person|meine wenigkeit|ich)\b"
     r"|\b(dazu|hinzu|obendrauf) komme? ich( selbst| selber)?\b"
     r"|\bich (komme?|kame|zahle) (ja )?(noch |selbst |selber |dann )*(dazu|hinzu|obendrauf|extra)\b"
@@ -81,7 +82,8 @@ _LEARNER_NOT_COUNTED = (
     r"(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
 )
 _OWNER_EXTRA = re.compile(
-    r"\b(neben|ausser|zuzuglich|ohne|excluding|besides) (mir|mich|me)\b(?! (auf|zu|festleg))"
+    r"\b(neben|ausser|zuzuglich|ohne|excluding|besides|abgesehen von) (mir|mich|me)\b"
+    r"(?! (auf|zu|festleg))"
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget)"

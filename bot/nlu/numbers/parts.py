@@ -149,9 +149,11 @@ def _apposition(low: list[str], group: Mention, members: list[Mention]) -> bool:
     later = [m for m in members if m is not group]
     if not later or not all(m.first > group.last for m in later):
         return False
+    after = low[group.last + 1 : group.last + 4]
+    if after and after[0] in ("sowie", "plus", "zuzuglich", "und", "un", "+", "&"):
+        return False  # "zwei Beschäftigte sowie eine Auszubildende": a sum
     if all(m.kind in ("person", "definite", "owner") for m in later):
         return True  # "nur drei Personen, meine Frau, mein Sohn und ich"
-    after = low[group.last + 1 : group.last + 4]
     return bool(after) and (
         after[0] in (":", "(", "-", "–", "namlich", "also")
         or after[:2] in ([",", "namlich"], [",", "also"], ["und", "zwar"], [",", "und"])

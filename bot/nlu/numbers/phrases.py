@@ -115,7 +115,11 @@ _PAST = _fold_set(
 _OCCASIONAL = _fold_set(
     "manchmal gelegentlich notfall bedarf ausnahmsweise sporadisch occasionally sometimes"
 )
-_COUNTING = ("mitzahl", "zahl", "mitrechn", "rechn", "dazurechn", "dazuzahl", "count")
+_COUNTING = (
+    "mitzahl", "zahl", "mitrechn", "rechn", "dazurechn", "dazuzahl", "count",
+    # "Sofern ich die Frage richtig verstehe, wären es 31": about the question, no future
+    "versteh", "verstand", "gemeint", "understand",
+)  # fmt: skip
 _VERB_FIRST = _fold_set(
     "sind ist sin sinn haben hat hätten wären waren werden kommen kommt brauchen dann so"
 )
