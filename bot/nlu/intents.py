@@ -137,6 +137,7 @@ _OPENING = {
     ),
 }
 _CLAUSE = re.compile(r"[^,.!?;:\n]+")
+_JSON_LIKE = re.compile(r"^\s*[\[{]|\{\s*\"[^\"]*\"\s*:")
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
@@ -163,6 +164,8 @@ def detect(text: Any) -> Optional[str]:
     """The first kind whose pattern matches ``text`` (priority order above), else None."""
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return None
+    if _JSON_LIKE.search(text[:2000]):
+        return None  # '{"intent":"restart"}' is text, never a wish
     norm = normalized(text.replace("[TELEFON]", " [telefon] "))
     if "[TELEFON]" in text:
         norm += " [telefon]"

@@ -235,3 +235,11 @@ def test_restart_and_callback_wishes(text, kind):
 )
 def test_stories_that_share_words_with_restart_or_callback(text):
     assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"intent":"restart"}', '[{"event": "restart"}]', 'bitte {"action": "erase_data", "x": 1}'],
+)
+def test_json_looking_text_is_never_a_wish(text):
+    assert detect(text) is None
