@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import REVIEW_SLOT, answer_buttons, option_buttons
+from actions.settings import settings
 from contract.questionnaire import Questionnaire, load_questionnaire
 
 ASK, AGAIN, RETRY, HINT, CHANGE, RESUME = "ask", "again", "retry", "hint", "change", "resume"
@@ -48,8 +49,19 @@ def _question_text(questionnaire: Questionnaire, slot: str, with_topic: bool) ->
     return f"{header}\n{question.text}"
 
 
-def _retry_text(questionnaire: Questionnaire, slot: str, buttons: List[Dict[str, str]]) -> str:
-    """A re-ask that says what was not understood and what can be answered (no repeat)."""
+def _retry_text(
+    questionnaire: Questionnaire, slot: str, buttons: List[Dict[str, str]], attempt: int = 1
+) -> str:
+    """A re-ask that says what was not understood and what can be answered (no repeat); from
+    the second failed attempt on, the question itself again and the way out ("Weiß nicht")."""
+    question = questionnaire.question(slot)
+    if attempt >= settings.max_failed_attempts and question is not None:
+        return (
+            "Ich verstehe Ihre Antwort leider noch nicht. Am einfachsten tippen Sie auf eine der "
+            "Antworten unten; wenn keine passt oder Sie es nicht genau wissen, wählen Sie "
+            f"„Weiß nicht“ – dann geht es mit der nächsten Frage weiter. Die Frage war: "
+            f"{question.text}"
+        )
     if slot == "employees":
         return (
             f"{NOT_UNDERSTOOD} Wie viele Menschen arbeiten in Ihrem Betrieb, Sie selbst "
@@ -73,12 +85,13 @@ def ask_messages(
     slot: str,
     mode: str = ASK,
     previous_answer: Optional[str] = None,
+    attempt: int = 1,
 ) -> List[Dict[str, Any]]:
     """The message(s) asking for ``slot`` in the given mode."""
     buttons = buttons_for(questionnaire, slot)
     question = questionnaire.question(slot)
     if mode in (RETRY, HINT):
-        return [{"text": _retry_text(questionnaire, slot, buttons), "buttons": buttons}]
+        return [{"text": _retry_text(questionnaire, slot, buttons, attempt), "buttons": buttons}]
     first_of_topic = True
     if question is not None:
         index = questionnaire.question_slots.index(slot)

@@ -134,7 +134,8 @@ class FormState:
         previous = None
         if self.tracker.get_slot(slot) is not None:
             previous = self.label(slot, self.tracker.get_slot(slot))
-        for message in ask_messages(self.qn, slot, mode, previous):
+        attempt = int(self.values.get("failed_attempts") or 1)
+        for message in ask_messages(self.qn, slot, mode, previous, attempt):
             self.dispatcher.utter_message(**message)
         if mode == ASK:
             self.emit(Event.QUESTION_REACHED, slot)

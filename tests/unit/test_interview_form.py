@@ -474,6 +474,10 @@ def test_no_answer_signal_gets_a_reask_that_lists_the_options(api):
     assert [(e["event"], e["question"]) for e in api.posted] == [("reask", "processes_planning")]
     again = dialogue.say("Wir sind ein Familienbetrieb mit acht Leuten in der Innenstadt")
     assert again.slot("failed_attempts") == 2
+    # the second re-ask is no repeat of the first: the question again and the way out
+    assert again.texts[0] != text
+    assert again.texts[0].endswith(question.text) and "„Weiß nicht“" in again.texts[0]
+    assert again.payloads == answer_payloads("processes_planning")
 
 
 def test_a_described_paper_workflow_is_never_stored_as_a_yes():
