@@ -116,6 +116,7 @@ _REQUEST = re.compile(
     r"|\b(mochte|mocht|will|wollte|wurde gern\w*|hatte gern\w*|gerne? (mit|einen|eine)|bitte"
     r"|kann ich|konnen sie|konnten sie|gibt es|brauche|ich suche|verbinden sie"
     r"|erklaren sie|erklar mir|verstehe? (ich )?(die frage |das )?nicht"
+    r"|keine ahnung was (sie|du) (meinen|meinst|wollen|willst)"
     r"|fang\w* wir|lasst? uns|lassen sie uns|ich (fang|fange|starte|beginne)"
     r"|ruf\w* (sie |ihr )?(mich|uns)|rufen sie|melden sie sich)\b"
 )

@@ -73,6 +73,7 @@ POSITIVE = {
     ],
     "bot_challenge": ["Bist du ein Bot?", "Rede ich mit einem Menschen?", "Sind Sie eine KI?"],
     "explain": [
+        "keine ahnung was sie meinen",
         "Warum?",
         "Wozu brauchen Sie das?",
         "Was ist eine Cloud?",
