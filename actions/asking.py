@@ -59,8 +59,8 @@ def _retry_text(
         return (
             "Ich verstehe Ihre Antwort leider noch nicht. Am einfachsten tippen Sie auf eine der "
             "Antworten unten; wenn keine passt oder Sie es nicht genau wissen, wählen Sie "
-            f"„Weiß nicht“ – dann geht es mit der nächsten Frage weiter. Die Frage war: "
-            f"{question.text}"
+            f"„Weiß nicht“ – dann geht es mit der nächsten Frage weiter.\n"
+            f"{progress_label(questionnaire, slot)}: {question.text}"
         )
     if slot == "employees":
         return (
