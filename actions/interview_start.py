@@ -15,10 +15,8 @@ from actions.common import (
     FORM_NAME,
     REVIEW_SLOT,
     unfinished_interview,
-    yes_no_buttons,
 )
 from actions.consent import RESTART_REQUESTED
-from actions.interjections import CONFIRMATIONS
 from contract.codes import Event
 from contract.questionnaire import load_questionnaire
 
@@ -82,13 +80,12 @@ class ActionRestartInterview(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
         if tracker.active_loop.get("name") == FORM_NAME:
-            # During the interview nothing is discarded without a confirmation (the form
-            # resolves the answer to this question). Rasa's default rule runs this action for
-            # the restart intent even inside the form; listening next keeps the form from
-            # reading the same message again and asking the same question twice.
-            text, (yes, no) = CONFIRMATIONS["restart"]
-            dispatcher.utter_message(text=text, buttons=yes_no_buttons(yes, no))
-            return [SlotSet("pending", {"type": "restart"}), FollowupAction("action_listen")]
+            # Rasa's default rule runs this action for the restart intent even inside the form.
+            # The form decides instead, with the answer reading first: a restart wish (pattern,
+            # button or a confident short learned intent) is asked about once, and nothing is
+            # discarded without a confirmation; "Ja, alles auf dem neuesten Stand." (learned
+            # "restart" at 0.84) is an answer.
+            return [FollowupAction(FORM_NAME)]
         keep = [SlotSet(funnel.KEY_SLOT, tracker.get_slot(funnel.KEY_SLOT))]
         if not tracker.get_slot("consent"):
             dispatcher.utter_message(text="Gern, wir fangen von vorn an.")

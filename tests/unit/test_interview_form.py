@@ -7,7 +7,7 @@ events, the next requested slot, the end of the loop) and what it says (texts an
 from __future__ import annotations
 
 import pytest
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction
 
 from actions import forms, interjections, pending
 from actions.conversation import ActionRestartInterview, ActionStartInterview
@@ -768,21 +768,22 @@ def test_yes_to_stop_or_withdraw_discards_the_answers_and_ends_the_form(kind):
         assert not outcome.sets("consent")
 
 
-def test_action_restart_during_the_form_only_asks_for_confirmation():
+def test_action_restart_during_the_form_hands_the_message_to_the_form():
+    # Rasa's default rule runs action_restart for the learned intent even inside the form
     tracker = make_tracker("/restart", answered("security_updates"), "security_updates")
     outcome = run(ActionRestartInterview(), tracker)
-    # asked once: the form does not read the same message again (Rasa's default rule for the
-    # restart intent runs this action inside the form)
-    assert outcome.events == [
-        SlotSet("pending", {"type": "restart"}),
-        FollowupAction("action_listen"),
-    ]
-    assert "von vorn" in outcome.texts[0]
-    assert outcome.payloads == ["/affirm", "/deny"]
-    # The form resolves the owner's answer to that question.
-    dialogue = at("security_updates", pending={"type": "restart"})
+    assert outcome.events == [FollowupAction("interview_form")]
+    assert outcome.messages == []
+    # the form asks once ...
+    dialogue = at("security_updates")
+    asked = dialogue.say("/restart")
+    assert asked.slot("pending") == {"type": "restart"} and len(asked.messages) == 1
+    assert asked.payloads == ["/affirm", "/deny"]
     kept = dialogue.say("nein")
     assert answers_untouched(kept) and kept.requested == "security_updates"
+    # ... and an answer the intent model took for a restart is an answer
+    answer = at("security_updates").say("Ja, alles auf dem neuesten Stand.")
+    assert answer.slot("security_updates") == "yes" and answer.slot("pending") is None
 
 
 def test_action_restart_after_a_result_starts_a_new_check():
