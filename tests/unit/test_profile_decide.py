@@ -700,6 +700,16 @@ CORRECTIONS = [
     ("weil wir eigentlich ein Bauunternehmen sind, kein Imbiss", {"sector": "bau"}),
 ]
 
+INSTITUTIONS = [
+    ("Wir sind ein Dachdeckerbetrieb, eingetragen bei der Handwerkskammer Düsseldorf.", "handwerk"),
+    ("Bäckerei, Mitglied der Innung in Mettmann", "handwerk"),
+]
+
+
+@pytest.mark.parametrize(("text", "sector"), INSTITUTIONS)
+def test_an_institution_s_town_is_not_the_seat(text, sector):
+    assert decide_profile(text, "sector", {}) == ({"sector": sector}, {})
+
 
 @pytest.mark.parametrize(("text", "proposed"), CORRECTIONS)
 def test_explicit_corrections_are_never_ignored(text, proposed):

@@ -488,6 +488,14 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
         ("Falls ich Sie richtig verstanden habe, wären es mit mir 14 Personen.", 14),
         ("Abgesehen von mir wären derzeit drei Angestellte sowie ein Azubi tätig.", 5),
         ("about 30 headcount", 30),
+        # a helper named as not counted; the owner inside "mit mir und …" before the total
+        ("Ich und meine drei Gesellen, den Praktikanten im Sommer nicht mitgezählt.", 4),
+        ("Heute sind wir mit mir und meinem Sohn sieben Leute.", 7),
+        (
+            "Also ich hab den Laden 2005 übernommen, er liegt in Haan, und heute sind wir mit "
+            "mir und meinem Bruder sechs Leute.",
+            6,
+        ),
     ],
 )
 def test_dozens_dialect_owner_apposition_and_included_members(text, expected):
@@ -497,3 +505,10 @@ def test_dozens_dialect_owner_apposition_and_included_members(text, expected):
 def test_and_have_after_a_long_self_introduction_is_read_both_ways():
     reading = read_staff("Ich bin 61, Zahnarzt in Hilden, und habe sieben Mitarbeiterinnen.", True)
     assert (reading.count, reading.sure, reading.alternative) == (7, False, 8)
+
+
+def test_i_have_a_firm_with_n_staff_is_read_both_ways_unless_the_total_is_said():
+    reading = read_staff("Ich habe eine Zahnarztpraxis in Hilden mit vier Angestellten.", True)
+    assert (reading.count, reading.sure, reading.alternative) == (4, False, 5)
+    reading = read_staff("Ich habe eine Kanzlei mit sechs Beschäftigten insgesamt.", True)
+    assert (reading.count, reading.sure) == (6, True)

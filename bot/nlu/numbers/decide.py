@@ -28,6 +28,7 @@ from bot.nlu.numbers.parts import (
     _including_total,
     _listed_after,
     _listed_with,
+    _named_as_excluded,
     _named_as_included,
     _pair_named_before,
     _stated_total,
@@ -63,6 +64,8 @@ def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
         start = ends[0] + 1
     if start >= len(low) or low[start] not in _CONCLUDING:
         return []
+    if start == 0 and len(low) > 12:
+        return []  # "Also ich hab die Firma … übernommen, und heute sind wir …": a filler
     parts = [
         m
         for m in mentions
@@ -183,7 +186,10 @@ def _decide(
         # "wir, meine Ehefrau und mich mitgerechnet, vier Personen": named as included
         members = [m for m in members if not _named_as_included(low, m)]
         members = [m for m in members if not _with_before_total(low, m, groups)]
+        members = [m for m in members if not _named_as_excluded(low, m)]
         owner = 1 if owner_extra else 0
+        if any(_with_before_total(low, o, groups) for o in owners):
+            owner, owners = 0, []  # "mit mir und meiner Frau acht Leute": included
         pair = _pair_named_before(low, groups, members, owner)
         if pair:
             # "mit meinem Bruder zusammen, wir sind beide Inhaber": the two named before

@@ -114,6 +114,9 @@ _I_AND_HAVE = re.compile(
     # "Ich führe ein Hotel in Mettmann mit acht Angestellten": 8, or 9 with the owner?
     r"|\b(ich|isch) (fuhre|leite|betreibe)\b[^.!?]{0,40} mit \w+ (angestellt|mitarbeit|beschaftigt"
     r"|leute|leuten|kraft|krafte|kraften)"
+    # "Ich habe eine Physiotherapiepraxis in Haan mit drei Angestellten" (not "… insgesamt")
+    r"|\b(ich|isch) (habe|hab|besitze) (eine|einen|ein|ne|nen|n) [^.!?,]{0,40} mit \w+"
+    r" (angestellt|mitarbeit|beschaftigt|leute|leuten|kraft|krafte|kraften)\w*\b(?! insgesamt)"
     # "Seit 1998 selbstständig, aktuell mit fünf Angestellten"
     r"|\bselbststandig\b[^.!?]{0,30} mit \w+ (angestellt|mitarbeit|beschaftigt"
     r"|leute|leuten|kraft|krafte|kraften)"

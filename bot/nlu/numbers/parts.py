@@ -65,10 +65,30 @@ def _named_as_included(low: list[str], member: Mention) -> bool:
     return bool(rest) and rest[0] in _INCLUDED
 
 
+_OWNER_WORDS_SELF = frozenset({"isch", "myself", "selbst", "selber"})
+_NOT_COUNTED = frozenset(
+    {"mitgezahlt", "mitgerechnet", "eingerechnet", "gezahlt", "gerechnet", "dabei", "counted"}
+)
+
+
+def _named_as_excluded(low: list[str], member: Mention) -> bool:
+    """ "die Aushilfe im Sommer nicht mitgezählt": a person named as not counted."""
+    if member.kind not in ("person", "definite", "group"):
+        return False
+    rest = low[member.last + 1 : member.last + 6]
+    for k, w in enumerate(rest):
+        if w in (",", ";", ".", "ich", "mich", "mir", "me", "und") or w in _OWNER_WORDS_SELF:
+            return False  # "2 Minijobber, mich selbst nicht mitgezählt": the owner is meant
+        if w in ("nicht", "nich", "not"):
+            return k + 1 < len(rest) and rest[k + 1] in _NOT_COUNTED
+    return False
+
+
 def _with_before_total(low: list[str], member: Mention, groups: list[Mention]) -> bool:
     """ "wir sind mit den Gesellen und dem Azubi zwölf Leute": the members named in a "mit …"
-    phrase right before a general count are part of that count."""
-    if member.kind not in ("person", "definite", "group") or member.general:
+    phrase right before a general count are part of that count (the owner too: "mit mir und
+    meiner Frau acht Leute")."""
+    if member.kind not in ("person", "definite", "group", "owner") or member.general:
         return False
     for g in groups:
         if not g.general or g.first <= member.last:

@@ -47,7 +47,10 @@ _OTHERS = _fold_set(
     "bekannten freund freundin freunde nachbar nachbarn konkurrenz konkurrent konkurrenten "
     "dienstleister agentur partnerbetrieb kumpel typ jemand jemanden mitbewerber hersteller "
     "großhändler zulieferer auftraggeber mandant mandanten patienten gäste customer customers "
-    "supplier friend clients client lohnbüro lohnburo"
+    "supplier friend clients client lohnbüro lohnburo "
+    # institutions named with their town ("Mitglied der Handwerkskammer Düsseldorf")
+    "handwerkskammer kammer ihk innung kreishandwerkerschaft finanzamt arbeitsagentur "
+    "jobcenter berufsschule"
 )
 # Relatives own places of their own only when the clause says so ("meine Schwester hat ein
 # Hotel in Monheim"); "von meinem Vater in Heiligenhaus gegründet" is the firm's own story.
