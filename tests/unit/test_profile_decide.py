@@ -700,6 +700,19 @@ CORRECTIONS = [
     ("weil wir eigentlich ein Bauunternehmen sind, kein Imbiss", {"sector": "bau"}),
 ]
 
+OWN_WORDS = [
+    ("wir schneiden haare", "handwerk"),
+    ("wir pflegen senioren bei denen zuhause", "gesundheit"),
+    ("wir bauen internetseiten", "it_medien"),
+    ("wir fahren pakete für die großen paketdienste", "logistik"),
+]
+
+
+@pytest.mark.parametrize(("text", "sector"), OWN_WORDS)
+def test_trades_in_the_owner_s_own_words(text, sector):
+    assert decide_profile(text, "sector", {}) == ({"sector": sector}, {})
+
+
 INSTITUTIONS = [
     ("Wir sind ein Dachdeckerbetrieb, eingetragen bei der Handwerkskammer Düsseldorf.", "handwerk"),
     ("Bäckerei, Mitglied der Innung in Mettmann", "handwerk"),

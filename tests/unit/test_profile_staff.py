@@ -491,6 +491,10 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
         # a helper named as not counted; the owner inside "mit mir und …" before the total
         ("Ich und meine drei Gesellen, den Praktikanten im Sommer nicht mitgezählt.", 4),
         ("Heute sind wir mit mir und meinem Sohn sieben Leute.", 7),
+        # dialect and chat words for people, ordinals from thirteen on
+        ("jo neun leude", 9),
+        ("two offices, 14 peeps", 14),
+        ("inzwischen sind wir zu dreizehnt", 13),
         (
             "Also ich hab den Laden 2005 übernommen, er liegt in Haan, und heute sind wir mit "
             "mir und meinem Bruder sechs Leute.",

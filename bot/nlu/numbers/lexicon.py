@@ -32,7 +32,8 @@ _GENERAL = _fold_set(
     "köpfe köpfen koppe mann männer seelen kollegen kolleginnen ma mas arbeitnehmer "
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
     "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter employee "
-    "mitarbeitender festangestellter köppe person nasen humans leutz fte ftes headcount"
+    "mitarbeitender festangestellter köppe person nasen humans leutz fte ftes headcount leude "
+    "peeps"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too
 # ("Bürokraft", "Fahrlehrer", "Teilzeitkräfte").

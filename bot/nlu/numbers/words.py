@@ -38,7 +38,9 @@ _ENGLISH = {
 _ZU = {
     "zweit": 2, "dritt": 3, "viert": 4, "funft": 5, "fumft": 5, "sechst": 6, "siebt": 7,
     "siebent": 7, "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwolft": 12, "zweien": 2,
-    "dreien": 3, "vieren": 4, "funfen": 5, "veert": 4, "sibbt": 7,
+    "dreien": 3, "vieren": 4, "funfen": 5, "veert": 4, "sibbt": 7, "dreizehnt": 13,
+    "vierzehnt": 14, "funfzehnt": 15, "sechzehnt": 16, "siebzehnt": 17, "achtzehnt": 18,
+    "neunzehnt": 19, "zwanzigst": 20,
 }  # fmt: skip
 _ZU_WORDS = frozenset({"zu", "ze", "zo", "zu'", "z"})  # "zu fünft", Rhenish "ze veer", "zo sibbe"
 
