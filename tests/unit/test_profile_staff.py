@@ -495,6 +495,10 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
         ("jo neun leude", 9),
         ("two offices, 14 peeps", 14),
         ("inzwischen sind wir zu dreizehnt", 13),
+        # the owner's own sum, hedged or not
+        ("Mit den zwei Minijobbern kommen wir dann auf zwölf.", 12),
+        ("Meine Schwester ist Teilhaberin; mit den drei Gesellen wären wir demnach fünf.", 5),
+        ("Wenn ich die Aushilfen mitzählen darf, kämen wir auf insgesamt neun Personen.", 9),
         (
             "Also ich hab den Laden 2005 übernommen, er liegt in Haan, und heute sind wir mit "
             "mir und meinem Bruder sechs Leute.",

@@ -67,7 +67,12 @@ def _visitors(text: str, reading: StaffReading) -> bool:
         return False
     near = " ".join(left + right[:6])
     clause = " ".join(fold_all(re.findall(r"\w+", before + after)))
+    if _ADDING_UP.search(clause):
+        return False  # "damit kämen wir auf vier Personen": the owner's sum, not visitors
     return bool(_VISIT.search(near)) and not _STAFF_CONTEXT.search(clause)
+
+
+_ADDING_UP = re.compile(r"\b(kommen|kamen|kommt|komme|kame) (wir|man|ich) (\w+ )?auf\b")
 
 
 _CLAUSE_BREAK = re.compile(r"[.!?;,\n]|[^\w\s'’\-–:/()\"„“+&]")

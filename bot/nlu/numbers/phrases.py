@@ -58,6 +58,10 @@ _STRONG_BEFORE = _patterns([
     ("sind", "es", "dann"), ("sind", "wir", "dann"), ("that", "makes"), ("makes",),
     ("nämlich",), ("sag", "mal"), ("sage", "mal"), ("sagen", "mal"), ("im", "schnitt"),
     ("im", "durchschnitt"), ("durchschnittlich",), ("im", "mittel"), ("on", "average"),
+    # "dann kommen wir auf 11", "damit kämen wir auf vier", "wären wir demnach sieben"
+    ("wir", "auf"), ("man", "auf"), ("ich", "auf"), ("wir", "dann", "auf"),
+    ("man", "dann", "auf"), ("wir", "also", "auf"), ("demnach",), ("somit",), ("mithin",),
+    ("folglich",),
 ])  # fmt: skip
 _AGE_BEFORE = frozenset({("ich", "bin"), ("bin", "ich"), ("i", "am"), ("i", "m")})
 _RATE_WORDS = _fold_set("im am pro je per a in the jeden jede")
