@@ -80,6 +80,8 @@ def _emoji_tokens(text: str) -> str:
 
 _RAW_REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b50\s*[/:]\s*50\b|\bfifty[\s-]*fifty\b", re.I), " halb halb "),
+    # English idioms of the IT founders' register
+    (re.compile(r"\bof course\b|\bsure thing\b", re.I), " natürlich "),
     (re.compile(r"\b24\s*/\s*7\b"), " rund um die uhr "),
     (re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|prozent\b|pct\b|percent\b)", re.I), r" \1 prozent "),
     (re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\s*[x×]\b", re.I), r" \1 bis \2 mal "),
@@ -109,7 +111,8 @@ _WORDS: dict[str, str] = {
     "jo": "ja", "joa": "ja", "jau": "ja", "jap": "ja", "jep": "ja", "jepp": "ja", "jup": "ja",
     "jop": "ja", "japp": "ja", "yes": "ja", "yep": "ja", "yup": "ja", "yeah": "ja", "yo": "ja",
     "jaa": "ja", "jaaa": "ja", "jawoll": "ja", "jawohl": "ja", "jaja": "ja",
-    "yess": "ja", "jupp": "ja",
+    "yess": "ja", "jupp": "ja", "obviously": "natürlich", "definitely": "definitiv",
+    "absolutely": "absolut", "certainly": "sicher",
     "nee": "nein", "neee": "nein", "nope": "nein", "nop": "nein", "nah": "nein",
     "nein'": "nein", "neeee": "nein", "nay": "nein",
     # negation

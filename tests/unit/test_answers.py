@@ -470,3 +470,12 @@ def test_a_real_question_back_is_still_no_answer(text, scale):
 def test_yes_and_no_is_partly(text):
     reading = rule_reading(text, "yes_partly_no")
     assert "partly" in (reading.answer, reading.second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["of course", "obviously 😅 we build websites", "definitely", "absolutely", "sure thing"],
+)
+def test_english_idioms_of_agreement_read_as_yes(text):
+    reading = rule_reading(text, "yes_partly_no")
+    assert reading.answer == "yes" and reading.confidence >= 0.85
