@@ -30,6 +30,8 @@ def pending_values(pending: Mapping[str, Any]) -> Dict[str, Any]:
 
 
 def _item(state: FormState, slot: str, value: Any) -> str:
+    if slot == "employees":  # the label says it already: „6 Beschäftigte“
+        return f"„{state.label(slot, value)}“"
     return f"{state.qn.short_title(slot)} „{state.label(slot, value)}“"
 
 

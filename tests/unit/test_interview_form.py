@@ -152,8 +152,8 @@ def test_a_staff_count_that_is_not_sure_is_confirmed_before_it_is_stored():
     proposal = dialogue.say("So zwischen 12 und 16 Leute, je nach Auftragslage")
     assert not proposal.sets("employees")
     assert proposal.slot("pending") == {"type": "profile", "slot": "employees", "value": 14}
-    title = QN.short_title("employees")
-    assert proposal.texts == [f"Habe ich Sie richtig verstanden: {title} „14 Beschäftigte“?"]
+    # the label names the slot already (not "Beschäftigte „14 Beschäftigte“")
+    assert proposal.texts == ["Habe ich Sie richtig verstanden: „14 Beschäftigte“?"]
     assert proposal.payloads == ["/affirm", "/deny"]
 
     stored = dialogue.say("ja")

@@ -49,7 +49,12 @@ def test_several_corrections_in_one_message_are_confirmed_together(text, values)
     assert untouched(proposal)
     assert proposal.slot("pending") == {"type": "profile", "values": values}
     items = ", ".join(
-        f"{QN.short_title(slot)} „{_label(slot, value)}“" for slot, value in values.items()
+        (
+            f"„{_label(slot, value)}“"
+            if slot == "employees"
+            else f"{QN.short_title(slot)} „{_label(slot, value)}“"
+        )
+        for slot, value in values.items()
     )
     assert proposal.texts == [f"Habe ich Sie richtig verstanden: {items}?"]
     assert proposal.payloads == ["/affirm", "/deny"]
