@@ -62,6 +62,11 @@ def _retry_text(
             f"„Weiß nicht“ – dann geht es mit der nächsten Frage weiter.\n"
             f"{progress_label(questionnaire, slot)}: {question.text}"
         )
+    if slot == "employees" and attempt >= settings.max_failed_attempts:
+        return (
+            "Ich habe noch keine Zahl erkannt. Schreiben Sie bitte einfach eine Zahl, zum Beispiel "
+            "„5“ – eine Schätzung genügt, Sie selbst zählen mit."
+        )
     if slot == "employees":
         return (
             f"{NOT_UNDERSTOOD} Wie viele Menschen arbeiten in Ihrem Betrieb, Sie selbst "

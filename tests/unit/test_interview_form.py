@@ -940,3 +940,11 @@ def test_a_clear_request_is_not_turned_into_a_guessed_answer(text):
     assert not outcome.sets("security_backup")
     assert "von vorn" in outcome.text
     assert outcome.slot("pending") == {"type": "restart"}
+
+
+def test_the_second_failed_staff_answer_gets_a_simpler_re_ask():
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    first = dialogue.say("🙂🙂🙂")
+    second = dialogue.say("hmm")
+    assert first.texts[0] != second.texts[0]
+    assert "Zahl" in second.texts[0] and second.requested == "employees"
