@@ -719,6 +719,11 @@ INSTITUTIONS = [
 ]
 
 
+def test_an_office_in_a_town_is_the_seat():
+    stored, _ = decide_profile("we build apps, 6 people, office in Velbert", "employees", {})
+    assert stored == {"employees": 6, "municipality": "velbert"}
+
+
 @pytest.mark.parametrize(("text", "sector"), INSTITUTIONS)
 def test_an_institution_s_town_is_not_the_seat(text, sector):
     assert decide_profile(text, "sector", {}) == ({"sector": sector}, {})

@@ -499,6 +499,10 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
         ("Mit den zwei Minijobbern kommen wir dann auf zwölf.", 12),
         ("Meine Schwester ist Teilhaberin; mit den drei Gesellen wären wir demnach fünf.", 5),
         ("Wenn ich die Aushilfen mitzählen darf, kämen wir auf insgesamt neun Personen.", 9),
+        ("ich hab ne änderungsschneiderei in erkrath alleine", 1),
+        ("Wir hätten insgesamt 23 Beschäftigte.", 23),
+        ("Wir wären zu sechst, die Inhaberin eingerechnet.", 6),
+        ("nail studio, 3 artists incl. me", 3),
         (
             "Also ich hab den Laden 2005 übernommen, er liegt in Haan, und heute sind wir mit "
             "mir und meinem Bruder sechs Leute.",

@@ -66,13 +66,13 @@ def _hedged(toks: list[Tok], k: int) -> bool:
     after = {toks[j].low for j in (k + 1, k + 2) if j < len(toks)}
     if word in ("hätten", "hätte", "wären", "wäre") and after & _PRESENT:
         return True  # "Wir hätten derzeit 42 Mitarbeitende", "wären derzeit zwei"
-    if word in ("wären", "wäre", "kämen", "käme") and after & _SUMMING:
+    if word in ("wären", "wäre", "kämen", "käme", "hätten", "hätte") and after & _SUMMING:
         return True  # "… wären wir demnach sieben", "damit kämen wir auf vier Personen"
     return word in ("wären", "wäre") and "es" in near
 
 
 # A hedged sum after "wären wir" / "kämen wir": "demnach", "also", "insgesamt", "auf"
-_SUMMING = frozenset({"demnach", "somit", "mithin", "also", "insgesamt", "zusammen", "auf"})
+_SUMMING = frozenset({"demnach", "somit", "mithin", "also", "insgesamt", "zusammen", "auf", "zu"})
 
 
 def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict[int, str]:

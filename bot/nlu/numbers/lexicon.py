@@ -59,6 +59,7 @@ _ROLE = re.compile(
         "lehrer trainer programmierer entwickler developer dev designer ingenieur architekt "
         "anwalt anwälte anwältin fachangestellte helfer arbeiter handwerker disponent lagerist "
         "boten botin kurier founder cofounder freelancer freiberufler springer vertreter "
+        "artist barista tätowierer "
         "leiharbeiter subunternehmer bauleiter polier kaufleute kaufmann kauffrau redakteur "
         "grafiker fotograf steuerberater notar hebamme apotheker pta pka kassierer worker "
         "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "

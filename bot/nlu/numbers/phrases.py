@@ -20,7 +20,9 @@ _SOLO = re.compile(
     r"|allein ?selbst\w*|keine (eigenen |festen )?(mitarbeit\w*|angestellt\w*|beschaftigt\w*"
     r"|personal|leute)\b|ohne (weitere\w* |eigene\w* )?(mitarbeit\w*|angestellt\w*|personal)\b"
     r"|nur meine wenigkeit|meine wenigkeit (allein\w*|und sonst niemand)"
-    r"|(?<=, )(ganz |janz )?(allein|alleine)( [.!])?$)"  # "kiosk in velbert, allein"
+    r"|(?<=, )(ganz |janz )?(allein|alleine)( [.!])?$"  # "kiosk in velbert, allein"
+    # "ich hab n kosmetikstudio in haan allein"
+    r"|\b(ich|isch) (hab|habe|mach|mache|betreibe|fuhre) (\w+ ){1,6}(allein|alleine)( [.!])?$)"
 )
 # A whole answer to "Wie viele …?" that is only the owner: "Einer. Ich.", "Ich selbst."
 _SOLO_ANSWER = re.compile(

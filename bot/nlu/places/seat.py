@@ -36,7 +36,7 @@ from bot.nlu.text import (
 _SEAT = _fold_set(
     "sitz firmensitz hauptsitz geschäftssitz unternehmenssitz stammsitz adresse anschrift "
     "gemeldet angemeldet ansässig registriert eingetragen based located registered "
-    "headquartered hq gehört betriebsstätte betriebssitz"
+    "headquartered hq gehört betriebsstätte betriebssitz office"
 )
 _SEAT_VERBS = _fold_set(
     "sitzen sitzt sitze liegt liegen befindet befinden ist sind sin sinn bin steht stehen "
