@@ -148,7 +148,10 @@ _CORRECTION = re.compile(
     r"|\b(wir|mer|wa) eigentlich (ein|eine|n|ne) (\w+ ){1,2}(sind|sin|san)"
     r"|eigentlich (sind|sin|san|sitzen) (wir|wa|mer)"
     r"|(we re|we are|were) (more|rather|actually|really) (a |an )?\w+"
-    r"|^\w+( \w+)? (not|nicht|nich) \w+$)\b"
+    r"|^\w+( \w+)? (not|nicht|nich) \w+$"
+    # dev18: "Mir fällt gerade auf, dass ich Erkrath gesagt habe, …"
+    r"|fallt (mir )?(gerade|eben|grad|jetzt) auf|(gesagt|angegeben|geschrieben|eingetragen)"
+    r" (habe|hab|hatte)\b(?! ich (doch|ja) schon)|versehentlich)\b"
 )
 
 _SLOT_WORDS = {

@@ -698,6 +698,15 @@ CORRECTIONS = [
         {"sector": "handel"},
     ),
     ("weil wir eigentlich ein Bauunternehmen sind, kein Imbiss", {"sector": "bau"}),
+    (
+        "Mir fällt gerade auf, dass ich Haan gesagt habe, wir sitzen aber in Hilden.",
+        {"municipality": "hilden"},
+    ),
+    (
+        "Die Zahl der Beschäftigten wäre mit 7 anzugeben; die genannten 5 waren versehentlich "
+        "zu niedrig.",
+        {"employees": 7},
+    ),
 ]
 
 OWN_WORDS = [

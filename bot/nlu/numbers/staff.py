@@ -190,12 +190,18 @@ def plausible_counts(text: str) -> list[tuple[int, int, int]]:
     other noun after it ("3 Jahre", "12 Fahrzeuge") and no label before it ("Frage 3")."""
     toks = _tokens(text)
     out = []
+    # a writer who capitalises nouns: a lowercase word after the number is a verb, no noun
+    # ("die Zahl … mit 36 anzugeben; die vorhin genannten 40 enthielten …")
+    cased = sum(1 for t in toks[1:] if t.capital) >= 2
     for num in _scan_numbers(toks):
         if num.kind == "year" or not 0 < num.value < 10_000:
             continue
-        noun, _ = _noun_after(toks, num.last)
+        noun, at = _noun_after(toks, num.last)
         prev = toks[num.first - 1].low if num.first else ""
-        if noun in ("other", "unit") or prev in _LABEL_WORDS or num.kind == "beide":
+        verb = noun == "other" and cased and at < len(toks) and not toks[at].capital
+        if (noun == "unit" or noun == "other" and not verb) or prev in _LABEL_WORDS:
+            continue
+        if num.kind == "beide":
             continue
         out.append((toks[num.first].start, toks[num.last].end, num.value))
     return out
