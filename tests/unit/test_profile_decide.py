@@ -714,6 +714,9 @@ OWN_WORDS = [
     ("wir pflegen senioren bei denen zuhause", "gesundheit"),
     ("wir bauen internetseiten", "it_medien"),
     ("wir fahren pakete für die großen paketdienste", "logistik"),
+    ("Ich habe Obst und Gemüse Laden.", "handel"),
+    ("Meine Firma macht Pflege für Senioren zu Hause.", "gesundheit"),
+    ("we build custom software for dentists", "it_medien"),
 ]
 
 

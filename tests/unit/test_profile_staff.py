@@ -503,6 +503,7 @@ def test_self_employed_with_n_staff_is_read_both_ways_and_ohne_mich_festlegen_is
         ("Wir hätten insgesamt 23 Beschäftigte.", 23),
         ("Wir wären zu sechst, die Inhaberin eingerechnet.", 6),
         ("nail studio, 3 artists incl. me", 3),
+        ("Neben mir wären derzeit zwei Gesellen sowie ein Lehrling beschäftigt.", 4),
         (
             "Also ich hab den Laden 2005 übernommen, er liegt in Haan, und heute sind wir mit "
             "mir und meinem Bruder sechs Leute.",

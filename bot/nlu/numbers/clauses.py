@@ -66,12 +66,16 @@ def _hedged(toks: list[Tok], k: int) -> bool:
     after = {toks[j].low for j in (k + 1, k + 2) if j < len(toks)}
     if word in ("hätten", "hätte", "wären", "wäre") and after & _PRESENT:
         return True  # "Wir hätten derzeit 42 Mitarbeitende", "wären derzeit zwei"
+    later = {toks[j].low for j in range(k + 1, min(len(toks), k + 7))}
+    if word in ("wären", "wäre") and later & _EMPLOYED:
+        return True  # "neben mir wären drei Therapeutinnen … beschäftigt"
     if word in ("wären", "wäre", "kämen", "käme", "hätten", "hätte") and after & _SUMMING:
         return True  # "… wären wir demnach sieben", "damit kämen wir auf vier Personen"
     return word in ("wären", "wäre") and "es" in near
 
 
 # A hedged sum after "wären wir" / "kämen wir": "demnach", "also", "insgesamt", "auf"
+_EMPLOYED = frozenset({"beschaftigt", "tatig", "angestellt"})
 _SUMMING = frozenset({"demnach", "somit", "mithin", "also", "insgesamt", "zusammen", "auf", "zu"})
 
 
