@@ -17,6 +17,23 @@ def focused(page) -> str:
     )
 
 
+def consent_by_keyboard(page, url: str) -> Widget:
+    """Opens the widget with the keyboard and agrees to the check with Shift+Tab and Enter."""
+    page.goto(f"{url}/")
+    page.locator(".dcw-launcher").focus()
+    page.keyboard.press("Enter")
+    widget = Widget(page)
+    widget.settle(0)
+    assert focused(page) == "dcw-input"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == AGREE
+    before = widget.bot_count()
+    page.keyboard.press("Enter")
+    widget.settle(before)
+    return widget
+
+
 def test_user_text_is_never_html_and_fits_360px(stack, new_page, artifacts) -> None:
     page = new_page(360, 740)
     page.goto(f"{stack.api_url}/")
@@ -45,18 +62,7 @@ def test_summary_at_360px_by_keyboard(stack, new_page, artifacts) -> None:
     """The read-back summary on a phone: the grid fits, buttons are large enough, and the
     whole check can be done with the keyboard; focus is never lost to the page."""
     page = new_page(360, 740)
-    page.goto(f"{stack.api_url}/")
-    page.locator(".dcw-launcher").focus()
-    page.keyboard.press("Enter")
-    widget = Widget(page)
-    widget.settle(0)
-    assert focused(page) == "dcw-input"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert focused(page) == AGREE
-    before = widget.bot_count()
-    page.keyboard.press("Enter")
-    widget.settle(before)
+    widget = consent_by_keyboard(page, stack.api_url)
     assert focused(page) == "dcw-input"  # the profile question has no buttons
     widget.type("Malerbetrieb in Hilden, 9 Leute")
     assert focused(page) == "dcw-input"  # typed answers keep the focus in the input
@@ -103,18 +109,7 @@ def test_summary_at_360px_by_keyboard(stack, new_page, artifacts) -> None:
 
 def test_widget_is_keyboard_usable(stack, new_page) -> None:
     page = new_page()
-    page.goto(f"{stack.api_url}/")
-    page.locator(".dcw-launcher").focus()
-    page.keyboard.press("Enter")
-    widget = Widget(page)
-    widget.settle(0)
-    assert focused(page) == "dcw-input"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert focused(page) == AGREE
-    before = widget.bot_count()
-    page.keyboard.press("Enter")
-    widget.settle(before)
+    widget = consent_by_keyboard(page, stack.api_url)
     assert "Beschäftigte" in widget.bot_texts()[-1]
     page.keyboard.press("Escape")
     expect(page.locator(".dcw-panel")).to_be_hidden()

@@ -260,7 +260,7 @@ def _decide(
     return reading([bare[-1]], value, "bare")
 
 
-_APPOSITION_GAP = frozenset({",", ":", "-", "–", "nur", "also", "und zwar", "zwar", "namlich"})
+_APPOSITION_GAP = frozenset({",", ":", "-", "–", "nur", "also", "zwar", "namlich"})
 
 
 def _one_person_is_me(low: list[str], people: list[Mention], owners: list[Mention]) -> bool:
