@@ -1,19 +1,14 @@
-"""Redaction of personal data (bot/privacy/redact.py): what owners really write to the bot."""
+"""Redaction of personal data (bot/privacy/redact.py): what owners really write to the bot and
+what is replaced in it."""
 
 from __future__ import annotations
 
-import json
-import random
-import time
-from pathlib import Path
 from typing import Tuple
 
 import pytest
 
-from bot.nlu.profile import read_profile
-from bot.privacy.redact import KINDS, Redaction, iban_valid, phone_plausible, redact
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "dev"
+from bot.privacy.redact import KINDS, Redaction, redact
+from tests.unit.redact_helpers import UNCHANGED
 
 # (message, redacted message, kinds) - kinds in canonical order (KINDS).
 POSITIVE: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = (
@@ -204,178 +199,11 @@ POSITIVE: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = (
     ),
 )
 
-# Realistic owner messages that must come back unchanged.
-UNCHANGED: Tuple[str, ...] = (
-    # staff, years, dates, times, prices, percentages
-    "12 Leute",
-    "wir sind zu fünft",
-    "Wir sind 9 Mitarbeiter und 2 Azubis",
-    "ca. 25 Beschäftigte, davon 10 in Teilzeit",
-    "seit 2019",
-    "Gegründet 1987, seit 2019 in zweiter Generation",
-    "am 12.03.2024 hatten wir einen Termin",
-    "bis 31.12.2025",
-    "Termin am 01/02/2024",
-    "um 8 Uhr",
-    "von 7:30 bis 16:00 Uhr geöffnet",
-    "24/7 erreichbar",
-    "500 Euro im Monat",
-    "Budget so 10.000 €",
-    "ungefähr 100 000 Euro Umsatz",
-    "etwa 1.500.000 EUR Jahresumsatz",
-    "so 80 %",
-    "zu 50 Prozent",
-    "die 08/15-Lösung reicht uns",
-    "0,5 Stellen für IT",
-    "Version 2.4.1",
-    "Wir haben 12000 Kunden",
-    "über 50000 Besucher im Jahr",
-    "Lizenz für 15 Nutzer",
-    "3-4 mal im Jahr",
-    "ein bis zwei Stunden pro Woche",
-    "Q3 2024",
-    "KW 12",
-    # products and standards
-    "Microsoft 365",
-    "Windows 11 auf allen Rechnern",
-    "wir nutzen Office 365 und Teams",
-    "DIN SPEC 27076",
-    "nach DIN SPEC 27076 geprüft",
-    "ISO 27001 haben wir nicht",
-    "DATEV",
-    "DATEV Unternehmen online",
-    "Google Workspace",
-    "Lexware Office und sevDesk",
-    "Fritzbox 7590",
-    "iPhone 15",
-    "SAP Business One",
-    "Shopify und WordPress",
-    "Wir nutzen ChatGPT",
-    "Sophos Firewall, Backup auf NAS",
-    # towns and Ortsteile
-    "Hilden",
-    "Langenfeld-Richrath",
-    "Düsseldorf-Benrath",
-    "Malerbetrieb in Hilden, 9 Leute",
-    "in Ratingen Lintorf",
-    "Hochdahl",
-    "Monheim am Rhein",
-    "Wülfrath",
-    "aus Velbert-Neviges",
-    "Kreis Mettmann",
-    # trades
-    "Malerbetrieb",
-    "Friseursalon",
-    "Wir sind ein Friseursalon mit 4 Angestellten",
-    "Elektrobetrieb mit 15 Leuten",
-    "Bäckerei mit drei Filialen",
-    "Dachdeckerei in Haan",
-    "Steuerkanzlei",
-    "Kfz-Werkstatt",
-    # "ich bin …" + no name
-    "ich bin Malermeister",
-    "ich bin Inhaber",
-    "ich bin mir nicht sicher",
-    "ich bin selbstständig",
-    "ich bin Elektrikerin",
-    "ich bin 55",
-    "ich bin allein",
-    "ich bin's",
-    "ich bin gerade unterwegs",
-    "ich bin Bäcker in Hilden",
-    "Ich bin Inhaber eines Malerbetriebs",
-    "Ich bin Geschäftsführerin",
-    "ich bin der Chef",
-    "ich bin die Inhaberin",
-    "Ich bin Selbstständig",
-    "ich bin der Meinung, dass das reicht",
-    "ich bin Ende 50",
-    "Ich bin Friseurmeisterin in Mettmann",
-    "ich bin Steuerberater",
-    "ich bin neu hier",
-    "Ich bin Neu hier",
-    "ich bin gespannt",
-    "ich bin da eher skeptisch",
-    "ich bin IT-Verantwortlicher",
-    "ich bin Kunde bei der Telekom",
-    "Ich bin kein IT-Experte",
-    "ich bin Einzelunternehmer",
-    "ich bin Handwerksmeister",
-    "ich bin seit 20 Jahren dabei",
-    "ich bin Online Händler",
-    "Ich bin es leid",
-    "ich bin es nicht gewohnt",
-    "hier ist alles noch auf Papier",
-    "Hier ist Schluss",
-    # greetings without names, Frau/Herr as nouns, hier
-    "Viele Grüße aus Langenfeld",
-    "LG aus Hilden",
-    "Grüße an das Team",
-    "Danke schön",
-    "Danke Schön",
-    "Danke, das war hilfreich",
-    "Vielen Dank!",
-    "Gruß",
-    "meine Frau macht die Buchhaltung",
-    "Herr im Haus bin ich",
-    "Wir hier in Hilden machen das so",
-    "Niemand hier kennt sich aus",
-    "Alles hier läuft über Papier",
-    "LG Monitore haben wir",
-    # streets-like but no address
-    "Am Montag um 8 Uhr",
-    "Im Jahr 2019 haben wir umgestellt",
-    "Auf Platz 1 bei Google",
-    "Im Team 5 Leute",
-    "am Ende 3 Angebote",
-    "Arbeitsplatz 5 hat keinen PC",
-    "Am Anfang 2 Mitarbeiter",
-    "Im Hof 3 Autos",
-    "Seit Januar 2023",
-    "Monitoring 24/7",
-    "im Schnitt 40 Stunden",
-    "Zum Glück 2 Backups",
-    # URL-like but no URL
-    "z.B. Rechnungen",
-    "u.a. Excel",
-    "bzw. Word",
-    "d.h. wir drucken alles",
-    "usw.",
-    "rechnung.pdf",
-    "DIGITAL.SICHER.NRW kenne ich",
-    # everyday answers in the interview
-    "ja",
-    "nein",
-    "weiß nicht",
-    "teilweise",
-    "eher selten",
-    "ja klar, machen wir",
-    "ganz gut eigentlich",
-    "Was speichern Sie über mich?",
-    "Warum ist das wichtig?",
-    "neu starten",
-    "Bitte löschen Sie meine Daten",
-    "Ich möchte mit jemandem sprechen",
-    "ach nein, es sind 15 Beschäftigte",
-    "Wir haben eine Website, aber keinen Shop",
-    "Passwörter stehen auf Zetteln",
-    "Backup macht Thomas' Sohn",  # a name, but not introduced as one: not redacted
-    "unsere Kunden zahlen per PayPal",
-    "Rechnungen schreiben wir mit Word",
-    '/answer{"choice":"yes"}',
-    "/affirm",
-)
-
 
 @pytest.mark.parametrize(("message", "expected", "kinds"), POSITIVE)
 def test_personal_data_is_replaced(message: str, expected: str, kinds: Tuple[str, ...]) -> None:
     result = redact(message)
     assert result == Redaction(expected, kinds)
-
-
-@pytest.mark.parametrize("message", UNCHANGED)
-def test_owner_messages_stay_unchanged(message: str) -> None:
-    assert redact(message) == Redaction(message, ())
 
 
 def test_enough_cases() -> None:
@@ -387,93 +215,3 @@ def test_enough_cases() -> None:
 def test_redaction_is_idempotent(message: str, expected: str, kinds: Tuple[str, ...]) -> None:
     """The tracker store runs redact() again on redacted text: nothing changes then."""
     assert redact(expected) == Redaction(expected, ())
-
-
-def test_empty_and_odd_input() -> None:
-    assert redact("") == Redaction("", ())
-    assert redact(None) == Redaction("", ())  # type: ignore[arg-type]
-    assert not redact("   ").changed
-    assert redact("thomas@example.org").changed
-
-
-@pytest.mark.parametrize(
-    ("iban", "valid"),
-    [
-        ("DE89370400440532013000", True),
-        ("DE89 3704 0044 0532 0130 00", True),
-        ("DE88370400440532013000", False),
-        ("GB82WEST12345698765432", True),
-        ("XX89370400440532013000", False),
-        ("DE8937040044053201300", False),
-    ],
-)
-def test_iban_checksum(iban: str, valid: bool) -> None:
-    assert iban_valid(iban) is valid
-
-
-@pytest.mark.parametrize(
-    ("number", "plausible"),
-    [
-        ("0211 1234567", True),
-        ("+49 (0)211 1234567", True),
-        ("01/02/2024", False),
-        ("08/15", False),
-        ("+49 211", False),
-        ("0211", False),
-        ("012345", False),
-    ],
-)
-def test_phone_plausibility(number: str, plausible: bool) -> None:
-    assert phone_plausible(number) is plausible
-
-
-def test_huge_inputs_complete() -> None:
-    """Bounded patterns: long and adversarial messages are handled quickly (no timing assert
-    on the exact number, just that it completes and scales)."""
-    rng = random.Random(7)
-    pieces = [
-        "ich bin ", "Thomas ", "0", "1", "2", " ", "-", "/", "+49 ", "DE89 ", "Straße ", "12 ",
-        "40721 ", "Hilden ", "@", ".", "de ", "www.", "LG ", "\n", "Frau ", "Am ", "Markt ", "a",
-    ]  # fmt: skip
-    samples = [
-        "".join(rng.choice(pieces) for _ in range(2500))[:10_000],
-        "0 " * 5000,
-        "a" * 10_000,
-        "ich bin " * 1250,
-        "Straße 1 " * 1100,
-        "+" + "1 " * 4999,
-        "x@" * 5000,
-        "Wir sind 12 Leute in Hilden und nutzen Microsoft 365. " * 180,
-    ]
-    for sample in samples:
-        started = time.perf_counter()
-        result = redact(sample)
-        assert isinstance(result.text, str)
-        assert time.perf_counter() - started < 5  # generous: catastrophic backtracking takes ages
-
-
-def test_redaction_never_spoils_a_profile_reading() -> None:
-    """On the owners' profile messages of the development corpus, every staff count, sector and
-    town the parser reads correctly is still read correctly after redaction."""
-    records = [
-        json.loads(line)
-        for path in sorted(CORPUS.glob("profile_*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    if not records:
-        pytest.skip("no profile corpus")
-    spoiled, changed = [], 0
-    for record in records:
-        text = record["text"]
-        redacted = redact(text).text
-        if redacted == text:
-            continue
-        changed += 1
-        before = read_profile(text, record.get("asked")).values
-        after = read_profile(redacted, record.get("asked")).values
-        for key, wanted in record["expected"].items():
-            if wanted is not None and before.get(key) == wanted and after.get(key) != wanted:
-                spoiled.append((text, key, wanted, after.get(key)))
-    assert not spoiled
-    assert changed < len(records) * 0.05  # only the few messages with personal data change

@@ -1,0 +1,62 @@
+"""The profile decision shared by the form and the benchmark (bot.nlu.profile.decide_profile):
+JSON payloads and markup are read as text, and odd text never crashes it.
+
+Examples are written for these tests (not taken from the corpus).
+"""
+
+import pytest
+
+from bot.nlu.profile import decide_profile
+from tests.unit.profile_decide_helpers import FULL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"employees": 5}',
+        '/inform{"employees": 99}',
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(7)>",
+        '{"sector": "bau", "municipality": "haan"}',
+    ],
+)
+def test_json_payloads_and_markup_are_text(text):
+    assert decide_profile(text, "employees", {}) == ({}, {})
+    assert decide_profile(text, "tools_cloud", FULL) == ({}, {})
+
+
+def test_simple_formatting_is_read_as_text():
+    assert decide_profile("<b>12</b> Leute", "employees", {}) == ({"employees": 12}, {})
+    assert decide_profile("ca. 5;", "employees", {}) == ({"employees": 5}, {})
+
+
+def test_never_crashes_on_odd_text():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "abcdefghijklmnopqrstuvwxyzäöüß0123456789 .,:;!?-–+/()[]{}\"'<>@#%€&=§²³½١٢"
+    words = [
+        "bei",
+        "der",
+        "einem",
+        "Grenze",
+        "Erkrath",
+        "wir",
+        "sind",
+        "12",
+        "Leute",
+        "ich",
+        "und",
+        "zwei",
+        "Gesellen",
+        "nicht",
+        "in",
+    ]
+    for k in range(600):
+        if k % 2:
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for asked in ("employees", "sector", "municipality", "tools_cloud", None):
+            stored, proposed = decide_profile(text, asked, FULL if asked == "tools_cloud" else {})
+            assert isinstance(stored, dict) and isinstance(proposed, dict)
