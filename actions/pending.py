@@ -3,6 +3,7 @@ answer, of a profile change, or of a destructive wish (restart, goodbye, stop, w
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Optional, Tuple
 
 from actions import profile_confirm
@@ -10,6 +11,7 @@ from actions.asking import AGAIN, ASK
 from actions.common import REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
+from bot.nlu.text import normalized
 from bot.nlu.understanding import read_answer
 
 CONTINUE = "continue"  # the message was not a reply to the pending question: process it
@@ -74,8 +76,10 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
     options = list(pending.get("options") or [])
     valid = state.qn.answer_ids(question.scale)
     choice = turn.payload.get("choice") if turn.payload_intent == "answer" else None
+    if choice is None and not turn.is_button and turn.words <= 3:
+        choice = _named_option(state, question.scale, options, turn.text)
     # a short "ja" / "nein" answers the confirmation itself; a longer text is read as an answer
-    bare = yes_or_no(turn) if not turn.is_button and turn.words <= 3 else None
+    bare = yes_or_no(turn) if choice is None and not turn.is_button and turn.words <= 3 else None
     if choice is None and bare is True and options and "yes" not in options[1:]:
         choice = options[0]  # "ja" / "genau" confirms the first (likeliest) reading
     elif choice is None and bare is not None:
@@ -94,6 +98,22 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         state.store(slot, choice)
         return "done", ASK
     return CONTINUE, None
+
+
+def _named_option(state: FormState, scale: str, options: list, text: str) -> Optional[str]:
+    """The offered option a short reply names by its button label: "Nie" at "eher „Regelmäßig“
+    oder eher „Nie“?" is that option, not a "nein" to the confirmation. "Ja" and "Nein" are
+    left to ``yes_or_no`` (they may answer the confirmation itself); the reading must agree, so
+    "nicht gut" never picks „Gut“."""
+    said = normalized(text)
+    for option in options:
+        if option in ("yes", "no"):
+            continue
+        label = normalized(state.qn.answer_label(scale, option))
+        named = label and re.search(rf"\b{re.escape(label)}\b", said)
+        if named and read_answer(text, scale).answer == option:
+            return option
+    return None
 
 
 def _perform(state: FormState, kind: str) -> Optional[str]:

@@ -70,7 +70,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|computer|programm|chatbot|mensch)\b|\b(echter|echte|echten) mensch\w*\b"
      r"|\brede ich mit (einem|einer) \w+", False),
     ("explain",
-     r"^(warum|wieso|weshalb|wozu)\b|\b(was (ist|sind|heisst|bedeutet|meinen sie)"
+     r"^(warum|wieso|weshalb|wozu|wofur)\b|\b(was (ist|sind|heisst|bedeutet|meinen sie)"
      r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (ich )?(die frage |das )?nicht"
      r"|wie ist das gemeint|keine ahnung was (sie|du) (meinen|meinst))\b", False),
     ("goodbye",
@@ -112,7 +112,7 @@ NLU_INTENTS = {
 # lassen" or customers who "anrufen" are the firm's story (seen in every corpus writer's text).
 REQUEST_KINDS = frozenset({"human_handoff", "ask_privacy", "explain", "restart", "callback"})
 _REQUEST = re.compile(
-    r"^(warum|wieso|weshalb|wozu|was|wie|wer|wo|welche\w*|kann|konnen|konnte|darf|gibt|ist|sind)\b"
+    r"^(warum|wieso|weshalb|wozu|wofur|was|wie|wer|wo|welche\w*|kann|konnen|konnte|darf|gibt|ist|sind)\b"
     r"|\b(mochte|mocht|will|wollte|wurde gern\w*|hatte gern\w*|gerne? (mit|einen|eine)|bitte"
     r"|kann ich|konnen sie|konnten sie|gibt es|brauche|ich suche|verbinden sie"
     r"|erklaren sie|erklar mir|verstehe? (ich )?(die frage |das )?nicht"

@@ -76,6 +76,7 @@ POSITIVE = {
         "keine ahnung was sie meinen",
         "Warum?",
         "Wozu brauchen Sie das?",
+        "wofür brauchen Sie das denn alles?",
         "Was ist eine Cloud?",
         "Was bedeutet Phishing?",
     ],

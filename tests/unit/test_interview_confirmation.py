@@ -144,3 +144,26 @@ def test_a_real_story_answer_with_a_contrast_is_confirmed_not_guessed():
     assert not outcome.sets("security_updates")
     assert outcome.slot("pending")["type"] == "answer"
     assert len(outcome.buttons) == 2
+
+
+@pytest.mark.parametrize("reply, stored", [("Nie", "never"), ("eher nie", "never")])
+def test_an_offered_option_named_by_its_label_is_that_option_not_a_no(monkeypatch, reply, stored):
+    """ "Nie" at "eher „Regelmäßig“ oder eher „Nie“?" asked again with all options (seen in a
+    chat with the running bot): it reads as "nein" on a yes/no scale."""
+    story = "Rechnungen sind noch Papier, die Bestellungen mach ich aber online"
+    torn = Reading(UNSURE, "regularly", ("regularly", "never"), 0.5, "t")
+    torn_reader(monkeypatch, {story: torn})
+    dialogue = at("processes_invoicing")
+    dialogue.say(story)
+    outcome = dialogue.say(reply)
+    assert outcome.slot("processes_invoicing") == stored
+    assert outcome.requested == "processes_paperless"
+
+
+def test_a_label_inside_a_negation_does_not_pick_that_option(monkeypatch):
+    story = "die Jüngeren kommen klar, die anderen eher weniger"
+    torn_reader(monkeypatch, {story: Reading(UNSURE, "good", ("good", "basic"), 0.5, "t")})
+    dialogue = at("skills_level")
+    dialogue.say(story)
+    outcome = dialogue.say("nicht gut")
+    assert outcome.slot("skills_level") != "good"
