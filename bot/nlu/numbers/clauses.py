@@ -67,8 +67,9 @@ def _hedged(toks: list[Tok], k: int) -> bool:
     if word in ("hätten", "hätte", "wären", "wäre") and after & _PRESENT:
         return True  # "Wir hätten derzeit 42 Mitarbeitende", "wären derzeit zwei"
     later = {toks[j].low for j in range(k + 1, min(len(toks), k + 7))}
-    if word in ("wären", "wäre") and later & _EMPLOYED:
-        return True  # "neben mir wären drei Therapeutinnen … beschäftigt"
+    earlier = {toks[j].low for j in range(max(0, k - 2), k)}
+    if word in ("wären", "wäre") and (later | earlier) & _EMPLOYED:
+        return True  # "neben mir wären drei … beschäftigt", "Fest angestellt wären vier"
     if word in ("wären", "wäre", "kämen", "käme", "hätten", "hätte") and after & _SUMMING:
         return True  # "… wären wir demnach sieben", "damit kämen wir auf vier Personen"
     return word in ("wären", "wäre") and "es" in near

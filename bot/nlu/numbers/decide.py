@@ -110,6 +110,9 @@ def _decide(
             # "me + 1 freelancer (doesn't count I guess) → so 1": the owner's own conclusion
             # against the parts, confirmed first
             return replace(reading([concluded], concluded.value, "total"), sure=False)
+        # the parts add up to the owner's conclusion ("vier Personen, zuzüglich meiner Person
+        # und einer geringfügig Beschäftigten, also sechs"): that is the count
+        return reading([concluded], concluded.value, "total")
     for pick in (m for m in mentions if m.kind in ("total", "strong")):
         listed = _listed_after(low, mentions, pick)
         if listed and sum(m.value for m in listed) == pick.value:
@@ -161,6 +164,8 @@ def _decide(
                 and low[m.first - 1] in _JOIN
                 and m.first - pick.last <= 3
             )
+            if _named_as_excluded(low, m):
+                continue  # "hinzu kämen zehn freie Entwickler, die ich nicht mitzählen würde"
             if window & _ADD_MARKERS or (m.kind == "group" and "haben" in window) or joined:
                 value += m.value  # "… dazu kommt eine Aushilfe", "fünf Leute und ich"
                 added.append(m)

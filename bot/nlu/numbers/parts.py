@@ -71,10 +71,52 @@ _NOT_COUNTED = frozenset(
 )
 
 
+_COUNTING = _NOT_COUNTED | _fold_set(
+    "mitzählen mitzähle mitzählt zählen zähle zählt mitrechnen mitrechne rechne rechnen "
+    "count counts"
+)
+_NEGATION = _fold_set("nicht nich net not kein keine")
+_PLACE_PREPOSITIONS = _fold_set("in im aus bei von vom am auf")
+# what follows a relative pronoun ("die ich …", "der zählt …", "die aber …"), not a noun
+_CLAUSE_OPENERS = _fold_set(
+    "ich wir man er sie du i we aber jedoch ja eh auch allerdings natürlich naturlich doch "
+    "eigentlich sowieso aktuell derzeit"
+)
+_REFERRING = _fold_set("die der den welche welcher who which that")
+
+
+def _excluded_by_clause(rest: list[str]) -> bool:
+    """A relative or "aber der" clause right after the person that says it is not counted
+    ("zehn freie Entwickler, die ich jedoch nicht mitzählen würde", "der Praktikant, aber der
+    zählt ja nich")."""
+    if rest[:1] and rest[0] in _PLACE_PREPOSITIONS and "," in rest[1:4]:
+        rest = rest[rest.index(",") :]  # "zehn freie Entwickler in Polen, die …"
+    opening = rest[1:3] if rest[:1] == [","] else rest[:2]
+    if not opening:
+        return False
+    if opening[0] in _REFERRING:
+        start = 1
+    elif opening[0] == "aber" and opening[1:2] and opening[1] in _REFERRING:
+        start = 2
+    else:
+        return False
+    body = rest[(1 if rest[:1] == [","] else 0) + start :]
+    if not body or not (body[0] in _CLAUSE_OPENERS or body[0] in _COUNTING | _NEGATION):
+        return False  # "…, die Aushilfe im Sommer nicht mitgezählt": an article, a new person
+    clause: list[str] = []
+    for w in body:
+        if w in (",", ";", ".", "und", "plus"):
+            break
+        clause.append(w)
+    return bool(set(clause) & _NEGATION) and bool(set(clause) & _COUNTING)
+
+
 def _named_as_excluded(low: list[str], member: Mention) -> bool:
     """ "die Aushilfe im Sommer nicht mitgezählt": a person named as not counted."""
     if member.kind not in ("person", "definite", "group"):
         return False
+    if _excluded_by_clause(low[member.last + 1 : member.last + 12]):
+        return True
     rest = low[member.last + 1 : member.last + 6]
     for k, w in enumerate(rest):
         if w in (",", ";", ".", "ich", "mich", "mir", "me", "und") or w in _OWNER_WORDS_SELF:

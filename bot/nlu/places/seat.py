@@ -105,6 +105,10 @@ _INDEFINITE = _fold_set("ein eine einen einem einer")
 _OUR_FIRM = _fold_set("die das den der es sie firma betrieb unser unsere unseren geschäft laden")
 
 FOREIGN = -100
+_BUYING = _fold_set(
+    "kaufen kaufe kauft einkaufen eingekauft gekauft beziehen beziehe bezieht bestellen "
+    "bestelle bestellt buy buys bought order source sourced"
+)
 
 
 def _clause_window(
@@ -170,8 +174,17 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         for i, w in enumerate(before)
         if (w in _OTHERS or w.endswith(("kunde", "kunden", "lieferant"))) and not _we_are(before, i)
     ]
-    if set(before[-5:]) & {"fur", "for"} and set(before[-3:]) & _CLIENT_FIRMS:
-        return FOREIGN  # "für große Firma in Velbert": a customer's place
+    clients = set(before[-3:]) & _CLIENT_FIRMS or any(
+        w.endswith(("betriebe", "firmen")) for w in before[-3:]
+    )
+    if set(before[-5:]) & {"fur", "for"} and clients:
+        return FOREIGN  # "für große Firma in Velbert", "für Handwerksbetriebe in Hilden"
+    if set(before) & _BUYING and set(before) & {"bei", "von", "vom", "from", "beim"}:
+        return FOREIGN  # "the beans we buy from a Rösterei in Köln": a supplier's place
+    label = tokens[first - 1].norm if first > 0 else ""
+    labelled = first > 0 and ":" in text[tokens[first - 1].end : tokens[first].start]
+    if labelled and (label in _OTHERS or label.endswith(("kunde", "kunden", "lieferant"))):
+        return FOREIGN  # "Haan (Kunden: Wuppertal)"
     if others or set(before) & _HOME or set(after[:2]) & _HOME:
         return FOREIGN
     # "Mein Vater hat die Tischlerei in Langenberg aufgemacht": the firm's own story, unlike

@@ -128,8 +128,16 @@ def _token_matches(word: str) -> tuple[tuple[int, str, int], ...]:
         return ()
     found: list[tuple[int, str, int]] = []
     if vocab.stem_re is not None:
-        for match in vocab.stem_re.finditer(word):
-            stem = match.group(1)
+        spans = [
+            (m.start(), m.start() + len(m.group(1)), m.group(1))
+            for m in vocab.stem_re.finditer(word)
+        ]
+        head = max(spans, default=None)
+        if any(stem in word for stem in vocab.ambiguous):
+            head = None  # "Zahntechniklabor": between two sectors, asked about
+        for _start, end, stem in spans:
+            if head and vocab.stems[stem] != vocab.stems[head[2]] and end <= head[0]:
+                continue  # a compound's modifier: "Apothekenkurier" is a courier
             found.append((len(stem), vocab.stems[stem], PLAIN))
     found += [(len(p), v, PLAIN) for p, v in vocab.prefixes.items() if word.startswith(p)]
     found += [
@@ -169,6 +177,8 @@ def _stated(tokens: list[Token], index: int) -> bool:
     """The word follows "Branche:", "also (eher)", "auf … ändern" ("Branche = IT")."""
     before = [t.norm for t in tokens[max(0, index - 3) : index]]
     named = {"branche", "sector", "sektor", "industry", "kategorie", "category"}
+    if index + 1 < len(tokens) and tokens[index + 1].norm in _ASSIGNING:
+        return True  # "eindeutig der IT zuzurechnen"
     return bool(before) and (bool(named & set(before)) or before[-1] in ("also", "eher"))
 
 
@@ -183,6 +193,10 @@ def _fold_set(words: str) -> frozenset[str]:
     return frozenset(fold_all(words.split()))
 
 
+_ASSIGNING = _fold_set(
+    "zuzuordnen zuzurechnen zuordnen zurechnen zugeordnet zugerechnet einzuordnen einordnen "
+    "eingeordnet"
+)
 _CHOICE = _fold_set(
     "also eher wohl zu zum zur sagen sage nehmen nehme nimm kategorie category bereich "
     "vermutlich wahrscheinlich guess probably maybe entscheide entscheiden wähle wählen"

@@ -23,7 +23,8 @@ _CATEGORY_WORDS = _fold_set(
 _GENERIC_WORDS = _fold_set("laden geschäft praxis lokal shop firma betrieb")
 _CATEGORY_FRAME = _fold_set(
     "also eher branche zuordnen zuordnung ändern eintragen einordnen bereich sektor zähle "
-    "zählen gehören entscheiden entscheide zum zur"
+    "zählen gehören entscheiden entscheide zum zur zuzuordnen zuzurechnen zurechnen "
+    "zugeordnet zugerechnet einzuordnen eingeordnet"
 )
 _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
@@ -128,6 +129,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
     word = " ".join(t.norm for t in tokens if t.start >= match.start and t.end <= match.end)
     if set(near) & _NEGATION or after[:4] and "nicht" in after[:6] and "mehr" in after[:7]:
         return FOREIGN
+    if "trotz" in before[-4:]:
+        return FOREIGN  # "trotz der Nähe zum Gesundheitswesen … der IT zuzurechnen"
     if _apposition_of_other(tokens, text, match, len(before)):
         return FOREIGN  # "Unser Nachbar, ein Friseur, …"
     if word.endswith("en") and after[:1] and after[0] in _NEGATED_AFTER and after[1:2] != ["nur"]:
@@ -146,6 +149,8 @@ def sector_score(text: str, match: SectorMatch, first: SectorMatch | None = None
             return FOREIGN  # "Software für Arztpraxen"; not "Praxis für Logopädie"
     if set(before) & _OTHER_PEOPLE and (set(before) | set(after)) & _OWNING:
         return FOREIGN
+    if set(before) & (_OTHER_PEOPLE - {"wie"}) and set(after[:1]) & _CATEGORY_FRAME:
+        return FOREIGN  # "ein Teil unserer Mandanten dem Handwerk zuzurechnen wäre"
     if set(before) & (_OTHER_PEOPLE - {"wie"}) and set(before) & (_BEING | _COMING):
         return FOREIGN  # "Die meisten unserer Kunden sind Arztpraxen"
     if set(before) & _NEIGHBOUR or set(after[:2]) & _NEIGHBOUR:

@@ -1,0 +1,61 @@
+"""The profile decision (bot.nlu.profile.decide_profile) with other parties in the message:
+people the owner names as not counted, clients' and suppliers' trades and towns, and the
+head of a compound trade word.
+
+Examples are written for these tests (not taken from the corpus).
+"""
+
+import pytest
+
+from bot.nlu.profile import decide_profile
+
+
+def stored_or_proposed(text: str, asked: str, current: dict | None = None) -> dict:
+    stored, proposed = decide_profile(text, asked, current or {})[:2]
+    return {**proposed, **stored}
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [
+        # a relative clause or an "aber der/die" clause says the person is not counted
+        ("Wir sind neun; dazu kämen drei Freelancer, die ich aber nicht mitzählen würde.", 9),
+        ("sieben leute mit mir und die aushilfe aber die zählt ja nich", 7),
+        # "die Praktikantin" after a comma is an article and a new person, not a relative clause
+        ("Drei Monteure und ich, die Praktikantin nicht mitgezählt.", 4),
+    ],
+)
+def test_a_person_named_as_not_counted(text, employees):
+    assert stored_or_proposed(text, "employees").get("employees") == employees
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Wir sind ein Apothekenkurier", "logistik"),  # the head of the compound
+        (
+            "Wir schreiben Kassensoftware für Bäckereien, gehören also klar der IT zuzuordnen",
+            "it_medien",
+        ),
+        ("Wir sind, trotz der vielen Arbeit mit Arztpraxen, dem Handwerk zuzurechnen", "handwerk"),
+        ("Elektrobetrieb; unsere Kunden sind zum Großteil der Gastronomie zuzurechnen", "handwerk"),
+    ],
+)
+def test_the_own_trade_not_the_clients(text, sector):
+    assert stored_or_proposed(text, "sector").get("sector") == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "municipality"),
+    [
+        ("Hilden (Lieferanten: Köln)", "municipality", "hilden"),
+        ("Hilden. Das Holz kaufen wir bei einem Sägewerk in Wuppertal", "municipality", "hilden"),
+        (
+            "Wir sind eine Bäckerei, das Mehl beziehen wir von einer Mühle in Velbert",
+            "sector",
+            None,
+        ),
+    ],
+)
+def test_a_suppliers_or_clients_town_is_not_the_seat(text, asked, municipality):
+    assert stored_or_proposed(text, asked).get("municipality") == municipality
