@@ -104,6 +104,8 @@ def _clause_times(toks: list[Tok], ids: list[int], sentences: list[int]) -> dict
             and first.get(cid) in _VERB_FIRST
         ):
             time = "if"  # "wenn alles gut läuft, sind wir Ende des Jahres 12"
+        elif first.get(cid) in ("ohne", "without") and "konjunktiv" in found:
+            time = "if"  # "…, elf Personen; ohne diese kämen wir auf acht": hypothetical
         elif found & _PRESENT:
             time = "now"
         elif found & _PAST or {"mal", "hatte"} <= found:

@@ -63,7 +63,9 @@ _ROLE = re.compile(
         "leiharbeiter subunternehmer bauleiter polier kaufleute kaufmann kauffrau redakteur "
         "grafiker fotograf steuerberater notar hebamme apotheker pta pka kassierer worker "
         "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "
-        "teilhaber dev devs jeselle jesell lehrjung lehrjunge stift rider"
+        "teilhaber dev devs jeselle jesell lehrjung lehrjunge stift rider "
+        "editor therapist physio receptionist analyst marketer copywriter producer coach tutor "
+        "instructor timer ops"
     )
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )

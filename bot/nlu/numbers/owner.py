@@ -31,7 +31,9 @@ _OWNER_IN = re.compile(
     r" meine person"
     r"|(ich|isch) bin (da |schon |auch |ja |mit )+bei\b"  # "elf mann un ich bin da schon bei"
     # "7 leute mit dem azubi un mir", "3 Personen, mich auch"
-    r"|\bmit (dem|der|de|meinem|meiner|unserem|unserer) (\w+ ){1,2}(und|un|&|plus) (mir|mich)\b"
+    r"|\bmit ((dem|der|de|den|meinem|meiner|meinen|unserem|unserer|unseren) )?"
+    r"(?!(\d+|ein|eine|einem|einer|einen|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn)\b)"
+    r"(\w+ ){1,2}(und|un|&|plus) (mir|mich)\b"
     r"|(?<=, )(mich|mir) auch\b"
     r"|meine (eigene )?person (ist )?(bereits |schon |auch |ebenfalls )*(enthalten|inbegriffen"
     r"|eingeschlossen|eingerechnet|mitgezahlt)"
@@ -62,6 +64,10 @@ _ON_TOP = (
     # "ich selbst als Gesellschafter-Geschäftsführer käme noch hinzu"
     r"|\bich (selbst |selber )?(als (\w+ ){1,3})?(kame|komme|komm) (noch )?(hinzu|dazu)\b"
     r"|\b(zuzuglich|zzgl|plus) (meiner|meine) (person|wenigkeit)\b"
+    # "meine Person wäre noch hinzuzurechnen"
+    r"|\b(meine person|meine wenigkeit|ich selbst|mich selbst|mich)( (ware|waren|ist|bin))?"
+    r"( (noch|auch|zusatzlich|naturlich))* (hinzuzurechnen|dazuzurechnen|hinzuzuzahlen"
+    r"|dazuzuzahlen|zu addieren)\b"
 )
 _OWNER_ON_TOP = re.compile(_ON_TOP)
 _ORDINALS = {
@@ -166,9 +172,14 @@ def _list_opening(norm: str, match: re.Match) -> bool:
     (the owner is one of them, added like the others), unlike "wir sind 5 mit mir"."""
     if not match.group(0).startswith("mit "):
         return False
+    if _TOTAL_AFTER.search(norm, match.end()):
+        return False  # "mit mir un de aushilfen sin dat 9": the total with the owner
     return bool(_LIST_NEXT.match(norm, match.end())) and not _ANY_NUMBER.search(
         norm[: match.start()]
     )
+
+
+_TOTAL_AFTER = re.compile(r"\b(sind|sin|sinn|san|waren|wären|sinds) (wir|es|dat|das|et|mer)\b")
 
 
 def _owner_flags(

@@ -38,6 +38,10 @@ _SEAT = _fold_set(
     "gemeldet angemeldet ansässig registriert eingetragen based located registered "
     "headquartered hq gehört betriebsstätte betriebssitz office"
 )
+_GREETING = _fold_set(
+    "hallo hallöchen hi hey hello moin servus tach tag guten gruss grüsse grüße gruß viele "
+    "liebe herzliche beste schöne schönen sonnige herzlichen besten greetings"
+)
 _SEAT_VERBS = _fold_set(
     "sitzen sitzt sitze liegt liegen befindet befinden ist sind sin sinn bin steht stehen "
     "arbeiten zuhause"
@@ -235,6 +239,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score -= 3  # "Webseiten für Handwerker in Langenfeld": where the customers are
     if prev in ("in", "im") and set(before) & _SEAT_VERBS:
         score += 2
+    if prev in ("aus", "from") and before[:-1] and all(w in _GREETING for w in before[:-1]):
+        score += 3  # "Guten Tag aus Mettmann!", "tach aus ratingen": where the owner writes
+    if prev in ("in", "from") and {"were", "we"} & set(before):
+        score += 2  # "we're 6 people in Düsseldorf-Bilk", "a design studio from Cologne"
     if {"uns", "hier"} & near_before and prev in ("in", "im"):
         score += 2
     if word.endswith("er") and word not in ("ratinger",) and not after:
