@@ -116,3 +116,18 @@ def test_yes_and_no_is_partly(text):
 def test_english_idioms_of_agreement_read_as_yes(text):
     reading = rule_reading(text, "yes_partly_no")
     assert reading.answer == "yes" and reading.confidence >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "expected"),
+    [
+        # fell for a phishing mail: the team does not recognise it
+        ("Zweimal schon reingefallen, leider", "yes_no", "no"),
+        ("die Buchhalterin ist letzten Monat fast drauf reingefallen", "yes_no", "no"),
+        # "meistens" opens the second clause: mostly paper, not mostly e-mail
+        ("ab und zu per mail meistens aber noch auf papier", "frequency", "rarely"),
+        ("meistens aber noch auf Papier", "frequency", "rarely"),
+    ],
+)
+def test_rule_readings_from_fresh_text(text, scale, expected):
+    assert rule_reading(text, scale).answer == expected

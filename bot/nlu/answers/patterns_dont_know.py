@@ -14,7 +14,12 @@ _DONT_KNOW_PATTERNS: list[tuple[str, str]] = [
      r"|keiner (kann|weiss) (hier )?(was|bescheid)|kann (hier )?keiner (was|etwas)"
      r"|kraut und ruben|chaos|chaotisch|durcheinander|wildwuchs"
      r"|nicht (mal|einmal),? wie man|keiner (traut|kennt|blickt)\w*|steht (der ganze laden"
-     r"|alles) still"),
+     r"|alles) still"
+     # "schon dreimal reingefallen", "fast drauf reingefallen", "fell for it"
+     r"|(?<!keiner )(?<!niemand )(?<!nie )(?<!nicht )(?<!nie drauf )(?<!nicht drauf )"
+     r"(?<!keiner drauf )(drauf |darauf )?(rein|herein)gefallen"
+     r"|fallen ((?!nicht|nich|nie|keiner)\w+ ){0,2}(drauf |darauf )?(rein|herein)\b"
+     r"|fell for"),
     # --- don't know (also when phrased with a negation)
     ("DK",
      r"(weiss|weis) (ich|er|sie) (das |es |leider |ehrlich gesagt |ehrlich |auch |so "

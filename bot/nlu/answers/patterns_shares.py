@@ -71,8 +71,10 @@ _SHARE_PATTERNS: list[tuple[str, str]] = [
                    rf"|aus))"
                    rf"|(kein\w*|nichts|nie) (\w+ ){{0,2}}({_DIGITAL})(?! (mehr )?(ja|an))"
                    r"|nicht (digital|elektronisch|online)\w*|nicht uber (das )?(internet|netz)"),
-    ("MOSTLY_ANALOG", rf"({_Q_MOST}) (\w+ ){{0,3}}({_ANALOG})|({_ANALOG}) ?,? ({_Q_MOST})"),
-    ("MOSTLY_DIGITAL", rf"({_Q_MOST}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ )?({_Q_MOST})"),
+    ("MOSTLY_ANALOG", rf"({_Q_MOST}) (\w+ ){{0,4}}({_ANALOG})|({_ANALOG}) ?,? ({_Q_MOST})"),
+    # not "per mail meistens aber noch auf papier": "meistens" opens the next clause
+    ("MOSTLY_DIGITAL", rf"({_Q_MOST}) (\w+ ){{0,5}}({_DIGITAL})|({_DIGITAL}) (\w+ )?({_Q_MOST})"
+                       r"(?! (aber|doch|jedoch)\b)"),
     ("ALL_ANALOG", rf"({_Q_ALL}) (\w+ ){{0,5}}({_ANALOG})|({_ANALOG}) (\w+ ){{0,2}}({_Q_ALL}"
                    rf"|only)\b"
                    rf"|({_ANALOG}) ?,? (ausschliesslich|only)|(nur|only) ({_ANALOG_NOUN})|(immer"
