@@ -46,7 +46,7 @@ _CORRECTION = re.compile(
     r"|wrong|mistake|correction|actually|change (it|that|the)"
     r"|(wir sind|sind wir|wir sitzen|sitzen wir) (\w+ ){0,2}eigentlich|eigentlich (sind|sitzen)"
     r" wir|(es sind|sind es|wir sind|sind wir|sind) doch"
-    r"|nicht (der |die |dem |den |das )?\w+,? sondern"
+    r"|nicht (der |die |dem |den |das )?\w+( ?,)? sondern"
     r"|(ach|oh) (nein|ne|nee|mist)|nein,? (es sind|wir sind|wir sitzen)"
     r"|(nicht|nich|not|nit) (in |im |auf |bei )?\w+( (liegt|liegen|ist|sind|sitzt|sitzen))?( ,)?"
     r" (sondern|but)|verwirrung|nachtrag"
@@ -151,7 +151,43 @@ _CORRECTION = re.compile(
     r"|^\w+( \w+)? (not|nicht|nich) \w+$"
     # dev18: "Mir fällt gerade auf, dass ich Erkrath gesagt habe, …"
     r"|fallt (mir )?(gerade|eben|grad|jetzt) auf|(gesagt|angegeben|geschrieben|eingetragen)"
-    r" (habe|hab|hatte)\b(?! ich (doch|ja) schon)|versehentlich)\b"
+    r" (habe|hab|hatte)\b(?! ich (doch|ja) schon)|versehentlich"
+    # dev19/dev20: "Ort bitte: Erkrath", "tragen Sie als Branche Transport ein", "trag ma gastro
+    # ein", "als Sitz Ratingen zu erfassen", "Handwerk durch Produktion zu ersetzen", "die
+    # Beschäftigtenzahl auf 2 zu reduzieren", "mach ma die mitarbeiter auf vierzehn", "Ich möchte
+    # ändern die Zahl", "die Stadt ist Langenfeld", "Handwerk gedrückt", "wat hab ich da
+    # geschrieben", "jetz nur noch drei", "Jetzt wir sind 16", "13 seit ostern nich mehr 11",
+    # "Azubis vergessen, also 14", "I wrote 5 but", "Bitte IT, nicht Sonstige"
+    r"|(branche|ort|stadt|sitz|zahl|mitarbeiter\w*) bitte( ,)? \w+"
+    r"|trag\w* (sie |ma |mal |bitte |doch )*(\w+ ){0,2}(als |bei |unter )?(branche|ort|stadt|sitz"
+    r"|standort|mitarbeiter\w*|zahl) (\w+ ){0,4}ein\b"
+    r"|trag\w* (sie |ma |mal |bitte |doch )+\w+( \w+)? ein\b"
+    r"|(als|unter) (sitz|ort|standort|branche) (\w+ ){0,4}(zu )?(erfassen|eintragen|fuhren"
+    r"|notieren)"
+    r"|durch (\w+ ){1,3}(zu )?ersetz\w*|ersetz\w* (sie )?(\w+ ){0,3}durch\b"
+    r"|(zahl|mitarbeiter\w*|beschaftigt\w*|branche\w*|ort|stadt|sitz) (\w+ ){0,5}(zu )?(reduzier"
+    r"|erhoh|verringer|senk|anheb|andern|abandern|anpassen|umstellen|korrigieren)\w*"
+    r"|mach\w* (ma |mal |bitte |sie )?(die |den |das |der )?(mitarbeiter\w*|zahl|branche|ort|stadt"
+    r"|sitz) auf\b"
+    r"|(andern|abandern|korrigieren) (die|den|das|der) (zahl|branche|ort|stadt|mitarbeiter\w*|sitz)"
+    r"|(^|(?<=, ))(moment |also |nein |nee |ne )?(die |der |unser |unsere )?(ort|stadt|sitz"
+    r"|standort|branche) (ist|is|sind) \w+"
+    r"|(hab|habe) (\w+ ){0,3}gedruckt\b|(was|wat) (hab|habe) (ich|isch) (da |hier |vorhin |denn )*"
+    r"(geschrieben|eingegeben|angegeben|eingetragen|gesagt)\b"
+    r"|(jetzt|jetz|nun|inzwischen|mittlerweile) (\w+ )?nur (noch )?(\d+|" + _NUMBER_WORDS + r")\b"
+    r"|(^|(?<=, ))(jetzt|jetz|nun) (wir sind|sind wir|wir sin|sin wir|sind|sin) (\d+|"
+    + _NUMBER_WORDS
+    + r")\b"
+    r"|(\d+|"
+    + _NUMBER_WORDS
+    + r") (\w+ ){0,3}(nicht|nich|net|not) mehr (\d+|"
+    + _NUMBER_WORDS
+    + r")\b"
+    r"|^(die |den |der )?\w+ vergessen\b"
+    r"|\b(i|we) (wrote|typed|said|put|entered|picked|clicked) (\w+ ){0,2}but\b"
+    r"|^bitte (\w+ )?(it|handel|handwerk|gastronomie|gastro|bau|logistik|produktion"
+    r"|dienstleistung|gesundheit|pflege)\b"
+    r")\b"
 )
 
 _SLOT_WORDS = {
@@ -167,7 +203,7 @@ _SLOT_WORDS = {
     ),
     "municipality": re.compile(
         r"\b(ort|ortsangabe|orts|stadt|gemeinde|sitz|firmensitz|standort|adresse|town|city"
-        r"|location|plz|postleitzahl|moved|umgezogen|umzug)\b"
+        r"|location|plz|postleitzahl|moved|umgezogen|umzug|ortes)\b"
     ),
 }
 
@@ -183,6 +219,11 @@ _REPLACEMENTS = (
     re.compile(
         rf"\b{_NUM} (?:leut\w*|mitarbeiter\w*|personen|mann|people|now|jetzt) ?,? ?"
         rf"(?:nicht|nich|net|not) {_NUM}\b"
+    ),
+    # "wir sin jetz 13 seit ostern nich mehr 11"
+    re.compile(
+        rf"\b(\d{{1,4}}|{_NUMBER_WORDS}) (?:\w+ ){{0,3}}?(?:nicht|nich|net|not) mehr "
+        rf"(\d{{1,4}}|{_NUMBER_WORDS})\b"
     ),
 )
 _NEW_SECOND = (0, 4)

@@ -48,7 +48,7 @@ def _with_commas(text: str) -> str:
 
 
 _DENIED = re.compile(
-    r"((^|, |\b(is|ist|sin|sind|heisst|heist) (\w+ ){1,4}|\bwere (\w+ ){0,2})"
+    r"((^|, |\b(is|ist|sin|sind|heisst|heist) (\w+ ){0,4}|\bwere (\w+ ){0,2})"
     r"((ubrigens|ubrijens|also|ach|na|ne|nee|ja|nein|aber) )?"
     r"(nicht|nich|net|nit|not)"
     r"|\b(wir|mer|mir|das|dat|es|et|ich|isch|we) (sind|ist|is|sin|sinn|sitzen|bin|re|are"
