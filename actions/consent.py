@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel, recheck
-from actions.asking import progress_label, progress_text, stored_answer_label
+from actions.asking import progress_label, progress_text
 from actions.common import (
     CONSENT_FORM,
     PROFILE_SLOTS,
@@ -27,7 +27,7 @@ from actions.common import (
 from actions.contact import contact_message
 from actions.privacy import consent_notice, pii_notice_events, privacy_answer
 from bot.nlu.intents import detect
-from bot.nlu.profile import read_profile
+from bot.nlu.profile import decide_profile_options
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
 from contract.questionnaire import load_questionnaire
@@ -89,13 +89,26 @@ def _resume_slot(tracker: Tracker) -> Optional[str]:
     return next((s for s in qn.required_slots if tracker.get_slot(s) is None), None)
 
 
+INTRO_SLOT = "intro_profile"
+
+
 def _profile_events(tracker: Tracker, turn: Turn) -> List[Dict[str, Any]]:
-    """Profile data given before the interview ("Malerbetrieb in Hilden, 9 Leute") is kept."""
+    """Profile data given before the interview is kept for it. Buttons are stored; typed data
+    ("Malerbetrieb in Hilden, 9 Leute") is read as an answer to the staff question and kept in
+    ``intro_profile`` (values only, never the text): the interview form reads it back and
+    confirms what is unsure after the consent, as for any later message."""
     if turn.is_button:
         values = {k: v for k, v in turn.payload.items() if k in PROFILE_SLOTS}
-    else:
-        values = read_profile(turn.text, None).values
-    return [SlotSet(k, v) for k, v in values.items() if tracker.get_slot(k) is None]
+        return [SlotSet(k, v) for k, v in values.items() if tracker.get_slot(k) is None]
+    stored, proposed, options = decide_profile_options(turn.text, "employees", {})
+    if not stored and not proposed:
+        return []
+    intro = dict(tracker.get_slot(INTRO_SLOT) or {})
+    kept = {**(intro.get("stored") or {}), **stored}
+    merged = {**(intro.get("proposed") or {}), **proposed}
+    open_ = {k: v for k, v in merged.items() if k not in kept}
+    choices = {k: list(v) for k, v in options.items()} if proposed else intro.get("options") or {}
+    return [SlotSet(INTRO_SLOT, {"stored": kept, "proposed": open_, "options": choices})]
 
 
 class ValidateConsentForm(FormValidationAction):
@@ -134,6 +147,11 @@ class ValidateConsentForm(FormValidationAction):
                 buttons=[button("Ja, weitermachen", "affirm"), button("Neu starten", "restart")],
             )
         else:
+            first = not any(e.get("event") == "bot" for e in tracker.events)
+            if first and turn.intent != "greet" and not turn.is_button:
+                # the first message was not a greeting ("Malerbetrieb in Hilden, 9 Leute"):
+                # introduce the check before the privacy notice
+                dispatcher.utter_message(response="utter_greet")
             dispatcher.utter_message(text=consent_notice(), buttons=consent_buttons())
         return events + _profile_events(tracker, turn)
 
@@ -155,9 +173,9 @@ class ValidateConsentForm(FormValidationAction):
             return [SlotSet("consent", decision)]
         profile = _profile_events(tracker, turn)
         if profile and not is_question(turn.text):
-            qn = load_questionnaire()
-            shown = ", ".join(stored_answer_label(qn, e["name"], e["value"]) for e in profile)
-            dispatcher.utter_message(text=f"Danke, notiert ({shown}).")
+            dispatcher.utter_message(
+                text="Danke! Diese Angaben übernehme ich, sobald Sie dem Check zugestimmt haben."
+            )
             dispatcher.utter_message(text=CONSENT_QUESTION, buttons=consent_buttons())
             return profile + [SlotSet("consent", None), SlotSet("requested_slot", "consent")]
         if kind == "goodbye" or turn.intent_is("goodbye", min_confidence=0.9) and turn.short:

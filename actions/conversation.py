@@ -80,6 +80,16 @@ class ActionFallback(Action):
         return events + funnel.emit(tracker, Event.FALLBACK)
 
 
+def before_the_check(tracker: Tracker) -> bool:
+    """No consent asked or given yet, no result: the conversation has just begun."""
+    return (
+        tracker.get_slot("consent") is None
+        and not tracker.get_slot("stage")
+        and not tracker.get_slot("maturity")
+        and not tracker.active_loop.get("name")
+    )
+
+
 class ActionHumanHandoff(Action):
     """Names the contact of the owner's region; a callback request is answered honestly."""
 
@@ -100,6 +110,13 @@ class ActionHumanHandoff(Action):
             # "Wer bietet Förderung von Unternehmensberatungen an?" asks about an offering; only
             # the learned intent, not a pattern, took "Beratung" for a wish to talk to a person.
             return await ActionAnswerFollowup().run(dispatcher, tracker, domain)
+        intro = before_the_check(tracker) and bool(read_profile(turn.text, None).values)
+        # the placeholder of a redacted number alone is no wish to be called
+        wish = detect(turn.text.replace("[TELEFON]", " ")) in ("callback", "human_handoff")
+        if intro and "TELEFON" in turn.redacted and not wish:
+            # "Dachdeckerei in Ratingen, 8 Leute, Telefon 02102 …": an introduction with a
+            # number, no wish for a call: the check is offered and the profile kept
+            return [FollowupAction(CONSENT_FORM)]
         events = pii_notice_events(
             tracker, dispatcher, () if "TELEFON" in turn.redacted else turn.redacted
         )
@@ -107,6 +124,8 @@ class ActionHumanHandoff(Action):
             CALLBACK_TEXT if detect(turn.text) == "callback" or "TELEFON" in turn.redacted else ""
         )
         dispatcher.utter_message(**contact_message(tracker.get_slot("municipality"), lead))
+        if intro:  # "Zahnarztpraxis in Ratingen, 9 Leute, ich hätte gern eine Beratung"
+            return events + funnel.emit(tracker, Event.HANDOFF) + [FollowupAction(CONSENT_FORM)]
         if not tracker.get_slot("maturity"):
             dispatcher.utter_message(
                 text="Wenn Sie möchten, machen wir mit dem Check weiter.",

@@ -26,9 +26,15 @@ from actions.common import (
     turn_of,
     wants_erasure,
 )
+from actions.consent import INTRO_SLOT
 from actions.interview_state import SILENT, FormState
 from actions.privacy import pii_notice_events
-from actions.profile_reading import plain_answer, profile_decision, valid_profile_value
+from actions.profile_reading import (
+    plain_answer,
+    profile_decision,
+    read_intro,
+    valid_profile_value,
+)
 from actions.review import change_request, confirms, plain_confirmation
 from bot.nlu.intents import detect
 from bot.nlu.needs import parse_need
@@ -70,6 +76,11 @@ class ValidateInterviewForm(FormValidationAction):
                 dispatcher.utter_message(**prefill)
                 return state.finish(SILENT)
             resumed = any(state.values.get(s) is not None for s in qn.question_slots)
+            intro = tracker.get_slot(INTRO_SLOT)
+            if intro:
+                state.set(INTRO_SLOT, None)
+            if intro and not resumed and all(state.values.get(s) is None for s in PROFILE_SLOTS):
+                return state.finish(read_intro(state, intro))
             return state.finish(RESUME if resumed else ASK)
         if turn.recheck:
             for event in await recheck.handle_code(tracker, dispatcher, turn):

@@ -62,7 +62,7 @@ def reset_events(qn: Any, keep_profile: bool = False) -> List[Dict[str, Any]]:
     slots = list(qn.question_slots) + list(qn.closing_slots) + [REVIEW_SLOT]
     slots += ["maturity", "recommendations", "pending"]
     if not keep_profile:
-        slots += list(qn.profile_slots)
+        slots += list(qn.profile_slots) + ["intro_profile"]
     return [SlotSet(s, None) for s in slots] + [
         SlotSet("failed_attempts", 0),
         SlotSet("changed", []),

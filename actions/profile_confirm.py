@@ -40,12 +40,16 @@ def confirm(
     proposed: Mapping[str, Any],
     text: Optional[str] = None,
     asked: Optional[str] = None,
+    options: Optional[Mapping[str, Tuple[Any, Any]]] = None,
 ) -> Optional[str]:
     """Asks once for all ``proposed`` values (new ones or changes) and stores none of them.
     ``text`` (the owner's message) and ``asked`` let a lone value that can be read two ways
-    ("ich habe 4 Leute": 4, or 5 with the owner) be offered with both readings."""
+    ("ich habe 4 Leute": 4, or 5 with the owner) be offered with both readings (or ``options``,
+    read earlier)."""
     values = {slot: proposed[slot] for slot in PROFILE_SLOTS if slot in proposed}
-    options = proposal_options(text, asked, values) if text else {}
+    if options is None:
+        options = proposal_options(text, asked, values) if text else {}
+    options = options if len(values) == 1 else {}
     if options:
         return _confirm_options(state, *next(iter(options.items())))
     if len(values) == 1:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Dict, List, Optional
 
+from actions import profile_confirm
+from actions.asking import ASK
 from actions.common import PROFILE_SLOTS, Turn
 from actions.interview_state import FormState
 from bot.nlu.profile import decide_profile
@@ -42,3 +44,26 @@ def profile_decision(state: FormState, turn: Turn, asked: Optional[str]) -> tupl
     stored = {k: v for k, v in stored.items() if valid_profile_value(state, k, v)}
     proposed = {k: v for k, v in proposed.items() if valid_profile_value(state, k, v)}
     return stored, proposed
+
+
+def read_intro(state: FormState, intro: Dict[str, Any]) -> Optional[str]:
+    """The profile data the owner typed before the consent (``intro_profile``, read then as an
+    answer to the staff question), applied at the start of the interview: sure values are read
+    back, the others confirmed; the next prompt's mode."""
+    noted: List[str] = []
+    for key, value in (intro.get("stored") or {}).items():
+        if key in PROFILE_SLOTS and valid_profile_value(state, key, value):
+            state.store(key, value)
+            label = state.label(key)
+            noted.append(label if key == "employees" else f"{state.qn.short_title(key)} {label}")
+    if noted:
+        state.say(f"Aus Ihrer Nachricht habe ich notiert: {', '.join(noted)}.")
+    proposed = {
+        k: v
+        for k, v in (intro.get("proposed") or {}).items()
+        if k in PROFILE_SLOTS and state.values.get(k) is None and valid_profile_value(state, k, v)
+    }
+    if proposed:
+        options = {k: tuple(v) for k, v in (intro.get("options") or {}).items() if k in proposed}
+        return profile_confirm.confirm(state, proposed, asked="employees", options=options)
+    return ASK

@@ -68,13 +68,46 @@ def test_the_started_event_is_sent_once_per_conversation(api):
     assert api.funnel == []
 
 
-def test_profile_data_in_the_first_message_is_kept():
+def test_profile_data_in_the_first_message_is_kept_for_after_the_consent():
+    """Nothing is stored before the consent; the values (never the text) wait for the form."""
     outcome = Dialogue(CONSENT, {}, form=CONSENT_FORM).start(
         "Hallo, Malerbetrieb in Hilden, 9 Leute"
     )
-    assert outcome.slot("employees") == 9
-    assert outcome.slot("sector") == "handwerk"
-    assert outcome.slot("municipality") == "hilden"
+    for slot in ("employees", "sector", "municipality"):
+        assert not outcome.sets(slot)
+    intro = outcome.slot("intro_profile")
+    assert intro["stored"] == {"employees": 9, "sector": "handwerk", "municipality": "hilden"}
+    assert "Hallo" not in str(intro)
+
+
+def test_a_first_message_that_is_no_greeting_gets_the_introduction():
+    outcome = Dialogue(CONSENT, {}, form=CONSENT_FORM).start("Malerbetrieb in Hilden, 9 Leute")
+    assert outcome.responses[:1] == ["utter_greet"]
+    assert outcome.texts[-1].startswith("Kurz zum Datenschutz")
+
+
+def test_the_intro_is_read_back_after_the_consent():
+    intro = {"stored": {"employees": 9, "sector": "handwerk", "municipality": "hilden"}}
+    outcome = Dialogue(ValidateInterviewForm(), {"consent": True, "intro_profile": intro}).start()
+    assert outcome.slot("employees") == 9 and outcome.slot("municipality") == "hilden"
+    assert outcome.texts[0] == (
+        "Aus Ihrer Nachricht habe ich notiert: 9 Beschäftigte, Branche Handwerk, Ort Hilden."
+    )
+    assert outcome.texts[-1].startswith("Frage 1 von 18")
+    assert outcome.slot("intro_profile") is None
+
+
+def test_an_unsure_intro_value_is_confirmed_after_the_consent():
+    """ "ich habe vier Leute": 4 or 5 with the owner, asked as after the consent."""
+    start = Dialogue(CONSENT, {}, form=CONSENT_FORM).start(
+        "Guten Tag, ich habe vier Leute, Elektroinstallation in Langenfeld."
+    )
+    intro = start.slot("intro_profile")
+    assert intro["proposed"] == {"employees": 4} and intro["options"] == {"employees": [4, 5]}
+    outcome = Dialogue(ValidateInterviewForm(), {"consent": True, "intro_profile": intro}).start()
+    assert not outcome.sets("employees")
+    assert outcome.slot("pending")["options"] == [4, 5]
+    assert "„4 Beschäftigte“, Sie selbst mitgezählt" in outcome.texts[-1]
 
 
 def test_an_owner_with_an_unfinished_interview_is_offered_to_continue():
@@ -137,10 +170,11 @@ def test_no_declines(text):
     assert outcome.slots == {"consent": False}
 
 
-def test_profile_data_at_the_prompt_is_noted_and_consent_asked_again():
+def test_profile_data_at_the_prompt_is_kept_and_consent_asked_again():
     outcome = prompt().say("Wir sind ein Friseursalon in Hilden mit 4 Leuten")
-    assert outcome.slot("employees") == 4 and outcome.slot("municipality") == "hilden"
-    assert outcome.texts[0].startswith("Danke, notiert")
+    assert not outcome.sets("employees")
+    assert outcome.slot("intro_profile")["stored"]["municipality"] == "hilden"
+    assert outcome.texts[0].startswith("Danke! Diese Angaben übernehme ich")
     assert asks_consent_again(outcome)
 
 

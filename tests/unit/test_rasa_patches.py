@@ -77,6 +77,7 @@ def test_patches_are_installed_on_the_pinned_rasa_only(monkeypatch):
 
 AUDITED_EVENT_READS = {  # file -> reads of the event list, checked against the trimmed events
     "actions/common.py": 1,  # just_activated: events since the latest user message
+    "actions/consent.py": 1,  # _offer: a bot message since the latest user message (greeted)
     "actions/funnel.py": 1,  # duration_minutes: first user message after the latest restart
 }
 EVENT_READS = re.compile(
