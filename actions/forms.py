@@ -15,7 +15,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import interjections, pending, profile_confirm, recheck
+from actions import interjections, pending, profile_confirm, recheck, side_requests
 from actions.asking import AGAIN, ASK, CHANGE, RESUME
 from actions.common import (
     FORM_NAME,
@@ -35,7 +35,7 @@ from actions.profile_reading import (
     read_intro,
     valid_profile_value,
 )
-from actions.review import change_request, confirms, plain_confirmation
+from actions.review import change_request, confirms, confirms_first, plain_confirmation
 from bot.nlu.intents import detect
 from bot.nlu.needs import parse_need
 from bot.nlu.profile import read_profile
@@ -164,8 +164,12 @@ class ValidateInterviewForm(FormValidationAction):
             if wish:
                 return interjections.handle(state, Turn(wish, None, 0.0, None), slot)
             return ASK
+        earlier = side_requests.earlier_change(state, turn, question)
+        if earlier is not None:
+            return earlier
         _, proposed = profile_decision(state, turn, slot)
         if proposed:
+            side_requests.answer_beside_profile(state, turn, question)
             return profile_confirm.confirm(state, proposed, turn.text, slot)
         if not turn.is_button:
             reading = read_profile(turn.text, slot)
@@ -237,9 +241,12 @@ class ValidateInterviewForm(FormValidationAction):
         if turn.is_button:
             return ASK
         slot, answer = change_request(state.qn, turn.text)
-        unchanged = answer in (None, "yes", state.values.get(slot))
+        # "Ja, passt alles, auch die Website" confirms; "Das Budget: Jo! Wir planen jedes Jahr"
+        # and "die Weiterbildung lieber nie, das ist ja Pflicht" name a question first: changes
+        leading = confirms_first(turn.text)
+        unchanged = answer in (None, state.values.get(slot)) or answer == "yes" and leading
         unchanged = unchanged and not profile_decision(state, turn, None)[1]
-        if plain_confirmation(turn.text) and unchanged:
+        if plain_confirmation(turn.text) and unchanged and (slot is None or leading):
             # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
             state.store(REVIEW_SLOT, True)
             return ASK

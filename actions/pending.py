@@ -11,6 +11,7 @@ from actions.asking import AGAIN, ASK
 from actions.common import REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
+from bot.nlu.intents import detect
 from bot.nlu.text import normalized
 from bot.nlu.understanding import read_answer
 
@@ -80,7 +81,12 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         choice = _named_option(state, question.scale, options, turn.text)
     # a short "ja" / "nein" answers the confirmation itself; a longer text is read as an answer
     bare = yes_or_no(turn) if choice is None and not turn.is_button and turn.words <= 3 else None
-    if choice is None and bare is True and options and "yes" not in options[1:]:
+    if choice is None and not turn.is_button and detect(turn.text) in _WISHES:
+        state.clear_pending()
+        return CONTINUE, None  # "…, ich möchte bitte neu starten": the wish, not a choice
+    if choice is None and bare is False and "no" in options:
+        choice = "no"  # "Nein", "eher nein" names the offered „Nein“ (seen in chats)
+    elif choice is None and bare is True and options and "yes" not in options[1:]:
         choice = options[0]  # "ja" / "genau" confirms the first (likeliest) reading
     elif choice is None and bare is not None:
         # "nein", or a "ja" to "eher „Nein“ oder eher „Ja“?" (which of the two?): all options
@@ -91,13 +97,23 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         reading = read_answer(turn.text, question.scale, question.slot)
         if reading.sure:
             choice = reading.answer
-        elif reading.options and reading.options[0] in options:
+        elif reading.options and reading.options[0] in options and not _asks_back(turn.text):
             choice = reading.options[0]  # the text leans to one of the two offered readings
     state.clear_pending()
     if choice in valid:
         state.store(slot, choice)
         return "done", ASK
     return CONTINUE, None
+
+
+_WISHES = frozenset({"restart", "goodbye", "erase_data", "human_handoff", "callback"})
+
+
+def _asks_back(text: str) -> bool:
+    """The reply ends with a question ("Wat soll dat sin, Cloud? Wolke? 😅"): it asks, it does
+    not choose."""
+    letters = re.sub(r"[^\w?.!]+", " ", text).strip()
+    return letters.endswith("?")
 
 
 def _named_option(state: FormState, scale: str, options: list, text: str) -> Optional[str]:

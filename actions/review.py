@@ -66,6 +66,24 @@ def confirms(text: str) -> bool:
     return bool(_CONFIRM.search(norm)) and not _CHANGE_WORD.search(norm)
 
 
+_PLEASE_TAKE = re.compile(
+    r"\b(nehmen|machen|setzen|schreiben|tragen|nimm|mach|setz|schreib) (sie |se )?"
+    r"(doch |bitte |da |mal |ma |einfach )*",
+    re.IGNORECASE,
+)
+
+
+_RIGHT = re.compile(r"\b(passt|stimmt|korrekt|richtig|alles (gut|ok|okay|klar|richtig))\b")
+
+
+def confirms_first(text: str) -> bool:
+    """The message opens with its confirmation ("Ja, passt alles, auch die Website") or calls
+    a value right ("Website ist richtig so"); a "ja" inside a sentence that names a question
+    ("das Budget: Jo! …", "… lieber nie, das ist ja Pflicht") is no confirmation."""
+    norm = normalized(text)
+    return bool(_CONFIRM.match(norm) or _RIGHT.search(norm)) and not _CHANGE_WORD.search(norm)
+
+
 def plain_confirmation(text: str) -> bool:
     """Confirms without a contrast ("passt, nur bei Phishing ja" asks for a change)."""
     return confirms(text) and not _CONTRAST.search(normalized(text))
@@ -109,4 +127,15 @@ def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[st
     if question is None:
         return slot, None
     reading = read_answer(text, question.scale, slot)
-    return slot, (reading.answer if reading.sure else None)
+    if reading.sure:
+        return slot, reading.answer
+    # "Das mit der Weiterbildung, da nehmen Sie doch lieber nie, …, das ist ja Pflicht": the
+    # clauses read one by one; they must agree
+    plain = _PLEASE_TAKE.sub(" ", text)  # "nehmen Sie lieber nie" -> "lieber nie"
+    clauses = [c for c in re.split(r"[,;.!?:]+", plain) if c.strip()]
+    found = set()
+    for clause in clauses if len(clauses) > 1 else []:
+        part = read_answer(clause, question.scale, slot)
+        if part.sure and part.answer != "dont_know":
+            found.add(part.answer)
+    return slot, (found.pop() if len(found) == 1 else None)

@@ -106,7 +106,7 @@ _CORRECTION = re.compile(
     r"|(^|(?<=, ))(und |un )?(standort|firmensitz|sitz|ort) \w+( \w+)?$"
     r"|(^|\b)sind (jetzt|nun|inzwischen) in|(^|(?<=, ))(wir sitzen|sitzen wir) in \w+( \w+)?$"
     r"|(^|(?<=, ))(\d+|" + _NUMBER_WORDS + r") (mit mir|inkl\w* mir|with me)$"
-    r"|(mach|mache) (ma |mal )?\w+ (weg|wech)|\w+ (konnen sie )?streichen|schreib\w* (ma|mal) \w+"
+    r"|(mach|mache) (ma |mal )?\w+ (weg|wech)|\w+ (konnen sie )?streichen|schreibe? (ma|mal) \w+"
     r"|(wieso|warum) steht da|korrijier\w*|bin (\w+ )?(nicht|nich) (mehr )?(allein|alleine)"
     r"|(nicht|nich) \w+ (dat|das) (is|ist) "
     r"|(branche|ort|zahl|mitarbeiter\w*) bitte \w+|erganzend zu bemerken"

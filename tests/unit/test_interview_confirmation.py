@@ -74,7 +74,19 @@ def test_a_button_at_the_confirmation_stores_its_choice(unclear):
     assert outcome.requested == "security_passwords"
 
 
-def test_no_to_the_confirmation_asks_again_with_all_options(unclear):
+@pytest.mark.parametrize("reply", ["nein", "Eher nein.", "dann nein"])
+def test_no_at_a_confirmation_that_offers_no_is_that_option(unclear, reply):
+    """ "eher „Teilweise“ oder eher „Nein“?" – "Nein" names the offered „Nein“ (black-box chats:
+    re-asking read as a rebuke)."""
+    dialogue = at("security_updates")
+    dialogue.say(UNCLEAR)
+    outcome = dialogue.say(reply)
+    assert outcome.slot("security_updates") == "no"
+    assert outcome.requested == "security_passwords"
+
+
+def test_no_to_a_confirmation_without_no_asks_again_with_all_options(monkeypatch):
+    torn_reader(monkeypatch, {UNCLEAR: Reading(UNSURE, "partly", ("partly", "yes"), 0.5, "test")})
     dialogue = at("security_updates")
     dialogue.say(UNCLEAR)
     outcome = dialogue.say("nein")
@@ -83,6 +95,23 @@ def test_no_to_the_confirmation_asks_again_with_all_options(unclear):
     assert outcome.requested == "security_updates"
     assert QN.question("security_updates").text in outcome.texts[-1]
     assert outcome.payloads == answer_payloads("security_updates")
+
+
+def test_a_question_back_at_a_confirmation_chooses_nothing(unclear):
+    dialogue = at("security_updates")
+    dialogue.say(UNCLEAR)
+    outcome = dialogue.say("Wat soll dat sin, Virenschutz? Wolke? 😅")
+    assert not outcome.sets("security_updates")
+
+
+def test_a_wish_at_a_confirmation_is_the_wish(unclear):
+    dialogue = at("security_updates")
+    dialogue.say(UNCLEAR)
+    outcome = dialogue.say(
+        "Entschuldigung, da ist einiges durcheinander. Ich möchte bitte neu starten."
+    )
+    assert not outcome.sets("security_updates")
+    assert "von vorn" in outcome.texts[-1]
 
 
 def torn_reader(monkeypatch: pytest.MonkeyPatch, readings: dict) -> None:

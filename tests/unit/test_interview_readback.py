@@ -183,3 +183,21 @@ def test_no_to_the_summary_asks_which_answer_to_change():
     assert not outcome.sets("answers_confirmed")
     assert "Welche Antwort möchten Sie ändern?" in outcome.texts[0]
     assert outcome.requested == "answers_confirmed"
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        # a "ja" inside a sentence that names a question is no "Alles richtig" (black-box chats)
+        (
+            "Bei der Datensicherung nehmen Sie lieber selten, das ist ja ehrlicher.",
+            "security_backup",
+            "rarely",
+        ),
+        ("Un de Website: Jo! Die ham mer doch.", "online_website", "yes"),
+    ],
+)
+def test_a_change_with_a_ja_in_it_is_a_change(text, slot, value):
+    outcome = Dialogue(FORM, finished(online_website="no"), "answers_confirmed").say(text)
+    assert outcome.slot(slot) == value
+    assert not outcome.sets("answers_confirmed")

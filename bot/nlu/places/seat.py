@@ -104,7 +104,11 @@ _OWN_NOUNS = _fold_set(
 
 # Words that name another firm, or our own in an apposition after an indefinite article
 _FIRM_WORDS = _fold_set("hersteller agentur dienstleister großhändler zulieferer partnerbetrieb")
-_INDEFINITE = _fold_set("ein eine einen einem einer")
+_INDEFINITE = _fold_set("ein eine einen einem einer ne n nen")
+_NOT_OURS = _fold_set(
+    "mit von vom bei beim für über die der den dem das eine einer einem ein externe externen "
+    "externer unser unsere unseren unserem unserer wie andere anderen"
+)
 
 _OUR_FIRM = _fold_set("die das den der es sie firma betrieb unser unsere unseren geschäft laden")
 
@@ -139,11 +143,19 @@ def _clause_window(
 
 
 def _we_are(before: list[str], i: int) -> bool:
-    """ "(Unser Unternehmen,) ein Hersteller … mit Sitz in Ratingen", "wir sind eine Agentur in
-    Hilden": a firm word that describes the firm itself, unlike "mit einer Agentur in Hilden"."""
-    if before[i] not in _FIRM_WORDS or i == 0 or before[i - 1] not in _INDEFINITE:
+    """ "(Unser Unternehmen,) ein Hersteller … mit Sitz in Ratingen", "wir sind ne kleine Agentur
+    in Hilden", "Agentur in Hilden, 7 Leute": a firm word that describes the firm itself, unlike
+    "mit einer Agentur in Hilden"."""
+    if before[i] not in _FIRM_WORDS:
         return False
-    return i == 1 or before[i - 2] in ("sind", "sin", "sinn", "als", "ist", "wir")
+    if i == 0 or i == 1 and before[0] not in _NOT_OURS:
+        return True  # the clause opens with it ("Web-Agentur in Ratingen"): the firm
+    k = i - 1
+    while k > 0 and i - k <= 2 and before[k] not in _INDEFINITE and before[k].endswith(("e", "en")):
+        k -= 1  # "ne kleine Agentur", "eine junge Werbeagentur"
+    if before[k] not in _INDEFINITE:
+        return False
+    return k == 0 or before[k - 1] in ("sind", "sin", "sinn", "als", "ist", "wir", "san")
 
 
 def seat_score(text: str, match: PlaceMatch) -> int:

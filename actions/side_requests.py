@@ -1,0 +1,76 @@
+"""What an answer message carries besides the answer to the open question: a change of an
+earlier answer ("bei der Frage mit dem Backup hab ich mich vertan, das ist eher teilweise") and,
+next to a profile correction, the answer itself ("Nein, überall dasselbe Passwort. Ach übrigens,
+wir sind inzwischen sechs"). Both were lost or stored on the wrong question before (black-box
+chats with the running bot)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from actions.asking import AGAIN, CHANGE
+from actions.common import Turn
+from actions.interview_state import FormState
+from actions.review import change_request
+from bot.nlu.profile import is_correction, read_profile
+from bot.nlu.text import normalized
+from bot.nlu.understanding import read_answer
+from contract.questionnaire import Question
+
+# words that say an earlier answer is being changed (not merely mentioned)
+_CHANGING = re.compile(
+    r"\b(vertan|verklickt|vertippt|verschrieben|korrigier\w*|(war|ist) falsch"
+    r"|(bitte|mochte|mocht|will|wollte|konnen sie|kann ich|muss|soll) (\w+ ){0,5}(ab)?andern"
+    r"|(ab)?andern (sie|bitte)"
+    r"|falsch (gesagt|angegeben|geklickt|gedruckt|beantwortet|verstanden)"
+    r"|(bei|zu|zur|an) der frage|(zuruck|noch ?mal) zu(r)? (der )?frage|frage \d+"
+    r"|(meine|die) antwort (zu|bei|auf|von))\b"
+)
+
+
+def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[str]:
+    """A change of an answer already given, named by its question and with change language: the
+    new value is stored (or the question asked again) and the open question is asked again; the
+    mode of the next prompt, or None when the message is no such change."""
+    if turn.is_button or not _CHANGING.search(normalized(turn.text)):
+        return None
+    slot, answer = change_request(state.qn, turn.text)
+    if slot is None or slot == current.slot or state.values.get(slot) is None:
+        return None
+    if slot not in state.qn.question_slots:
+        return None
+    if answer is None or answer == state.values.get(slot):
+        state.set(slot, None)
+        state.mark_changed(slot)
+        state.ask_slot = slot  # asked now; the open question follows
+        return CHANGE
+    old = state.label(slot)
+    state.store(slot, answer)
+    state.mark_changed(slot)
+    state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+    return AGAIN
+
+
+_CLAUSES = re.compile(r"[^.,;:!?]+")
+_YES_NO_WORDS = frozenset({"ja", "nein", "ne", "nee", "no", "yes", "jo", "na", "doch"})
+
+
+def answer_beside_profile(state: FormState, turn: Turn, question: Question) -> None:
+    """Stores the answer a message gives next to a profile correction, read from the clauses
+    that carry no profile value and no correction language. A bare "Nein" before the correction
+    ("Nein, wir sind nicht in Haan, sondern Hilden") is the correction's, not an answer."""
+    if turn.is_button or state.values.get(question.slot) is not None:
+        return
+    kept = [
+        c.strip()
+        for c in _CLAUSES.findall(turn.text)
+        if c.strip() and not read_profile(c, None).values and not is_correction(c)
+    ]
+    rest = " ".join(kept)
+    words = normalized(rest).split()
+    if not words or len(words) <= 2 and set(words) <= _YES_NO_WORDS:
+        return
+    reading = read_answer(rest, question.scale, question.slot)
+    if reading.sure and reading.answer != "dont_know":
+        state.store(question.slot, reading.answer)

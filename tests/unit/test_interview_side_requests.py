@@ -1,0 +1,52 @@
+"""What an answer message carries besides the answer (actions.side_requests): a change of an
+earlier answer, and the answer next to a profile correction (black-box chats lost both)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.action_helpers import FakeApi
+from tests.unit.interview_helpers import at
+
+
+@pytest.fixture(autouse=True)
+def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
+    return FakeApi().install(monkeypatch)
+
+
+def test_a_change_of_an_earlier_answer_changes_that_answer_and_asks_again():
+    dialogue = at("security_updates")  # the backup was answered "Nie" (answered())
+    before = dialogue.slots["security_backup"]
+    outcome = dialogue.say(
+        "Moment, bei der Datensicherung hab ich mich vertan, das machen wir regelmäßig"
+    )
+    assert before != "regularly"
+    assert outcome.slot("security_backup") == "regularly"
+    assert not outcome.sets("security_updates")
+    assert outcome.requested == "security_updates"
+    assert outcome.texts[0].startswith("Geändert: Datensicherung")
+
+
+def test_a_change_without_a_clear_value_asks_the_earlier_question_first():
+    outcome = at("security_updates").say("bei der Frage mit dem Backup hab ich mich vertan")
+    assert outcome.requested == "security_backup"
+    assert not outcome.sets("security_updates")
+
+
+def test_naming_another_topic_in_an_answer_changes_nothing_else():
+    outcome = at("security_updates").say("Updates laufen automatisch, das Backup übrigens auch")
+    assert not outcome.sets("security_backup")
+
+
+def test_the_answer_next_to_a_profile_correction_is_kept():
+    outcome = at("security_passwords").say(
+        "Nein, überall dasselbe Passwort. Ach übrigens, wir sind inzwischen zwölf Leute."
+    )
+    assert outcome.slot("security_passwords") == "no"
+    assert outcome.slot("pending")["type"] == "profile"
+
+
+def test_a_no_that_opens_a_correction_is_no_answer():
+    outcome = at("online_listings").say("Nein, wir sind nicht in Hilden, sondern in Haan.")
+    assert not outcome.sets("online_listings")
+    assert outcome.slot("pending")["type"] == "profile"
