@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from rasa_sdk import Tracker
 
 from actions import api_client
+from actions.asking import stored_answer_label
 from actions.contact import contact_message
 from actions.funnel import channel_of
 from actions.settings import settings
@@ -72,6 +73,15 @@ def recommendation_messages(
         lines.append(
             f"{number}. {offering['title']} ({offering['provider']}): {offering['summary']} "
             f"{offering.get('reason', '')} Kosten: {offering['cost']}".replace("  ", " ")
+        )
+    need = tracker.get_slot("support_need")
+    if need and need != NO_NEED and not any(o.get("matches_need") for o in offerings):
+        # the closing wish came first, but no open offering serves it: say so
+        wish = stored_answer_label(load_questionnaire(), "support_need", need)
+        lines.append(
+            f"Zu Ihrem Wunsch „{wish}“ habe ich derzeit kein passendes Angebot in meiner Liste. "
+            "Die Wirtschaftsförderung hilft Ihnen dazu gern persönlich weiter – fragen Sie "
+            "einfach nach einem „Ansprechpartner“."
         )
     buttons = [
         {"title": offering["title"][:60], "url": offering["url"], "type": "web_url"}

@@ -58,6 +58,9 @@ def strengths_and_gaps(
 ) -> Optional[str]:
     """The two strongest and two weakest dimensions with one sentence each."""
     strongest, weakest = strongest_and_weakest(maturity["dimensions"])
+    # only real strengths, and a next step only where one is left to take
+    strongest = [(k, s) for k, s in strongest if s >= questionnaire.strong_from]
+    weakest = [(k, s) for k, s in weakest if s < questionnaire.done_from]
     if not strongest and not weakest:
         return None
     size_class = questionnaire.size_class_for(employees)

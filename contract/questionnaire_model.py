@@ -90,6 +90,8 @@ class Questionnaire:
     questions: Tuple[Question, ...]
     closing: Tuple[ProfileQuestion, ...]
     weak_below: int = 50
+    strong_from: int = 60
+    done_from: int = 90
     _by_slot: Dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     # ---- slots in interview order ------------------------------------------------------------

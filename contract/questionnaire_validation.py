@@ -110,6 +110,8 @@ def parse_questionnaire(raw: Any, needs: Needs) -> Questionnaire:
         questions=tuple(questions),
         closing=_option_questions(raw.get("closing", []), needs, "closing"),
         weak_below=int(raw.get("weak_below", 50)),
+        strong_from=int(raw.get("strong_from", 60)),
+        done_from=int(raw.get("done_from", 90)),
     )
     check_questionnaire(questionnaire, needs)
     return questionnaire

@@ -8,7 +8,7 @@ from typing import Any, Dict
 
 import pytest
 
-from actions.result import ActionCompleteAssessment
+from actions.result import ActionCompleteAssessment, strengths_and_gaps
 from contract.codes import CHANNELS
 from contract.questionnaire import load_needs
 from contract.scoring import compute_maturity
@@ -233,3 +233,34 @@ def test_api_down_shows_the_score_and_the_region_s_contact(api, town, organisati
     assert not any(m.get("image") for m in outcome.messages)  # no chart without the API
     assert not [b for b in outcome.buttons if b.get("title") == "Ergebnis drucken"]
     assert len(api.calls["log_assessment"]) == 1  # tried once, its failure is no crash
+
+
+def test_weak_topics_are_no_strengths_and_a_full_score_needs_no_next_step():
+    """Black-box chats: "Ihre Stärken … Strategie (33): Sie haben Digitalisierung verankert"
+    and "nächster Schritt … IT-Sicherheit (100)"."""
+    ids = [d.id for d in QN.dimensions]
+    low = {"overall": 20, "dimensions": {k: 20 + i for i, k in enumerate(ids)}}
+    text = strengths_and_gaps(QN, low, 5) or ""
+    assert "Ihre Stärken" not in text and "nächste Schritt" in text
+    high = {"overall": 95, "dimensions": {k: 100 - i for i, k in enumerate(ids)}}
+    text = strengths_and_gaps(QN, high, 5) or ""
+    assert "Ihre Stärken" in text and "nächste Schritt" not in text
+    for _, score in re.findall(r"• ([^(]+) \((\d+)\)", text):
+        assert int(score) >= QN.strong_from
+
+
+def test_a_wish_no_offering_serves_is_named():
+    from actions.followup import recommendation_messages
+
+    offering = {
+        "title": "T",
+        "provider": "P",
+        "summary": "S.",
+        "cost": "kostenlos",
+        "url": "https://x.example",
+    }
+    tracker = make_tracker("ja", {"support_need": "website_marketing"}, form=None)
+    text = recommendation_messages([{**offering, "matches_need": False}], tracker)[0]["text"]
+    assert "Zu Ihrem Wunsch „Website und Online-Marketing“ habe ich derzeit kein passendes" in text
+    text = recommendation_messages([{**offering, "matches_need": True}], tracker)[0]["text"]
+    assert "Zu Ihrem Wunsch" not in text
