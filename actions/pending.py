@@ -12,6 +12,7 @@ from actions.common import REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
 from bot.nlu.intents import detect
+from bot.nlu.profile import read_profile
 from bot.nlu.text import normalized
 from bot.nlu.understanding import read_answer
 
@@ -47,6 +48,12 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         if chosen is not None:  # the other reading of a two-way confirmation ("5 mit mir")
             state.clear_pending()
             return "done", profile_confirm.resolve(state, {**pending, "value": chosen}, True)
+        corrected = _corrected(turn, pending)
+        if corrected:  # "Nein, mit mir sind es fünf": the owner's own value, the rest as read
+            state.clear_pending()
+            values = {**profile_confirm.pending_values(pending), **corrected}
+            merged = {"type": "profile", "values": values}
+            return "done", profile_confirm.resolve(state, merged, True)
     decision = yes_or_no(turn)
     if decision is None:
         state.clear_pending()
@@ -104,6 +111,20 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         state.store(slot, choice)
         return "done", ASK
     return CONTINUE, None
+
+
+_NO_LEAD = re.compile(r"^\W*(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b")
+
+
+def _corrected(turn: Turn, pending: Dict[str, Any]) -> Dict[str, Any]:
+    """A no to a profile confirmation with the right value in it ("Nein, 9 – die Freien zählen
+    nicht, aber ich", "nein, zusammen 10"): the values it states for the proposed slots."""
+    if turn.is_button or not _NO_LEAD.match(turn.text.strip().lower()):
+        return {}
+    proposed = profile_confirm.pending_values(pending)
+    asked = "employees" if "employees" in proposed else next(iter(proposed), None)
+    values = read_profile(turn.text, asked).values
+    return {k: v for k, v in values.items() if k in proposed and v != proposed[k]}
 
 
 _WISHES = frozenset({"restart", "goodbye", "erase_data", "human_handoff", "callback"})

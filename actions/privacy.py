@@ -5,6 +5,7 @@ Every sentence here must stay true to what the code does (see docs/privacy.md).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Sequence
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from actions import api_client
 from actions.common import button
 from actions.funnel import KEY_SLOT
 from actions.settings import settings
+from bot.nlu.text import normalized
 
 NOTICE_SLOT = "notices"
 PII_NOTICE = "pii"
@@ -114,6 +116,12 @@ def privacy_answer(tracker: Tracker, text: str) -> tuple:
     return short_privacy(), with_notice(notices, SHORT_NOTICE)
 
 
+_OFFER_QUESTION = re.compile(
+    r"\b(angebot\w*|beratung\w*|berater\w*|forder\w*|zuschuss\w*|hilfe|unterstutzung"
+    r"|wer hilft|hilft mir|gibt es (auch |noch )?(was|etwas|jemand\w*))\b"
+)
+
+
 class ActionPrivacyInfo(Action):
     """Answers "Was speichern Sie über mich?": short first, the details on request."""
 
@@ -123,7 +131,14 @@ class ActionPrivacyInfo(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        text, events = privacy_answer(tracker, (tracker.latest_message or {}).get("text") or "")
+        said = str((tracker.latest_message or {}).get("text") or "")
+        if tracker.get_slot("stage") == "result" and _OFFER_QUESTION.search(normalized(said)):
+            # "Gibt es auch ein Angebot zum Datenschutz?" asks for offerings on the topic, not
+            # for this assistant's privacy notice
+            from actions.after_result import ActionAnswerFollowup
+
+            return await ActionAnswerFollowup().run(dispatcher, tracker, domain)
+        text, events = privacy_answer(tracker, said)
         dispatcher.utter_message(text=text)
         return events
 

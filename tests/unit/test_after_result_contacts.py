@@ -140,3 +140,11 @@ def test_a_question_about_an_offering_that_the_model_took_for_a_handoff_is_answe
     person = run(HANDOFF, make_tracker("Ich möchte mit einem Menschen sprechen", result_slots(),
                                        form=None))  # fmt: skip
     assert person.texts[0].startswith(KREIS)
+
+
+def test_a_question_for_offerings_on_data_protection_lists_offerings_not_the_notice():
+    from actions.privacy import ActionPrivacyInfo
+
+    tracker = make_tracker("Gibt es auch ein Angebot zum Datenschutz?", result_slots(), form=None)
+    outcome = run(ActionPrivacyInfo(), tracker)
+    assert outcome.texts[0].startswith("Zum Thema „IT-Sicherheit und Datenschutz“"), outcome.texts

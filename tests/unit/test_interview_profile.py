@@ -245,3 +245,21 @@ def test_the_second_failed_staff_answer_gets_a_simpler_re_ask():
     second = dialogue.say("hmm")
     assert first.texts[0] != second.texts[0]
     assert "Zahl" in second.texts[0] and second.requested == "employees"
+
+
+@pytest.mark.parametrize(
+    "reply, employees",
+    [
+        ("Nein, mit mir sind es fünf", 5),
+        ("nein, zusammen 10", 10),
+        ("Nein, 9 – die Freien zählen nicht, aber ich", 9),
+    ],
+)
+def test_a_no_with_the_right_count_takes_it_and_keeps_the_rest(reply, employees):
+    """Black-box chats: the count in the "Nein" was ignored and sector and town were dropped."""
+    dialogue = Dialogue(FORM, {"consent": True}, "employees")
+    first = dialogue.say("Physiotherapie-Praxis in Mettmann, ich habe drei Angestellte")
+    assert first.slot("pending")["type"] == "profile"
+    outcome = dialogue.say(reply)
+    assert outcome.slot("employees") == employees
+    assert outcome.slot("pending") is None
