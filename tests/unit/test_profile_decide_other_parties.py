@@ -59,3 +59,18 @@ def test_the_own_trade_not_the_clients(text, sector):
 )
 def test_a_suppliers_or_clients_town_is_not_the_seat(text, asked, municipality):
     assert stored_or_proposed(text, asked).get("municipality") == municipality
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [
+        ("Es sind 9 Mitarbeiter, ich selbst nicht mitgezählt.", 10),  # the owner added once
+        ("6 Leute, nee 7, die Neue vergessen", 7),  # a count taken back at once
+        ("zwölf, äh, dreizehn Leute", 13),
+        ("11 people, 20 laptops 😅", 11),  # laptops are no "ops"
+        ("Metzgerei, 12 Personen, drei Azubis drin", 12),  # included, not added
+        ("5 ppl, our 30 couriers are freelancers", 5),
+    ],
+)
+def test_counts_that_a_careless_reader_gets_wrong(text, employees):
+    assert stored_or_proposed(text, "employees").get("employees") == employees

@@ -78,6 +78,26 @@ def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
     return parts if len(parts) >= 2 and joined else []
 
 
+_COUNT_KINDS = ("bare", "total", "strong", "group")
+
+
+def _revised(low: list[str], mentions: list[Mention]) -> list[Mention]:
+    """A count the owner takes back at once ("7 Leute, nein 8", "zehn, äh, elf"): only the
+    later one counts."""
+    out = list(mentions)
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.kind not in _COUNT_KINDS or b.kind not in _COUNT_KINDS or b.value == a.value:
+            continue
+        between = [w for w in low[a.last + 1 : b.first] if w not in (",", "-", "–", ".", "!")]
+        fixed = set(between) <= _SELF_FIX | {"warte", "wait", "no"}
+        if between and len(between) <= 2 and fixed and a in out and b in out:
+            # the new count takes the place of the old one: "Wir sind neun, nee, zehn"
+            kind = a.kind if b.kind == "bare" else b.kind
+            out[out.index(b)] = b._replace(kind=kind, general=b.general or a.general)
+            out.remove(a)
+    return out
+
+
 def _owners_before(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
     """Persons named before a "wir haben N Angestellte" total ("mit meinem Bruder")."""
     window = low[max(0, pick.first - 4) : pick.first]
@@ -101,6 +121,7 @@ def _decide(
         return StaffReading(value, toks[first].start, toks[last].end, source, parts=parts)
 
     whole = (toks[0].start, toks[-1].end)
+    mentions = _revised(low, mentions)
     owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
     concluded = _concluded(low, mentions)
     if concluded is not None:
@@ -171,7 +192,8 @@ def _decide(
                 added.append(m)
         on_top = _OWNER_ON_TOP.search(norm) and not any(m.kind == "owner" for m in added)
         on_top = on_top or owner_ordinal(norm) == value + 1  # "drei …, ich bin der vierte"
-        if (_OWNER_EXCLUDED.search(norm) or on_top) and not owner_in:
+        owner_added = any(m.kind == "owner" for m in added)
+        if (_OWNER_EXCLUDED.search(norm) or on_top) and not owner_in and not owner_added:
             value += 1  # "… mich nicht mitgezählt", "Neben mir arbeiten noch sechs Leute"
         return reading(added, value, "total")
     groups = [m for m in mentions if m.kind == "group"]

@@ -33,7 +33,7 @@ _GENERAL = _fold_set(
     "arbeitnehmerinnen arbeitskräfte kräfte kräften staff people employees persons heads folks "
     "guys menschen teammitglieder mitstreiter personal ppl angestellter beschäftigter employee "
     "mitarbeitender festangestellter köppe person nasen humans leutz fte ftes headcount leude "
-    "peeps"
+    "peeps ops"
 )
 # Person nouns (singular base forms); compounds ending in one of them count too
 # ("Bürokraft", "Fahrlehrer", "Teilzeitkräfte").
@@ -65,7 +65,7 @@ _ROLE = re.compile(
         "engineer nurse frau kollege kollegin kolleje gründer mitgründer gesellschafterin "
         "teilhaber dev devs jeselle jesell lehrjung lehrjunge stift rider "
         "editor therapist physio receptionist analyst marketer copywriter producer coach tutor "
-        "instructor timer ops"
+        "instructor timer"
     )
     + r")(?:e|en|n|s|in|innen|nen|ne|er|ern|es)?$"
 )

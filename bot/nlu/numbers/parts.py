@@ -58,10 +58,13 @@ _INCLUDED = _fold_set(
 
 
 def _named_as_included(low: list[str], member: Mention) -> bool:
-    """A person followed by "(und mich) mitgerechnet/eingeschlossen": part of a total."""
+    """A person followed by "(und mich) mitgerechnet/eingeschlossen", or a later group followed
+    by "drin"/"dabei" ("10 Person, zwei Azubi drin"): part of a total."""
+    rest = [w for w in low[member.last + 1 : member.last + 5] if w not in ("und", "mich", "mir")]
+    if member.kind == "group" and member.first > 0 and rest[:1] in (["drin"], ["dabei"]):
+        return True
     if member.kind not in ("person", "definite") or member.value != 1:
         return False
-    rest = [w for w in low[member.last + 1 : member.last + 5] if w not in ("und", "mich", "mir")]
     return bool(rest) and rest[0] in _INCLUDED
 
 
@@ -111,10 +114,24 @@ def _excluded_by_clause(rest: list[str]) -> bool:
     return bool(set(clause) & _NEGATION) and bool(set(clause) & _COUNTING)
 
 
+_CONTRACTED = _fold_set(
+    "freelancer freelancers freiberufler freie subunternehmer subs extern externe contractors "
+    "selbstständig selbststandig selbstständige"
+)
+
+
 def _named_as_excluded(low: list[str], member: Mention) -> bool:
-    """ "die Aushilfe im Sommer nicht mitgezählt": a person named as not counted."""
+    """ "die Aushilfe im Sommer nicht mitgezählt", "our 40 drivers are freelancers": a person
+    named as not counted."""
     if member.kind not in ("person", "definite", "group"):
         return False
+    after = low[member.last + 1 : member.last + 5]
+    if (
+        after[:1]
+        and after[0] in ("are", "sind", "sin", "is", "ist")
+        and set(after[1:4]) & _CONTRACTED
+    ):
+        return True
     if _excluded_by_clause(low[member.last + 1 : member.last + 12]):
         return True
     rest = low[member.last + 1 : member.last + 6]

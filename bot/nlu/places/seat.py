@@ -234,8 +234,8 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score += 3  # an address: "[PLZ] Ratingen", "40822 Mettmann"
     if prev == "nach":
         score += 3 if set(after) & _MOVED or set(before) & _MOVED else -2
-    if prev in ("aus", "von") and "nach" in after:
-        score -= 3  # "aus Hilden nach Langenfeld gezogen"
+    if prev in ("aus", "von", "from") and {"nach", "to"} & set(after):
+        score -= 3  # "aus Hilden nach Langenfeld gezogen", "moved from Hilden to Langenfeld"
     if before[:1] == ["sondern"] or before[:1] == ["but"]:
         score += 2  # "nicht in Ratingen, sondern in Heiligenhaus"
     base = prev == "von" and after[:1] == ["aus"]
