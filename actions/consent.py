@@ -53,7 +53,7 @@ _LEAD_YES = re.compile(
     r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar"
     # the start button's words typed: "Check starten", "jetzt starten", "los geht's"
     r"|((den |der )?(digital)?check |jetzt |dann )*(starten|beginnen|anfangen|loslegen)"
-    r"|(los|auf) geht'?s)\b"
+    r"|(los|auf) geht'?s|na dann( mal)?( los)?|dann (mal )?los|los jon|loss jon|auf jeht'?s)\b"
 )
 _LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
 

@@ -31,7 +31,9 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(meine|unsere|die|alle|das)\b.{0,20}\b(daten|gesprach\w*|verlauf|chat\w*|angaben"
      r"|nachrichten)\b.{0,30}\b(geloscht|entfernt)\b", False),
     ("restart",
-     r"\b(neu (starten|anfangen|beginnen|machen(?! (zu )?lass))|neustart\w*|von vorn\w*(?! bis)"
+     r"\b(neu (starten|anfangen|beginnen)|neustart\w*|von vorn\w*(?! bis)"
+     # "alles neu machen", not "Ich will Kassensystem neu machen" (a plan of the firm)
+     r"|(^|(?<=alles )|(?<=das )|(?<=bitte )|(?<=lieber )|(?<=check ))neu machen(?! (zu )?lass)"
      r"|nochmal neu|noch mal neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
      r"|neu anfangen|fang\w* (wir )?(nochmal|noch mal|neu) an)\b", False),
     ("withdraw",
@@ -50,7 +52,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"(aufhoren|abbrechen|beenden)\b", False),
     ("callback",
      r"\b(ruckruf\w*|zuruckruf\w*|ruf\w* (sie |ihr )?(mich|uns) (bitte )?(zuruck|an)"
-     r"|rufen sie (mich|uns)|anrufen|melden sie sich)\b|\[telefon\]", False),
+     r"|rufen sie (mich|uns)|anrufen|melden sie sich|call (me|us) back|call me|callback"
+     r"|give (me|us) a (call|ring))\b|\[telefon\]", False),
     ("human_handoff",
      r"\b(mensch\w*|person|mitarbeiter\w*|ansprechpartner\w*|berater\w*|jemand\w*|kolleg\w*)\b"
      r".{0,30}\b(sprechen|reden|kontakt\w*|erreichen|telefonieren|schreiben)\b"
@@ -77,10 +80,17 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"^(tschus\w*|tschau|ciao|bye|auf wiedersehen|wiedersehen|bis (bald|spater|dann|morgen)"
      r"|ich muss (los|weg|jetzt los)|schonen (tag|abend)|gute nacht|adieu|machs gut"
      r"|mach es gut|ade|bis die tage)\b", True),
+    # a pause announced in a longer message ("…, ich muss Schluss machen. Ich melde mich
+    # heute Abend nochmal!"): the form asks before it pauses
+    ("goodbye",
+     r"\b(ich muss (jetzt |leider |gleich )?(schluss machen|aufhoren)"
+     r"|ich melde mich (\w+ ){0,3}(nochmal|noch mal|wieder|spater|nachher))\b", False),
     ("greet",
      r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|grue?zi|tach"
      r"|n abend|nabend|mahlzeit|gru(ss|e) dich)\b", True),
     ("thank", r"^(danke\w*|vielen dank|merci|thx|thanks|besten dank)\b", True),
+    # back after a pause ("So, Feierabend, da bin ich wieder. Wo waren wir?")
+    ("greet", r"\b(da bin ich wieder|bin (wieder|zuruck) da|wo waren wir)\b", False),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern), short) for kind, pattern, short in _PATTERNS]
 _RESET_RE = re.compile(rf"\b{_RESET}\b")

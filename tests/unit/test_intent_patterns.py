@@ -245,3 +245,23 @@ def test_stories_that_share_words_with_restart_or_callback(text):
 )
 def test_json_looking_text_is_never_a_wish(text):
     assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Ich will Kassensystem neu machen und online bestellen, das ist Plan für nächste Jahr.",
+            None,
+        ),
+        ("Können wir bitte alles neu machen?", "restart"),
+        ("Can someone call me back?", "callback"),
+        (
+            "Oh, die Kundin kommt, ich muss Schluss machen. Ich melde mich heute Abend nochmal!",
+            "goodbye",
+        ),
+        ("So, Feierabend, da bin ich wieder. Wo waren wir?", "greet"),
+    ],
+)
+def test_wishes_found_in_black_box_chats(text, kind):
+    assert detect(text) == kind
