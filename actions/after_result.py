@@ -9,6 +9,7 @@ import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -36,7 +37,14 @@ _ASPECTS = (
 _ASPECT_RES = [(name, re.compile(pattern)) for name, pattern in _ASPECTS]
 _ORDINAL = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3}
 _NUMBER = re.compile(r"\b(?:angebot|nr|nummer|punkt)\s*(\d)\b|^\s*(\d)\s*$")
-_SCORE = re.compile(r"\b(ergebnis|punkt\w*|reifegrad|stufe|level|score|bewertung|gesamt\w*)\b")
+_SCORE = re.compile(
+    r"\b(ergebnis|punkt\w*|reifegrad|stufe|level|score|bewertung|gesamt\w*"
+    r"|(bedeutet|heisst) (die |eine )?\d+|gut oder schlecht)\b"
+)
+LAST_OFFERING = "last_offering"
+# a question that points back to the offering just described ("Was kostet das?", "Wer bietet
+# es an?", "Wie melde ich mich dafür an?")
+_REFERS_BACK = re.compile(r"\b(das|es|dafur|dazu|der|die|den|dem|davon|daran|dabei|it|that)\b")
 _PRINT = re.compile(r"\b(druck\w*|ausdruck\w*|pdf|speicher\w*|link|ergebnisseite|herunterlad\w*)\b")
 _TOPIC_OFFERS = re.compile(
     r"\b(gibt es|habt ihr|haben sie|hatten sie|kennen sie|wo (finde|bekomme|gibt)|was (gibt"
@@ -237,6 +245,11 @@ class ActionAnswerFollowup(Action):
             offering = offering_in(turn.text, recommended)
             if topic and not _NUMBER.search(norm):
                 offering = None
+        last = catalogue().get(str(tracker.get_slot(LAST_OFFERING) or ""))
+        back = last is not None and aspect_of(norm) and _REFERS_BACK.search(norm)
+        back = back and not _SCORE.search(norm)
+        if offering is None and not payload and not topic and back:
+            offering = last  # "Mehr zu Angebot 1", then "Was kostet das?"
         if (
             offering is None
             and not payload
@@ -271,4 +284,4 @@ class ActionAnswerFollowup(Action):
         dispatcher.utter_message(
             text="Was möchten Sie noch wissen?", buttons=followup_buttons(recommended)
         )
-        return []
+        return [SlotSet(LAST_OFFERING, offering.id)] if offering is not None else []

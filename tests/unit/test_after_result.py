@@ -172,3 +172,15 @@ def test_offerings_on_a_topic_are_listed_when_the_firm_may_use_them(text, dimens
         assert item.eligibility.allows(
             PROFILE["employees"], PROFILE["sector"], PROFILE["municipality"], region
         )
+
+
+def test_a_question_back_about_the_offering_just_described():
+    """Black-box chats: "Mehr zu Angebot 1", then "Was kostet das?" was not understood."""
+    first = ask(f'/ask_result{{"offering":"{RECOMMENDED[0]}"}}')
+    assert first.slot("last_offering") == RECOMMENDED[0]
+    outcome = ask("Was kostet das?", last_offering=RECOMMENDED[0])
+    assert outcome.texts[0] == ask("Was kostet Angebot 1?").texts[0]
+
+
+def test_what_a_score_means():
+    assert "Gesamtwert" in ask("Was bedeutet 56? Ist das gut oder schlecht?").texts[0]
