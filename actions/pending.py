@@ -102,6 +102,8 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         return "done", AGAIN
     elif choice is None and not turn.is_button:
         reading = read_answer(turn.text, question.scale, question.slot)
+        if reading.status == "none":
+            reading = _last_clause_reading(turn.text, question.scale, question.slot) or reading
         if reading.sure:
             choice = reading.answer
         elif reading.options and reading.options[0] in options and not _asks_back(turn.text):
@@ -135,6 +137,16 @@ def _asks_back(text: str) -> bool:
     not choose."""
     letters = re.sub(r"[^\w?.!]+", " ", text).strip()
     return letters.endswith("?")
+
+
+def _last_clause_reading(text: str, scale: str, slot: Optional[str]) -> Optional[Any]:
+    """ "Hä? Es ging um die Belege: regelmäßig.": the whole reply has no signal (it opens with
+    a question), its last clause is a sure answer."""
+    clauses = [c for c in re.split(r"[.:;!?]+", text) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    reading = read_answer(clauses[-1], scale, slot)
+    return reading if reading.sure else None
 
 
 def _named_option(state: FormState, scale: str, options: list, text: str) -> Optional[str]:

@@ -196,3 +196,13 @@ def test_a_label_inside_a_negation_does_not_pick_that_option(monkeypatch):
     dialogue.say(story)
     outcome = dialogue.say("nicht gut")
     assert outcome.slot("skills_level") != "good"
+
+
+def test_a_clear_answer_after_a_question_back_at_the_confirmation_counts(monkeypatch):
+    torn = Reading(UNSURE, "never", ("never", "always"), 0.5, "t")
+    story = "Die Belege kommen in eine Schuhschachtel und dann zum Steuerberater"
+    torn_reader(monkeypatch, {story: torn})
+    dialogue = at("processes_paperless")
+    dialogue.say(story)
+    outcome = dialogue.say("Hä? Es ging um die Belege: regelmäßig.")
+    assert outcome.slot("processes_paperless") == "regularly"
