@@ -12,7 +12,7 @@ from actions.common import REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
 from bot.nlu.intents import detect
-from bot.nlu.profile import read_profile
+from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.text import normalized
 from bot.nlu.understanding import read_answer
 
@@ -68,7 +68,11 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             state.say("Gut, dann frage ich die Angaben zu Ihrem Betrieb neu ab.")
         return "done", ASK
     if kind == "profile":
-        return "done", profile_confirm.resolve(state, pending, decision)
+        mode = profile_confirm.resolve(state, pending, decision)
+        more = _other_changes(state, turn, pending) if decision else {}
+        if more:  # "Ja, Haan stimmt. Aber 2 Beschäftigte stimmt nicht, wir sind fünf mit mir!"
+            return "done", profile_confirm.confirm(state, more, turn.text)
+        return "done", mode
     if not decision:
         state.say("Gut, dann machen wir weiter.")
         return "done", AGAIN
@@ -127,6 +131,16 @@ def _corrected(turn: Turn, pending: Dict[str, Any]) -> Dict[str, Any]:
     asked = "employees" if "employees" in proposed else next(iter(proposed), None)
     values = read_profile(turn.text, asked).values
     return {k: v for k, v in values.items() if k in proposed and v != proposed[k]}
+
+
+def _other_changes(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Dict[str, Any]:
+    """Changes of other profile values in a yes to a profile confirmation."""
+    if turn.is_button or turn.words <= 3:
+        return {}
+    confirmed = profile_confirm.pending_values(pending)
+    current = {k: state.values.get(k) for k in ("employees", "sector", "municipality")}
+    _, proposed = decide_profile(turn.text, None, current)
+    return {k: v for k, v in proposed.items() if k not in confirmed}
 
 
 _WISHES = frozenset({"restart", "goodbye", "erase_data", "human_handoff", "callback"})

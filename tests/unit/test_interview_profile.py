@@ -263,3 +263,17 @@ def test_a_no_with_the_right_count_takes_it_and_keeps_the_rest(reply, employees)
     outcome = dialogue.say(reply)
     assert outcome.slot("employees") == employees
     assert outcome.slot("pending") is None
+
+
+def test_a_yes_to_a_profile_confirmation_with_another_correction_asks_about_it():
+    """Black-box chats: the staff correction after "Ja, Haan stimmt" was dropped."""
+    pending = {"type": "profile", "values": {"sector": "handwerk", "municipality": "haan"}}
+    dialogue = Dialogue(FORM, {"consent": True, "employees": 2, "pending": pending}, "sector")
+    outcome = dialogue.say(
+        "Ja Haan stimmt, Friseur ist Handwerk, ja. Aber 2 Beschäftigte stimmt nicht, "
+        "wir sind fünf mit mir!"
+    )
+    assert outcome.slot("sector") == "handwerk" and outcome.slot("municipality") == "haan"
+    asked = outcome.slot("pending")
+    assert asked and asked["type"] == "profile"
+    assert 5 in (asked.get("value"), (asked.get("values") or {}).get("employees"))
