@@ -78,6 +78,14 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
         values["employees"] = staff.count
         if not staff.sure:
             unsure.add("employees")
+        elif (
+            staff.source == "composition"
+            and len(staff.parts) >= 2
+            and len(text.split()) >= LONG_STORY
+        ):
+            # a count summed from people named across a long story ("… die Sandra und die
+            # Melanie …, dienstags kommt noch …, mein Mann … ist nicht angestellt"): asked first
+            unsure.add("employees")
     sector = read_sector(text, asked == "sector")
     if sector is not None and (asked in PROFILE_SLOTS or sector.sure):
         values["sector"] = sector.value

@@ -79,3 +79,15 @@ def test_a_short_combined_answer_is_stored_at_once():
 )  # fmt: skip
 def test_terse_combined_answers(text, stored):
     assert decide_profile(text, "employees", {}) == (stored, {})
+
+
+def test_a_count_summed_across_a_long_story_is_asked_first():
+    """Black-box chats: a hairdresser's story of names and helpers was stored as 2 (she meant
+    5); a count summed from several parts of a long story is confirmed first."""
+    story = (
+        "Also heute sind da ich, dann die Sandra und die Melanie als Gesellinnen, die Jessica "
+        "lernt noch bei uns, und dienstags kommt noch eine Aushilfe, mein Mann macht die "
+        "Buchhaltung, aber der ist nicht angestellt."
+    )
+    stored, proposed = decide_profile(story, "employees", {})
+    assert "employees" not in stored
