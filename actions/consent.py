@@ -58,6 +58,12 @@ _LEAD_YES = re.compile(
 _LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
 
 
+_BENEFIT = re.compile(
+    r"\b(was (hab|habe|hatte|bringt|nutzt) (ich|mir|uns|das)|was bringt (mir |uns )?(das|der)"
+    r"|wozu soll ich|warum sollte ich|was springt|what'?s in it)"
+)
+
+
 def is_question(text: str) -> bool:
     words = text.lower().split()
     return "?" in text or bool(words) and words[0].strip(",.!") in QUESTION_WORDS
@@ -207,6 +213,12 @@ class ValidateConsentForm(FormValidationAction):
             return contact_message(tracker.get_slot("municipality"))["text"]
         if kind == "bot_challenge":
             return "Ich bin ein digitaler Assistent der Wirtschaftsförderung, kein Mensch."
+        if _BENEFIT.search(text):
+            return (
+                "In etwa zehn Minuten sehen Sie, wo Ihr Betrieb digital steht – je Thema und im "
+                "Vergleich mit ähnlichen Betrieben der Region – und bekommen passende kostenlose "
+                "oder geförderte Angebote für Beratung, Förderung und Weiterbildung genannt."
+            )
         if kind == "explain" or turn.intent_is("explain", min_confidence=0.6):
             total = len(load_questionnaire().question_slots)
             return (

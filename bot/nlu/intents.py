@@ -75,7 +75,9 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
     ("explain",
      r"^(warum|wieso|weshalb|wozu|wofur)\b|\b(was (ist|sind|heisst|bedeutet|meinen sie)"
      r"|was ist (damit|das) gemeint|was genau|erklar\w*|versteh\w* (ich )?(die frage |das )?nicht"
-     r"|wie ist das gemeint|keine ahnung was (sie|du) (meinen|meinst))\b", False),
+     r"|wie ist das gemeint|keine ahnung was (sie|du) (meinen|meinst)"
+     r"|wat (is|es|ist|heisst|bedeutet) (dat|das)|was soll (das|dat) (sein|heissen)"
+     r"|what (does|dos|do) (that|this|it) mean|what is (a |an |that|this)\w*)\b", False),
     ("goodbye",
      r"^(tschus\w*|tschau|ciao|bye|auf wiedersehen|wiedersehen|bis (bald|spater|dann|morgen)"
      r"|ich muss (los|weg|jetzt los)|schonen (tag|abend)|gute nacht|adieu|machs gut"
@@ -122,7 +124,8 @@ NLU_INTENTS = {
 # lassen" or customers who "anrufen" are the firm's story (seen in every corpus writer's text).
 REQUEST_KINDS = frozenset({"human_handoff", "ask_privacy", "explain", "restart", "callback"})
 _REQUEST = re.compile(
-    r"^(warum|wieso|weshalb|wozu|wofur|was|wie|wer|wo|welche\w*|kann|konnen|konnte|darf|gibt|ist|sind)\b"
+    r"^(warum|wieso|weshalb|wozu|wofur|was|wat|wie|wer|wo|welche\w*|kann|konnen|konnte|darf|gibt|ist"
+    r"|sind|what|why|how)\b"
     r"|\b(mochte|mocht|will|wollte|wurde gern\w*|hatte gern\w*|gerne? (mit|einen|eine)|bitte"
     r"|kann ich|konnen sie|konnten sie|gibt es|brauche|ich suche|verbinden sie"
     r"|erklaren sie|erklar mir|verstehe? (ich )?(die frage |das )?nicht"

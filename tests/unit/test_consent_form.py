@@ -293,3 +293,9 @@ def test_the_fallback_also_gives_the_notice_once():
     tracker = make_tracker("[NAME]", outcome.slots, form=None, metadata={"redacted": ["NAME"]})
     again = run(ActionFallback(), tracker)
     assert pii_notice() not in again.texts
+
+
+def test_what_the_owner_gets_from_the_check_is_answered_at_the_prompt():
+    outcome = prompt().say("Und was hab ich davon? Wozu soll ich da 10 Minuten reinstecken?")
+    assert "Angebote" in outcome.texts[0] and "Vergleich" in outcome.texts[0]
+    assert asks_consent_again(outcome)

@@ -265,3 +265,10 @@ def test_json_looking_text_is_never_a_wish(text):
 )
 def test_wishes_found_in_black_box_chats(text, kind):
     assert detect(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["wat is dat, Cloud?", "what does that mean?", "Was soll das heißen?"]
+)
+def test_asking_what_something_means_in_other_words(text):
+    assert detect(text) == "explain"
