@@ -74,3 +74,15 @@ def test_a_suppliers_or_clients_town_is_not_the_seat(text, asked, municipality):
 )
 def test_counts_that_a_careless_reader_gets_wrong(text, employees):
     assert stored_or_proposed(text, "employees").get("employees") == employees
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [
+        ("Es bleiben also fünf Angestellte sowie ich.", 6),  # the owner joined to a total
+        ("Insgesamt 15, Chef inklusive.", 15),
+        ("Wir fahren mit zwei Teams, je vier Mann, und ich sitz im Büro.", 9),  # the owner at work
+    ],
+)
+def test_the_owner_named_after_a_total(text, employees):
+    assert stored_or_proposed(text, "employees").get("employees") == employees

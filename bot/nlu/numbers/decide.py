@@ -79,6 +79,10 @@ def _concluding_sum(low: list[str], mentions: list[Mention]) -> list[Mention]:
 
 
 _COUNT_KINDS = ("bare", "total", "strong", "group")
+_INCLUDING = frozenset(
+    {"inklusive", "inkl", "incl", "included", "eingeschlossen", "mitgezahlt", "mitgerechnet",
+     "eingerechnet", "dabei", "drin", "inbegriffen"}
+)  # fmt: skip
 
 
 def _revised(low: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -150,6 +154,16 @@ def _decide(
     if strong:
         # "insgesamt sechs Mitarbeitende zuzüglich meiner Person": the owner on top of it
         on_top = 1 if _OWNER_ON_TOP.search(norm) and not owner_in else 0
+        joined_owner = any(
+            m.kind == "owner"
+            and m.first > strong[-1].last
+            and m.first - strong[-1].last <= 3
+            and low[m.first - 1] in _JOIN
+            and not set(low[m.last + 1 : m.last + 3]) & _INCLUDING  # "23, Chef inklusive"
+            for m in mentions
+        )
+        if joined_owner and not owner_in:
+            on_top = 1  # "es verbleiben somit vier Angestellte sowie ich"
         if on_top and any(
             n.value == strong[-1].value - 1 and n.last < strong[-1].first
             for n in _scan_numbers(toks)

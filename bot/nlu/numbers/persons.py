@@ -25,6 +25,11 @@ from bot.nlu.numbers.records import Mention
 from bot.nlu.numbers.scanning import Tok
 from bot.nlu.numbers.words import word_number
 
+_OWNER_AT_WORK = _fold_set(
+    "sitz sitze mach mache koordinier koordiniere kummer kummere fahr fahre leite fuhre "
+    "manage arbeite schaff schaffe"
+)
+
 
 def _member_position(low: list[str], j: int) -> bool:
     """Token ``j`` starts a member of a list ("…, meine Frau", "und ein Azubi", "mit mir")."""
@@ -94,6 +99,8 @@ def _person_mentions(
             nxt = low[k + 1] if k + 1 < len(low) else "."
             closes = not nxt[0].isalnum() or nxt in _JOIN or nxt in _LIST_ADVERBS
             closes = closes or nxt in ("im", "in", "am", "als", "bei", "vorne", "hinten")
+            # "…, und ich sitz im Büro", "und ich mach die Buchhaltung": the owner at work
+            closes = closes or prev in ("und", "un", "plus", "sowie") and nxt in _OWNER_AT_WORK
             # "8 Mitarbeiter plus ich Chef", "und ich selbst"
             closes = closes or nxt in ("chef", "chefin", "inhaber", "inhaberin", "selbst", "selber")
             listed = prev in _JOIN | {":", "mit"} and (prev != "," or k > 2) and closes
