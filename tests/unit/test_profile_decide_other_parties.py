@@ -86,3 +86,10 @@ def test_counts_that_a_careless_reader_gets_wrong(text, employees):
 )
 def test_the_owner_named_after_a_total(text, employees):
     assert stored_or_proposed(text, "employees").get("employees") == employees
+
+
+def test_two_of_the_family_work_here_not_all():
+    text = (
+        "Außer mir arbeiten nur zwei meiner fünf Geschwister mit, und mein Vater macht die Kasse."
+    )
+    assert stored_or_proposed(text, "employees").get("employees") == 4

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from bot.nlu.numbers.clauses import _now_norm
 from bot.nlu.numbers.context import _matches_before
-from bot.nlu.numbers.lexicon import _ADD_MARKERS, _JOIN, _fold_set
+from bot.nlu.numbers.lexicon import _ADD_MARKERS, _JOIN, _fold_set, _is_staff_word
 from bot.nlu.numbers.owner import (
     _I_HAVE,
     _OWNER_EXCLUDED,
@@ -50,6 +50,7 @@ from bot.nlu.numbers.phrases import (
 )
 from bot.nlu.numbers.records import Mention, StaffReading
 from bot.nlu.numbers.scanning import Tok, _scan_numbers
+from bot.nlu.numbers.words import word_number
 
 _CONCLUDING = _fold_set(
     "also macht zusammen insgesamt summa gesamt total ergibt mithin somit folglich demnach"
@@ -102,6 +103,25 @@ def _revised(low: list[str], mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_OF = frozenset({"meiner", "unserer", "der", "von", "meinen", "unseren", "den", "of", "my", "our"})
+
+
+def _partitive(low: list[str], mentions: list[Mention]) -> list[Mention]:
+    """ "zwei meiner vier Geschwister": two of the family work here, not four (a share of the
+    staff, "zwei von unseren fünf Mitarbeitern", is no count of the staff)."""
+    out = []
+    for m in mentions:
+        kin = _is_staff_word(low[m.last]) == "kin"
+        if m.kind == "group" and kin and m.first >= 2 and low[m.first - 1] in _OF:
+            part = word_number(low[m.first - 2])
+            if part is None and low[m.first - 2].isdigit():
+                part = int(low[m.first - 2])
+            if part is not None and 0 < part < m.value:
+                m = m._replace(value=part, first=m.first - 2)
+        out.append(m)
+    return out
+
+
 def _owners_before(low: list[str], mentions: list[Mention], pick: Mention) -> list[Mention]:
     """Persons named before a "wir haben N Angestellte" total ("mit meinem Bruder")."""
     window = low[max(0, pick.first - 4) : pick.first]
@@ -125,7 +145,7 @@ def _decide(
         return StaffReading(value, toks[first].start, toks[last].end, source, parts=parts)
 
     whole = (toks[0].start, toks[-1].end)
-    mentions = _revised(low, mentions)
+    mentions = _partitive(low, _revised(low, mentions))
     owner_in, owner_extra = _owner_flags(norm, low, mentions, implied)
     concluded = _concluded(low, mentions)
     if concluded is not None:
