@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from rasa_sdk import Tracker
 
 from bot.nlu.intents import detect
+from bot.nlu.profile import read_profile
 from bot.payloads import parse_payload
 from contract.questionnaire import DONT_KNOW, Questionnaire, load_questionnaire
 
@@ -145,3 +146,17 @@ def unfinished_interview(tracker: Tracker) -> bool:
 
 
 __all__ = ["DONT_KNOW", "Turn", "turn_of"]
+
+
+def known_town(tracker: Tracker, text: str = "") -> Optional[str]:
+    """The firm's town for a contact person: the stored one, else the one read from what the
+    owner typed before the consent (``intro_profile``) or in this message."""
+    town = tracker.get_slot("municipality")
+    if town:
+        return town
+    intro = tracker.get_slot("intro_profile") or {}
+    for part in ("stored", "proposed"):
+        town = (intro.get(part) or {}).get("municipality") if isinstance(intro, dict) else None
+        if town:
+            return town
+    return read_profile(text, None).values.get("municipality") if text else None

@@ -19,6 +19,7 @@ from actions.common import (
     button,
     consent_buttons,
     just_activated,
+    known_town,
     turn_of,
     unfinished_interview,
     wants_erasure,
@@ -210,7 +211,7 @@ class ValidateConsentForm(FormValidationAction):
         if any(w in text for w in ("kost", "preis", "gebühr", "gebuehr", "bezahl", "geld")):
             return "Der Digitalcheck ist kostenlos und unverbindlich."
         if kind in ("human_handoff", "callback"):
-            return contact_message(tracker.get_slot("municipality"))["text"]
+            return contact_message(known_town(tracker, turn.text))["text"]
         if kind == "bot_challenge":
             return "Ich bin ein digitaler Assistent der Wirtschaftsförderung, kein Mensch."
         if _BENEFIT.search(text):

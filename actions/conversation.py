@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.after_result import ActionAnswerFollowup, offering_in
-from actions.common import CONSENT_FORM, button, turn_of
+from actions.common import CONSENT_FORM, button, known_town, turn_of
 from actions.consent import (
     CONSENT_QUESTION,
     QUESTION_WORDS,
@@ -123,7 +123,7 @@ class ActionHumanHandoff(Action):
         lead = (
             CALLBACK_TEXT if detect(turn.text) == "callback" or "TELEFON" in turn.redacted else ""
         )
-        dispatcher.utter_message(**contact_message(tracker.get_slot("municipality"), lead))
+        dispatcher.utter_message(**contact_message(known_town(tracker, turn.text), lead))
         if intro:  # "Zahnarztpraxis in Ratingen, 9 Leute, ich hätte gern eine Beratung"
             return events + funnel.emit(tracker, Event.HANDOFF) + [FollowupAction(CONSENT_FORM)]
         if not tracker.get_slot("maturity"):

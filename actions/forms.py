@@ -36,6 +36,7 @@ from actions.profile_reading import (
     valid_profile_value,
 )
 from actions.review import change_request, confirms, confirms_first, plain_confirmation
+from bot.nlu.corrections import names_known
 from bot.nlu.intents import detect
 from bot.nlu.needs import parse_need
 from bot.nlu.profile import read_profile
@@ -173,11 +174,15 @@ class ValidateInterviewForm(FormValidationAction):
             return profile_confirm.confirm(state, proposed, turn.text, slot)
         if not turn.is_button:
             reading = read_profile(turn.text, slot)
-            if reading.correction and reading.targets:
-                # "Die Branche stimmt nicht": an explicit correction request is never ignored;
-                # the profile question comes again (a new value is confirmed before it counts).
-                target = next(s for s in PROFILE_SLOTS if s in reading.targets)
-                state.ask_slot = target
+            # "Die Branche stimmt nicht", "Nein, wir sind keine Handwerker": an explicit
+            # correction request is never ignored (nor read as the answer); the profile question
+            # comes again (a new value is confirmed before it counts)
+            targets = set(reading.targets) if reading.correction else set()
+            if reading.correction and not targets:
+                known = {s: state.values.get(s) for s in PROFILE_SLOTS}
+                targets = {s for s, v in known.items() if names_known(turn.text, s, v)}
+            if targets:
+                state.ask_slot = next(s for s in PROFILE_SLOTS if s in targets)
                 return CHANGE
         if turn.is_button:
             return ASK

@@ -53,7 +53,9 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             state.clear_pending()
             values = {**profile_confirm.pending_values(pending), **corrected}
             merged = {"type": "profile", "values": values}
-            return "done", profile_confirm.resolve(state, merged, True)
+            mode = profile_confirm.resolve(state, merged, True)
+            more = _other_changes(state, turn, merged)  # "Nein, wir sind 11 und … in Erkrath"
+            return "done", profile_confirm.confirm(state, more, turn.text) if more else mode
     decision = yes_or_no(turn)
     if decision is None:
         state.clear_pending()
@@ -139,7 +141,7 @@ def _other_changes(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Dic
         return {}
     confirmed = profile_confirm.pending_values(pending)
     current = {k: state.values.get(k) for k in ("employees", "sector", "municipality")}
-    _, proposed = decide_profile(turn.text, None, current)
+    _, proposed = decide_profile(turn.text, state.requested, current)
     return {k: v for k, v in proposed.items() if k not in confirmed}
 
 

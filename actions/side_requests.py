@@ -53,6 +53,10 @@ def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[
 
 
 _CLAUSES = re.compile(r"[^.,;:!?]+")
+_ASIDE = re.compile(
+    r"\b(ubrigens|ubrijens|ach|noch was|noch etwas|ausserdem|nebenbei|apropos|btw|by the way"
+    r"|ps|und noch)\b"
+)
 _YES_NO_WORDS = frozenset({"ja", "nein", "ne", "nee", "no", "yes", "jo", "na", "doch"})
 
 
@@ -72,5 +76,11 @@ def answer_beside_profile(state: FormState, turn: Turn, question: Question) -> N
     if not words or len(words) <= 2 and set(words) <= _YES_NO_WORDS:
         return
     reading = read_answer(rest, question.scale, question.slot)
-    if reading.sure and reading.answer != "dont_know":
-        state.store(question.slot, reading.answer)
+    if not reading.sure or reading.answer == "dont_know":
+        return
+    # a yes or no counts only when the correction is set apart as an aside ("Nein, überall
+    # dasselbe Passwort. Ach übrigens, wir sind …"): in "Nein, wir sind keine Handwerker, das
+    # passt nicht" the no is the correction's
+    if reading.answer in ("yes", "no") and not _ASIDE.search(normalized(turn.text)):
+        return
+    state.store(question.slot, reading.answer)

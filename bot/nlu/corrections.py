@@ -87,7 +87,7 @@ def correction_targets(text: str) -> FrozenSet[str]:
     return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
 
 
-def _names_known(text: str, slot: str, known: Any) -> bool:
+def names_known(text: str, slot: str, known: Any) -> bool:
     """The message names the value being corrected ("nicht Haan", "das mit der Gastronomie",
     "dat mit de zwei Leute"): the correction is about this slot."""
     if slot == "employees":
@@ -168,7 +168,7 @@ def _category_word(text: str, match: Any) -> bool:
 
 def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
     """The new value a correction states for ``slot`` (never the known one), or None."""
-    if slot not in targets and _names_known(text, slot, known):
+    if slot not in targets and names_known(text, slot, known):
         targets = targets | {slot}
     if slot == "employees":
         replaced = _replacement(text, known)

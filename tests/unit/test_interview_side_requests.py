@@ -50,3 +50,32 @@ def test_a_no_that_opens_a_correction_is_no_answer():
     outcome = at("online_listings").say("Nein, wir sind nicht in Hilden, sondern in Haan.")
     assert not outcome.sets("online_listings")
     assert outcome.slot("pending")["type"] == "profile"
+
+
+def test_a_denied_profile_value_asks_the_profile_question_not_an_answer():
+    """Black-box chats: "Nein, wir sind keine Handwerker …" right after the read-back of the
+    introduction was stored as "Nein" to question 1."""
+    outcome = at("strategy_goals").say("Nein, wir sind keine Handwerker, das passt nicht.")
+    assert not outcome.sets("strategy_goals")
+    pending = outcome.slot("pending") if outcome.sets("pending") else None
+    assert outcome.requested == "sector" or (pending or {}).get("type") == "profile"
+
+
+def test_the_contact_before_the_consent_is_the_one_of_the_town_typed():
+    from actions.conversation import ActionHumanHandoff
+    from tests.unit.action_helpers import make_tracker, run
+
+    tracker = make_tracker(
+        "Steuerbüro in Düsseldorf, wir sind 6, ich möchte mit jemandem sprechen",
+        {},
+        form=None,
+        intent="human_handoff",
+    )
+    outcome = run(ActionHumanHandoff(), tracker)
+    assert "Düsseldorf" in outcome.texts[0]
+
+
+def test_a_denial_without_a_new_value_asks_the_profile_question():
+    outcome = at("strategy_goals").say("Nein, das mit dem Handwerk stimmt so nicht.")
+    assert not outcome.sets("strategy_goals")
+    assert outcome.requested == "sector"
