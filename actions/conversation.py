@@ -62,6 +62,11 @@ class ActionFallback(Action):
         events = pii_notice_events(tracker, dispatcher, turn.redacted)
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         likely = [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"][:2]
+        if before_the_check(tracker) and not turn.is_button:
+            answer = ValidateConsentForm._answer_question(turn, detect(turn.text), tracker)
+            if answer:  # "Was kostet das?" as the first message: answered, then the offer
+                dispatcher.utter_message(text=answer)
+                return events + [FollowupAction(CONSENT_FORM)]
         if turn.recheck or set(likely) & OFFER_INTENTS or read_profile(turn.text, None).values:
             # "Hallo, Malerbetrieb in Hilden": torn between greeting and profile, both mean
             # the owner wants the check.

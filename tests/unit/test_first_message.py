@@ -57,3 +57,11 @@ def test_during_the_interview_a_question_is_only_answered():
     text = "Friseursalon in Hilden mit 4 Mitarbeiterinnen – wie lange dauert das denn?"
     tracker = make_tracker(text, {"consent": True, "stage": "interview"}, form=None)
     assert followups(run(ActionShowProgress(), tracker)) == []
+
+
+@pytest.mark.parametrize("text", ["Was kostet das?", "Ist das kostenlos?", "Wie lange dauert das?"])
+def test_a_question_as_the_first_message_is_answered_and_the_check_offered(text):
+    from actions.conversation import ActionFallback
+
+    outcome = run(ActionFallback(), make_tracker(text, {}, form=None, intent="nlu_fallback"))
+    assert outcome.texts and followups(outcome) == ["consent_form"]
