@@ -121,7 +121,9 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
     return CONTINUE, None
 
 
-_NO_LEAD = re.compile(r"^\W*(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b")
+_NO_LEAD = re.compile(
+    r"^\W*(eher |also |ach )?(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b"
+)
 
 
 def _corrected(turn: Turn, pending: Dict[str, Any]) -> Dict[str, Any]:

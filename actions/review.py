@@ -119,6 +119,16 @@ def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
     return None
 
 
+def _after_reference(norm: str, question: Any) -> str:
+    """The words after the last mention of the question (its number or a keyword)."""
+    end = max((m.end() for m in _NUMBER.finditer(norm)), default=-1)
+    for word in fold_all([question.short, *question.keywords]):
+        at = f" {norm} ".rfind(f" {word}")
+        if at >= 0:
+            end = max(end, at + len(word))
+    return norm[end:].strip() if end >= 0 else ""
+
+
 def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[str], Optional[str]]:
     """``(slot, new answer)`` of a change request such as "bei Datensicherung eher selten";
     the answer is None when only the question was named ("Frage 7 ändern")."""
@@ -126,6 +136,13 @@ def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[st
     question = questionnaire.question(slot)
     if question is None:
         return slot, None
+    # what follows the question's name is the new answer: "Nein, das war falsch. Bei Frage 13
+    # ist es: weiß ich nicht.", "bei der Weiterbildung doch eher nie"
+    tail = _after_reference(normalized(text), question)
+    if tail:
+        after = read_answer(tail, question.scale, slot)
+        if after.sure:
+            return slot, after.answer
     reading = read_answer(text, question.scale, slot)
     if reading.sure:
         return slot, reading.answer

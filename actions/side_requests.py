@@ -25,7 +25,7 @@ _CHANGING = re.compile(
     r"|(ab)?andern (sie|bitte)"
     r"|falsch (gesagt|angegeben|geklickt|gedruckt|beantwortet|verstanden)"
     r"|(bei|zu|zur|an) der frage|(zuruck|noch ?mal) zu(r)? (der )?frage|frage \d+"
-    r"|(meine|die) antwort (zu|bei|auf|von))\b"
+    r"|(meine|die) antwort (zu|bei|auf|von)|(bei|mit) (de|der|dem|den|die) \w+ (\w+ )?vorhin)\b"
 )
 
 

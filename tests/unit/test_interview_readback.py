@@ -201,3 +201,20 @@ def test_a_change_with_a_ja_in_it_is_a_change(text, slot, value):
     outcome = Dialogue(FORM, finished(online_website="no"), "answers_confirmed").say(text)
     assert outcome.slot(slot) == value
     assert not outcome.sets("answers_confirmed")
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        # what follows the question's name is the new answer (second black-box round)
+        (
+            "Nein, das war falsch. Bei Frage 13 ist es: weiß ich nicht.",
+            "security_backup",
+            "dont_know",
+        ),
+        ("bei der Weiterbildung doch eher nie", "skills_training", "never"),
+    ],
+)
+def test_the_answer_after_the_question_s_name_is_the_change(text, slot, value):
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
+    assert outcome.slot(slot) == value

@@ -79,3 +79,9 @@ def test_a_denial_without_a_new_value_asks_the_profile_question():
     outcome = at("strategy_goals").say("Nein, das mit dem Handwerk stimmt so nicht.")
     assert not outcome.sets("strategy_goals")
     assert outcome.requested == "sector"
+
+
+def test_a_change_of_an_earlier_answer_in_dialect_with_vorhin():
+    outcome = at("security_updates").say("bei de Website vorhin, dat war falsch. Eher teilweise.")
+    assert outcome.slot("online_website") == "partly"
+    assert not outcome.sets("security_updates")
