@@ -36,7 +36,7 @@ from actions.profile_reading import (
     valid_profile_value,
 )
 from actions.review import change_request, confirms, confirms_first, plain_confirmation
-from bot.nlu.corrections import names_known
+from bot.nlu.corrections import denies_known, names_known
 from bot.nlu.intents import detect
 from bot.nlu.needs import parse_need
 from bot.nlu.profile import read_profile
@@ -178,9 +178,11 @@ class ValidateInterviewForm(FormValidationAction):
             # correction request is never ignored (nor read as the answer); the profile question
             # comes again (a new value is confirmed before it counts)
             targets = set(reading.targets) if reading.correction else set()
+            known = {s: state.values.get(s) for s in PROFILE_SLOTS}
             if reading.correction and not targets:
-                known = {s: state.values.get(s) for s in PROFILE_SLOTS}
                 targets = {s for s, v in known.items() if names_known(turn.text, s, v)}
+            if not targets:  # "Nein, Friseur ist doch kein Handwerk"
+                targets = {s for s, v in known.items() if denies_known(turn.text, s, v)}
             if targets:
                 state.ask_slot = next(s for s in PROFILE_SLOTS if s in targets)
                 return CHANGE

@@ -28,7 +28,12 @@ from bot.nlu.numbers import (
     read_staff,
     word_number,
 )
-from bot.nlu.places import best_municipality, names_municipality, ranked_municipalities
+from bot.nlu.places import (
+    best_municipality,
+    find_municipalities,
+    names_municipality,
+    ranked_municipalities,
+)
 from bot.nlu.sectors import find_sectors, identity_frame, ranked_sectors
 from bot.nlu.sectors.reading import _CATEGORY_WORDS
 from bot.nlu.text import clean, normalized, tokenize
@@ -85,6 +90,28 @@ def correction_targets(text: str) -> FrozenSet[str]:
     if not is_correction(text):
         return frozenset()
     return frozenset(slot for slot, words in _SLOT_WORDS.items() if words.search(norm))
+
+
+_NEGATED_BEFORE = re.compile(r"\b(kein|keine|keiner|keinen|nicht|nich|net|not|no)\s+(\w+\s+)?$")
+_NO_FIRST = re.compile(r"^(nein|nee|ne|no|stimmt nicht|falsch|quatsch)\b")
+
+
+def denies_known(text: str, slot: str, known: Any) -> bool:
+    """The message denies the known sector or town: a negation right before it ("Friseur ist
+    doch kein Handwerk", "das ist keine Dienstleistung", "nicht in Haan")."""
+    if known is None or slot == "employees":
+        return False
+    cleaned = clean(text)
+    if slot == "sector":
+        spans = [(m.start, m.value) for m in find_sectors(text)]
+    else:
+        spans = [(m.start, m.value) for _, m in find_municipalities(text)]
+    if not _NO_FIRST.match(normalized(text)):
+        return False  # the objection opens the message: "Nein, …", "Stimmt nicht, …"
+    return any(
+        value == known and _NEGATED_BEFORE.search(cleaned[max(0, start - 30) : start].lower())
+        for start, value in spans
+    )
 
 
 def names_known(text: str, slot: str, known: Any) -> bool:

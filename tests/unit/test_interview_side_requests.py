@@ -85,3 +85,13 @@ def test_a_change_of_an_earlier_answer_in_dialect_with_vorhin():
     outcome = at("security_updates").say("bei de Website vorhin, dat war falsch. Eher teilweise.")
     assert outcome.slot("online_website") == "partly"
     assert not outcome.sets("security_updates")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nein, Handwerk ist das doch kein Handwerk bei uns", "Nein, wir sind doch kein Handwerk"],
+)
+def test_a_denied_sector_asks_the_sector_question(text):
+    outcome = at("strategy_goals").say(text)
+    assert not outcome.sets("strategy_goals")
+    assert outcome.requested == "sector"
