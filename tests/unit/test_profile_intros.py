@@ -59,3 +59,17 @@ def test_the_town_of_a_greeting(text, municipality, sure):
 )
 def test_trades_in_plain_words(text, sector):
     assert stored_or_proposed(text).get("sector") == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [
+        ("Malerbetrieb Kruse, Haan\n- 2 Gesellen\n- 1 Azubi\n- ich", 4),  # a bullet list
+        (
+            "Kosmetik in Hilden\n1. ich\n2. zwei Kosmetikerinnen\n3. eine Auszubildende",
+            4,
+        ),  # numbered
+    ],
+)
+def test_staff_listed_line_by_line(text, employees):
+    assert stored_or_proposed(text).get("employees") == employees

@@ -179,6 +179,8 @@ _MASK_RULES: list[tuple[re.Pattern[str], object]] = [
     (re.compile(r"\b\d[\d.,]*\s?(?:mio|mrd|millionen|milliarden)\b\.?", _I), None),
     (re.compile(r"\d[\d.,]*\s?(?:%|prozent\b|pct\b|percent\b)", _I), None),
     (re.compile(r"(?<![\d.,])\d+,\d+(?![\d])"), None),
+    # list numbering at the start of a line: "1. ich (Meisterin)\n2. zwei Gesellinnen"
+    (re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=[ \t]+\D)"), "bullet"),
     # ordinals before ordinal nouns: "in 3. Generation", "im 2. Stock"
     (
         re.compile(
@@ -200,6 +202,8 @@ def _blanker(check: object) -> Callable[[re.Match[str]], str]:
         return _label_number
     if check == "id":
         return _id_number
+    if check == "bullet":  # the numbering of a list item reads as a bullet ("- ich")
+        return lambda match: "-" + " " * (len(match.group(0)) - 1)
 
     def blank(match: re.Match[str]) -> str:
         if callable(check) and not check(match):

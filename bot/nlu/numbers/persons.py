@@ -103,7 +103,8 @@ def _person_mentions(
             closes = closes or prev in ("und", "un", "plus", "sowie") and nxt in _OWNER_AT_WORK
             # "8 Mitarbeiter plus ich Chef", "und ich selbst"
             closes = closes or nxt in ("chef", "chefin", "inhaber", "inhaberin", "selbst", "selber")
-            listed = prev in _JOIN | {":", "mit"} and (prev != "," or k > 2) and closes
+            listed = prev in _JOIN | {":", "mit", "-", "–", "•", "*"} and (prev != "," or k > 2)
+            listed = listed and closes
             # "Mein Mann und ich führen das zusammen": coordinated with a person
             paired = (
                 prev in ("und", "un", "&")
