@@ -13,9 +13,14 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import CONSENT_FORM, REVIEW_SLOT, answer_buttons, option_buttons
+from actions.common import (
+    CONSENT_FORM,
+    REVIEW_SLOT,
+    answer_buttons,
+    before_the_check,
+    option_buttons,
+)
 from actions.settings import settings
-from bot.nlu.profile import read_profile
 from contract.questionnaire import Questionnaire, load_questionnaire
 
 ASK, AGAIN, RETRY, HINT, CHANGE, RESUME = "ask", "again", "retry", "hint", "change", "resume"
@@ -182,10 +187,9 @@ class ActionShowProgress(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
         dispatcher.utter_message(text=progress_text(load_questionnaire(), None))
-        text = str((tracker.latest_message or {}).get("text") or "")
-        fresh = tracker.get_slot("consent") is None and not tracker.get_slot("maturity")
-        if fresh and not tracker.get_slot("stage") and read_profile(text, None).values:
-            # "Friseursalon in Hilden mit 4 Leuten – wie lange dauert das?": answered, then the
-            # check is offered and the profile kept
+        if before_the_check(tracker):
+            # "Wie lange dauert das?", "Friseursalon in Hilden mit 4 Leuten – wie lange dauert
+            # das?" as the first message: answered, then the check is offered (with the privacy
+            # notice) and the profile kept
             return [FollowupAction(CONSENT_FORM)]
         return []

@@ -160,3 +160,13 @@ def known_town(tracker: Tracker, text: str = "") -> Optional[str]:
         if town:
             return town
     return read_profile(text, None).values.get("municipality") if text else None
+
+
+def before_the_check(tracker: Tracker) -> bool:
+    """No consent asked or given yet, no result: the conversation has just begun."""
+    return (
+        tracker.get_slot("consent") is None
+        and not tracker.get_slot("stage")
+        and not tracker.get_slot("maturity")
+        and not tracker.active_loop.get("name")
+    )

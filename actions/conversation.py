@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.after_result import ActionAnswerFollowup, offering_in
-from actions.common import CONSENT_FORM, button, known_town, turn_of
+from actions.common import CONSENT_FORM, before_the_check, button, known_town, turn_of
 from actions.consent import (
     CONSENT_QUESTION,
     QUESTION_WORDS,
@@ -83,16 +83,6 @@ class ActionFallback(Action):
             ],
         )
         return events + funnel.emit(tracker, Event.FALLBACK)
-
-
-def before_the_check(tracker: Tracker) -> bool:
-    """No consent asked or given yet, no result: the conversation has just begun."""
-    return (
-        tracker.get_slot("consent") is None
-        and not tracker.get_slot("stage")
-        and not tracker.get_slot("maturity")
-        and not tracker.active_loop.get("name")
-    )
 
 
 class ActionHumanHandoff(Action):

@@ -65,3 +65,11 @@ def test_a_question_as_the_first_message_is_answered_and_the_check_offered(text)
 
     outcome = run(ActionFallback(), make_tracker(text, {}, form=None, intent="nlu_fallback"))
     assert outcome.texts and followups(outcome) == ["consent_form"]
+
+
+def test_a_bare_question_about_the_duration_first_is_answered_and_the_check_offered():
+    outcome = run(
+        ActionShowProgress(),
+        make_tracker("Wie lange dauert das?", {}, form=None, intent="ask_progress"),
+    )
+    assert followups(outcome) == ["consent_form"]
