@@ -183,3 +183,20 @@ def test_bad_input_is_answered_and_loses_nothing(chat, message):
         assert chat.requested_slot() == QN.questions[1].slot
         chat.choose("yes")
     assert chat.slot(QN.questions[1].slot) in ("yes", "partly", "no", "dont_know")
+
+
+def test_an_introduction_before_the_consent_is_read_back_after_it(chat):
+    """Nothing typed is stored before the consent; afterwards the values are read back (and the
+    phone number is removed with a notice)."""
+    chat.say("Tach! Dachdeckerei in Ratingen, wir sind zu acht. Telefon 02102 123456.")
+    assert "Ich bin der Digitalcheck" in chat.text and "einverstanden" in chat.text
+    assert chat.slot("employees") is None and chat.slot("municipality") is None
+    chat.say("ja")
+    assert "Aus Ihrer Nachricht habe ich notiert: 8 Beschäftigte" in chat.text
+    slots = chat.slots()
+    assert (slots["employees"], slots["sector"], slots["municipality"]) == (
+        8,
+        "handwerk",
+        "ratingen",
+    )
+    assert chat.requested_slot() == QN.questions[0].slot
