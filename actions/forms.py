@@ -205,6 +205,7 @@ class ValidateInterviewForm(FormValidationAction):
             # starten", "Ich ziehe meine Einwilligung zurück", a callback with a phone number):
             # the request is answered, not guessed at
             return self._confirm(state, question, list(reading.options))
+        side_requests.answer_before_wish(state, turn, question)
         return interjections.handle(state, turn, slot)
 
     def _confirm(self, state: FormState, question: Question, options: List[str]) -> Mode:

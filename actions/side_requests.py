@@ -13,6 +13,7 @@ from actions.asking import AGAIN, CHANGE
 from actions.common import Turn
 from actions.interview_state import FormState
 from actions.review import change_request
+from bot.nlu.intents import detect
 from bot.nlu.profile import is_correction, read_profile
 from bot.nlu.text import normalized
 from bot.nlu.understanding import read_answer
@@ -84,3 +85,22 @@ def answer_beside_profile(state: FormState, turn: Turn, question: Question) -> N
     if reading.answer in ("yes", "no") and not _ASIDE.search(normalized(turn.text)):
         return
     state.store(question.slot, reading.answer)
+
+
+def answer_before_wish(state: FormState, turn: Turn, question: Question) -> None:
+    """ "immer. ich muss kurz weg, melde mich gleich wieder": the whole message reads as no
+    answer, its first clause does; stored before the wish is asked about."""
+    if turn.is_button or detect(turn.text) not in _WISH_KINDS:
+        return
+    first = _CLAUSES.match(turn.text.strip())
+    if first is None or first.group(0).strip() == turn.text.strip().rstrip(".!?"):
+        return
+    clause = first.group(0)
+    if len(clause.split()) > 4 or detect(clause) is not None:
+        return  # "Können wir nochmal neu anfangen?": the wish itself, no answer before it
+    reading = read_answer(clause, question.scale, question.slot)
+    if reading.sure:
+        state.store(question.slot, reading.answer)
+
+
+_WISH_KINDS = frozenset({"goodbye", "restart", "stop", "withdraw", "erase_data"})

@@ -85,8 +85,9 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
     # a pause announced in a longer message ("…, ich muss Schluss machen. Ich melde mich
     # heute Abend nochmal!"): the form asks before it pauses
     ("goodbye",
-     r"\b(ich muss (jetzt |leider |gleich )?(schluss machen|aufhoren)"
-     r"|ich melde mich (\w+ ){0,3}(nochmal|noch mal|wieder|spater|nachher))\b", False),
+     r"\b(ich muss (jetzt |leider |gleich )?(schluss machen|aufhoren)|ich muss (mal |jetzt )?kurz"
+     r" (weg|los)|(ich )?melde mich (\w+ ){0,3}(nochmal|noch mal|wieder|spater|nachher))\b",
+     False),
     ("greet",
      r"^(hallo|hallochen|hi|hey|moin|guten (tag|morgen|abend)|servus|gruss gott|grue?zi|tach"
      r"|n abend|nabend|mahlzeit|gru(ss|e) dich)\b", True),

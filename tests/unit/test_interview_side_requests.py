@@ -95,3 +95,10 @@ def test_a_denied_sector_asks_the_sector_question(text):
     outcome = at("strategy_goals").say(text)
     assert not outcome.sets("strategy_goals")
     assert outcome.requested == "sector"
+
+
+def test_an_answer_before_a_pause_is_kept_and_the_pause_asked_about():
+    """Second black-box round: "immer" sent with a pause was lost."""
+    outcome = at("processes_invoicing").say("immer, ich muss kurz weg, melde mich gleich wieder")
+    assert outcome.slot("processes_invoicing") == "always"
+    assert outcome.slot("pending")["type"] == "goodbye"
