@@ -73,3 +73,11 @@ def test_trades_in_plain_words(text, sector):
 )
 def test_staff_listed_line_by_line(text, employees):
     assert stored_or_proposed(text).get("employees") == employees
+
+
+def test_the_category_the_owner_settles_on_wins():
+    text = (
+        "Wir binden Sträuße, das ist ja eigentlich Handwerk, aber wir verkaufen auch Vasen im "
+        "Laden. Ich würde sagen Handel, da kommt das meiste Geld her."
+    )
+    assert stored_or_proposed(text, "sector").get("sector") == "handel"

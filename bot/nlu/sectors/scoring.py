@@ -24,7 +24,7 @@ _GENERIC_WORDS = _fold_set("laden geschäft praxis lokal shop firma betrieb")
 _CATEGORY_FRAME = _fold_set(
     "also eher branche zuordnen zuordnung ändern eintragen einordnen bereich sektor zähle "
     "zählen gehören entscheiden entscheide zum zur zuzuordnen zuzurechnen zurechnen "
-    "zugeordnet zugerechnet einzuordnen eingeordnet"
+    "zugeordnet zugerechnet einzuordnen eingeordnet sagen sage sag"
 )
 _CUSTOMER = _fold_set("für fuer an beliefern beliefere for")
 _OTHER_PEOPLE = _fold_set(
