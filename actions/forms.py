@@ -20,14 +20,13 @@ from actions.asking import AGAIN, ASK, CHANGE, RESUME
 from actions.common import (
     FORM_NAME,
     PROFILE_SLOTS,
-    REVIEW_SLOT,
     Turn,
     just_activated,
     turn_of,
     wants_erasure,
 )
 from actions.consent import INTRO_SLOT
-from actions.interview_state import SILENT, FormState
+from actions.interview_state import PREVIOUS_PROFILE, SILENT, FormState
 from actions.privacy import pii_notice_events
 from actions.profile_reading import (
     plain_answer,
@@ -35,14 +34,16 @@ from actions.profile_reading import (
     read_intro,
     valid_profile_value,
 )
-from actions.review import change_request, confirms, confirms_first, plain_confirmation
+from actions.readback import ReadBackValidators
+from actions.review import (
+    keeps_value,
+)
 from bot.nlu.corrections import denies_known, names_known
 from bot.nlu.intents import detect
-from bot.nlu.needs import parse_need
 from bot.nlu.profile import read_profile
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
-from contract.questionnaire import NO_NEED, Question, load_questionnaire
+from contract.questionnaire import Question, load_questionnaire
 
 Mode = Optional[str]
 # Button intents that are wishes, not answers, while a question is open.
@@ -53,7 +54,7 @@ _BUTTON_WISHES = {
 }
 
 
-class ValidateInterviewForm(FormValidationAction):
+class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
     """Validates the profile, the answers, the closing wish and the read-back."""
 
     def name(self) -> str:
@@ -105,6 +106,10 @@ class ValidateInterviewForm(FormValidationAction):
     def _profile(self, turn: Turn, state: FormState, slot: str) -> Mode:
         if state.values.get(slot) is not None:
             return self._profile_again(turn, state, slot)
+        earlier = (state.values.get(PREVIOUS_PROFILE) or {}).get(slot)
+        if earlier is not None and not turn.is_button and keeps_value(turn.text):
+            state.store(slot, earlier)  # "bleibt wie vorher" after "Angaben zum Betrieb ändern"
+            return ASK
         stored, proposed = profile_decision(state, turn, slot)
         noted = []
         for key, value in stored.items():
@@ -220,79 +225,6 @@ class ValidateInterviewForm(FormValidationAction):
         state.say(text, buttons=buttons)
         state.emit(Event.CONFIRMATION, question.slot)
         return SILENT
-
-    # ---- closing wish and read-back ------------------------------------------------------
-
-    def validate_support_need(self, turn: Turn, state: FormState) -> Mode:
-        """Optional: one need topic, or "none" for anything that is no topic."""
-        slot = "support_need"
-        valid = list(state.qn.option_ids(slot))
-        if turn.payload_intent == "answer" and turn.payload.get("choice") in valid:
-            state.store(slot, turn.payload["choice"])
-            return ASK
-        need = None if turn.is_button else parse_need(turn.text, valid)
-        if need in valid:
-            state.store(slot, need)
-            return ASK
-        if interjections.kind_of(turn) is not None:
-            return interjections.handle(state, turn, slot)
-        state.store(slot, NO_NEED)
-        return ASK
-
-    def validate_answers_confirmed(self, turn: Turn, state: FormState) -> Mode:
-        """The owner confirms the summary, or changes an answer by tap or by sentence."""
-        if turn.payload_intent == "affirm":
-            state.store(REVIEW_SLOT, True)
-            return ASK
-        if turn.payload_intent == "change":
-            return self._start_change(state, str(turn.payload.get("question")))
-        if turn.is_button:
-            return ASK
-        slot, answer = change_request(state.qn, turn.text)
-        # "Ja, passt alles, auch die Website" confirms; "Das Budget: Jo! Wir planen jedes Jahr"
-        # and "die Weiterbildung lieber nie, das ist ja Pflicht" name a question first: changes
-        leading = confirms_first(turn.text)
-        unchanged = answer in (None, state.values.get(slot)) or answer == "yes" and leading
-        unchanged = unchanged and not profile_decision(state, turn, None)[1]
-        if plain_confirmation(turn.text) and unchanged and (slot is None or leading):
-            # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
-            state.store(REVIEW_SLOT, True)
-            return ASK
-        if slot and answer is not None:
-            old = state.label(slot)
-            state.store(slot, answer)
-            state.mark_changed(slot)
-            state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
-            return ASK
-        _, changes = profile_decision(state, turn, None)
-        if changes:  # a profile change counts only after the owner confirmed it
-            return profile_confirm.confirm(state, changes, turn.text)
-        if slot:
-            return self._start_change(state, slot)
-        decision = pending.yes_or_no(turn)
-        if confirms(turn.text) or decision is True:
-            state.store(REVIEW_SLOT, True)
-            return ASK
-        if decision is False:
-            state.say(
-                "Welche Antwort möchten Sie ändern? Tippen Sie auf die Frage oder schreiben Sie "
-                "z. B. „Frage 7 ändern“."
-            )
-            return ASK
-        return interjections.handle(state, turn, REVIEW_SLOT)
-
-    def _start_change(self, state: FormState, slot: str) -> Mode:
-        if slot == "employees":
-            for key in PROFILE_SLOTS:
-                state.set(key, None)
-            state.ask_slot = "employees"
-            return CHANGE
-        if state.qn.question(slot) is None and slot not in PROFILE_SLOTS:
-            return ASK
-        state.set(slot, None)
-        state.mark_changed(slot)
-        state.ask_slot = slot
-        return CHANGE
 
 
 def _question_validator(question: Question) -> Callable[..., Mode]:

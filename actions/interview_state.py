@@ -10,12 +10,21 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import funnel
-from actions.asking import ASK, HINT, NOT_UNDERSTOOD, RETRY, ask_messages, stored_answer_label
+from actions.asking import (
+    ASK,
+    CHANGE,
+    HINT,
+    NOT_UNDERSTOOD,
+    RETRY,
+    ask_messages,
+    stored_answer_label,
+)
 from actions.common import REVIEW_SLOT
 from actions.review import summary_message
 from contract.codes import Event
 from contract.questionnaire import Questionnaire
 
+PREVIOUS_PROFILE = "previous_profile"
 # Modes of the next prompt besides those of actions.asking: nothing (a confirmation or a
 # farewell was sent instead of the question).
 SILENT = None
@@ -37,6 +46,7 @@ class FormState:
     def of(cls, qn: Questionnaire, tracker: Tracker, dispatcher: CollectingDispatcher) -> FormState:
         slots = qn.required_slots + [
             REVIEW_SLOT,
+            PREVIOUS_PROFILE,
             "pending",
             "failed_attempts",
             "changed",
@@ -134,6 +144,10 @@ class FormState:
         previous = None
         if self.tracker.get_slot(slot) is not None:
             previous = self.label(slot, self.tracker.get_slot(slot))
+        earlier = (self.values.get(PREVIOUS_PROFILE) or {}).get(slot)
+        if previous is None and earlier is not None and mode == ASK:
+            # the firm's data asked again after "Angaben zum Betrieb ändern": the old value shown
+            previous, mode = self.label(slot, earlier), CHANGE
         attempt = int(self.values.get("failed_attempts") or 1)
         for message in ask_messages(self.qn, slot, mode, previous, attempt):
             self.dispatcher.utter_message(**message)

@@ -76,6 +76,17 @@ _PLEASE_TAKE = re.compile(
 _RIGHT = re.compile(r"\b(passt|stimmt|korrekt|richtig|alles (gut|ok|okay|klar|richtig))\b")
 
 
+_KEEP = re.compile(
+    r"^\W*(das |der |die )?(bleibt|bleibt so|bleibt gleich|wie vorher|wie bisher|unverandert"
+    r"|gleich|stimmt|passt|same|no change|unchanged|keep)\b"
+)
+
+
+def keeps_value(text: str) -> bool:
+    """ "bleibt wie vorher", "stimmt", "unverändert": the value asked again stays as it was."""
+    return bool(_KEEP.match(normalized(text)))
+
+
 def confirms_first(text: str) -> bool:
     """The message opens with its confirmation ("Ja, passt alles, auch die Website") or calls
     a value right ("Website ist richtig so"); a "ja" inside a sentence that names a question

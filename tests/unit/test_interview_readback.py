@@ -218,3 +218,17 @@ def test_a_change_with_a_ja_in_it_is_a_change(text, slot, value):
 def test_the_answer_after_the_question_s_name_is_the_change(text, slot, value):
     outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
     assert outcome.slot(slot) == value
+
+
+def test_changing_the_firm_shows_each_old_value_and_keeps_it_on_request():
+    """Black-box chats: "Angaben zum Betrieb ändern" cleared all three values; sector and town
+    were asked without the old value and "bleibt wie vorher" was not understood."""
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    first = dialogue.say('/change{"question":"employees"}')
+    assert first.requested == "employees"
+    second = dialogue.say("12")
+    assert second.slot("employees") == 12
+    assert second.requested == "sector" and "(Bisher: Handwerk)" in second.texts[-1]
+    third = dialogue.say("bleibt wie vorher")
+    assert third.slot("sector") == "handwerk"
+    assert third.requested == "municipality" and "(Bisher: Hilden)" in third.texts[-1]

@@ -1,0 +1,94 @@
+"""The end of the interview form: the closing wish and the read-back of all answers, where the
+owner confirms or changes an answer by tap or by sentence (a mixin of
+:class:`actions.forms.ValidateInterviewForm`)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from actions import interjections, pending, profile_confirm
+from actions.asking import ASK, CHANGE
+from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
+from actions.interview_state import PREVIOUS_PROFILE, FormState
+from actions.profile_reading import profile_decision
+from actions.review import change_request, confirms, confirms_first, plain_confirmation
+from bot.nlu.needs import parse_need
+from contract.questionnaire import NO_NEED
+
+Mode = Optional[str]
+
+
+class ReadBackValidators:
+    """``validate_support_need`` and ``validate_answers_confirmed`` of the interview form."""
+
+    def validate_support_need(self, turn: Turn, state: FormState) -> Mode:
+        """Optional: one need topic, or "none" for anything that is no topic."""
+        slot = "support_need"
+        valid = list(state.qn.option_ids(slot))
+        if turn.payload_intent == "answer" and turn.payload.get("choice") in valid:
+            state.store(slot, turn.payload["choice"])
+            return ASK
+        need = None if turn.is_button else parse_need(turn.text, valid)
+        if need in valid:
+            state.store(slot, need)
+            return ASK
+        if interjections.kind_of(turn) is not None:
+            return interjections.handle(state, turn, slot)
+        state.store(slot, NO_NEED)
+        return ASK
+
+    def validate_answers_confirmed(self, turn: Turn, state: FormState) -> Mode:
+        """The owner confirms the summary, or changes an answer by tap or by sentence."""
+        if turn.payload_intent == "affirm":
+            state.store(REVIEW_SLOT, True)
+            return ASK
+        if turn.payload_intent == "change":
+            return self._start_change(state, str(turn.payload.get("question")))
+        if turn.is_button:
+            return ASK
+        slot, answer = change_request(state.qn, turn.text)
+        # "Ja, passt alles, auch die Website" confirms; "Das Budget: Jo! Wir planen jedes Jahr"
+        # and "die Weiterbildung lieber nie, das ist ja Pflicht" name a question first: changes
+        leading = confirms_first(turn.text)
+        unchanged = answer in (None, state.values.get(slot)) or answer == "yes" and leading
+        unchanged = unchanged and not profile_decision(state, turn, None)[1]
+        if plain_confirmation(turn.text) and unchanged and (slot is None or leading):
+            # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
+            state.store(REVIEW_SLOT, True)
+            return ASK
+        if slot and answer is not None:
+            old = state.label(slot)
+            state.store(slot, answer)
+            state.mark_changed(slot)
+            state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+            return ASK
+        _, changes = profile_decision(state, turn, None)
+        if changes:  # a profile change counts only after the owner confirmed it
+            return profile_confirm.confirm(state, changes, turn.text)
+        if slot:
+            return self._start_change(state, slot)
+        decision = pending.yes_or_no(turn)
+        if confirms(turn.text) or decision is True:
+            state.store(REVIEW_SLOT, True)
+            return ASK
+        if decision is False:
+            state.say(
+                "Welche Antwort möchten Sie ändern? Tippen Sie auf die Frage oder schreiben Sie "
+                "z. B. „Frage 7 ändern“."
+            )
+            return ASK
+        return interjections.handle(state, turn, REVIEW_SLOT)
+
+    def _start_change(self, state: FormState, slot: str) -> Mode:
+        if slot == "employees":
+            state.set(PREVIOUS_PROFILE, {k: state.values.get(k) for k in PROFILE_SLOTS})
+            for key in PROFILE_SLOTS:
+                state.set(key, None)
+            state.ask_slot = "employees"
+            return CHANGE
+        if state.qn.question(slot) is None and slot not in PROFILE_SLOTS:
+            return ASK
+        state.set(slot, None)
+        state.mark_changed(slot)
+        state.ask_slot = slot
+        return CHANGE
