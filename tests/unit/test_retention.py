@@ -21,7 +21,6 @@ from tests.unit.retention_helpers import (
     write,
 )
 from tests.unit.tracker_store_helpers import (
-    BACKENDS,
     Backend,
     files_containing,
     insert_events,
@@ -30,14 +29,6 @@ from tests.unit.tracker_store_helpers import (
     session_start,
     user,
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, tmp_path, monkeypatch):
-    running = Backend(request.param, tmp_path, monkeypatch)
-    yield running
-    running.close()
-
 
 # --- settings ----------------------------------------------------------------------------------
 

@@ -17,15 +17,7 @@ from tests.unit.retention_helpers import (
     default_retention,  # noqa: F401 (autouse fixture)
     write,
 )
-from tests.unit.tracker_store_helpers import BACKENDS, ROOT, Backend, files_containing, marker
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, tmp_path, monkeypatch):
-    running = Backend(request.param, tmp_path, monkeypatch)
-    yield running
-    running.close()
-
+from tests.unit.tracker_store_helpers import ROOT, files_containing, marker
 
 # --- command line ------------------------------------------------------------------------------
 

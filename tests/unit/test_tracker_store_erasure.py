@@ -18,8 +18,6 @@ from bot.privacy import retention
 from bot.privacy import tracker_store as ts
 from tests.unit.retention_helpers import default_retention, round_event_clock, run  # noqa: F401 (autouse fixtures)
 from tests.unit.tracker_store_helpers import (
-    BACKENDS,
-    Backend,
     dicts,
     files_containing,
     interview_turns,
@@ -28,21 +26,6 @@ from tests.unit.tracker_store_helpers import (
     session_start,
     user,
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, tmp_path, monkeypatch):
-    running = Backend(request.param, tmp_path, monkeypatch)
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def sqlite_backend(tmp_path, monkeypatch):
-    running = Backend("sqlite", tmp_path, monkeypatch)
-    yield running
-    running.close()
-
 
 # --- erasure -------------------------------------------------------------------------------------
 

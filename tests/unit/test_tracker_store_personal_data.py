@@ -18,8 +18,6 @@ from bot.privacy import tracker_store as ts
 from bot.privacy.redact import redact
 from tests.unit.retention_helpers import default_retention, round_event_clock, run  # noqa: F401 (autouse fixtures)
 from tests.unit.tracker_store_helpers import (
-    BACKENDS,
-    Backend,
     files_containing,
     interview_turns,
     marker,
@@ -39,20 +37,6 @@ NEEDLES = [
     "Quirinus", "Zwetschgenbaum", "zwetschgenbaum", "2345678", "987654", "0532",
     "Hauptstra", "40721",
 ]  # fmt: skip
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, tmp_path, monkeypatch):
-    running = Backend(request.param, tmp_path, monkeypatch)
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def sqlite_backend(tmp_path, monkeypatch):
-    running = Backend("sqlite", tmp_path, monkeypatch)
-    yield running
-    running.close()
 
 
 # --- personal data never reaches the database ---------------------------------------------------

@@ -17,8 +17,6 @@ from rasa.utils.endpoints import read_endpoint_config
 from bot.privacy import tracker_store as ts
 from tests.unit.retention_helpers import default_retention, round_event_clock, run  # noqa: F401 (autouse fixtures)
 from tests.unit.tracker_store_helpers import (
-    BACKENDS,
-    Backend,
     dicts,
     domain,
     interview_turns,
@@ -26,14 +24,6 @@ from tests.unit.tracker_store_helpers import (
     session_start,
     user,
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, tmp_path, monkeypatch):
-    running = Backend(request.param, tmp_path, monkeypatch)
-    yield running
-    running.close()
-
 
 # --- a normal conversation is stored unchanged -------------------------------------------------
 
