@@ -29,6 +29,7 @@ from actions.consent import INTRO_SLOT
 from actions.interview_state import PREVIOUS_PROFILE, SILENT, FormState
 from actions.privacy import pii_notice_events
 from actions.profile_reading import (
+    noted_label,
     plain_answer,
     profile_decision,
     read_intro,
@@ -115,10 +116,7 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
         for key, value in stored.items():
             state.store(key, value)
             if key != slot or len(stored) > 1 or not plain_answer(turn):
-                label = state.label(key)
-                noted.append(
-                    label if key == "employees" else f"{state.qn.short_title(key)} {label}"
-                )
+                noted.append(noted_label(state, key))
         if noted:
             state.say(f"Danke, notiert: {', '.join(noted)}.")
         if proposed:

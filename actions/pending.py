@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from actions import profile_confirm
 from actions.asking import AGAIN, ASK
-from actions.common import REVIEW_SLOT, Turn
+from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
 from bot.nlu.intents import detect
@@ -142,7 +142,7 @@ def _other_changes(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Dic
     if turn.is_button or turn.words <= 3:
         return {}
     confirmed = profile_confirm.pending_values(pending)
-    current = {k: state.values.get(k) for k in ("employees", "sector", "municipality")}
+    current = {k: state.values.get(k) for k in PROFILE_SLOTS}
     _, proposed = decide_profile(turn.text, state.requested, current)
     return {k: v for k, v in proposed.items() if k not in confirmed}
 

@@ -46,6 +46,12 @@ def profile_decision(state: FormState, turn: Turn, asked: Optional[str]) -> tupl
     return stored, proposed
 
 
+def noted_label(state: FormState, slot: str) -> str:
+    """A stored profile value as read back: "6 Beschäftigte", "Branche Handwerk"."""
+    label = state.label(slot)
+    return label if slot == "employees" else f"{state.qn.short_title(slot)} {label}"
+
+
 def read_intro(state: FormState, intro: Dict[str, Any]) -> Optional[str]:
     """The profile data the owner typed before the consent (``intro_profile``, read then as an
     answer to the staff question), applied at the start of the interview: sure values are read
@@ -54,8 +60,7 @@ def read_intro(state: FormState, intro: Dict[str, Any]) -> Optional[str]:
     for key, value in (intro.get("stored") or {}).items():
         if key in PROFILE_SLOTS and valid_profile_value(state, key, value):
             state.store(key, value)
-            label = state.label(key)
-            noted.append(label if key == "employees" else f"{state.qn.short_title(key)} {label}")
+            noted.append(noted_label(state, key))
     if noted:
         state.say(f"Aus Ihrer Nachricht habe ich notiert: {', '.join(noted)}.")
     proposed = {
