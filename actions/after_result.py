@@ -143,6 +143,7 @@ def topic_offerings_answer(qn: Questionnaire, dimension_id: str, tracker: Tracke
         if dimension_id in o.dimensions
         and o.recommendable
         and o.for_firms
+        and not o.on_wish_only
         and o.eligibility.allows(employees, sector, town, qn.region_of(town))
     ]
     fitting.sort(key=lambda o: o.id not in recommended)
@@ -165,7 +166,7 @@ def wants_correction(text: str, tracker: Tracker) -> bool:
 def offering_answer(offering: Offering, aspect: Optional[str]) -> str:
     title = f"„{offering.title}“"
     if aspect == "cost":
-        return f"Kosten für {title}: {offering.cost}"
+        return f"{offering.cost_title} für {title}: {offering.cost}"
     if aspect == "provider":
         return f"{title} bietet {offering.provider} an ({offering.kind_title})."
     if aspect == "apply":
@@ -176,7 +177,7 @@ def offering_answer(offering: Offering, aspect: Optional[str]) -> str:
         )
     return (
         f"{title} ({offering.kind_title}, {offering.provider}): {offering.summary} "
-        f"Kosten: {offering.cost}. Mehr: {offering.url}"
+        f"{offering.cost_title}: {offering.cost}. Mehr: {offering.url}"
     )
 
 

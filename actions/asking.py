@@ -82,9 +82,12 @@ def _retry_text(
     title = questionnaire.short_title(slot)
     labels = [b["title"] for b in buttons]
     if slot in ("sector", "municipality"):
+        example = (
+            "„Friseursalon“ oder „Metzgerei“" if slot == "sector" else "„Hilden“ oder „Benrath“"
+        )
         return (
             f"{NOT_UNDERSTOOD} Zur Frage „{title}“: Bitte wählen Sie eine Schaltfläche oder "
-            "schreiben Sie es in eigenen Worten (z. B. „Friseursalon“ oder „Hilden“)."
+            f"schreiben Sie es in eigenen Worten (z. B. {example})."
         )
     return (
         f"{NOT_UNDERSTOOD} Zur Frage „{title}“ ({progress_label(questionnaire, slot) or ''}) "

@@ -12,6 +12,7 @@ from actions.asking import stored_answer_label
 from actions.contact import contact_message
 from actions.funnel import channel_of
 from actions.settings import settings
+from contract.codes import cost_title
 from contract.questionnaire import NO_NEED, Questionnaire, load_questionnaire
 from contract.scoring import needs_of
 
@@ -72,7 +73,8 @@ def recommendation_messages(
     for number, offering in enumerate(offerings, start=1):
         lines.append(
             f"{number}. {offering['title']} ({offering['provider']}): {offering['summary']} "
-            f"{offering.get('reason', '')} Kosten: {offering['cost']}".replace("  ", " ")
+            f"{offering.get('reason', '')} {cost_title(offering.get('kind', ''))}: "
+            f"{offering['cost']}".replace("  ", " ")
         )
     need = tracker.get_slot("support_need")
     if need and need != NO_NEED and not any(o.get("matches_need") for o in offerings):

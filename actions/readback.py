@@ -4,14 +4,20 @@ owner confirms or changes an answer by tap or by sentence (a mixin of
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from actions import interjections, pending, profile_confirm
 from actions.asking import ASK, CHANGE
 from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_state import PREVIOUS_PROFILE, FormState
 from actions.profile_reading import profile_decision
-from actions.review import change_request, confirms, confirms_first, plain_confirmation
+from actions.review import (
+    change_request,
+    change_requests,
+    confirms,
+    confirms_first,
+    plain_confirmation,
+)
 from bot.nlu.needs import parse_need
 from contract.questionnaire import NO_NEED
 
@@ -46,6 +52,9 @@ class ReadBackValidators:
             return self._start_change(state, str(turn.payload.get("question")))
         if turn.is_button:
             return ASK
+        several = change_requests(state.qn, turn.text)
+        if several:  # "Frage 3 ist nein und bei 13 eher regelmäßig"
+            return self._change_several(state, several)
         slot, answer = change_request(state.qn, turn.text)
         # "Ja, passt alles, auch die Website" confirms; "Das Budget: Jo! Wir planen jedes Jahr"
         # and "die Weiterbildung lieber nie, das ist ja Pflicht" name a question first: changes
@@ -78,6 +87,28 @@ class ReadBackValidators:
             )
             return ASK
         return interjections.handle(state, turn, REVIEW_SLOT)
+
+    def _change_several(self, state: FormState, changes: List[Tuple[str, Optional[str]]]) -> Mode:
+        """Every change with its new answer is made; the first question named without one
+        is asked again, and the others are named for the next summary."""
+        for slot, answer in changes:
+            if answer is None or answer == state.values.get(slot):
+                continue
+            old = state.label(slot)
+            state.store(slot, answer)
+            state.mark_changed(slot)
+            state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+        open_slots = [slot for slot, answer in changes if answer is None]
+        if not open_slots:
+            return ASK
+        if len(open_slots) > 1:
+            later = [str(state.qn.question_slots.index(slot) + 1) for slot in open_slots[1:]]
+            word = "Frage" if len(later) == 1 else "Fragen"
+            state.say(
+                f"Danach zeige ich Ihnen die Übersicht wieder; dort können Sie auch "
+                f"{word} {' und '.join(later)} ändern."
+            )
+        return self._start_change(state, open_slots[0])
 
     def _start_change(self, state: FormState, slot: str) -> Mode:
         if slot == "employees":

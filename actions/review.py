@@ -24,6 +24,13 @@ _CONFIRM = re.compile(
 )
 _CHANGE_WORD = re.compile(r"\b(ander\w*|korrigier\w*|falsch|stimmt nicht|nicht richtig)\b")
 _CONTRAST = re.compile(r"\b(aber|nur|ausser|bis auf|allerdings|jedoch)\b")
+_CLAUSES = re.compile(r"[,;.!?\n]+|\s+(?:und|sowie|ausserdem|außerdem|plus|and)\s+", re.IGNORECASE)
+_NAMED_NUMBER = re.compile(r"\b(?:frage|nr|nummer|punkt)\s*(\d{1,2})\b")
+# "bei 12 eher regelmäßig", "3: nein"; not "2 mal im Jahr", "12 Leute", "70 %"
+_LEADING_NUMBER = re.compile(
+    r"^(?:(?:bei|zu|in|an|und)\s+)?(\d{1,2})(?!\s*(?:mal|x|%|prozent|stunden?|tage?n?|wochen?"
+    r"|monate?n?|jahre?n?|leute|personen|mitarbeiter\w*|euro|eur|uhr)\b)\b"
+)
 
 
 def summary_message(
@@ -130,9 +137,11 @@ def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
     return None
 
 
-def _after_reference(norm: str, question: Any) -> str:
+def _after_reference(norm: str, question: Any, number: int) -> str:
     """The words after the last mention of the question (its number or a keyword)."""
     end = max((m.end() for m in _NUMBER.finditer(norm)), default=-1)
+    for pattern in (_NAMED_NUMBER, _LEADING_NUMBER):
+        end = max([end] + [m.end() for m in pattern.finditer(norm) if int(m.group(1)) == number])
     for word in fold_all([question.short, *question.keywords]):
         at = f" {norm} ".rfind(f" {word}")
         if at >= 0:
@@ -144,19 +153,25 @@ def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[st
     """``(slot, new answer)`` of a change request such as "bei Datensicherung eher selten";
     the answer is None when only the question was named ("Frage 7 ändern")."""
     slot = referenced_slot(questionnaire, text)
+    return slot, new_answer(questionnaire, slot, text)
+
+
+def new_answer(questionnaire: Questionnaire, slot: Optional[str], text: str) -> Optional[str]:
+    """The answer a change request gives for ``slot``, or None."""
     question = questionnaire.question(slot)
     if question is None:
-        return slot, None
+        return None
     # what follows the question's name is the new answer: "Nein, das war falsch. Bei Frage 13
     # ist es: weiß ich nicht.", "bei der Weiterbildung doch eher nie"
-    tail = _after_reference(normalized(text), question)
+    number = questionnaire.question_slots.index(question.slot) + 1
+    tail = _after_reference(normalized(text), question, number)
     if tail:
         after = read_answer(tail, question.scale, slot)
         if after.sure:
-            return slot, after.answer
+            return after.answer
     reading = read_answer(text, question.scale, slot)
     if reading.sure:
-        return slot, reading.answer
+        return reading.answer
     # "Das mit der Weiterbildung, da nehmen Sie doch lieber nie, …, das ist ja Pflicht": the
     # clauses read one by one; they must agree
     plain = _PLEASE_TAKE.sub(" ", text)  # "nehmen Sie lieber nie" -> "lieber nie"
@@ -166,4 +181,49 @@ def change_request(questionnaire: Questionnaire, text: str) -> Tuple[Optional[st
         part = read_answer(clause, question.scale, slot)
         if part.sure and part.answer != "dont_know":
             found.add(part.answer)
-    return slot, (found.pop() if len(found) == 1 else None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _clause_reference(
+    questionnaire: Questionnaire, clause: str, numbered: bool
+) -> Tuple[Optional[str], bool]:
+    """``(question slot, named by number)`` a clause refers to, or ``(None, False)``; a bare
+    number counts as named in a message that names another question as "Frage N"."""
+    norm = normalized(clause)
+    for pattern in (_NAMED_NUMBER, _LEADING_NUMBER):
+        match = pattern.search(norm)
+        if match and 1 <= int(match.group(1)) <= len(questionnaire.questions):
+            named = pattern is _NAMED_NUMBER or numbered
+            return questionnaire.question_slots[int(match.group(1)) - 1], named
+    slot = referenced_slot(questionnaire, clause)
+    return (slot, False) if questionnaire.question(slot) is not None else (None, False)
+
+
+def change_requests(questionnaire: Questionnaire, text: str) -> List[Tuple[str, Optional[str]]]:
+    """Several changes in one message ("Frage 3 ist nein und bei 12 eher regelmäßig",
+    "Budget ja, Backup selten"): ``[(slot, new answer or None), ...]`` in the owner's order,
+    or ``[]`` when the message names fewer than two questions. A question named only by a
+    keyword or a bare number counts only with a sure answer (else its words belong to the
+    clause before); one named as "Frage N" may come without an answer and is asked again."""
+    groups: List[List[Any]] = []  # [slot, named, text]
+    numbered = bool(_NAMED_NUMBER.search(normalized(text)))  # "Frage 3 und 12 ändern"
+    for clause in (c.strip() for c in _CLAUSES.split(text)):
+        if not clause:
+            continue
+        slot, named = _clause_reference(questionnaire, clause, numbered)
+        if slot is not None and groups and groups[-1][0] == slot:
+            groups[-1][2] += f", {clause}"
+        elif slot is not None and (named or _sure(questionnaire, slot, clause)):
+            groups.append([slot, named, clause])
+        elif groups:  # words without a question of their own belong to the one before
+            groups[-1][2] += f", {clause}"
+    if len({slot for slot, _, _ in groups}) < 2:
+        return []
+    changes: Dict[str, Optional[str]] = {}
+    for slot, _, words in groups:
+        changes[slot] = changes.get(slot) or new_answer(questionnaire, slot, words)
+    return list(changes.items())
+
+
+def _sure(questionnaire: Questionnaire, slot: str, clause: str) -> bool:
+    return new_answer(questionnaire, slot, clause) is not None

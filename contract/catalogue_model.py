@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Dict, Optional, Tuple
 
-from contract.codes import OFFERING_KINDS
+from contract.codes import OFFERING_KINDS, cost_title
 from contract.datafiles import ContractError
 from contract.needs import Needs
 
@@ -96,6 +96,9 @@ class Offering:
     needs: Tuple[str, ...] = ()
     audience: str = BETRIEBE
     how_to_apply: Optional[str] = None
+    # A specialised offering (e.g. a grant for AI products or for hiring a graduate) that is
+    # recommended only for an owner's wish among its ``needs``, never for a weak dimension.
+    on_wish_only: bool = False
 
     @property
     def for_firms(self) -> bool:
@@ -114,6 +117,10 @@ class Offering:
     @property
     def kind_title(self) -> str:
         return OFFERING_KINDS.get(self.kind, self.kind)
+
+    @property
+    def cost_title(self) -> str:
+        return cost_title(self.kind)
 
 
 @dataclass(frozen=True)
@@ -135,8 +142,11 @@ class Catalogue:
         return self.by_id.get(offering_id)
 
     def serves(self, offering: Offering, need: str) -> bool:
-        """Whether the offering serves a need code: a topic it lists, or a dimension's need."""
+        """Whether the offering serves a need code: a topic it lists, or a dimension's need
+        (not for an ``on_wish_only`` offering)."""
         if need in offering.needs:
             return True
+        if offering.on_wish_only:  # only the topics it lists
+            return False
         dimension = next((n.dimension for n in self.needs.needs if n.code == need), None)
         return dimension is not None and dimension in offering.dimensions

@@ -32,6 +32,7 @@ FIELDS = (
     "needs",
     "audience",
     "how_to_apply",
+    "on_wish_only",
 )
 ELIGIBILITY_FIELDS = ("max_employees", "sectors", "municipalities", "regions")
 # (minimum, maximum) length of the text fields
@@ -157,6 +158,9 @@ def _offering(
     audience = str(item.get("audience") or BETRIEBE)
     if audience not in AUDIENCES:
         errors.append(f"{where}: audience {audience!r} is not one of {list(AUDIENCES)}")
+    on_wish_only = item.get("on_wish_only", False)
+    if not isinstance(on_wish_only, bool):
+        errors.append(f"{where}: on_wish_only must be true or false")
     checked = (
         _date(item["last_checked"], errors, where)
         if item.get("last_checked") not in (None, "")
@@ -177,6 +181,7 @@ def _offering(
         needs=_needs(item.get("needs"), needs, errors, where),
         audience=audience,
         how_to_apply=_how_to_apply(item.get("how_to_apply"), errors, where),
+        on_wish_only=on_wish_only is True,
     )
 
 

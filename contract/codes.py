@@ -96,3 +96,9 @@ OFFERING_KINDS: Dict[str, str] = {
     "werkzeug": "Werkzeug",
 }
 OFFERING_STATUSES: Tuple[str, ...] = ("open", "paused", "closed")
+
+
+def cost_title(kind: str) -> str:
+    """The label of an offering's ``cost`` text: a grant states its share ("Zuschuss von 50 %
+    …"), which is no cost to the owner."""
+    return "Förderung" if kind == "foerderung" else "Kosten"

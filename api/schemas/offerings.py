@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from api.core.codes import DimensionId, Municipality, OfferingKind, OfferingStatus, Sector
 from api.schemas.base import Audience, Schema
@@ -36,3 +36,7 @@ class OfferingOut(Schema):
     needs: list[str]
     audience: Audience  # type: ignore[valid-type]
     how_to_apply: str | None
+    on_wish_only: bool = Field(
+        default=False,
+        description="Recommended only for an owner's wish among its needs, never for a weak score.",
+    )

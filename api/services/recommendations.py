@@ -8,7 +8,9 @@ Rules (deterministic):
 2. Offerings for individuals (``audience: personen``, e.g. an employee's own training grant)
    are never recommended for the firm's weak dimensions. They appear only when they serve the
    owner's closing wish, after every firm offering for that wish, and their reason starts with
-   "Für Einzelpersonen, nicht für den Betrieb".
+   "Für Einzelpersonen, nicht für den Betrieb". Specialised offerings (``on_wish_only``, e.g.
+   a grant for AI products or for hiring a graduate) likewise appear only for a wish among
+   their ``needs``.
 3. The closing wish (``need``) first: offerings that serve it (its code in ``needs``, or for a
    dimension's need code the dimension) are ranked by how central the wish is to them (its
    position in ``needs``: main topic first), then by fewer topics, then by relevance (4.), kind
@@ -193,7 +195,8 @@ def rank(
     candidates = eligible_offerings(catalogue, employees, sector, municipality, questionnaire)
     for_wish = sorted((o for o in candidates if ranking.matches(o)), key=ranking.wish_order)
     # Offerings for individuals serve only the wish, never the firm's weak dimensions.
-    others = [o for o in candidates if o.for_firms and o not in for_wish]
+    # Specialised offerings (``on_wish_only``) likewise serve only a wish they list.
+    others = [o for o in candidates if o.for_firms and not o.on_wish_only and o not in for_wish]
 
     relevant_others = any(_relevance(o, ranking.weights) > 0 for o in others)
     cap = max(1, limit - 1) if relevant_others else limit

@@ -180,6 +180,7 @@ def recommended_offerings(value: str) -> list[dict[str, str]]:
             "kind": o.kind_title,
             "summary": o.summary,
             "cost": o.cost,
+            "cost_title": o.cost_title,
             "url": o.url,
         }
         for o in offerings

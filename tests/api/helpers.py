@@ -23,6 +23,7 @@ def offering(
     status: str = "open",
     needs: tuple[str, ...] = (),
     audience: str = "betriebe",
+    on_wish_only: bool = False,
     **elig,
 ) -> Offering:
     """An offering with placeholder texts (open and for firms unless told otherwise);
@@ -43,6 +44,7 @@ def offering(
         last_checked=date(2026, 11, 25),
         needs=needs,
         audience=audience,
+        on_wish_only=on_wish_only,
     )
 
 

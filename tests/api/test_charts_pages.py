@@ -107,7 +107,8 @@ def test_old_links_overall_is_the_rounded_mean_of_known_scores() -> None:
 
 
 def test_result_page_shows_scores_chart_and_offerings(client: TestClient) -> None:
-    params = {**SCORES, **PEER, "recommended": "cyberrisikocheck,bildungsscheck_nrw,unknown_x"}
+    recommended = "cyberrisikocheck,bildungsscheck_nrw,mid_digitale_sicherheit,unknown_x"
+    params = {**SCORES, **PEER, "recommended": recommended}
     response = client.get("/result", params=params)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
@@ -125,12 +126,15 @@ def test_result_page_shows_scores_chart_and_offerings(client: TestClient) -> Non
     assert "strategy=62" in chart and "peer_online=60" in chart and "&processes=" not in chart
     assert client.get(chart).status_code == 200
     catalogue = get_catalogue().by_id
-    expected = [catalogue["cyberrisikocheck"], catalogue["bildungsscheck_nrw"]]
+    expected = [catalogue[i] for i in recommended.split(",")[:3]]
     assert [link for link in page.links if link.startswith("https://")] == [
         o.url for o in expected
     ]  # in the given order; the unknown id is skipped
     for offering in expected:
         assert " ".join(offering.title.split()) in text
+    # a grant's share is shown as funding, not as a cost to the owner
+    assert f"Förderung: {catalogue['mid_digitale_sicherheit'].cost}" in text
+    assert f"Kosten: {catalogue['cyberrisikocheck'].cost}" in text
     assert client.get("/static/result.css").status_code == 200
 
 

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from contract.scoring import compute_maturity
-from tests.unit.action_helpers import ANSWERS, PROFILE, QN, FakeApi, catalogue
-from tests.unit.after_result_helpers import RECOMMENDED, ask, offering
+from tests.unit.action_helpers import ANSWERS, PROFILE, QN, FakeApi, catalogue, make_tracker, run
+from tests.unit.after_result_helpers import FOLLOWUP, RECOMMENDED, ask, offering, result_slots
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,21 @@ def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
 )
 def test_the_cost_of_an_offering_by_number(text, index):
     outcome = ask(text)
-    assert outcome.texts[0] == f"Kosten für „{offering(index).title}“: {offering(index).cost}"
+    shown = offering(index)
+    label = "Förderung" if shown.kind == "foerderung" else "Kosten"  # a grant's share is no cost
+    assert outcome.texts[0] == f"{label} für „{shown.title}“: {shown.cost}"
+
+
+def test_the_share_of_a_grant_is_called_funding_not_cost():
+    grant = catalogue().get("mid_digitale_sicherheit")
+    recommended = ["cyberrisikocheck", grant.id]
+    outcome = run(
+        FOLLOWUP,
+        make_tracker(
+            "Was kostet das zweite?", {**result_slots(), "recommendations": recommended}, form=None
+        ),
+    )
+    assert outcome.texts[0] == f"Förderung für „{grant.title}“: {grant.cost}"
 
 
 def test_who_provides_an_offering():

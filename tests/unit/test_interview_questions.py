@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.asking import RETRY, ask_messages
 from tests.unit.action_helpers import QN, Dialogue, FakeApi
 from tests.unit.interview_helpers import FORM, answer_payloads, at, choose
 
@@ -240,3 +241,13 @@ def test_short_chit_chat_is_answered_and_the_question_asked_again(text, expected
     assert not outcome.sets("tools_mobile") and not outcome.sets("failed_attempts")
     assert outcome.texts[-1].startswith("Zurück zur Frage – Frage 6 von 18")
     assert outcome.payloads == answer_payloads("tools_mobile")
+
+
+@pytest.mark.parametrize(
+    "slot, wanted, unwanted",
+    [("sector", "„Friseursalon“", "„Hilden“"), ("municipality", "„Hilden“", "„Friseursalon“")],
+)
+def test_the_profile_reask_gives_examples_of_its_own_question(slot, wanted, unwanted):
+    """Black-box chats: the sector re-ask named a town as its example."""
+    [message] = ask_messages(QN, slot, RETRY)
+    assert wanted in message["text"] and unwanted not in message["text"]

@@ -232,3 +232,47 @@ def test_changing_the_firm_shows_each_old_value_and_keeps_it_on_request():
     third = dialogue.say("bleibt wie vorher")
     assert third.slot("sector") == "handwerk"
     assert third.requested == "municipality" and "(Bisher: Hilden)" in third.texts[-1]
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        # black-box chats: the second change in one message was dropped
+        (
+            "Frage 3 ist nein und bei 13 eher regelmäßig",
+            {"strategy_budget": "no", "security_backup": "regularly"},
+        ),
+        ("3: nein, 13: regelmäßig", {"strategy_budget": "no", "security_backup": "regularly"}),
+        (
+            "Website: ja. Backup: täglich. Weiterbildung: nie",
+            {"online_website": "yes", "security_backup": "always", "skills_training": "never"},
+        ),
+    ],
+)
+def test_several_changes_in_one_message_are_all_made(text, changes):
+    slots = finished(strategy_budget="yes", online_website="no", skills_training="rarely")
+    outcome = Dialogue(FORM, slots, "answers_confirmed").say(text)
+    for slot, value in changes.items():
+        assert outcome.slot(slot) == value
+    assert sorted(outcome.slot("changed")) == sorted(changes)
+    assert sum(t.startswith("Geändert:") for t in outcome.texts) == len(changes)
+    assert outcome.requested == "answers_confirmed"
+    assert not outcome.sets("answers_confirmed")
+
+
+def test_two_questions_named_without_answers_are_asked_one_after_the_other():
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    outcome = dialogue.say("Frage 3 und 12 ändern")
+    assert outcome.requested == "strategy_budget"
+    assert "dort können Sie auch Frage 12 ändern" in outcome.texts[0]
+    back = dialogue.say("nein")
+    assert back.requested == "answers_confirmed"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ja passt alles, auch Website und Backup", "Stimmt so, Website und Phishing auch"]
+)
+def test_naming_two_topics_while_confirming_changes_nothing(text):
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
+    assert outcome.slot("answers_confirmed") is True
+    assert not set(outcome.slots) & ANSWER_SLOTS
