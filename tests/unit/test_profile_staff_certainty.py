@@ -125,3 +125,22 @@ def test_i_have_a_firm_with_n_staff_is_read_both_ways_unless_the_total_is_said()
     assert (reading.count, reading.sure, reading.alternative) == (4, False, 5)
     reading = read_staff("Ich habe eine Kanzlei mit sechs Beschäftigten insgesamt.", True)
     assert (reading.count, reading.sure) == (6, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "sure", "alternative"),
+    [
+        # black-box chats: elliptical lists and members without a noun of their own
+        ("wir sind 16 gewerbliche und drei kaufmännische Mitarbeiter", 19, True, None),
+        ("Betrieb mit 16 gewerblichen und drei kaufmännischen Beschäftigten", 19, True, None),
+        ("ich mach das mit 2 Leuten auf 450-Euro-Basis und einem Vollzeitler", 4, True, None),
+        ("2 Therapeutinnen in Vollzeit, eine in Teilzeit, Rezeption und ich", 3, False, 5),
+        # nouns, not adjectives; an apposition stays one
+        ("sechs wagen und neun fahrer mich mitgezählt", 9, True, None),
+        ("Übersetzungsbüro, zwei Personen, ich und meine Frau.", 2, True, None),
+        ("we're a 2-person shop (me + my wife)", 2, True, None),
+    ],
+)
+def test_elliptical_lists_and_unread_members(text, expected, sure, alternative):
+    reading = read_staff(text)
+    assert (reading.count, reading.sure, reading.alternative) == (expected, sure, alternative)

@@ -82,6 +82,9 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
         )
         if compound and _is_staff_word(toks[j + 2].low):
             return _is_staff_word(toks[j + 2].low), j + 2  # "zwei Lkw-Fahrer": the head decides
+        if skipped == 0 and j == k + 1 and _elliptical(toks, j):
+            return _noun_after(toks, j + 2)[0], j  # "16 gewerbliche und drei kaufmännische
+            # Mitarbeiter": the first adjective shares the noun of the second
         if word in _ADJ_OK and skipped < 2:
             after = toks[j + 1] if j + 1 < len(toks) else None
             if tok.capital and (after is None or not after.capital):
@@ -133,6 +136,25 @@ def _noun_after(toks: list[Tok], k: int) -> tuple[str, int]:
             return "none", j
         return "other", j
     return "none", j
+
+
+def _elliptical(toks: list[Tok], j: int) -> bool:
+    """An adjective without a noun before "und"/"," and another number whose adjective has a
+    staff noun: "16 gewerbliche und drei kaufmännische Mitarbeiter"."""
+    word = toks[j].low
+    if toks[j].capital or not word.endswith(("e", "en", "er")) or j + 3 >= len(toks):
+        return False
+    if toks[j + 1].low not in ("und", "sowie", "oder", ",", "plus"):
+        return False
+    number = toks[j + 2].low
+    if not (number[0].isdecimal() or word_number(number) is not None):
+        return False
+    following = toks[j + 3]
+    if following.capital or not following.low.endswith(("e", "en", "er")):
+        return False  # the second number needs an adjective too
+    if _is_staff_word(following.low) or _is_staff_word(word):
+        return False  # "sechs wagen und neun fahrer": nouns, not adjectives
+    return _noun_after(toks, j + 2)[0] in ("general", "role")
 
 
 _STAFF_LABELS = _fold_set(

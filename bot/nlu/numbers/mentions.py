@@ -13,6 +13,7 @@ from functools import lru_cache
 from bot.nlu.numbers.clauses import _clause_times, _clauses
 from bot.nlu.numbers.context import (
     _counted_before,
+    _elliptical,
     _is_rate,
     _label_before,
     _last_sentence_alone,
@@ -130,6 +131,10 @@ def _number_mentions(
             _matches_before(low, k0, _STRONG_BEFORE)
             and (_counted_before(low, k0) or _matches_before(low, k0, _INCLUSIVE_BEFORE))
         ) or _matches_after(low, last, _STRONG_AFTER)
+        if noun in ("general", "role") and at == k1 + 1 and _elliptical(toks, at):
+            # "wir sind 16 gewerbliche und drei kaufmännische Mitarbeiter": a part of a list
+            out.append(Mention(num.value, k0, at, "group", False, noun == "general"))
+            continue
         if strong and prev == "mit" and last + 1 < len(low) and low[last + 1] == "zusammen":
             strong = False  # "ich arbeite mit 2 Kollegen zusammen": with them, not a total
         if strong and _list_member(low, k0, last, out):

@@ -231,8 +231,13 @@ def _apposition(low: list[str], group: Mention, members: list[Mention]) -> bool:
     after = low[group.last + 1 : group.last + 4]
     if after and after[0] in ("sowie", "plus", "zuzuglich", "und", "un", "+", "&"):
         return False  # "zwei Beschäftigte sowie eine Auszubildende": a sum
-    if all(m.kind in ("person", "definite", "owner") for m in later):
-        return True  # "nur drei Personen, meine Frau, mein Sohn und ich"
+    gap = low[group.last + 1 : min(m.first for m in later)]
+    joined = bool(gap) and gap[-1] in ("sowie", "plus", "zuzuglich", "und", "un", "+", "&")
+    joined = joined and not set(gap) & {",", ":", "("} and gap[0] not in ("-", "–")
+    if all(m.kind in ("person", "definite", "owner") for m in later) and not joined:
+        # "nur drei Personen, meine Frau, mein Sohn und ich"; not "mit 2 Leuten auf
+        # Minijobbasis und einem Vollzeitler" (a sum)
+        return True
     return bool(after) and (
         after[0] in (":", "(", "-", "–", "namlich", "also")
         or after[:2] in ([",", "namlich"], [",", "also"], ["und", "zwar"], [",", "und"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.nlu.numbers.context import _noun_after
+from bot.nlu.numbers.context import _DEPARTMENTS, _noun_after
 from bot.nlu.numbers.decide import _decide
 from bot.nlu.numbers.lexicon import _fold_set, _is_staff_word
 from bot.nlu.numbers.mentions import _analyse
@@ -65,6 +65,10 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     if reading.sure and _unread_member(list(toks), list(mentions), reading):
         # "me, 1 designer, 2 devs and a part-time PM" (one more?), "5 Leute und ein Hund"
         reading = replace(reading, sure=False)
+    unread = _unread_list_members(list(toks), list(mentions), reading)
+    if reading.sure and unread and reading.source == "composition":
+        # "2 Therapeutinnen in Vollzeit, eine in Teilzeit, Rezeption und ich": one more each?
+        reading = replace(reading, sure=False, alternative=reading.count + unread)
     if reading.source == "bare" and _HOURS.search(norm):
         return None  # "öffnungszeiten 6 bis 13 uhr, samstags bis 12": times, not staff
     if reading.sure and _doubtful(text, list(toks), list(mentions), reading):
@@ -88,6 +92,30 @@ def _unread_member(toks: list, mentions: list, reading: StaffReading) -> bool:
         return False
     k = after[0]
     return toks[k].low in _AND and toks[k + 1].low in _A and toks[k + 2].low[0].isalpha()
+
+
+_LIST_JOIN = _fold_set(", und un sowie plus +")
+_ONE_PERSON = _fold_set("ein eine einer einen")
+_AREA_AFTER = _fold_set("in im an am auf")
+
+
+def _unread_list_members(toks: list, mentions: list, reading: StaffReading) -> int:
+    """List members inside the counted list that no mention covers: "…, eine in Teilzeit, …"
+    (a person by her working time or place) and a department named as a person ("…,
+    Rezeption und ich")."""
+    low = [t.low for t in toks]
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    inside = [k for k, t in enumerate(toks) if reading.start <= t.start < reading.end]
+    unread = 0
+    for k in inside:
+        if k in covered or not k or low[k - 1] not in _LIST_JOIN or k + 1 >= len(low):
+            continue
+        nxt = low[k + 1]
+        if low[k] in _ONE_PERSON and nxt in _AREA_AFTER:
+            unread += 1  # "eine in Teilzeit"
+        elif toks[k].capital and low[k] in _DEPARTMENTS and nxt in _LIST_JOIN:
+            unread += 1  # "Rezeption und ich"
+    return unread
 
 
 _HOURS = re.compile(r"\b(uhr|offnungszeit\w*|geoffnet|offen|opening|hours|open)\b")
