@@ -40,7 +40,7 @@ from actions.review import (
     keeps_value,
 )
 from bot.nlu.corrections import denies_known, names_known
-from bot.nlu.intents import detect
+from bot.nlu.intents import detect, only_quits
 from bot.nlu.profile import read_profile
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
@@ -191,6 +191,8 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
                 return CHANGE
         if turn.is_button:
             return ASK
+        if only_quits(turn.text):  # "ich will nicht mehr": a wish, no "Nein"
+            return interjections.handle(state, turn, slot)
         reading = read_answer(turn.text, scale, slot)
         if reading.sure:
             state.store(slot, reading.answer)

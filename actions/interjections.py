@@ -101,6 +101,14 @@ def handle(state: FormState, turn: Turn, slot: str) -> Optional[str]:
             "lieber mit einer Person sprechen möchten, schreiben Sie „Ansprechpartner“."
         )
         return AGAIN
+    if kind == "wait":
+        state.say(
+            "Kein Problem, ich warte. Schreiben Sie einfach weiter, wenn Sie so weit sind – Ihre "
+            "bisherigen Antworten bleiben erhalten."
+        )
+        return SILENT
+    if kind == "resume":
+        return AGAIN
     if kind == "greet":
         state.say("Hallo! Schön, dass Sie da sind – machen wir weiter.")
         return AGAIN

@@ -99,6 +99,8 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         return CONTINUE, None  # "…, ich möchte bitte neu starten": the wish, not a choice
     if choice is None and bare is False and "no" in options:
         choice = "no"  # "Nein", "eher nein" names the offered „Nein“ (seen in chats)
+    elif choice is None and bare is True and "yes" in options and _SAYS_YES.match(turn.text):
+        choice = "yes"  # "Ja" to "eher „Nein“ oder eher „Ja“?" names the offered „Ja“
     elif choice is None and bare is True and options and "yes" not in options[1:]:
         choice = options[0]  # "ja" / "genau" confirms the first (likeliest) reading
     elif choice is None and bare is not None:
@@ -121,6 +123,7 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
     return CONTINUE, None
 
 
+_SAYS_YES = re.compile(r"^\W*(eher |also |dann )?(ja|jo|jap|jawohl|yes|yep)\W*$", re.IGNORECASE)
 _NO_LEAD = re.compile(
     r"^\W*(eher |also |ach )?(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b"
 )

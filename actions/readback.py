@@ -4,6 +4,7 @@ owner confirms or changes an answer by tap or by sentence (a mixin of
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Tuple
 
 from actions import interjections, pending, profile_confirm
@@ -16,12 +17,19 @@ from actions.review import (
     change_requests,
     confirms,
     confirms_first,
+    doubts,
     plain_confirmation,
 )
 from bot.nlu.needs import parse_need
 from contract.questionnaire import NO_NEED
 
 Mode = Optional[str]
+# "das passt so nicht", "fast alles richtig", "nicht alles richtig": asks what to change
+_NEGATED_SUMMARY = re.compile(
+    r"\b(stimmt|passt|richtig|korrekt)\b.*\b(nicht|nich|net)\b|\b(nicht|nich|fast|nee|ne)\b"
+    r".*\b(stimmt|passt|richtig|korrekt|alles)\b",
+    re.IGNORECASE,
+)
 
 
 class ReadBackValidators:
@@ -77,10 +85,12 @@ class ReadBackValidators:
         if slot:
             return self._start_change(state, slot)
         decision = pending.yes_or_no(turn)
+        if decision is True and doubts(turn.text):
+            decision = None  # "Ja, aber was wird gespeichert?": the question first
         if confirms(turn.text) or decision is True:
             state.store(REVIEW_SLOT, True)
             return ASK
-        if decision is False:
+        if decision is False or (doubts(turn.text) and _NEGATED_SUMMARY.search(turn.text)):
             state.say(
                 "Welche Antwort möchten Sie ändern? Tippen Sie auf die Frage oder schreiben Sie "
                 "z. B. „Frage 7 ändern“."

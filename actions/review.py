@@ -68,9 +68,30 @@ def summary_message(
     return {"text": "\n".join(lines), "buttons": buttons}
 
 
+# "nee, da stimmt was nicht", "das passt so nicht", "fast alles richtig", "weiß nicht, ob das
+# alles stimmt", "Bevor ich bestätige: was wird gespeichert?": no confirmation (black-box chats;
+# a wrong confirmation cannot be undone, a missed one costs one more message)
+_NOT_CONFIRMED = re.compile(
+    r"\b(nicht|nich|net|nit|nee|ne|no|nope|not|noe|kein\w*|fast|bevor|moment|warte\w*|halt"
+    r"|zweifel\w*|unsicher)\b"
+)
+
+
+_NOTHING_TO_CHANGE = re.compile(
+    r"\b(kein\w* (anderung\w*|fehler\w*|einwand\w*)|nichts (zu andern|falsch|auszusetzen))\b"
+)
+
+
+def doubts(text: str) -> bool:
+    """A negation, a hedge or a question: the owner does not (yet) confirm the summary
+    ("kein Änderungsbedarf", "nichts zu ändern" confirm)."""
+    norm = _NOTHING_TO_CHANGE.sub(" ", normalized(text))
+    return "?" in text or bool(_NOT_CONFIRMED.search(norm))
+
+
 def confirms(text: str) -> bool:
-    norm = normalized(text)
-    return bool(_CONFIRM.search(norm)) and not _CHANGE_WORD.search(norm)
+    norm = _NOTHING_TO_CHANGE.sub(" ", normalized(text))
+    return bool(_CONFIRM.search(norm)) and not _CHANGE_WORD.search(norm) and not doubts(text)
 
 
 _PLEASE_TAKE = re.compile(
@@ -98,8 +119,9 @@ def confirms_first(text: str) -> bool:
     """The message opens with its confirmation ("Ja, passt alles, auch die Website") or calls
     a value right ("Website ist richtig so"); a "ja" inside a sentence that names a question
     ("das Budget: Jo! …", "… lieber nie, das ist ja Pflicht") is no confirmation."""
-    norm = normalized(text)
-    return bool(_CONFIRM.match(norm) or _RIGHT.search(norm)) and not _CHANGE_WORD.search(norm)
+    norm = _NOTHING_TO_CHANGE.sub(" ", normalized(text)).strip()
+    confirming = bool(_CONFIRM.match(norm) or _RIGHT.search(norm))
+    return confirming and not _CHANGE_WORD.search(norm) and not doubts(text)
 
 
 def plain_confirmation(text: str) -> bool:

@@ -103,4 +103,4 @@ def answer_before_wish(state: FormState, turn: Turn, question: Question) -> None
         state.store(question.slot, reading.answer)
 
 
-_WISH_KINDS = frozenset({"goodbye", "restart", "stop", "withdraw", "erase_data"})
+_WISH_KINDS = frozenset({"goodbye", "restart", "stop", "withdraw", "erase_data", "wait"})

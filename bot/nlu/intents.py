@@ -17,6 +17,16 @@ from bot.nlu.text import normalized
 SHORT = 12  # words: greetings, thanks and goodbyes are only that in short messages
 
 _RESET = r"(neu|nochmal|noch mal|von vorn\w*|anfang\w*|wiederhol\w*)"
+_QUIT = (
+    r"(ich )?((will|mag|kann|mochte|mocht) (jetzt |echt |einfach |wirklich |langsam "
+    r"|eigentlich )*nicht mehr|(hab|habe|hab ich|habe ich) (echt |jetzt |einfach |wirklich "
+    r"|langsam )*keine lust mehr|(hor|hore) (jetzt |hier |lieber |dann |einfach )*auf"
+    r"|das (ist|wird) mir (alles |jetzt |echt )*zu (viel|lang\w*|blod|doof|kompliziert))"
+)
+_PURE_QUIT = (
+    rf"^(also |ach |ne |nee |boah |puh |sorry |ehrlich gesagt )*{_QUIT}"
+    rf"( (und |also |deshalb |darum )?{_QUIT})?$"
+)
 _PATTERNS: List[Tuple[str, str, bool]] = [
     # (kind, pattern on folded text, only in short messages)
     ("erase_data",
@@ -36,11 +46,24 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|(^|(?<=alles )|(?<=das )|(?<=bitte )|(?<=lieber )|(?<=check ))neu machen(?! (zu )?lass)"
      r"|nochmal neu|noch mal neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
      r"|neu anfangen|fang\w* (wir )?(nochmal|noch mal|neu) an)\b", False),
+    # a short pause ("Moment", "moment, Kunde kommt", "bin gleich wieder da"): the bot waits
+    ("wait",
+     r"^(moment\w*|augenblick\w*|sekunde|(einen?|1) (moment|augenblick|sekunde|minute|min)"
+     r"|warte\w*|kurz warten|mom|momentchen)( (mal|kurz|bitte|eben|noch|gerade|grad))*$"
+     r"|\b(bin gleich (wieder )?(da|zuruck)|gleich wieder da|muss (mal )?kurz (weg|ran|raus"
+     r"|telefonieren)|hab (gleich |grad |gerade )?(kundschaft|einen kunden|nen kunden))\b"
+     r"|\b(kunde|kundschaft|telefon) (kommt|klingelt)( (gerade|grad|rein|eben))*$", True),
+    ("resume",
+     r"^(so |also |ok |okay |gut )*(weiter|weiter gehts|weiter geht s|es geht weiter"
+     r"|machen wir weiter|weitermachen)$", True),
     ("withdraw",
      r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
      r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
      r"|mochte (doch )?nicht mehr mitmachen"
      r"|(?<!\bhat )(?<!\bhatte )(?<!\bhaben )(?<!\bhatten )keine lust mehr)\b", False),
+    # a message that is only a wish to quit ("ich will nicht mehr", "ich hab keine Lust mehr",
+    # "das ist mir zu viel, ich hör auf"): asked about as a pause, never read as an answer
+    ("goodbye", _PURE_QUIT, False),
     # A pause keeps the answers ("Schluss für heute", "ich mache morgen weiter"): no stop.
     ("goodbye",
      r"\b(fur heute|(spater|morgen|nachher|ein andermal) weiter\w*"
@@ -64,7 +87,9 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(datenschutz\w*|dsgvo|was (speicher|wisse|mach|sammel)\w* (sie|ihr|du)"
      r"|meine daten|meinen daten|was passiert mit (meinen|den|unseren) (daten|angaben)"
      r"|wer (sieht|liest|bekommt) (das|meine|die)|speichern sie|wird (das|alles) gespeichert"
-     r"|ist (das|es) anonym)\b", False),
+     r"|ist (das|es) anonym|was (\w+ ){0,3}(wird|werden) (\w+ ){0,3}gespeichert"
+     r"|wer (sieht|bekommt|liest) (\w+ ){0,2}(punkt\w*|werte|ergebnis\w*|antworten|angaben))\b",
+     False),
     ("ask_progress",
      r"\b(wie (viele|viel) (fragen|noch)|wie lange (noch|daue?rt)|noch viele fragen|wie weit"
      r"|fortschritt|wann (bin ich|sind wir) (fertig|durch)|wieviele fragen|noch lange)\b", False),
@@ -173,6 +198,14 @@ def _is_request(text: str, norm: str, kind: str, regex: re.Pattern[str]) -> bool
     if opening is not None:
         return any(opening.search(normalized(clause).strip()) for clause in _CLAUSE.findall(text))
     return False
+
+
+_PURE_QUIT_RE = re.compile(_PURE_QUIT)
+
+
+def only_quits(text: Any) -> bool:
+    """The whole message is a wish to quit: it carries no answer."""
+    return isinstance(text, str) and bool(_PURE_QUIT_RE.match(normalized(text).strip()))
 
 
 def detect(text: Any) -> Optional[str]:

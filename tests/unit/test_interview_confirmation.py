@@ -152,15 +152,16 @@ def test_a_longer_reply_at_the_confirmation_is_read_as_an_answer_not_as_a_no(mon
     assert outcome.requested == "security_passwords"
 
 
-def test_ja_to_a_confirmation_whose_second_option_is_yes_asks_with_all_options(monkeypatch):
-    """ "eher „Nein“ oder eher „Ja“?" – "ja" could mean either: nothing is stored."""
+def test_ja_to_a_confirmation_whose_second_option_is_yes_names_that_option(monkeypatch):
+    """ "eher „Nein“ oder eher „Ja“?" – "Ja" names the offered „Ja“ and "Nein" the offered
+    „Nein“ (third black-box round: "Ja" was rejected and the question asked again)."""
     torn_reader(monkeypatch, {UNCLEAR: Reading(UNSURE, "no", ("no", "yes"), 0.5, "test")})
-    dialogue = at("security_updates")
-    dialogue.say(UNCLEAR)
-    outcome = dialogue.say("ja")
-    assert not outcome.sets("security_updates")
-    assert outcome.requested == "security_updates"
-    assert outcome.payloads == answer_payloads("security_updates")
+    for reply, stored in (("Ja", "yes"), ("ja.", "yes"), ("Nein", "no")):
+        dialogue = at("security_updates")
+        dialogue.say(UNCLEAR)
+        outcome = dialogue.say(reply)
+        assert outcome.slot("security_updates") == stored
+        assert outcome.requested == "security_passwords"
 
 
 # Torn between "partly" and "don't know". (The reader now stores "grundsätzlich schon, nur bei

@@ -101,4 +101,7 @@ def test_an_answer_before_a_pause_is_kept_and_the_pause_asked_about():
     """Second black-box round: "immer" sent with a pause was lost."""
     outcome = at("processes_invoicing").say("immer, ich muss kurz weg, melde mich gleich wieder")
     assert outcome.slot("processes_invoicing") == "always"
-    assert outcome.slot("pending")["type"] == "goodbye"
+    assert "ich warte" in outcome.texts[-1]  # a short pause: the bot waits, nothing is lost
+    longer = at("processes_invoicing").say("immer, ich muss Schluss machen, melde mich morgen")
+    assert longer.slot("processes_invoicing") == "always"
+    assert longer.slot("pending")["type"] == "goodbye"
