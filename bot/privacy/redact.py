@@ -44,7 +44,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Tuple
 
-from bot.privacy import addresses, contacts
+from bot.privacy import addresses, contacts, identifiers
 from bot.privacy.contacts import iban_valid, phone_plausible
 from bot.privacy.names import name_spans
 from bot.privacy.spans import KINDS, NAME, Pass, placeholder, replace, scan
@@ -62,7 +62,9 @@ class Redaction:
         return bool(self.kinds)
 
 
-_PASSES: Tuple[Pass, ...] = contacts.PASSES + addresses.PASSES
+# identifiers first: a spelled-out e-mail address, a date of birth or an official number must
+# not be taken apart by the phone and postal-code passes
+_PASSES: Tuple[Pass, ...] = identifiers.PASSES + contacts.PASSES + addresses.PASSES
 
 
 def redact(text: str) -> Redaction:

@@ -19,7 +19,11 @@ EMAIL, PHONE, IBAN, ADDRESS, POSTCODE, URL, NAME = (
     "URL",
     "NAME",
 )
-KINDS: Tuple[str, ...] = (EMAIL, PHONE, IBAN, ADDRESS, POSTCODE, URL, NAME)
+# the kinds of bot.privacy.identifiers come after these
+BIRTHDATE, ID_NUMBER, SECRET = "GEBURTSDATUM", "KENNNUMMER", "PASSWORT"
+KINDS: Tuple[str, ...] = (
+    EMAIL, PHONE, IBAN, ADDRESS, POSTCODE, URL, NAME, BIRTHDATE, ID_NUMBER, SECRET
+)  # fmt: skip
 
 Span = Tuple[int, int]
 Validator = Callable[[re.Match], Optional[Span]]

@@ -165,4 +165,47 @@ UNCHANGED: Tuple[str, ...] = (
     "Rechnungen schreiben wir mit Word",
     '/answer{"choice":"yes"}',
     "/affirm",
+    # third black-box round: relation words, passwords and dates that are no personal data
+    "der Kunde Bescheid gibt",
+    "mein Steuerberater Druck gemacht hat",
+    "für Mitarbeiter Schichtplan mache ich auf Papier",
+    "Passwort-Manager nutzen wir",
+    "unser Passwort ist 2FA-geschützt",
+    "Das Passwort ist 12-stellig",
+    "Passwort seit 2019 nicht geändert",
+    "seit 01.03.2019 haben wir DATEV",
+    "wir sind at home punkt",
 )
+
+# Third black-box round: people named by relation, dates of birth, official numbers, passwords
+# and spelled-out e-mail addresses reached the disk.
+THIRD_ROUND: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = (
+    (
+        "ja, das macht mein Mitarbeiter Jürgen Schmitz, der kennt sich aus",
+        "ja, das macht mein Mitarbeiter [NAME], der kennt sich aus",
+        ("NAME",),
+    ),
+    ("meine tochter lisa hat das eingerichtet", "meine tochter [NAME] hat das eingerichtet",
+     ("NAME",)),
+    ("Kunde Müller GmbH zahlt nie pünktlich", "Kunde [NAME] GmbH zahlt nie pünktlich", ("NAME",)),
+    ("unser Steuerberater Dr. Klaus Weber rät dazu", "unser Steuerberater Dr. [NAME] rät dazu",
+     ("NAME",)),
+    ("Familie Nguyen führt den Laden nebenan", "Familie [NAME] führt den Laden nebenan",
+     ("NAME",)),
+    ("geb. 03.05.1975, falls das wichtig ist", "geb. [GEBURTSDATUM], falls das wichtig ist",
+     ("GEBURTSDATUM",)),
+    ("der hat am 14.03.1998 Geburtstag", "der hat am [GEBURTSDATUM] Geburtstag",
+     ("GEBURTSDATUM",)),
+    ("Mein Geburtstag ist der 1. April 1980", "Mein Geburtstag ist der [GEBURTSDATUM]",
+     ("GEBURTSDATUM",)),
+    ("Steuer-ID 12 345 678 901", "Steuer-ID [KENNNUMMER]", ("KENNNUMMER",)),
+    ("meine SV-Nummer ist 12 150375 M 123", "meine SV-Nummer ist [KENNNUMMER]",
+     ("KENNNUMMER",)),
+    ("Passwort ist bei uns überall Schmitz1987, also nein",
+     "Passwort ist bei uns überall [PASSWORT], also nein", ("PASSWORT",)),
+    ("Login ist baeckerei.kowalski@gmail.com, Passwort Brot2024!",
+     "Login ist [E-MAIL], Passwort [PASSWORT]", ("E-MAIL", "PASSWORT")),
+    ("PIN ist 1234", "PIN ist [PASSWORT]", ("PASSWORT",)),
+    ("schreiben Sie an info at friseur-schneider punkt de", "schreiben Sie an [E-MAIL]",
+     ("E-MAIL",)),
+)  # fmt: skip
