@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import answers_of, turn_of
 from actions.contact import contact_message
 from actions.followup import result_links
+from actions.new_check import restart_reply
 from actions.result import followup_buttons
 from bot.nlu.corrections import is_correction
 from bot.nlu.profile import decide_profile
@@ -231,6 +232,9 @@ class ActionAnswerFollowup(Action):
     ) -> List[Dict[str, Any]]:
         qn = load_questionnaire()
         turn = turn_of(tracker)
+        restart = restart_reply(tracker, dispatcher, turn)  # "Möchten Sie neu beginnen?" – "ja"
+        if restart is not None:
+            return restart
         recommended = list(tracker.get_slot("recommendations") or [])
         norm = normalized(turn.text)
         payload = turn.payload if turn.payload_intent == "ask_result" else {}
@@ -285,4 +289,5 @@ class ActionAnswerFollowup(Action):
         dispatcher.utter_message(
             text="Was möchten Sie noch wissen?", buttons=followup_buttons(recommended)
         )
-        return [SlotSet(LAST_OFFERING, offering.id)] if offering is not None else []
+        events = [SlotSet(LAST_OFFERING, offering.id)] if offering is not None else []
+        return events + [SlotSet("pending", None)] * bool(tracker.get_slot("pending"))

@@ -25,7 +25,8 @@ from actions.consent import (
     is_question,
 )
 from actions.contact import CALLBACK_TEXT, contact_message
-from actions.interview_start import ActionRestartInterview, ActionStartInterview, reset_events
+from actions.interview_start import ActionStartInterview, reset_events
+from actions.new_check import ActionRestartInterview
 from actions.privacy import pii_notice_events
 from bot.nlu.intents import detect
 from bot.nlu.profile import read_profile

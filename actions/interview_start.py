@@ -1,18 +1,17 @@
-"""Starting the interview after the consent, and restarting it; the slots a fresh start resets."""
+"""Starting the interview after the consent; the slots a fresh start resets (a new check:
+:mod:`actions.new_check`)."""
 
 from __future__ import annotations
 
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, Restarted, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.common import (
-    CONSENT_FORM,
-    FORM_NAME,
     REVIEW_SLOT,
     unfinished_interview,
 )
@@ -67,39 +66,3 @@ def reset_events(qn: Any, keep_profile: bool = False) -> List[Dict[str, Any]]:
         SlotSet("failed_attempts", 0),
         SlotSet("changed", []),
     ]
-
-
-class ActionRestartInterview(Action):
-    """Overrides Rasa's ``action_restart`` outside the interview (after a result): a new check.
-    During the interview the form asks first and keeps every answer until the owner confirms."""
-
-    def name(self) -> str:
-        return "action_restart"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
-        if tracker.active_loop.get("name") == FORM_NAME:
-            # Rasa's default rule runs this action for the restart intent even inside the form.
-            # The form decides instead, with the answer reading first: a restart wish (pattern,
-            # button or a confident short learned intent) is asked about once, and nothing is
-            # discarded without a confirmation; "Ja, alles auf dem neuesten Stand." (learned
-            # "restart" at 0.84) is an answer.
-            return [FollowupAction(FORM_NAME)]
-        keep = [SlotSet(funnel.KEY_SLOT, tracker.get_slot(funnel.KEY_SLOT))]
-        if not tracker.get_slot("consent"):
-            dispatcher.utter_message(text="Gern, wir fangen von vorn an.")
-            return [Restarted(), *keep, FollowupAction(CONSENT_FORM)]
-        dispatcher.utter_message(
-            text=(
-                "Alles klar, wir beginnen einen neuen Check. Ihr bisheriges Ergebnis zählt "
-                "nicht mehr."
-            )
-        )
-        return [
-            Restarted(),
-            *keep,
-            SlotSet("consent", True),
-            SlotSet("stage", "interview"),
-            FollowupAction(FORM_NAME),
-        ]

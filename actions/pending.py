@@ -11,6 +11,7 @@ from actions.asking import AGAIN, ASK
 from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
+from actions.review import referenced_slot
 from bot.nlu.intents import detect
 from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.text import normalized
@@ -114,6 +115,17 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
             reading = _last_clause_reading(turn.text, question.scale, question.slot) or reading
         if reading.sure:
             choice = reading.answer
+            other = referenced_slot(state.qn, turn.text)
+            if (
+                choice not in options
+                and other not in (None, slot)
+                and other in state.qn.question_slots
+            ):
+                # "Rechnungen macht Herr Meier per Hand, also nie" at "eher „Teilweise“ oder
+                # eher „Ja“?" for the mobile access: about another question, no choice here
+                state.clear_pending()
+                state.say("Dann wählen Sie bitte die passende Antwort:")
+                return "done", AGAIN
         elif reading.options and reading.options[0] in options and not _asks_back(turn.text):
             choice = reading.options[0]  # the text leans to one of the two offered readings
     state.clear_pending()

@@ -67,6 +67,20 @@ def answer_beside_profile(state: FormState, turn: Turn, question: Question) -> N
     ("Nein, wir sind nicht in Haan, sondern Hilden") is the correction's, not an answer."""
     if turn.is_button or state.values.get(question.slot) is not None:
         return
+    # "Google ja. Früher waren wir mal 20 Leute, heute nur noch 9": the answer is a sentence of
+    # its own before the correction, with more than a bare yes or no (third black-box round)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", turn.text.strip()) if s.strip()]
+    first = sentences[0] if len(sentences) > 1 else ""
+    if (
+        first
+        and set(normalized(first).split()) - _YES_NO_WORDS
+        and not read_profile(first, None).values
+        and not is_correction(first)
+    ):
+        reading = read_answer(first, question.scale, question.slot)
+        if reading.sure and reading.answer != "dont_know":
+            state.store(question.slot, reading.answer)
+            return
     kept = [
         c.strip()
         for c in _CLAUSES.findall(turn.text)

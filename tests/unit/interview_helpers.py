@@ -6,7 +6,11 @@ dialogues at a given question.
 
 from __future__ import annotations
 
+import pytest
+
+from actions import forms, pending
 from actions.forms import ValidateInterviewForm
+from bot.nlu.understanding import Reading
 from tests.unit.action_helpers import QN, Dialogue, answered
 
 FORM = ValidateInterviewForm()
@@ -31,3 +35,15 @@ def answer_payloads(slot: str) -> list:
 def answers_untouched(outcome) -> bool:
     """No answer or profile value was set or cleared."""
     return not (set(outcome.slots) & (ANSWER_SLOTS | PROFILE_SLOTS))
+
+
+def torn_reader(monkeypatch: pytest.MonkeyPatch, readings: dict) -> None:
+    """The reader (in the form and at the confirmation) returns ``readings[text]`` for the
+    texts given, independent of the parser's rules; any other text is read for real."""
+    real = forms.read_answer
+
+    def read(text: str, scale: str, slot: str | None = None) -> Reading:
+        return readings[text] if text in readings else real(text, scale, slot)
+
+    monkeypatch.setattr(forms, "read_answer", read)
+    monkeypatch.setattr(pending, "read_answer", read)

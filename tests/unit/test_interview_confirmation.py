@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from actions import forms, pending
+from actions import forms
 from bot.nlu.understanding import UNSURE, Reading
 from tests.unit.action_helpers import QN, FakeApi
-from tests.unit.interview_helpers import answer_payloads, at, choose
+from tests.unit.interview_helpers import answer_payloads, at, choose, torn_reader
 
 
 @pytest.fixture(autouse=True)
@@ -112,18 +112,6 @@ def test_a_wish_at_a_confirmation_is_the_wish(unclear):
     )
     assert not outcome.sets("security_updates")
     assert "von vorn" in outcome.texts[-1]
-
-
-def torn_reader(monkeypatch: pytest.MonkeyPatch, readings: dict) -> None:
-    """The reader (in the form and at the confirmation) returns ``readings[text]`` for the
-    texts given, independent of the parser's rules; any other text is read for real."""
-    real = forms.read_answer
-
-    def read(text: str, scale: str, slot: str | None = None) -> Reading:
-        return readings[text] if text in readings else real(text, scale, slot)
-
-    monkeypatch.setattr(forms, "read_answer", read)
-    monkeypatch.setattr(pending, "read_answer", read)
 
 
 def test_an_answer_word_at_the_confirmation_is_that_answer(monkeypatch):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlu.understanding import UNSURE, Reading
 from tests.unit.action_helpers import ANSWERS, Dialogue, FakeApi, finished
-from tests.unit.interview_helpers import ANSWER_SLOTS, FORM, at
+from tests.unit.interview_helpers import ANSWER_SLOTS, FORM, at, torn_reader
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +83,29 @@ def test_a_pause_at_the_closing_wish_stores_no_wish():
     outcome = Dialogue(FORM, dict(ANSWERS), "support_need").say("moment")
     assert not outcome.sets("support_need")
     assert "ich warte" in outcome.texts[0]
+
+
+def test_an_answer_in_its_own_sentence_before_a_staff_correction_is_kept():
+    outcome = at("online_listings").say(
+        "Google ja. Früher waren wir mal 20 Leute, heute sind wir nur noch 7"
+    )
+    assert outcome.slot("online_listings") == "yes"
+    assert outcome.slot("pending")["type"] == "profile"
+
+
+def test_a_no_that_belongs_to_the_correction_is_no_answer():
+    outcome = at("online_listings").say("Nein, wir sind keine Handwerker, das passt nicht")
+    assert not outcome.sets("online_listings")
+
+
+def test_a_message_about_another_question_chooses_nothing_at_a_confirmation(monkeypatch):
+    """ "Rechnungen macht Herr Meier per Hand, also nie" at "eher „Teilweise“ oder eher „Ja“?"
+    for the mobile access had stored „Nein“ there (neither offered option)."""
+    torn = "teilweise, unser größter Kunde will das so"
+    torn_reader(monkeypatch, {torn: Reading(UNSURE, "partly", ("partly", "yes"), 0.5, "test")})
+    dialogue = at("tools_mobile")
+    assert dialogue.say(torn).slot("pending")["options"] == ["partly", "yes"]
+    outcome = dialogue.say("Rechnungen macht Herr Meier per Hand, also nie.")
+    assert not outcome.sets("tools_mobile")
+    assert outcome.requested == "tools_mobile"
+    assert outcome.slot("pending") is None

@@ -6,11 +6,12 @@ Restart, goodbye, stop and withdraw are asked about first and never read as an a
 from __future__ import annotations
 
 import pytest
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions import interjections
 from actions.conversation import ActionRestartInterview
 from tests.unit.action_helpers import ANSWERS, QN, FakeApi, answered, finished, make_tracker, run
+from tests.unit.after_result_helpers import FOLLOWUP
 from tests.unit.interview_helpers import answers_untouched, at
 
 
@@ -158,12 +159,25 @@ def test_action_restart_during_the_form_hands_the_message_to_the_form():
     assert answer.slot("security_updates") == "yes" and answer.slot("pending") is None
 
 
-def test_action_restart_after_a_result_starts_a_new_check():
+def test_action_restart_after_a_result_asks_first_then_starts_a_new_check():
+    """Third black-box round: the result's own button wiped the result at once."""
     slots = finished(answers_confirmed=True, maturity={"overall": 50}, stage="result")
-    outcome = run(ActionRestartInterview(), make_tracker("/restart", slots, form=None))
-    assert outcome.event_names()[0] == "restart"
-    assert outcome.slot("consent") is True
-    assert FollowupAction("interview_form") in outcome.events
+    asked = run(ActionRestartInterview(), make_tracker("/restart", slots, form=None))
+    assert asked.event_names() == ["slot"]
+    assert asked.slot("pending") == {"type": "restart_after_result"}
+    assert asked.payloads == ["/affirm", "/deny"]
+    waiting = {**slots, "pending": {"type": "restart_after_result"}}
+    for text in ("/affirm", "ja", "/restart"):
+        action = FOLLOWUP if text != "/restart" else ActionRestartInterview()
+        outcome = run(action, make_tracker(text, waiting, form=None))
+        assert outcome.event_names()[0] == "restart"
+        assert outcome.slot("consent") is True
+        assert FollowupAction("interview_form") in outcome.events
+    kept = run(FOLLOWUP, make_tracker("nein", waiting, form=None))
+    assert kept.events == [SlotSet("pending", None)]
+    assert "Ihr Ergebnis bleibt" in kept.texts[0]
+    other = run(FOLLOWUP, make_tracker("Was kostet Angebot 1?", waiting, form=None))
+    assert SlotSet("pending", None) in other.events and "restart" not in other.event_names()
 
 
 @pytest.mark.parametrize("text", ["neu starten", "bitte einmal alles von vorne beginnen"])
