@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import interjections, pending, profile_confirm, recheck, side_requests
+from actions.ahead import answer_ahead
 from actions.asking import AGAIN, ASK, CHANGE, RESUME
 from actions.common import (
     FORM_NAME,
@@ -200,6 +201,8 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
                 # "Nein, und ich will jetzt abbrechen": the answer counts, and the wish is
                 # asked about (nothing destructive without a confirmation)
                 return interjections.handle(state, turn, slot)
+            if answer_ahead(state, turn, question):  # "… und wer kümmert sich um IT: das bin
+                return SILENT  # ich selber": the next question's answer, offered for one tap
             return ASK
         if (
             reading.status == "unsure"

@@ -21,9 +21,15 @@ from actions.review import (
     plain_confirmation,
 )
 from bot.nlu.needs import parse_need
+from bot.nlu.text import normalized
 from contract.questionnaire import NO_NEED
 
 Mode = Optional[str]
+_WISH_TALK = re.compile(
+    r"\b(hilfe|unterstutzung\w*|wunsch\w*|wunsche\w*|brauche|brauchen|brauchte\w*"
+    r"|ware gut|war gut|hatte gern\w*)\b"
+)
+_NAMES_WISH = re.compile(r"\b(unterstutzungswunsch\w*|wunsch|unterstutzung)\b")
 # "das passt so nicht", "fast alles richtig", "nicht alles richtig": asks what to change
 _NEGATED_SUMMARY = re.compile(
     r"\b(stimmt|passt|richtig|korrekt)\b.*\b(nicht|nich|net)\b|\b(nicht|nich|fast|nee|ne)\b"
@@ -60,6 +66,9 @@ class ReadBackValidators:
             return self._start_change(state, str(turn.payload.get("question")))
         if turn.is_button:
             return ASK
+        wish = self._wish_change(state, turn)
+        if wish is not None:  # "Hilfe bei der Internetseite wär gut": the closing wish
+            return wish
         several = change_requests(state.qn, turn.text)
         if several:  # "Frage 3 ist nein und bei 13 eher regelmäßig"
             return self._change_several(state, several)
@@ -72,6 +81,9 @@ class ReadBackValidators:
         if plain_confirmation(turn.text) and unchanged and (slot is None or leading):
             # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
             state.store(REVIEW_SLOT, True)
+            return ASK
+        if slot and answer is not None and answer == state.values.get(slot):
+            state.say(f"Bei „{state.qn.short_title(slot)}“ steht bereits „{state.label(slot)}“.")
             return ASK
         if slot and answer is not None:
             old = state.label(slot)
@@ -120,6 +132,23 @@ class ReadBackValidators:
             )
         return self._start_change(state, open_slots[0])
 
+    def _wish_change(self, state: FormState, turn: Turn) -> Mode:
+        """A closing wish at the read-back ("Bei der Internetseite will ich Hilfe", "bei
+        Unterstützung lieber Fördermittel") changes the wish, never a scored answer; naming the
+        wish without a topic ("Unterstützungswunsch ändern") asks for it again."""
+        norm = normalized(turn.text)
+        if not _WISH_TALK.search(norm):
+            return None
+        slot = "support_need"
+        need = parse_need(turn.text, list(state.qn.option_ids(slot)))
+        if need in (None, NO_NEED) or need == state.values.get(slot):
+            return self._start_change(state, slot) if _NAMES_WISH.search(norm) else None
+        old = state.label(slot)
+        state.store(slot, need)
+        state.mark_changed(slot)
+        state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+        return ASK
+
     def _start_change(self, state: FormState, slot: str) -> Mode:
         if slot == "employees":
             state.set(PREVIOUS_PROFILE, {k: state.values.get(k) for k in PROFILE_SLOTS})
@@ -127,7 +156,10 @@ class ReadBackValidators:
                 state.set(key, None)
             state.ask_slot = "employees"
             return CHANGE
-        if state.qn.question(slot) is None and slot not in PROFILE_SLOTS:
+        if state.qn.question(slot) is None and slot not in (
+            *PROFILE_SLOTS,
+            *state.qn.closing_slots,
+        ):
             return ASK
         state.set(slot, None)
         state.mark_changed(slot)

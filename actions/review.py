@@ -64,6 +64,9 @@ def summary_message(
         buttons.append(
             button(f"{index}. {question.short} ändern", "change", {"question": question.slot})
         )
+    for slot in questionnaire.closing_slots:
+        title = f"{questionnaire.short_title(slot)} ändern"
+        buttons.append(button(title, "change", {"question": slot}))
     buttons.append(button("Angaben zum Betrieb ändern", "change", {"question": "employees"}))
     return {"text": "\n".join(lines), "buttons": buttons}
 

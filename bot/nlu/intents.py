@@ -52,7 +52,12 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|warte\w*|kurz warten|mom|momentchen)( (mal|kurz|bitte|eben|noch|gerade|grad))*$"
      r"|\b(bin gleich (wieder )?(da|zuruck)|gleich wieder da|muss (mal )?kurz (weg|ran|raus"
      r"|telefonieren)|hab (gleich |grad |gerade )?(kundschaft|einen kunden|nen kunden))\b"
-     r"|\b(kunde|kundschaft|telefon) (kommt|klingelt)( (gerade|grad|rein|eben))*$", True),
+     r"|\b(kunde|kundschaft|telefon) (kommt|klingelt)( (gerade|grad|rein|eben))*$"
+     # thinking aloud ("also", "hmm", "Moment, da muss ich kurz überlegen")
+     r"|^(also|ahm|aehm|ahm|ah|hm+|mh+|naja|na ja|tja|puh|uff|gute frage)$"
+     r"|\b(muss|musste|lass|lassen sie) (\w+ ){0,2}(kurz |mal |erst |eben )*"
+     r"(uberlegen|nachdenken)\b",
+     True),
     ("resume",
      r"^(so |also |ok |okay |gut )*(weiter|weiter gehts|weiter geht s|es geht weiter"
      r"|machen wir weiter|weitermachen)$", True),

@@ -17,21 +17,28 @@ def keywords() -> dict[str, list[str]]:
 
 
 def parse_need(text: str, codes: Iterable[str]) -> str | None:
-    """The need code whose longest keyword starts a word of ``text``; None if none matches.
+    """The need code of the first topic keyword (a word-prefix match) in ``text``; "none" only
+    when no topic is named; None if nothing matches.
 
     Only codes in ``codes`` (plus "none") are considered. A payload that is itself a valid code
-    maps to that code.
+    maps to that code. The topic named first is the owner's main wish ("Fördergeld wäre gut, und
+    Programm für Einsatzplan"); a topic beats a "nee" before it ("Nee, ich mein die
+    Unterstützung. Bei der Internetseite will ich Hilfe").
     """
     allowed = set(codes) | {NONE}
     norm = normalized(text)
     if norm.replace(" ", "_") in allowed:
         return norm.replace(" ", "_")
     padded = f" {norm}"
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, int, str] | None = None
     for code, words in keywords().items():
         if code not in allowed:
             continue
         for word in words:
-            if f" {word}" in padded and (best is None or len(word) > best[0]):
-                best = (len(word), code)
-    return best[1] if best else None
+            at = padded.find(f" {word}")
+            if at < 0:
+                continue
+            key = (code == NONE, at, -len(word), code)
+            if best is None or key < best:
+                best = key
+    return best[3] if best else None

@@ -242,7 +242,7 @@ def test_a_tapped_option_for_the_open_profile_question_is_stored():
 def test_the_second_failed_staff_answer_gets_a_simpler_re_ask():
     dialogue = Dialogue(FORM, {"consent": True}, "employees")
     first = dialogue.say("🙂🙂🙂")
-    second = dialogue.say("hmm")
+    second = dialogue.say("blabla")
     assert first.texts[0] != second.texts[0]
     assert "Zahl" in second.texts[0] and second.requested == "employees"
 

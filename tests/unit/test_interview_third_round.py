@@ -109,3 +109,81 @@ def test_a_message_about_another_question_chooses_nothing_at_a_confirmation(monk
     assert not outcome.sets("tools_mobile")
     assert outcome.requested == "tools_mobile"
     assert outcome.slot("pending") is None
+
+
+@pytest.mark.parametrize(
+    "slot, text, following, answer",
+    [
+        (
+            "strategy_goals",
+            "ja wir wollen alles digital machen das ist so der plan und wer kümmert sich um it "
+            "das bin ich selber",
+            "strategy_responsible",
+            "yes",
+        ),
+        (
+            "security_updates",
+            "updates laufen automatisch und passwörter haben wir alle im 1password mit zwei "
+            "faktor überall",
+            "security_passwords",
+            "yes",
+        ),
+    ],
+)
+def test_the_next_question_answered_in_the_same_message_is_offered_for_one_tap(
+    slot, text, following, answer
+):
+    """A dictating owner's second answer was lost seven times (third black-box round)."""
+    dialogue = at(slot)
+    outcome = dialogue.say(text)
+    assert outcome.slots[slot] is not None
+    assert not outcome.sets(following)  # never stored unasked
+    assert outcome.requested == following
+    assert outcome.slot("pending") == {"type": "answer", "slot": following, "options": [answer]}
+    assert outcome.payloads[0] == f'/answer{{"choice":"{answer}"}}'
+    assert len(outcome.payloads) == len(set(outcome.payloads))
+    confirmed = dialogue.say("ja")
+    assert confirmed.slot(following) == answer
+
+
+def test_a_single_answer_asks_the_next_question_as_usual():
+    outcome = at("strategy_goals").say("ja, wir haben einen Plan für die nächsten zwei Jahre")
+    assert outcome.slot("strategy_goals") == "yes"
+    assert outcome.slot("pending") is None
+    assert outcome.requested == "strategy_responsible"
+
+
+@pytest.mark.parametrize(
+    "text, need",
+    [
+        ("Also, Hilfe bei der Internetseite wär gut, die ist ja alt", "website_marketing"),
+        (
+            "Nee, ich mein die Unterstützung. Bei der Internetseite will ich Hilfe",
+            "website_marketing",
+        ),
+        ("Und bei Unterstützung lieber Fördermittel, das ist wichtiger", "foerdermittel"),
+    ],
+)
+def test_a_wish_at_the_read_back_changes_the_wish_not_an_answer(text, need):
+    """It had changed the website answer from „Teilweise“ to „Nein“ without a confirmation."""
+    outcome = Dialogue(FORM, finished(online_website="partly"), "answers_confirmed").say(text)
+    assert outcome.slot("support_need") == need
+    assert not set(outcome.slots) & (ANSWER_SLOTS - {"support_need"})
+    assert outcome.texts[0].startswith("Geändert: Unterstützungswunsch")
+
+
+def test_the_wish_can_be_asked_again_from_the_read_back():
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    shown = dialogue.say("Frage 30 ändern")  # the summary again, with its buttons
+    assert '/change{"question":"support_need"}' in shown.payloads
+    outcome = dialogue.say("Unterstützungswunsch ändern")
+    assert outcome.requested == "support_need"
+    assert outcome.slot("support_need") is None
+
+
+def test_a_change_to_the_same_answer_says_so_and_marks_nothing():
+    outcome = Dialogue(FORM, finished(online_website="partly"), "answers_confirmed").say(
+        "bei der Website teilweise"
+    )
+    assert outcome.texts[0] == "Bei „Website“ steht bereits „Teilweise“."
+    assert not outcome.sets("changed")
