@@ -123,6 +123,9 @@ def _total_staff(text: str) -> bool:
     return staff is not None and staff.source in ("total", "solo")
 
 
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+
+
 def decide_profile(
     text: str, asked: Optional[str], current: Dict[str, Any]
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]:
@@ -135,6 +138,11 @@ def decide_profile(
     reading = read_profile(text, asked if profile_asked else None)
     if not reading.values and not reading.correction:
         return {}, {}
+    if _MARKUP.search(text):
+        # "<p>Wir sind <b>8</b> Mitarbeiter</p>": markup is text, it changes nothing unasked;
+        # what it seems to say is asked about first
+        stored, proposed = decide_profile(_MARKUP.sub(" ", text), asked, current)
+        return {}, {**stored, **proposed}
     stored: Dict[str, Any] = {}
     proposed: Dict[str, Any] = {}
     if profile_asked:

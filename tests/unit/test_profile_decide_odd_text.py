@@ -25,8 +25,9 @@ def test_json_payloads_and_markup_are_text(text):
     assert decide_profile(text, "tools_cloud", FULL) == ({}, {})
 
 
-def test_simple_formatting_is_read_as_text():
-    assert decide_profile("<b>12</b> Leute", "employees", {}) == ({"employees": 12}, {})
+def test_simple_formatting_is_read_as_text_and_asked_about_first():
+    # markup changes nothing unasked (dev22 noise: "<p>Wir sind <b>8</b> Mitarbeiter</p>")
+    assert decide_profile("<b>12</b> Leute", "employees", {}) == ({}, {"employees": 12})
     assert decide_profile("ca. 5;", "employees", {}) == ({"employees": 5}, {})
 
 
@@ -60,3 +61,13 @@ def test_never_crashes_on_odd_text():
         for asked in ("employees", "sector", "municipality", "tools_cloud", None):
             stored, proposed = decide_profile(text, asked, FULL if asked == "tools_cloud" else {})
             assert isinstance(stored, dict) and isinstance(proposed, dict)
+
+
+def test_a_town_named_as_nearby_is_asked_about_first():
+    assert decide_profile("bei Hilden um die Ecke", "municipality", {}) == (
+        {},
+        {"municipality": "hilden"},
+    )
+    assert decide_profile("in Flingern um de Ecke vom Kiosk", "municipality", {})[0] == {
+        "municipality": "duesseldorf"
+    }

@@ -144,3 +144,25 @@ def test_i_have_a_firm_with_n_staff_is_read_both_ways_unless_the_total_is_said()
 def test_elliptical_lists_and_unread_members(text, expected, sure, alternative):
     reading = read_staff(text)
     assert (reading.count, reading.sure, reading.alternative) == (expected, sure, alternative)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "sure"),
+    [
+        # dev22, measured fresh: the owner on top of a list, late ordinals, "wovon", "von
+        # denen", "nicht enthalten", the owner's own pick
+        ("Neben mir arbeiten noch meine Frau im Büro und drei Monteure.", 5, True),
+        ("Wir haben 19 Mitarbeiter, ich bin der zwanzigste.", 20, True),
+        ("elf Leute, von denen drei in Teilzeit sind", 11, True),
+        (
+            "Unser Personalstand umfasst sechs Vollzeitkräfte, zwei Teilzeitkräfte sowie drei "
+            "Auszubildende; ich selbst bin in den Vollzeitkräften nicht enthalten.",
+            12,
+            True,
+        ),
+        ("zehn Köpfe, sieben Vollzeitstellen, sagen wir 10", 10, True),
+    ],
+)
+def test_owner_on_top_subsets_and_the_owners_pick(text, expected, sure):
+    reading = read_staff(text)
+    assert (reading.count, reading.sure) == (expected, sure)

@@ -74,21 +74,40 @@ _ORDINALS = {
     "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8,
     "neunte": 9, "zehnte": 10, "elfte": 11, "zwolfte": 12,
 }  # fmt: skip
-_I_AM_NTH = re.compile(r"\bich bin (selbst |selber )?(der|die) (" + "|".join(_ORDINALS) + r")\b")
+_UNITS = ("ein", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun")
+_TENS = {"zwanzigste": 20, "dreissigste": 30, "vierzigste": 40, "funfzigste": 50}
+_TEENS = "dreizehnte vierzehnte funfzehnte sechzehnte siebzehnte achtzehnte neunzehnte"
+_ORDINALS.update({w: 13 + i for i, w in enumerate(_TEENS.split())})
+_ORDINALS.update(_TENS)
+_ORDINALS.update(
+    {f"{u}und{t}": n + i + 1 for t, n in _TENS.items() if n < 50 for i, u in enumerate(_UNITS)}
+)
+_ORDINALS.update({f"{n}": n for n in range(2, 51)})  # "ich bin der 20." (the dot is dropped)
+_I_AM_NTH = re.compile(
+    r"\bich bin (selbst |selber )?(der|die) ("
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def owner_ordinal(norm: str) -> int | None:
     """ "drei Angestellte, ich bin der vierte": the owner's place in the count, or None."""
     match = _I_AM_NTH.search(norm)
-    return _ORDINALS[match.group(3)] if match else None
+    return _ORDINALS[match.group(3)] if match else None  # fmt: skip
 
 
 # "Sieben Mitarbeiter, ich nicht zählen" (not "den würde ich nicht mitzählen")
 _LEARNER_NOT_COUNTED = (
     r"(^|, |: |\. )(ich|isch|mich) (selbst )?(nicht|ned|net) (mit ?)?(zahlen|rechnen)\b"
 )
+# "ich selbst bin in den Vollzeitkräften nicht enthalten"
+_NOT_CONTAINED = (
+    r"\b(ich|mich) (selbst |selber )?(bin )?(\w+ ){0,4}(nicht|ned|net|not) (enthalten|inbegriffen"
+    r"|mit drin|drin|included)\b"
+)
 _OWNER_EXTRA = re.compile(
-    r"\b(neben|ausser|zuzuglich|ohne|excluding|besides|abgesehen von) (mir|mich|me)\b"
+    _NOT_CONTAINED
+    + r"|\b(neben|ausser|zuzuglich|ohne|excluding|besides|abgesehen von) (mir|mich|me)\b"
     r"(?! (auf|zu|festleg))"
     r"|\b(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
@@ -139,7 +158,8 @@ _OWNER_WITH = re.compile(
     r"|angestellten|gesellen|beschaftigten|leut)\b"
 )
 _OWNER_EXCLUDED = re.compile(
-    r"\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
+    _NOT_CONTAINED
+    + r"|\b(ohne (mich|mir|me)|(mich|ich) (selbst )?(bin )?(da |dabei |hier )?(nicht|ned|net|not)"
     r" (mit ?|dabei |mit dabei )?(gezahlt"
     r"|eingerechnet|gerechnet|counted|included|mitgezahlt|mitgerechnet|vergessen|forget))\b"
     r"|" + _LEARNER_NOT_COUNTED

@@ -31,6 +31,9 @@ _OWNER_AT_WORK = _fold_set(
 )
 
 
+_AT_WORK = _fold_set("im in am an auf fur beim bei")
+
+
 def _member_position(low: list[str], j: int) -> bool:
     """Token ``j`` starts a member of a list ("…, meine Frau", "und ein Azubi", "mit mir")."""
     k = j - 1
@@ -191,6 +194,9 @@ def _person_mentions(
         definite = det not in _INDEFINITE
         position = _member_position(low, j) or (with_ok and j and low[j - 1] == "mit")
         follows = k + 1 < len(low) and low[k + 1] in ("und", "un", "+", ",", "sowie", "plus")
+        if not follows and k + 1 < len(low) and low[k + 1] in _AT_WORK:
+            # "Neben mir arbeiten noch meine Frau im Büro und drei Monteure"
+            follows = any(w in ("und", "un", "sowie", "plus") for w in low[k + 2 : k + 5])
         if definite and not (j and low[j - 1] in _JOIN):
             continue
         if position or follows or ids[k] in hired and det in _ACCUSATIVE:

@@ -146,7 +146,9 @@ _HIRED = _fold_set(
     "eingestellt dazugekommen hinzugekommen eingestiegen dazu angestellt neu kam kommt kommen "
     "habe hab haben beschäftige beschäftigen employ have"
 )
-_SUBSET_BEFORE = _fold_set("davon darunter inkl inklusive einschließlich incl including")
+_SUBSET_BEFORE = _fold_set(
+    "davon darunter wovon worunter denen inkl inklusive einschließlich incl including"
+)
 _SUBSET_AFTER = _patterns([
     ("of", "them"), ("davon",), ("darunter",), ("mitgezählt",), ("eingerechnet",),
     ("mitgerechnet",), ("inklusive",), ("included",),

@@ -183,8 +183,10 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     base = prev == "von" and after[:1] == ["aus"]
     if base:
         score += 3  # "fahren von Hilden aus": the base
-    if set(before) & _NEAR or set(after[:2]) & _NEAR:
-        score -= 2
+    corner = next((i for i, w in enumerate(after[:3]) if w in ("ecke", "eck")), None)
+    corner = corner is not None and after[corner + 1 : corner + 2] not in (["vom"], ["von"])
+    if set(before) & _NEAR or set(after[:2]) & _NEAR or corner:
+        score -= 2  # "nahe Hilden", "bei Hilden um die Ecke": near it, not in it
     if (set(before) | set(after[:2])) & _ELSEWHERE and not set(before) & _SEAT and not base:
         score -= 2  # "viel in Erkrath unterwegs", "fahren nach …"
     if "unterwegs" in after[:3] or "unterwegs" in before:

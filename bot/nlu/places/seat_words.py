@@ -60,7 +60,8 @@ _NOW = _fold_set(
 )
 _MOVED = _fold_set("gezogen umgezogen verlegt gewechselt übergesiedelt moved relocated")
 _NEAR = _fold_set(
-    "grenze stadtgrenze nähe nahe nah richtung entfernt gegenüber neben umgebung bis umland near"
+    "grenze stadtgrenze nähe nahe nah richtung entfernt gegenüber neben umgebung bis umland near "
+    "ecke eck vororte"
 )
 _ELSEWHERE = _fold_set(
     "fahren fahre fährt gearbeitet liefern beliefern unterwegs kommen denken dachte wären wäre "
