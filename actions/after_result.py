@@ -18,12 +18,13 @@ from actions.contact import contact_message
 from actions.followup import result_links
 from actions.new_check import restart_reply
 from actions.result import followup_buttons
+from actions.result_answers import dimension_answer, offering_answer, score_answer
+from actions.review import referenced_slot
 from bot.nlu.corrections import is_correction
-from bot.nlu.profile import decide_profile
+from bot.nlu.profile import decide_profile, read_profile
 from bot.nlu.text import fold_all, normalized
 from contract.catalogue import Catalogue, Offering, load_catalogue
 from contract.questionnaire import Questionnaire, load_questionnaire
-from contract.scoring import answer_value
 
 _ASPECTS = (
     ("cost", r"\b(kost\w*|preis\w*|gebuhr\w*|bezahl\w*|zahl\w*|kostenlos|gratis|gunstig|teuer"
@@ -87,6 +88,7 @@ def _generic_words() -> frozenset:
     return frozenset({w for w, n in counts.items() if n > 1} | topic | _STOP)
 
 
+_WHAT_IS = re.compile(r"\b(was (ist|sind|heisst|bedeutet|meinen sie mit)|wofur (ist|sind))\b")
 _STOP = {"fur", "und", "der", "die", "das", "des", "mit", "im", "in", "zum", "zur", "von", "nach"}
 _WHY = re.compile(
     r"\b(warum|wieso|weshalb|niedrig\w*|schlecht\w*|wenig\w*|gering\w*|hoch"
@@ -161,64 +163,13 @@ def topic_offerings_answer(qn: Questionnaire, dimension_id: str, tracker: Tracke
 def wants_correction(text: str, tracker: Tracker) -> bool:
     """Correction language, or a changed profile value ("wir sind eigentlich 30 Leute")."""
     current = {slot: tracker.get_slot(slot) for slot in ("employees", "sector", "municipality")}
-    return is_correction(text) or bool(decide_profile(text, None, current)[1])
-
-
-def offering_answer(offering: Offering, aspect: Optional[str]) -> str:
-    title = f"„{offering.title}“"
-    if aspect == "cost":
-        return f"{offering.cost_title} für {title}: {offering.cost}"
-    if aspect == "provider":
-        return f"{title} bietet {offering.provider} an ({offering.kind_title})."
-    if aspect == "apply":
-        return (
-            f"So kommen Sie zu {title}: Alle Schritte und die Kontaktwege des Anbieters "
-            f"({offering.provider}) stehen auf {offering.url} – dort melden Sie sich an oder "
-            "stellen den Antrag."
-        )
-    return (
-        f"{title} ({offering.kind_title}, {offering.provider}): {offering.summary} "
-        f"{offering.cost_title}: {offering.cost}. Mehr: {offering.url}"
-    )
-
-
-def dimension_answer(qn: Questionnaire, dimension_id: str, tracker: Tracker) -> str:
-    maturity = tracker.get_slot("maturity") or {}
-    score = (maturity.get("dimensions") or {}).get(dimension_id)
-    dimension = qn.dimension(dimension_id)
-    answers = answers_of(tracker, qn)
-    rows = []
-    for question in qn.questions_of(dimension_id):
-        answer = answers.get(question.slot)
-        value = answer_value(qn, question.scale, answer)
-        rows.append((value if value is not None else 2, question, answer))
-    rows.sort(key=lambda row: row[0])
-    lines = [
-        f"{dimension.title}: {score if score is not None else '–'} von 100. So kommt der Wert "
-        "zustande (die Antworten, die ihn am meisten senken, zuerst):"
-    ]
-    for value, question, answer in rows:
-        label = qn.answer_label(question.scale, answer) if answer else "—"
-        note = " (zählt nicht)" if value == 2 else ""
-        lines.append(f"• {question.short}: {label}{note}")
-    lines.append(qn.dimension(dimension_id).gap["micro"])
-    return "\n".join(lines)
-
-
-def score_answer(qn: Questionnaire, tracker: Tracker) -> str:
-    maturity = tracker.get_slot("maturity") or {}
-    level = qn.level_for(maturity.get("overall"))
-    bands = "; ".join(f"{lv.title} ab {lv.min}" for lv in sorted(qn.levels, key=lambda lv: lv.min))
-    head = (
-        f"Ihr Gesamtwert ist {maturity.get('overall')} von 100, Stufe „{level.title}“. "
-        if level
-        else "Für einen Gesamtwert fehlten Antworten. "
-    )
-    return (
-        head + "Jede Antwort zählt zwischen 0 (nein/nie) und 100 (ja/immer); je Thema wird der "
-        "Durchschnitt gebildet, „weiß nicht“ zählt nicht mit. Der Gesamtwert ist der Durchschnitt "
-        f"der Themen. Die Stufen: {bands}."
-    )
+    if decide_profile(text, None, current)[1]:
+        return True
+    # "warum steht da nix zu online marketing": a question about a topic of the result
+    norm = normalized(text)
+    asks = "?" in text or re.search(r"\b(warum|wieso|weshalb|wie kommt)\b", norm)
+    about_topic = asks and dimension_in(norm) and not read_profile(text, None).values
+    return is_correction(text) and not about_topic
 
 
 class ActionAnswerFollowup(Action):
@@ -279,6 +230,9 @@ class ActionAnswerFollowup(Action):
             }
         elif _CONTACT.search(norm):
             message = contact_message(tracker.get_slot("municipality"))
+        elif _WHAT_IS.search(norm) and qn.question(referenced_slot(qn, turn.text)):
+            asked = qn.question(referenced_slot(qn, turn.text))  # "Was ist ein Virenschutz?"
+            message["text"] = f"{asked.short}: {asked.explanation}"
         else:
             message["text"] = (
                 "Dazu kann ich leider nichts Genaues sagen. Ich beantworte Fragen zu den "

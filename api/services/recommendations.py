@@ -37,6 +37,7 @@ Short titles and answer labels come from the questionnaire.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import NamedTuple
 
 from api.core.codes import DIMENSIONS, QN
@@ -99,14 +100,16 @@ def answers_clause(
     questionnaire: Questionnaire, dimension: str, answers: Mapping[str, str] | None
 ) -> str:
     """' Sie haben bei „A“ „Nie“ und bei „B“ „Nein“ angegeben.' for the answers of the dimension
-    that scored lowest (below the best answer; "Weiß nicht" is not named), or ''."""
+    that scored lowest (weak answers only: worth less than ``strong_from``, so „Gut“ or
+    „Regelmäßig“ is never a reason for help; "Weiß nicht" is not named), or ''."""
     if not answers:
         return ""
     low = []
+    weak = Fraction(questionnaire.strong_from, 100)
     for order, question in enumerate(questionnaire.questions_of(dimension)):
         answer = answers.get(question.slot)
         value = answer_value(questionnaire, question.scale, answer)
-        if value is not None and value < 1:
+        if value is not None and value < weak:
             low.append((value, order, question, answer))
     if not low:
         return ""

@@ -35,6 +35,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|\b(daten|gesprach\w*|verlauf|chat\w*|unterhaltung|nachrichten)\b.{0,40}"
      r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b"
      r"|\b(losch\w*|entfern\w*) sie (bitte )?(alles|mich|das|es)\b"
+     r"|\b(vergessen sie|vergiss|vergesst) (bitte )?(mich|uns|alles uber mich)\b"
      r"|\balles (uber mich |von mir )?(losch\w*|entfern\w*)\b"
      # the passive only as a request: "ich möchte, dass meine Daten gelöscht werden"
      r"|\b(mochte|will|bitte|wunsche|verlange|sollen|soll|konnen sie|konnten sie)\b.{0,40}"
@@ -206,6 +207,10 @@ def _is_request(text: str, norm: str, kind: str, regex: re.Pattern[str]) -> bool
 
 
 _PURE_QUIT_RE = re.compile(_PURE_QUIT)
+_ABOUT_RESULT = re.compile(
+    r"\b(ergebnis\w*|wert|werte|punkte\w*|score)\b|\b(steht|stand)\b.{0,30}\b(nichts|nix|kein\w*)\b"
+)
+_DATA_PROTECTION = re.compile(r"\b(datenschutz\w*|dsgvo)\b")
 
 
 def only_quits(text: Any) -> bool:
@@ -233,6 +238,9 @@ def detect(text: Any) -> Optional[str]:
                 return kind  # a typed phone number: the owner wants to be called
             if kind in REQUEST_KINDS and not _is_request(text, norm, kind, regex):
                 continue
+            result_topic = kind == "ask_privacy" and _ABOUT_RESULT.search(norm)
+            if result_topic and not regex.search(_DATA_PROTECTION.sub(" ", norm)):
+                continue  # "warum steht bei Datenschutz nichts?": the result's topic
             return kind
     return None
 

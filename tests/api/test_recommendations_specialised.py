@@ -84,3 +84,14 @@ def test_real_catalogue_a_funding_wish_may_name_them(client: TestClient) -> None
     }
     recs = client.post("/api/recommendations", json=body).json()["recommendations"]
     assert "mid_digitalisierung" in {r["id"] for r in recs if r["matches_need"]}
+
+
+def test_a_reason_never_names_a_good_answer() -> None:
+    """Third black-box round: „Gut“ was named as a reason to recommend a security offering."""
+    from api.services.recommendations import answers_clause
+
+    answers = {"skills_level": "good", "skills_training": "rarely", "skills_phishing": "no"}
+    clause = answers_clause(QN, "skills", answers)
+    assert "„Gut“" not in clause
+    assert "„Nein“" in clause and "„Selten“" in clause
+    assert answers_clause(QN, "skills", {"skills_level": "good"}) == ""
