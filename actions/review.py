@@ -137,8 +137,11 @@ def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
     norm = normalized(text)
     match = _NUMBER.search(norm)
     number = None
+    leading = _LEADING_NUMBER.match(norm)  # "bei 13 eher selten", "13: selten"
     if match:
         number = int(match.group(1) or match.group(2))
+    elif leading:
+        number = int(leading.group(1))
     else:
         number = next((n for word, n in _ORDINALS.items() if f" {word} " in f" {norm} "), None)
     if number and 1 <= number <= len(questionnaire.questions):
@@ -160,6 +163,9 @@ def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
         if any(f" {w} " in padded for w in words):
             return slot
     return None
+
+
+_COPULA = re.compile(r"^((ist|sind|war|ware|wird|bitte|dann|doch|also|auf|zu|mit) )+")
 
 
 def _after_reference(norm: str, question: Any, number: int) -> str:
@@ -190,6 +196,7 @@ def new_answer(questionnaire: Questionnaire, slot: Optional[str], text: str) -> 
     # ist es: weiß ich nicht.", "bei der Weiterbildung doch eher nie"
     number = questionnaire.question_slots.index(question.slot) + 1
     tail = _after_reference(normalized(text), question, number)
+    tail = _COPULA.sub("", tail)  # "Frage 3 ist ja", "bei 13 bitte auf selten"
     if tail:
         after = read_answer(tail, question.scale, slot)
         if after.sure:

@@ -48,12 +48,25 @@ def test_a_changed_answer_in_the_read_back_changes_the_score(chat):
     # ... and one by sentence.
     chat.say("bei Website doch teilweise")
     assert chat.slot("online_website") == "partly"
-    answers.update(security_backup="always", online_website="partly")
+    # A summary called wrong is no confirmation; two changes in one message are both made.
+    chat.say("nee, da stimmt was nicht")
+    assert chat.requested_slot() == "answers_confirmed" and not chat.slot("maturity")
+    assert "Welche Antwort möchten Sie ändern?" in chat.text
+    chat.say("Frage 3 ist ja und bei 14 eher teilweise")
+    assert chat.slot("strategy_budget") == "yes"
+    assert chat.slot(QN.question_slots[13]) == "partly"
+    answers.update(security_backup="always", online_website="partly", strategy_budget="yes")
+    answers[QN.question_slots[13]] = "partly"
     chat.say("passt, Ergebnis bitte")
     after = chat.slot("maturity")
     assert after == compute_maturity(QN, answers)
     assert after["overall"] > before["overall"]
     assert f"{after['overall']} von 100" in chat.text
+    # A new check after the result is asked about first; "nein" keeps the result.
+    chat.say("/restart")
+    assert chat.slot("maturity") == after and "neuen Check beginnen" in chat.text
+    chat.say("nein")
+    assert chat.slot("maturity") == after and "Ihr Ergebnis bleibt" in chat.text
 
 
 def test_questions_about_offerings_are_answered_from_the_catalogue(chat):

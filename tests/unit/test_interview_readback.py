@@ -276,3 +276,15 @@ def test_naming_two_topics_while_confirming_changes_nothing(text):
     outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
     assert outcome.slot("answers_confirmed") is True
     assert not set(outcome.slots) & ANSWER_SLOTS
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("bei 13 bitte auf selten", "security_backup", "rarely"),
+        ("Frage 3 ist ja", "strategy_budget", "yes"),
+    ],
+)
+def test_a_question_named_by_a_leading_number_or_with_ist_is_changed(text, slot, value):
+    outcome = Dialogue(FORM, finished(strategy_budget="no"), "answers_confirmed").say(text)
+    assert outcome.slot(slot) == value
