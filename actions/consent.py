@@ -51,7 +51,9 @@ CONSENT_QUESTION = "Möchten Sie den Digitalcheck jetzt starten?"
 
 _LEAD_YES = re.compile(
     r"^(ja+|jo+|jep|jup|jawohl|klar|okay|ok|gerne?|einverstanden|los|na gut|meinetwegen"
-    r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar"
+    r"|passt|yes|sicher|natürlich|naturlich|in ordnung|alles klar|gut,? dann|na schön"
+    # "Gut, dann starten wir.", "machen wir", "fangen wir an"
+    r"|(gut,? )?(dann )?(starten|fangen|legen|machen) wir( an| los| das)?"
     # the start button's words typed: "Check starten", "jetzt starten", "los geht's"
     r"|((den |der )?(digital)?check |jetzt |dann )*(starten|beginnen|anfangen|loslegen)"
     r"|(los|auf) geht'?s|na dann( mal)?( los)?|dann (mal )?los|los jon|loss jon|auf jeht'?s)\b"

@@ -46,6 +46,8 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         return _answer(state, turn, pending)
     if kind == "profile":
         chosen = profile_confirm.chosen_option(pending, turn.payload_intent, turn.payload)
+        if chosen is None and not turn.is_button:
+            chosen = profile_confirm.named_option(pending, turn.text)
         if chosen is not None:  # the other reading of a two-way confirmation ("5 mit mir")
             state.clear_pending()
             return "done", profile_confirm.resolve(state, {**pending, "value": chosen}, True)

@@ -18,7 +18,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 from actions.asking import AGAIN, ASK
 from actions.common import PROFILE_SLOTS, button, yes_no_buttons
 from actions.interview_state import SILENT, FormState
-from bot.nlu.profile import proposal_options
+from bot.nlu.profile import proposal_options, read_profile
 
 
 def pending_values(pending: Mapping[str, Any]) -> Dict[str, Any]:
@@ -105,6 +105,16 @@ def chosen_option(pending: Mapping[str, Any], payload_intent: Any, payload: Mapp
     if payload_intent == "inform" and slot in payload and payload[slot] in options:
         return payload[slot]
     return None
+
+
+def named_option(pending: Mapping[str, Any], text: str) -> Any:
+    """The option a typed reply to a two-way profile confirmation names ("schneiderei mehr,
+    kiosk nur klein" at "„Handwerk“ oder „Handel“?"), or None."""
+    slot, options = pending.get("slot"), pending.get("options") or []
+    if not slot or len(options) < 2:
+        return None
+    value = read_profile(text, slot).values.get(slot)
+    return value if value in options else None
 
 
 def resolve(state: FormState, pending: Mapping[str, Any], decision: bool) -> str:

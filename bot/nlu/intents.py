@@ -93,7 +93,11 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(datenschutz\w*|dsgvo|was (speicher|wisse|mach|sammel)\w* (sie|ihr|du)"
      r"|meine daten|meinen daten|was passiert mit (meinen|den|unseren) (daten|angaben)"
      r"|wer (sieht|liest|bekommt) (das|meine|die)|speichern sie|wird (das|alles) gespeichert"
-     r"|ist (das|es) anonym|was (\w+ ){0,3}(wird|werden) (\w+ ){0,3}gespeichert"
+     r"|ist (das|es) anonym"
+     r"|(patienten|kunden|mandanten|gesundheits)daten (\w+ ){0,2}(fragen|speichern|erfassen"
+     r"|wollen|brauchen) sie|(fragen|speichern|erfassen) sie (\w+ ){0,3}(patienten|kunden"
+     r"|mandanten|gesundheits)daten"
+     r"|was (\w+ ){0,3}(wird|werden) (\w+ ){0,3}gespeichert"
      r"|wer (sieht|bekommt|liest) (\w+ ){0,2}(punkt\w*|werte|ergebnis\w*|antworten|angaben))\b",
      False),
     ("ask_progress",

@@ -39,3 +39,8 @@ def test_what_a_question_word_means_is_explained():
 def test_forget_me_is_an_erasure_wish(text):
     assert detect(text) == "erase_data"
     assert detect("Vergiss es, egal") is None
+
+
+def test_patient_data_questions_are_privacy_questions_and_stories_are_not():
+    assert detect("Danke. Und Patientendaten fragen Sie nicht ab, richtig?") == "ask_privacy"
+    assert detect("Nein, meine Kundendaten möchte ich nicht irgendwo im Internet haben.") is None

@@ -116,3 +116,14 @@ def test_the_fallback_also_gives_the_notice_once():
     tracker = make_tracker("[NAME]", outcome.slots, form=None, metadata={"redacted": ["NAME"]})
     again = run(ActionFallback(), tracker)
     assert pii_notice() not in again.texts
+
+
+@pytest.mark.parametrize(
+    "text", ["Gut, dann starten wir. Aber ich beantworte nur allgemeine Fragen.", "machen wir"]
+)
+def test_natural_consents_start_the_check(text):
+    """Third black-box round: "Gut, dann starten wir." showed the welcome again."""
+    from actions.common import Turn
+    from actions.consent import _yes_no
+
+    assert _yes_no(Turn(text, None, 0.0, None)) is True

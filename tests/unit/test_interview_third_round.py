@@ -187,3 +187,20 @@ def test_a_change_to_the_same_answer_says_so_and_marks_nothing():
     )
     assert outcome.texts[0] == "Bei „Website“ steht bereits „Teilweise“."
     assert not outcome.sets("changed")
+
+
+def test_a_typed_reply_naming_one_option_of_a_sector_confirmation_chooses_it():
+    """ "schneiderei mehr, kiosk nur klein" at "„Handwerk“ oder „Handel“?" was asked again."""
+    dialogue = Dialogue(FORM, {"consent": True, "employees": 2}, "sector")
+    asked = dialogue.say("Änderungsschneiderei und Kiosk")
+    pending = asked.slot("pending")
+    if not pending or len(pending.get("options") or []) < 2:
+        pytest.fail(f"expected a two-way sector confirmation, got {pending}")
+    outcome = dialogue.say("schneiderei mehr, kiosk nur klein")
+    assert outcome.slot("sector") == "handwerk"
+
+
+def test_a_town_with_its_street_is_the_town():
+    """ "hilden mittelstraße" was not understood ("Hildener Straße" stays a street name)."""
+    outcome = Dialogue(FORM, {"consent": True, "employees": 2, "sector": "handel"}, "municipality")
+    assert outcome.say("hilden mittelstraße").slot("municipality") == "hilden"

@@ -113,8 +113,9 @@ def seat_score(text: str, match: PlaceMatch) -> int:
     word = tokens[first].norm
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     joined = nxt is not None and not any(c in text[tokens[last].end : nxt.start] for c in ",;:")
-    if joined and (nxt.norm in _STREET_WORDS or nxt.norm.endswith(("strasse", "str"))):
-        return FOREIGN  # "Benrather Straße", "Hildener Str."
+    street = nxt is not None and nxt.norm.endswith(("strasse", "str"))
+    if joined and (nxt.norm in _STREET_WORDS or (street and word.endswith("er"))):
+        return FOREIGN  # "Benrather Straße", "Hildener Str." (not "Hilden Mittelstraße")
     adjective = (
         word.endswith("er")
         and nxt is not None
