@@ -21,7 +21,7 @@ from actions.result import followup_buttons
 from actions.result_answers import dimension_answer, offering_answer, score_answer
 from actions.review import referenced_slot
 from bot.nlu.corrections import is_correction
-from bot.nlu.profile import decide_profile, read_profile
+from bot.nlu.profile import decide_profile
 from bot.nlu.text import fold_all, normalized
 from contract.catalogue import Catalogue, Offering, load_catalogue
 from contract.questionnaire import Questionnaire, load_questionnaire
@@ -168,7 +168,7 @@ def wants_correction(text: str, tracker: Tracker) -> bool:
     # "warum steht da nix zu online marketing": a question about a topic of the result
     norm = normalized(text)
     asks = "?" in text or re.search(r"\b(warum|wieso|weshalb|wie kommt)\b", norm)
-    about_topic = asks and dimension_in(norm) and not read_profile(text, None).values
+    about_topic = asks and dimension_in(norm)  # (no profile change: see above)
     return is_correction(text) and not about_topic
 
 

@@ -71,3 +71,45 @@ def test_a_town_named_as_nearby_is_asked_about_first():
     assert decide_profile("in Flingern um de Ecke vom Kiosk", "municipality", {})[0] == {
         "municipality": "duesseldorf"
     }
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        # dev23, measured fresh (500 messages: 93.8 % right after at most one confirmation,
+        # 7 stored wrong)
+        (
+            "Wir hatten mal überlegt, auch Druck anzubieten, aber unser Brot-und-Butter-Geschäft "
+            "sind Websites und Onlinemarketing für Handwerker.",
+            "sector",
+            {"sector": "it_medien"},
+        ),
+        ("Es dürften neunzehn sein, meine Person mitgerechnet.", "employees", {"employees": 19}),
+        (
+            "Friseur in Wülfrath, ich Meister, Handwerk, und zwei Angestellte.",
+            "employees",
+            {"employees": 3, "sector": "handwerk", "municipality": "wuelfrath"},
+        ),
+        (
+            "Wir sind im Handelsregister in Düsseldorf eingetragen, der Betrieb selbst befindet "
+            "sich jedoch in Haan.",
+            "municipality",
+            {"municipality": "haan"},
+        ),
+        (
+            "Der Firmensitz befindet sich laut Handelsregister in Monheim am Rhein, die operative "
+            "Tätigkeit findet allerdings überwiegend in Düsseldorf statt.",
+            "municipality",
+            {"municipality": "monheim"},
+        ),
+    ],
+)
+def test_dev23_kinds_are_read(text, asked, expected):
+    assert decide_profile(text, asked, {})[0] == expected
+
+
+def test_the_owners_own_pick_after_a_count_is_asked_first():
+    text = (
+        "Eigentlich sind wir ein Dutzend, aber zwei sind in Elternzeit, also zählen Sie mal zehn."
+    )
+    assert decide_profile(text, "employees", {}) == ({}, {"employees": 10})

@@ -39,7 +39,8 @@ _OWNER_IN = re.compile(
     r"|eingeschlossen|eingerechnet|mitgezahlt)"
     # "mich als Inhaber eingerechnet", "Inhaberin eingeschlossen", "Geschäftsführung
     # eingeschlossen", "incl. (both|us 2) founders"
-    r"|(mich|mir|me|inhaber\w*|geschaftsfuhrung|geschaftsfuhrer\w*|founders?|grunder\w*)"
+    r"|(mich|mir|me|meine person|meiner person|meine wenigkeit|inhaber\w*|geschaftsfuhrung"
+    r"|geschaftsfuhrer\w*|founders?|grunder\w*)"
     r"( als \w+)? (eingerechnet|mitgerechnet|mitgezahlt|eingeschlossen|inklusive|inbegriffen"
     r"|included)"
     r"|(inkl|incl|inklusive|including|einschliesslich) (der |the |both |us |beider |unserer |our )?"

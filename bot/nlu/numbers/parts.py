@@ -47,7 +47,8 @@ def _concluded(low: list[str], mentions: list[Mention]) -> Mention | None:
         return None
     before = [w for w in low[max(0, last.first - 3) : last.first] if w not in (",", ":")]
     differs = any(m.kind == "owner" or m.value != last.value for m in counts[:-1])
-    chosen = " ".join(before[-2:]) in _CHOSEN or (before and before[-1] in _CHOSEN)
+    window = " ".join(before)
+    chosen = any(f" {phrase} " in f" {window} " for phrase in _CHOSEN)
     if not before or not (before[-1] in _SO or chosen) or not differs:
         return None
     return last
@@ -56,7 +57,8 @@ def _concluded(low: list[str], mentions: list[Mention]) -> Mention | None:
 # "11 heads, ~8 FTE, go with 11", "…, sagen wir 12": the owner picks the count to take
 _CHOSEN = frozenset(
     {"go with", "sagen wir", "nimm", "nehmen sie", "nehmt", "schreib", "schreiben sie",
-     "trag", "tragen sie", "lets say", "let s say", "say", "put"}
+     "trag", "tragen sie", "lets say", "let s say", "say", "put", "zahlen sie", "zahl",
+     "rechnen sie", "setzen sie"}
 )  # fmt: skip
 
 

@@ -105,7 +105,10 @@ def _person_mentions(
             # "…, und ich sitz im Büro", "und ich mach die Buchhaltung": the owner at work
             closes = closes or prev in ("und", "un", "plus", "sowie") and nxt in _OWNER_AT_WORK
             # "8 Mitarbeiter plus ich Chef", "und ich selbst"
-            closes = closes or nxt in ("chef", "chefin", "inhaber", "inhaberin", "selbst", "selber")
+            closes = closes or nxt in (
+                "chef", "chefin", "inhaber", "inhaberin", "selbst", "selber", "meister",
+                "meisterin", "geschaftsfuhrer", "geschaftsfuhrerin",
+            )  # fmt: skip
             listed = prev in _JOIN | {":", "mit", "-", "–", "•", "*"} and (prev != "," or k > 2)
             listed = listed and closes
             # "Mein Mann und ich führen das zusammen": coordinated with a person

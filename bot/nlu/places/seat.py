@@ -190,6 +190,11 @@ def seat_score(text: str, match: PlaceMatch) -> int:
         score -= 2  # "nahe Hilden", "bei Hilden um die Ecke": near it, not in it
     if (set(before) | set(after[:2])) & _ELSEWHERE and not set(before) & _SEAT and not base:
         score -= 2  # "viel in Erkrath unterwegs", "fahren nach …"
+    court = {"handelsregister", "registergericht", "amtsgericht", "finanzamt"} & set(before)
+    if court and not {"sitz", "firmensitz", "hauptsitz", "geschaftssitz"} & set(before):
+        score -= 4  # "im Handelsregister in Düsseldorf eingetragen": the court, not the firm
+    if prev in ("in", "im") and {"jedoch", "tatsachlich"} & set(before):
+        score += 2  # "…, der Betrieb selbst befindet sich jedoch in Haan"
     if "unterwegs" in after[:3] or "unterwegs" in before:
         score -= 3  # on the road there, not based there
     if prev in ("in", "im", "aus") and len(before) >= 3 and before[-3] in ("fur", "for"):
