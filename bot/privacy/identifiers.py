@@ -1,15 +1,16 @@
 """Personal data that is neither a contact nor an address (third black-box round): a date of
 birth next to its keyword ("geb. 03.05.1975", "hat am 14.03.1998 Geburtstag"), an official
 number next to its keyword ("Steuer-ID 12 345 678 901", "SV-Nummer …"), a password next to its
-keyword ("Passwort ist überall Schmitz1987") and an e-mail address spelled out ("info at
-friseur-schneider punkt de"). See :mod:`bot.privacy.redact`."""
+keyword ("Passwort ist überall Schmitz1987"), an e-mail address spelled out ("info at
+friseur-schneider punkt de") and a phone number read out digit by digit. See
+:mod:`bot.privacy.redact`."""
 
 from __future__ import annotations
 
 import re
 from typing import Optional, Tuple
 
-from bot.privacy.spans import BIRTHDATE, EMAIL, ID_NUMBER, SECRET, Pass, Span
+from bot.privacy.spans import BIRTHDATE, EMAIL, ID_NUMBER, PHONE, SECRET, Pass, Span
 
 _MONTHS = "januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
 _DATE = (
@@ -36,7 +37,8 @@ ID_RE = re.compile(
 SECRET_RE = re.compile(
     r"\b(?:passwort|kennwort|password|passwd|pw|pin|zugangscode|login-?passwort)\b(?!-)"
     r"(?:[ ]+(?:ist|lautet|wäre|war|is|bei|uns|überall|ueberall|immer|meistens|dann|so|halt"
-    r"|einfach|heißt|heisst|auch|noch)){0,5}[ ]*[:=]?[ ]*(?P<secret>[^\s,;]{4,64})",
+    r"|einfach|heißt|heisst|auch|noch|für|fuer|alle|alles|jeden|jede)\b){0,5}[ ]*[:=]?[ ]*"
+    r"(?P<secret>[^\s,;]{4,64})",
     re.IGNORECASE,
 )
 # words that describe how passwords are handled, not a password ("2FA-geschützt", "Manager")
@@ -49,6 +51,11 @@ EMAIL_SPELLED = re.compile(
     r"(?:\.|[ ]+(?:punkt|dot)[ ]+)(?:de|com|net|org|eu|info|nrw|biz|ruhr|koeln|email)\b",
     re.IGNORECASE,
 )
+
+
+_DIGIT_WORD = r"(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)"
+# a phone number read out digit by digit: "null eins sieben eins, zwei drei vier …"
+PHONE_WORDS = re.compile(rf"\b(?:{_DIGIT_WORD}[ ,.-]+){{6,}}{_DIGIT_WORD}\b", re.IGNORECASE)
 
 
 def _group(name: str):
@@ -81,4 +88,5 @@ PASSES: Tuple[Pass, ...] = (
     (BIRTHDATE, BIRTH_AFTER, _group("date")),
     (ID_NUMBER, ID_RE, _group("id")),
     (SECRET, SECRET_RE, _secret),
+    (PHONE, PHONE_WORDS, lambda m: m.span()),
 )

@@ -57,43 +57,6 @@ _HERE = re.compile(
 )
 
 
-# A person named by relation or role: "mein Mitarbeiter Jürgen Schmitz", "meine Tochter Lisa",
-# "unser Steuerberater Dr. Klaus Weber", "Kunde Müller", "Familie Nguyen" (third black-box round)
-_RELATION = re.compile(
-    r"\b(?:Mitarbeiter(?:in)?|Kolleg(?:e|in)|Chef(?:in)?|Tochter|Sohn|Frau|Mann|Bruder"
-    r"|Schwester|Vater|Mutter|Schwager|Schwägerin|Neffe|Nichte|Onkel|Tante|Cousin(?:e)?"
-    r"|Enkel(?:in)?|Schwiegersohn|Schwiegertochter|Azubi|Auszubildende[rn]?|Gesell(?:e|in)"
-    r"|Steuerberater(?:in)?|Buchhalter(?:in)?|Sekretärin|Kunde|Kundin|Lieferant(?:in)?"
-    r"|Nachbar(?:in)?|Familie|Freund(?:in)?|Kumpel|Techniker(?:in)?|Berater(?:in)?"
-    r"|Vorgänger(?:in)?|Nachfolger(?:in)?|Hausmeister(?:in)?|Fahrer(?:in)?)[ ]+",
-    re.IGNORECASE,
-)
-
-
-def _relation_name(text: str, pos: int) -> Optional[Span]:
-    """After a relation or role word: a known first name, or a capitalised name-like word."""
-    title = _TITLES.match(text, pos)
-    pos = title.end() if title else pos
-    tokens = _tokens(text, pos)
-    if not tokens:
-        return None
-    first = tokens[0]
-    token = first.group(0)
-    if token.endswith(".") or token.casefold() in TOWNS:
-        return None
-    if known_first_name(token) or (title and _name_like(token)):
-        return first.start(), _extend(text, tokens, first, lowercase=token.islower())
-    if not _name_like(token):
-        return None
-    # an unknown capitalised word is mostly a noun ("mein Steuerberater Druck gemacht", "für
-    # Mitarbeiter Schichtplan"): a surname only after "Familie" or before a legal form
-    nxt = tokens[1].group(0) if len(tokens) > 1 else ""
-    relation = text[:pos].rstrip().rsplit(" ", 1)[-1].casefold()
-    if relation == "familie" or nxt in ("GmbH", "KG", "AG", "OHG", "GbR", "UG"):
-        return first.span()
-    return None
-
-
 def known_first_name(token: str) -> bool:
     lower = token.casefold()
     if lower not in FIRST_NAMES:
@@ -296,10 +259,6 @@ def name_spans(text: str) -> List[Span]:
         title = _TITLES.match(text, pos)
         span = _strong_name(text, title.end() if title else pos)
         if span and text[span[0] : span[1]][:1].isupper():
-            spans.append(span)
-    for match in _RELATION.finditer(text):
-        span = _relation_name(text, match.end())
-        if span:
             spans.append(span)
     spans += scan(_SIGNATURE, text, _signature_name)
     spans += scan(_HERE, text, _here_name)

@@ -47,6 +47,7 @@ from typing import Tuple
 from bot.privacy import addresses, contacts, identifiers
 from bot.privacy.contacts import iban_valid, phone_plausible
 from bot.privacy.names import name_spans
+from bot.privacy.relations import relation_spans
 from bot.privacy.spans import KINDS, NAME, Pass, placeholder, replace, scan
 
 
@@ -77,7 +78,7 @@ def redact(text: str) -> Redaction:
         if spans:
             text = replace(text, spans, kind)
             found.add(kind)
-    spans = name_spans(text)
+    spans = name_spans(text) + relation_spans(text)
     if spans:
         text = replace(text, spans, NAME)
         found.add(NAME)

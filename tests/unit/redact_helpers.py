@@ -175,6 +175,11 @@ UNCHANGED: Tuple[str, ...] = (
     "Passwort seit 2019 nicht geändert",
     "seit 01.03.2019 haben wir DATEV",
     "wir sind at home punkt",
+    "sofort im Büro Bescheid sagen",
+    "Seit Corona haben alle im Büro Homeoffice mit VPN",
+    "Mein Firma Transport in Düsseldorf, ich und zwei Fahrer.",
+    "die Rose im Laden",
+    "wir sind drei, vier Leute",
 )
 
 # Third black-box round: people named by relation, dates of birth, official numbers, passwords
@@ -208,4 +213,15 @@ THIRD_ROUND: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = (
     ("PIN ist 1234", "PIN ist [PASSWORT]", ("PASSWORT",)),
     ("schreiben Sie an info at friseur-schneider punkt de", "schreiben Sie an [E-MAIL]",
      ("E-MAIL",)),
+    # fourth round: a role word, an article or a firm word before the name; passwords after
+    # "für alle"; a phone number read out digit by digit
+    ("Unsere Filialleiterin Anna-Lena Kowalczyk macht das",
+     "Unsere Filialleiterin [NAME] macht das", ("NAME",)),
+    ("die Gabi vom Kiosk und der Jörg Baumann", "die [NAME] vom Kiosk und der [NAME]",
+     ("NAME",)),
+    ("Firma Weber IT-Service betreut uns", "Firma [NAME] IT-Service betreut uns", ("NAME",)),
+    ("Kanzlei Hoffmann & Partner macht das", "Kanzlei [NAME] & Partner macht das", ("NAME",)),
+    ("Passwort für alle ist Sommer2024!", "Passwort für alle ist [PASSWORT]", ("PASSWORT",)),
+    ("Unser WLAN-Passwort ist Sommer2024", "Unser WLAN-Passwort ist [PASSWORT]", ("PASSWORT",)),
+    ("null eins sieben eins, zwei drei vier fünf sechs", "[TELEFON]", ("TELEFON",)),
 )  # fmt: skip
