@@ -32,67 +32,6 @@ _RELATION = re.compile(
 )
 
 
-# A person or firm named after a role word ("Filialleiterin Anna-Lena Kowalczyk"), an article
-# ("der Jörg Baumann", "die Gabi vom Kiosk") or a firm word ("Firma Weber", "Kanzlei Hoffmann")
-_ROLE_WORD = re.compile(r"\b([A-ZÄÖÜ][\wäöüß-]{3,40})[ ]+")
-_ARTICLE = re.compile(r"\b(?:der|die|den|dem)[ ]+", re.IGNORECASE)
-_FIRM = re.compile(
-    r"\b(?:Firma|Kanzlei|Bäckerei|Metzgerei|Konditorei|Schreinerei|Tischlerei|Gärtnerei"
-    r"|Autohaus|Malerbetrieb)[ ]+"
-)
-# what may follow a firm's name ("Firma Kötter in Ratingen", "Kanzlei Weber, Tel."); not
-# "Firma Mittagessen alle finden"
-_AFTER_FIRM = re.compile(r"(?:$|[ ]*[,.;:!?)&]|[ ]+(?:in|aus|bei|und|GmbH|KG|AG|IT)\b)")
-
-
-def _article_name(text: str, pos: int) -> Optional[Span]:
-    """ "der Jörg Baumann", "die Gabi vom Kiosk": a known first name with a surname or "vom"."""
-    tokens = _tokens(text, pos)
-    if not tokens or not known_first_name(tokens[0].group(0)) or tokens[0].group(0).islower():
-        return None
-    nxt = tokens[1].group(0) if len(tokens) > 1 else ""
-    if nxt in ("vom", "von", "aus", "bei", "beim") or (_name_like(nxt) and nxt[:1].isupper()):
-        return tokens[0].start(), _extend(text, tokens, tokens[0], lowercase=False)
-    return None
-
-
-def _firm_name(text: str, pos: int) -> Optional[Span]:
-    """ "Firma Weber IT-Service", "Kanzlei Hoffmann & Partner": the owner's surname in it."""
-    tokens = _tokens(text, pos, limit=1)
-    if not tokens:
-        return None
-    token = tokens[0].group(0)
-    if not _name_like(token) or token.casefold() in TOWNS or token.endswith("."):
-        return None
-    if not _AFTER_FIRM.match(text, tokens[0].end()) or find_sectors(token):
-        return None  # "Firma Transport in Düsseldorf": the trade, not a name
-    return tokens[0].span()
-
-
-def _relation_name(text: str, pos: int) -> Optional[Span]:
-    """After a relation or role word: a known first name, or a capitalised name-like word."""
-    title = _TITLES.match(text, pos)
-    pos = title.end() if title else pos
-    tokens = _tokens(text, pos)
-    if not tokens:
-        return None
-    first = tokens[0]
-    token = first.group(0)
-    if token.endswith(".") or token.casefold() in TOWNS:
-        return None
-    if known_first_name(token) or (title and _name_like(token)):
-        return first.start(), _extend(text, tokens, first, lowercase=token.islower())
-    if not _name_like(token):
-        return None
-    # an unknown capitalised word is mostly a noun ("mein Steuerberater Druck gemacht", "für
-    # Mitarbeiter Schichtplan"): a surname only after "Familie" or before a legal form
-    nxt = tokens[1].group(0) if len(tokens) > 1 else ""
-    relation = text[:pos].rstrip().rsplit(" ", 1)[-1].casefold()
-    if relation == "familie" or nxt in ("GmbH", "KG", "AG", "OHG", "GbR", "UG"):
-        return first.span()
-    return None
-
-
 def _relation_name(text: str, pos: int) -> Optional[Span]:
     """After a relation or role word: a known first name, or a capitalised name-like word."""
     title = _TITLES.match(text, pos)
