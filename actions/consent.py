@@ -58,6 +58,9 @@ _LEAD_YES = re.compile(
     r"|((den |der )?(digital)?check |jetzt |dann )*(starten|beginnen|anfangen|loslegen)"
     r"|(los|auf) geht'?s|na dann( mal)?( los)?|dann (mal )?los|los jon|loss jon|auf jeht'?s)\b"
 )
+_AGREES = re.compile(
+    r"\b(bin|sind|waren|wäre|ware) (ich|wir) (\w+ )?einverstanden\b|\beinverstanden\.?$"
+)
 _LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
 
 
@@ -83,6 +86,9 @@ def _yes_no(turn: Turn) -> Optional[bool]:
         return True  # a condition after the yes ("ja, wenn …") is still a yes
     if _LEAD_NO.match(lead):
         return False
+    negated = re.search(r"\b(nicht|nich|net|kein\w*)\b", lead)
+    if _AGREES.search(lead) and not is_question(turn.text):
+        return not negated  # "Unter diesen Bedingungen bin ich einverstanden."
     reading = read_answer(turn.text, "yes_no")
     if reading.sure and reading.answer in ("yes", "no"):
         return reading.answer == "yes"

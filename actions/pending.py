@@ -11,6 +11,7 @@ from actions.asking import AGAIN, ASK
 from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
+from actions.profile_reading import profile_decision
 from actions.review import referenced_slot
 from bot.nlu.intents import detect
 from bot.nlu.profile import decide_profile, read_profile
@@ -71,6 +72,14 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             state.set("sector", None)
             state.set("municipality", None)
             state.say("Gut, dann frage ich die Angaben zu Ihrem Betrieb neu ab.")
+            return "done", ASK
+        changes = dict(profile_decision(state, turn, None)[1])  # a known value changed
+        read = read_profile(turn.text, "employees").values if turn.words > 3 else {}
+        for slot, value in read.items():  # a value not asked yet ("wir sind jetzt 11")
+            if state.values.get(slot) is None:
+                changes.setdefault(slot, value)
+        if changes:  # "ja stimmt noch, aber wir sind jetzt 11": the news is confirmed first
+            return "done", profile_confirm.confirm(state, changes, turn.text)
         return "done", ASK
     if kind == "profile":
         mode = profile_confirm.resolve(state, pending, decision)

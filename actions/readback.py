@@ -14,12 +14,12 @@ from actions.interview_state import PREVIOUS_PROFILE, FormState
 from actions.profile_reading import profile_decision
 from actions.review import (
     change_request,
-    change_requests,
     confirms,
     confirms_first,
     doubts,
     plain_confirmation,
 )
+from actions.review_changes import change_requests
 from bot.nlu.needs import parse_need
 from bot.nlu.text import normalized
 from contract.questionnaire import NO_NEED
@@ -33,7 +33,9 @@ _NAMES_WISH = re.compile(r"\b(unterstutzungswunsch\w*|wunsch|unterstutzung)\b")
 # "das passt so nicht", "fast alles richtig", "nicht alles richtig": asks what to change
 _NEGATED_SUMMARY = re.compile(
     r"\b(stimmt|passt|richtig|korrekt)\b.*\b(nicht|nich|net)\b|\b(nicht|nich|fast|nee|ne)\b"
-    r".*\b(stimmt|passt|richtig|korrekt|alles)\b",
+    r".*\b(stimmt|passt|richtig|korrekt|alles)\b"
+    # "da ist was falsch", "fast", "nicht ganz" (fourth black-box round)
+    r"|\b(falsch|fehler\w*|nicht ganz|fast)\b",
     re.IGNORECASE,
 )
 
@@ -102,7 +104,10 @@ class ReadBackValidators:
         if confirms(turn.text) or decision is True:
             state.store(REVIEW_SLOT, True)
             return ASK
-        if decision is False or (doubts(turn.text) and _NEGATED_SUMMARY.search(turn.text)):
+        wrong = _NEGATED_SUMMARY.search(turn.text) and (
+            doubts(turn.text) or not confirms(turn.text)
+        )
+        if decision is False or wrong:
             state.say(
                 "Welche Antwort möchten Sie ändern? Tippen Sie auf die Frage oder schreiben Sie "
                 "z. B. „Frage 7 ändern“."

@@ -20,7 +20,8 @@ _ORDINALS = {
 _NUMBER = re.compile(r"\b(?:frage|nr|nummer|punkt)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*(?:andern)?\s*$")
 _CONFIRM = re.compile(
     r"\b(passt|stimmt|korrekt|richtig|alles (gut|ok|okay|klar|richtig)|ergebnis|auswert\w*"
-    r"|bestatig\w*|weiter|fertig|ja|jo|jap|yes|ok|okay|genau)\b"
+    r"|bestatig\w*|weiter|fertig|ja|jo|jap|yes|ok|okay|genau|sieht (alles |so )?(gut|richtig"
+    r"|korrekt) aus)\b"
 )
 _CHANGE_WORD = re.compile(r"\b(ander\w*|korrigier\w*|falsch|stimmt nicht|nicht richtig)\b")
 _CONTRAST = re.compile(r"\b(aber|nur|ausser|bis auf|allerdings|jedoch)\b")
@@ -165,6 +166,23 @@ def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
     return None
 
 
+_SAID = re.compile(r"\b(bejaht|bejahen|bejahe|verneint|verneinen|verneine)\b")
+_REJECTING = r"(?:nicht|statt|anstatt|anstelle von|anstelle|kein|keine|nicht mehr)"
+
+
+def _without_rejected(questionnaire: Questionnaire, scale: str, text: str) -> str:
+    """The text without the answers it rejects: "Weiterbildung eigentlich nie statt selten",
+    "das entspricht „Gut“, nicht „Grundkenntnisse“", "hatte ich bejaht, nicht verneint"."""
+    norm = original = normalized(text)
+    labels = [
+        normalized(questionnaire.answer_label(scale, a)) for a in questionnaire.answer_ids(scale)
+    ]
+    labels += ["verneint", "bejaht"]
+    for label in sorted(set(filter(None, labels)), key=len, reverse=True):
+        norm = re.sub(rf"\b{_REJECTING} {re.escape(label)}\b", " ", norm)
+    return text if norm == original else norm
+
+
 _COPULA = re.compile(r"^((ist|sind|war|ware|wird|bitte|dann|doch|also|auf|zu|mit) )+")
 
 
@@ -195,6 +213,12 @@ def new_answer(questionnaire: Questionnaire, slot: Optional[str], text: str) -> 
     # what follows the question's name is the new answer: "Nein, das war falsch. Bei Frage 13
     # ist es: weiß ich nicht.", "bei der Weiterbildung doch eher nie"
     number = questionnaire.question_slots.index(question.slot) + 1
+    text = _without_rejected(questionnaire, question.scale, text)
+    said = _SAID.search(normalized(text))
+    if said and ("yes" if said.group(1).startswith("bejah") else "no") in questionnaire.answer_ids(
+        question.scale
+    ):
+        return "yes" if said.group(1).startswith("bejah") else "no"  # "hatte ich bejaht"
     tail = _after_reference(normalized(text), question, number)
     tail = _COPULA.sub("", tail)  # "Frage 3 ist ja", "bei 13 bitte auf selten"
     if tail:
@@ -214,48 +238,3 @@ def new_answer(questionnaire: Questionnaire, slot: Optional[str], text: str) -> 
         if part.sure and part.answer != "dont_know":
             found.add(part.answer)
     return found.pop() if len(found) == 1 else None
-
-
-def _clause_reference(
-    questionnaire: Questionnaire, clause: str, numbered: bool
-) -> Tuple[Optional[str], bool]:
-    """``(question slot, named by number)`` a clause refers to, or ``(None, False)``; a bare
-    number counts as named in a message that names another question as "Frage N"."""
-    norm = normalized(clause)
-    for pattern in (_NAMED_NUMBER, _LEADING_NUMBER):
-        match = pattern.search(norm)
-        if match and 1 <= int(match.group(1)) <= len(questionnaire.questions):
-            named = pattern is _NAMED_NUMBER or numbered
-            return questionnaire.question_slots[int(match.group(1)) - 1], named
-    slot = referenced_slot(questionnaire, clause)
-    return (slot, False) if questionnaire.question(slot) is not None else (None, False)
-
-
-def change_requests(questionnaire: Questionnaire, text: str) -> List[Tuple[str, Optional[str]]]:
-    """Several changes in one message ("Frage 3 ist nein und bei 12 eher regelmäßig",
-    "Budget ja, Backup selten"): ``[(slot, new answer or None), ...]`` in the owner's order,
-    or ``[]`` when the message names fewer than two questions. A question named only by a
-    keyword or a bare number counts only with a sure answer (else its words belong to the
-    clause before); one named as "Frage N" may come without an answer and is asked again."""
-    groups: List[List[Any]] = []  # [slot, named, text]
-    numbered = bool(_NAMED_NUMBER.search(normalized(text)))  # "Frage 3 und 12 ändern"
-    for clause in (c.strip() for c in _CLAUSES.split(text)):
-        if not clause:
-            continue
-        slot, named = _clause_reference(questionnaire, clause, numbered)
-        if slot is not None and groups and groups[-1][0] == slot:
-            groups[-1][2] += f", {clause}"
-        elif slot is not None and (named or _sure(questionnaire, slot, clause)):
-            groups.append([slot, named, clause])
-        elif groups:  # words without a question of their own belong to the one before
-            groups[-1][2] += f", {clause}"
-    if len({slot for slot, _, _ in groups}) < 2:
-        return []
-    changes: Dict[str, Optional[str]] = {}
-    for slot, _, words in groups:
-        changes[slot] = changes.get(slot) or new_answer(questionnaire, slot, words)
-    return list(changes.items())
-
-
-def _sure(questionnaire: Questionnaire, slot: str, clause: str) -> bool:
-    return new_answer(questionnaire, slot, clause) is not None

@@ -21,7 +21,9 @@ _QUIT = (
     r"(ich )?((will|mag|kann|mochte|mocht) (jetzt |echt |einfach |wirklich |langsam "
     r"|eigentlich )*nicht mehr|(hab|habe|hab ich|habe ich) (echt |jetzt |einfach |wirklich "
     r"|langsam )*keine lust mehr|(hor|hore) (jetzt |hier |lieber |dann |einfach )*auf"
-    r"|das (ist|wird) mir (alles |jetzt |echt )*zu (viel|lang\w*|blod|doof|kompliziert))"
+    r"|das (ist|wird) mir (alles |jetzt |echt )*zu (viel|lang\w*|blod|doof|kompliziert)"
+    r"|(das )?bringt (doch |eh |ja |alles |mir )*(nix|nichts)( mehr)?"
+    r"|tschuss|tschus|ciao|bye|auf wiedersehen)"
 )
 _PURE_QUIT = (
     rf"^(also |ach |ne |nee |boah |puh |sorry |ehrlich gesagt )*{_QUIT}"
@@ -46,7 +48,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      # "alles neu machen", not "Ich will Kassensystem neu machen" (a plan of the firm)
      r"|(^|(?<=alles )|(?<=das )|(?<=bitte )|(?<=lieber )|(?<=check ))neu machen(?! (zu )?lass)"
      r"|nochmal neu|noch mal neu|zuruck auf (anfang|start|null)|reset|restart|zurucksetzen"
-     r"|neu anfangen|fang\w* (wir )?(nochmal|noch mal|neu) an)\b", False),
+     r"|neu anfangen|fang\w* (wir )?(nochmal|noch mal|neu) an"
+     r"|neu\w* (check|durchgang|test)( (bitte|starten|machen|beginnen))?$)\b", False),
     # a short pause ("Moment", "moment, Kunde kommt", "bin gleich wieder da"): the bot waits
     ("wait",
      r"^(moment\w*|augenblick\w*|sekunde|(einen?|1) (moment|augenblick|sekunde|minute|min)"
@@ -56,6 +59,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|\b(kunde|kundschaft|telefon) (kommt|klingelt)( (gerade|grad|rein|eben))*$"
      # thinking aloud ("also", "hmm", "Moment, da muss ich kurz überlegen")
      r"|^(also|ahm|aehm|ahm|ah|hm+|mh+|naja|na ja|tja|puh|uff|gute frage)$"
+     r"|^((ich )?(muss )?(mal )?kurz (telefonieren|weg|raus|ans telefon))( bitte)?$"
      r"|\b(muss|musste|lass|lassen sie) (\w+ ){0,2}(kurz |mal |erst |eben )*"
      r"(uberlegen|nachdenken)\b",
      True),
@@ -93,7 +97,7 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"\b(datenschutz\w*|dsgvo|was (speicher|wisse|mach|sammel)\w* (sie|ihr|du)"
      r"|meine daten|meinen daten|was passiert mit (meinen|den|unseren) (daten|angaben)"
      r"|wer (sieht|liest|bekommt) (das|meine|die)|speichern sie|wird (das|alles) gespeichert"
-     r"|ist (das|es) anonym"
+     r"|ist (das|es) anonym|(an|zu) dritte\w*|weitergegeben|weitergeben|verkauf\w* sie"
      r"|(patienten|kunden|mandanten|gesundheits)daten (\w+ ){0,2}(fragen|speichern|erfassen"
      r"|wollen|brauchen) sie|(fragen|speichern|erfassen) sie (\w+ ){0,3}(patienten|kunden"
      r"|mandanten|gesundheits)daten"

@@ -44,3 +44,17 @@ def test_forget_me_is_an_erasure_wish(text):
 def test_patient_data_questions_are_privacy_questions_and_stories_are_not():
     assert detect("Danke. Und Patientendaten fragen Sie nicht ab, richtig?") == "ask_privacy"
     assert detect("Nein, meine Kundendaten möchte ich nicht irgendwo im Internet haben.") is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Gehen die Daten an Dritte?", "ask_privacy"),
+        ("doch, neuer check bitte", "restart"),
+        ("kurz telefonieren", "wait"),
+        ("das bringt doch nix, tschüss", "goodbye"),
+    ],
+)
+def test_fourth_round_wishes(text, kind):
+    assert detect(text) == kind
+    assert detect("wir haben einen neuen Check gemacht") is None

@@ -127,3 +127,17 @@ def test_natural_consents_start_the_check(text):
     from actions.consent import _yes_no
 
     assert _yes_no(Turn(text, None, 0.0, None)) is True
+
+
+@pytest.mark.parametrize(
+    "text, agrees",
+    [
+        ("Unter diesen Bedingungen bin ich einverstanden.", True),
+        ("Ich bin nicht einverstanden.", False),
+    ],
+)
+def test_einverstanden_anywhere_is_the_answer(text, agrees):
+    from actions.common import Turn
+    from actions.consent import _yes_no
+
+    assert _yes_no(Turn(text, None, 0.0, None)) is agrees

@@ -204,3 +204,65 @@ def test_a_town_with_its_street_is_the_town():
     """ "hilden mittelstraße" was not understood ("Hildener Straße" stays a street name)."""
     outcome = Dialogue(FORM, {"consent": True, "employees": 2, "sector": "handel"}, "municipality")
     assert outcome.say("hilden mittelstraße").slot("municipality") == "hilden"
+
+
+def test_news_in_the_yes_to_a_pre_filled_profile_is_confirmed():
+    """Fourth black-box round: "ja stimmt noch, aber wir sind jetzt 11" lost the 11."""
+    slots = {
+        "consent": True,
+        "sector": "handwerk",
+        "municipality": "hilden",
+        "recheck": {"found": True, "profile": {"size_class": "10-49"}},
+        "pending": {"type": "prefill"},
+    }
+    outcome = Dialogue(FORM, slots, "employees").say("ja stimmt noch, aber wir sind jetzt 11")
+    assert outcome.slot("recheck")["confirmed"] is True
+    assert outcome.slot("pending")["type"] == "profile"
+    assert outcome.slot("pending").get("value", outcome.slot("pending").get("values")) in (
+        11,
+        {"employees": 11},
+    )
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        # fourth black-box round
+        ("bei 3 und 5 jeweils nein", {"strategy_budget": "no", "tools_business_software": "no"}),
+        (
+            "Frage 12 und die Datensicherung beides eher selten",
+            {"online_contact": "rarely", "security_backup": "rarely"},
+        ),
+        ("Weiterbildung eigentlich nie statt selten", {"skills_training": "never"}),
+        ("Frage 1 hatte ich bejaht, nicht verneint", {"strategy_goals": "yes"}),
+        (
+            "das entspricht Gut, nicht Grundkenntnisse bei den Kenntnissen im Team",
+            {"skills_level": "good"},
+        ),
+    ],
+)
+def test_one_answer_for_several_and_rejected_answers_at_the_read_back(text, changes):
+    slots = finished(
+        strategy_budget="yes",
+        tools_business_software="yes",
+        online_contact="regularly",
+        skills_training="rarely",
+        strategy_goals="partly",
+        skills_level="basic",
+    )
+    outcome = Dialogue(FORM, slots, "answers_confirmed").say(text)
+    for slot, value in changes.items():
+        assert outcome.slot(slot) == value
+    assert outcome.requested == "answers_confirmed"
+
+
+@pytest.mark.parametrize("text", ["da ist was falsch", "fast", "nicht ganz"])
+def test_more_ways_to_call_the_summary_wrong(text):
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
+    assert "Welche Antwort möchten Sie ändern?" in outcome.texts[0]
+    assert not outcome.sets("answers_confirmed")
+
+
+def test_sieht_gut_aus_confirms():
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say("sieht gut aus so")
+    assert outcome.slot("answers_confirmed") is True
