@@ -40,6 +40,7 @@ from actions.readback import ReadBackValidators
 from actions.review import (
     keeps_value,
 )
+from bot.nlu.correction_words import names_profile
 from bot.nlu.corrections import denies_known, names_known
 from bot.nlu.intents import detect, only_quits
 from bot.nlu.profile import read_profile
@@ -182,6 +183,7 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
             # correction request is never ignored (nor read as the answer); the profile question
             # comes again (a new value is confirmed before it counts)
             targets = set(reading.targets) if reading.correction else set()
+            targets = {s for s in targets if names_profile(turn.text, s)}
             known = {s: state.values.get(s) for s in PROFILE_SLOTS}
             if reading.correction and not targets:
                 targets = {s for s, v in known.items() if names_known(turn.text, s, v)}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.text import normalized
+
 _NUMBER_WORDS = (
     "eins|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn"
     "|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|vierzig|funfzig"
@@ -252,3 +254,28 @@ _FIXED_AFTER = re.compile(r"^ ?(nee|nein|ne|quatsch|sorry|halt|oder) ")
 _OTHER_NUMBERED = re.compile(
     r"\b(frage|fragen|question|punkt|nr|nummer|antwort|seite|schritt|stufe|note|uhr|euro)\b"
 )
+
+
+# Words that name the firm's own profile value in a question about something else: a
+# "Teambesprechung" or "die Adresse ist veraltet" (in the Google profile) names none; nor does a
+# question about what a question means (fourth black-box round)
+_OWN_PROFILE = {
+    "employees": re.compile(
+        r"\b(mitarbeiter\w*|ma ?zahl|beschaftigt\w*|angestellt\w*|leute|personen|kopfe|team"
+        r"|belegschaft|personal|anzahl|staff|employees|people|headcount|mitarbeitende\w*|zahl)\b"
+    ),
+    "sector": _SLOT_WORDS["sector"],
+    "municipality": re.compile(
+        r"\b(ort|ortsangabe|stadt|gemeinde|sitz|firmensitz|standort|town|city|location|plz"
+        r"|postleitzahl|ortes)\b|\b(umgezogen|moved) (nach|to)\b"
+    ),
+}
+_MEANING_QUESTION = re.compile(r"\b(was (genau )?(heisst|bedeutet|ist (hier )?gemeint)|gemeint\?)")
+
+
+def names_profile(text: str, slot: str) -> bool:
+    """The text names the firm's own ``slot`` strongly enough to ask it again."""
+    norm = normalized(text)
+    if "?" in text and _MEANING_QUESTION.search(normalized(text.replace("?", " ? "))):
+        return False
+    return bool(_OWN_PROFILE[slot].search(norm))

@@ -266,3 +266,36 @@ def test_more_ways_to_call_the_summary_wrong(text):
 def test_sieht_gut_aus_confirms():
     outcome = Dialogue(FORM, finished(), "answers_confirmed").say("sieht gut aus so")
     assert outcome.slot("answers_confirmed") is True
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        (
+            "strategy_goals",
+            "Was genau heißt hier „festgelegt“ – reicht ein mündlicher Beschluss in der "
+            "Teambesprechung, oder ist ein schriftlicher Plan gemeint?",
+        ),
+        (
+            "online_listings",
+            "Es existiert, wurde aber seit dem Umzug 2022 nicht angepasst; die Adresse ist "
+            "veraltet.",
+        ),
+    ],
+)
+def test_passing_words_do_not_ask_the_profile_again(slot, text):
+    """Fourth black-box round: a "Teambesprechung" asked the staff count again, an outdated
+    address in the Google profile the town."""
+    outcome = at(slot).say(text)
+    assert outcome.requested not in ("employees", "sector", "municipality")
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Ach, die Mitarbeiterzahl stimmt übrigens nicht mehr.", "employees"),
+        ("Wir sind übrigens umgezogen, der Ort stimmt nicht mehr.", "municipality"),
+    ],
+)
+def test_a_correction_naming_the_profile_still_asks_it_again(text, asked):
+    assert at("online_listings").say(text).requested == asked
