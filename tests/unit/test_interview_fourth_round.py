@@ -1,0 +1,92 @@
+"""Findings of the fourth black-box round: one answer for several questions, rejected answers
+and more ways to call the summary wrong at the read-back; passing words that named no profile
+value; the owner's news in a yes to a pre-filled profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.action_helpers import Dialogue, FakeApi, finished
+from tests.unit.interview_helpers import FORM, at
+
+
+@pytest.fixture(autouse=True)
+def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
+    return FakeApi().install(monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        # fourth black-box round
+        ("bei 3 und 5 jeweils nein", {"strategy_budget": "no", "tools_business_software": "no"}),
+        (
+            "Frage 12 und die Datensicherung beides eher selten",
+            {"online_contact": "rarely", "security_backup": "rarely"},
+        ),
+        ("Weiterbildung eigentlich nie statt selten", {"skills_training": "never"}),
+        ("Frage 1 hatte ich bejaht, nicht verneint", {"strategy_goals": "yes"}),
+        (
+            "das entspricht Gut, nicht Grundkenntnisse bei den Kenntnissen im Team",
+            {"skills_level": "good"},
+        ),
+    ],
+)
+def test_one_answer_for_several_and_rejected_answers_at_the_read_back(text, changes):
+    slots = finished(
+        strategy_budget="yes",
+        tools_business_software="yes",
+        online_contact="regularly",
+        skills_training="rarely",
+        strategy_goals="partly",
+        skills_level="basic",
+    )
+    outcome = Dialogue(FORM, slots, "answers_confirmed").say(text)
+    for slot, value in changes.items():
+        assert outcome.slot(slot) == value
+    assert outcome.requested == "answers_confirmed"
+
+
+@pytest.mark.parametrize("text", ["da ist was falsch", "fast", "nicht ganz"])
+def test_more_ways_to_call_the_summary_wrong(text):
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
+    assert "Welche Antwort möchten Sie ändern?" in outcome.texts[0]
+    assert not outcome.sets("answers_confirmed")
+
+
+def test_sieht_gut_aus_confirms():
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say("sieht gut aus so")
+    assert outcome.slot("answers_confirmed") is True
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        (
+            "strategy_goals",
+            "Was genau heißt hier „festgelegt“ – reicht ein mündlicher Beschluss in der "
+            "Teambesprechung, oder ist ein schriftlicher Plan gemeint?",
+        ),
+        (
+            "online_listings",
+            "Es existiert, wurde aber seit dem Umzug 2022 nicht angepasst; die Adresse ist "
+            "veraltet.",
+        ),
+    ],
+)
+def test_passing_words_do_not_ask_the_profile_again(slot, text):
+    """Fourth black-box round: a "Teambesprechung" asked the staff count again, an outdated
+    address in the Google profile the town."""
+    outcome = at(slot).say(text)
+    assert outcome.requested not in ("employees", "sector", "municipality")
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Ach, die Mitarbeiterzahl stimmt übrigens nicht mehr.", "employees"),
+        ("Wir sind übrigens umgezogen, der Ort stimmt nicht mehr.", "municipality"),
+    ],
+)
+def test_a_correction_naming_the_profile_still_asks_it_again(text, asked):
+    assert at("online_listings").say(text).requested == asked
