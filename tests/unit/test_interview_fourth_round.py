@@ -90,3 +90,18 @@ def test_passing_words_do_not_ask_the_profile_again(slot, text):
 )
 def test_a_correction_naming_the_profile_still_asks_it_again(text, asked):
     assert at("online_listings").say(text).requested == asked
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("nailstudio 💅 gel, acryl, nailart", {"sector": "dienstleistung"}),
+        ("Kalimera! ich habe eine Taverna in Oberkassel", {"sector": "gastronomie"}),
+        ("ich zwei gesellen und ein lehrling", {"employees": 4}),
+    ],
+)
+def test_fourth_round_profile_words(text, expected):
+    from bot.nlu.profile import decide_profile
+
+    stored, _ = decide_profile(text, "employees" if "ich zwei" in text else "sector", {})
+    assert {k: stored.get(k) for k in expected} == expected

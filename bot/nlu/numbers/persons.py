@@ -117,7 +117,10 @@ def _person_mentions(
                 and before >= 1
                 and _is_staff_word(low[before - 1]) in ("kin", "role", "general")
             )
-            if listed or paired or _member_follows(low, k, with_ok):
+            # "ich zwei gesellen und ein lehrling": the owner opens an unpunctuated list
+            opening = k == 0 and (nxt[:1].isdecimal() or word_number(nxt) is not None)
+            opening = opening and k + 2 < len(low) and _is_staff_word(low[k + 2]) is not None
+            if listed or paired or opening or _member_follows(low, k, with_ok):
                 out.append(Mention(1, k, k, "owner"))
             continue
         couple = _COUPLES.get(word) or (2 if word.endswith("ehepaar") else None)
