@@ -61,6 +61,8 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             more = _other_changes(state, turn, merged)  # "Nein, wir sind 11 und … in Erkrath"
             return "done", profile_confirm.confirm(state, more, turn.text) if more else mode
     decision = yes_or_no(turn)
+    if decision is None and kind == "prefill" and _LEADING_YES.match(turn.text):
+        decision = True  # "ja stimmt noch, aber wir sind jetzt 11"
     if decision is None:
         state.clear_pending()
         return CONTINUE, None
@@ -124,19 +126,19 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         reading = read_answer(turn.text, question.scale, question.slot)
         if reading.status == "none":
             reading = _last_clause_reading(turn.text, question.scale, question.slot) or reading
+        other = referenced_slot(state.qn, turn.text)
+        if (
+            reading.answer not in options
+            and other not in (None, slot)
+            and other in state.qn.question_slots
+        ):
+            # "Rechnungen macht Herr Meier per Hand, also nie" at "eher „Teilweise“ oder
+            # eher „Ja“?" for the mobile access: about another question, no choice here
+            state.clear_pending()
+            state.say("Dann wählen Sie bitte die passende Antwort:")
+            return "done", AGAIN
         if reading.sure:
             choice = reading.answer
-            other = referenced_slot(state.qn, turn.text)
-            if (
-                choice not in options
-                and other not in (None, slot)
-                and other in state.qn.question_slots
-            ):
-                # "Rechnungen macht Herr Meier per Hand, also nie" at "eher „Teilweise“ oder
-                # eher „Ja“?" for the mobile access: about another question, no choice here
-                state.clear_pending()
-                state.say("Dann wählen Sie bitte die passende Antwort:")
-                return "done", AGAIN
         elif reading.options and reading.options[0] in options and not _asks_back(turn.text):
             choice = reading.options[0]  # the text leans to one of the two offered readings
     state.clear_pending()
@@ -146,6 +148,7 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
     return CONTINUE, None
 
 
+_LEADING_YES = re.compile(r"^\W*(ja|jo|jap|jep|yes|stimmt|passt|genau)\b", re.IGNORECASE)
 _SAYS_YES = re.compile(r"^\W*(eher |also |dann )?(ja|jo|jap|jawohl|yes|yep)\W*$", re.IGNORECASE)
 _NO_LEAD = re.compile(
     r"^\W*(eher |also |ach )?(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b"
