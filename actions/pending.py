@@ -91,8 +91,21 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         return "done", mode
     if not decision:
         state.say("Gut, dann machen wir weiter.")
-        return "done", AGAIN
+        return "done", ASK if _answer_after_no(state, turn) else AGAIN
     return "done", _perform(state, kind)
+
+
+def _answer_after_no(state: FormState, turn: Turn) -> bool:
+    """ "ach nee. Backup machen wir jede Woche auf ein NAS" at "Möchten Sie den Check
+    abbrechen?": the no keeps the check, the rest answers the open question (it was lost)."""
+    question = state.qn.question(state.requested)
+    rest = _NO_LEAD.sub("", turn.text.strip().lower(), count=1).strip(" ,.;:!-")
+    if question is None or turn.is_button or len(rest.split()) < 2:
+        return False
+    reading = read_answer(rest, question.scale, question.slot)
+    if reading.sure:
+        state.store(question.slot, reading.answer)
+    return reading.sure
 
 
 def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str, Optional[str]]:

@@ -105,3 +105,18 @@ def test_fourth_round_profile_words(text, expected):
 
     stored, _ = decide_profile(text, "employees" if "ich zwei" in text else "sector", {})
     assert {k: stored.get(k) for k in expected} == expected
+
+
+def test_an_answer_after_no_to_a_stop_question_is_kept():
+    """ "ach nee. Backup machen wir jede Woche auf ein NAS im Keller" at "Möchten Sie den Check
+    abbrechen?" kept the check but lost the answer."""
+    dialogue = at("security_backup")
+    asked = dialogue.say("abbrechen")
+    assert asked.slot("pending") == {"type": "stop"}
+    outcome = dialogue.say("ach nee. Backup machen wir jede Woche auf ein NAS im Keller")
+    assert outcome.slot("security_backup") in ("regularly", "always")
+    assert outcome.requested == "security_updates"
+    plain = at("security_backup")
+    plain.say("abbrechen")
+    kept = plain.say("nein")
+    assert not kept.sets("security_backup") and kept.requested == "security_backup"
