@@ -40,7 +40,7 @@ from actions.readback import ReadBackValidators
 from actions.review import (
     keeps_value,
 )
-from bot.nlu.correction_words import names_profile
+from bot.nlu.correction_words import names_profile, only_outdated
 from bot.nlu.corrections import denies_known, names_known
 from bot.nlu.intents import detect, only_quits
 from bot.nlu.profile import read_profile
@@ -172,6 +172,9 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
             return ASK
         earlier = side_requests.earlier_change(state, turn, question)
         if earlier is not None:
+            _, proposed = profile_decision(state, turn, slot)
+            if proposed:  # "Bei der Cloud hab ich mich vertan, …. Und wir sind 36, nicht 35"
+                return profile_confirm.confirm(state, proposed, turn.text, slot)
             return earlier
         _, proposed = profile_decision(state, turn, slot)
         if proposed:
@@ -185,7 +188,7 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
             targets = set(reading.targets) if reading.correction else set()
             targets = {s for s in targets if names_profile(turn.text, s)}
             known = {s: state.values.get(s) for s in PROFILE_SLOTS}
-            if reading.correction and not targets:
+            if reading.correction and not targets and not only_outdated(turn.text):
                 targets = {s for s, v in known.items() if names_known(turn.text, s, v)}
             if not targets:  # "Nein, Friseur ist doch kein Handwerk"
                 targets = {s for s, v in known.items() if denies_known(turn.text, s, v)}

@@ -11,6 +11,7 @@ from actions.asking import AGAIN, ASK
 from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
+from actions.pending_replies import _NO_LEAD, _RETRACTS, answer_after_no, rejected_slots
 from actions.profile_reading import profile_decision
 from actions.review import referenced_slot
 from bot.nlu.intents import detect
@@ -61,6 +62,8 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             more = _other_changes(state, turn, merged)  # "Nein, wir sind 11 und … in Erkrath"
             return "done", profile_confirm.confirm(state, more, turn.text) if more else mode
     decision = yes_or_no(turn)
+    if not turn.is_button and _RETRACTS.search(normalized(turn.text)):
+        decision = False  # "Ach, vergessen Sie das, war ein Tippfehler. Zum Plan: ja, …"
     if decision is None and kind == "prefill" and _LEADING_YES.match(turn.text):
         decision = True  # "ja stimmt noch, aber wir sind jetzt 11"
     if decision is None:
@@ -84,28 +87,24 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             return "done", profile_confirm.confirm(state, changes, turn.text)
         return "done", ASK
     if kind == "profile":
+        kept = rejected_slots(turn, pending) if decision else set()
+        if kept:  # "Die Zahl ja, beim Ort habe ich mich geirrt – der Sitz bleibt Düsseldorf"
+            values = profile_confirm.pending_values(pending)
+            pending = {
+                "type": "profile",
+                "values": {k: v for k, v in values.items() if k not in kept},
+            }
         mode = profile_confirm.resolve(state, pending, decision)
+        if not decision and answer_after_no(state, turn):
+            return "done", ASK
         more = _other_changes(state, turn, pending) if decision else {}
         if more:  # "Ja, Haan stimmt. Aber 2 Beschäftigte stimmt nicht, wir sind fünf mit mir!"
             return "done", profile_confirm.confirm(state, more, turn.text)
         return "done", mode
     if not decision:
         state.say("Gut, dann machen wir weiter.")
-        return "done", ASK if _answer_after_no(state, turn) else AGAIN
+        return "done", ASK if answer_after_no(state, turn) else AGAIN
     return "done", _perform(state, kind)
-
-
-def _answer_after_no(state: FormState, turn: Turn) -> bool:
-    """ "ach nee. Backup machen wir jede Woche auf ein NAS" at "Möchten Sie den Check
-    abbrechen?": the no keeps the check, the rest answers the open question (it was lost)."""
-    question = state.qn.question(state.requested)
-    rest = _NO_LEAD.sub("", turn.text.strip().lower(), count=1).strip(" ,.;:!-")
-    if question is None or turn.is_button or len(rest.split()) < 2:
-        return False
-    reading = read_answer(rest, question.scale, question.slot)
-    if reading.sure:
-        state.store(question.slot, reading.answer)
-    return reading.sure
 
 
 def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str, Optional[str]]:
@@ -163,9 +162,6 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
 
 _LEADING_YES = re.compile(r"^\W*(ja|jo|jap|jep|yes|stimmt|passt|genau)\b", re.IGNORECASE)
 _SAYS_YES = re.compile(r"^\W*(eher |also |dann )?(ja|jo|jap|jawohl|yes|yep)\W*$", re.IGNORECASE)
-_NO_LEAD = re.compile(
-    r"^\W*(eher |also |ach )?(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b"
-)
 
 
 def _corrected(turn: Turn, pending: Dict[str, Any]) -> Dict[str, Any]:

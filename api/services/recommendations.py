@@ -174,6 +174,7 @@ class _Ranking:
         position = topics.index(self.wish) if self.wish in topics else len(topics)
         return (
             not offering.for_firms,
+            offering.on_wish_only,  # a specialised grant after the general offers for the wish
             position,
             len(topics),
             -_relevance(offering, self.weights),

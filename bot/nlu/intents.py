@@ -53,7 +53,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
     # a short pause ("Moment", "moment, Kunde kommt", "bin gleich wieder da"): the bot waits
     ("wait",
      r"^(moment\w*|augenblick\w*|sekunde|(einen?|1) (moment|augenblick|sekunde|minute|min)"
-     r"|warte\w*|kurz warten|mom|momentchen)( (mal|kurz|bitte|eben|noch|gerade|grad))*$"
+     r"|warte\w*|kurz warten|mom|momentchen|brb|sec|one sec|gleich wieder da)"
+     r"( (mal|kurz|bitte|eben|noch|gerade|grad))*$"
      r"|\b(bin gleich (wieder )?(da|zuruck)|gleich wieder da|muss (mal )?kurz (weg|ran|raus"
      r"|telefonieren)|hab (gleich |grad |gerade )?(kundschaft|einen kunden|nen kunden))\b"
      r"|\b(kunde|kundschaft|telefon) (kommt|klingelt)( (gerade|grad|rein|eben))*$"

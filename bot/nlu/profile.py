@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
+from bot.nlu.correction_words import only_outdated
 from bot.nlu.corrections import corrected, correction_targets, is_correction
 from bot.nlu.numbers import looks_like_code, read_staff
 from bot.nlu.places import read_municipality
@@ -164,7 +165,7 @@ def decide_profile(
         # "Seit letztem Monat sind wir 12", "mittlerweile sin wa zu neunt": the firm has
         # changed; staff language with a word of change is a correction too (confirmed first)
         proposed["employees"] = staff
-    if reading.correction:
+    if reading.correction and not only_outdated(text):  # not "die Liste ist veraltet"
         for slot in PROFILE_SLOTS:
             known = current.get(slot)
             if known is None or slot in stored:

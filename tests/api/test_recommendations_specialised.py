@@ -95,3 +95,15 @@ def test_a_reason_never_names_a_good_answer() -> None:
     assert "„Gut“" not in clause
     assert "„Nein“" in clause and "„Selten“" in clause
     assert answers_clause(QN, "skills", {"skills_level": "good"}) == ""
+
+
+def test_a_specialised_grant_comes_after_the_general_offers_for_the_wish() -> None:
+    """Fourth round: a gym asking for funding got the graduate-hiring grant as #1."""
+    offers = [
+        offering("graduate", ["skills"], needs=("ki",), on_wish_only=True),
+        offering("general", ["strategy"], needs=("ki",)),
+    ]
+    assert ids(run(offers, scores(strategy=50, skills=10), need="ki"))[:2] == [
+        "general",
+        "graduate",
+    ]

@@ -120,3 +120,39 @@ def test_an_answer_after_no_to_a_stop_question_is_kept():
     plain.say("abbrechen")
     kept = plain.say("nein")
     assert not kept.sets("security_backup") and kept.requested == "security_backup"
+
+
+def test_a_yes_keeps_the_values_the_owner_keeps_and_a_retraction_is_a_no():
+    dialogue = at("online_listings")
+    dialogue.say("Übrigens, wir sind eigentlich 14 Leute und sitzen in Ratingen")
+    outcome = dialogue.say("Die Zahl ja, beim Ort habe ich mich geirrt – der Sitz bleibt Hilden")
+    assert outcome.slot("employees") == 14 and not outcome.sets("municipality")
+    dialogue = at("strategy_goals")
+    dialogue.say("Übrigens, wir sind inzwischen 28 Leute")
+    retracted = dialogue.say("Ach, vergessen Sie das, war ein Tippfehler. Zum Plan: ja, haben wir")
+    assert not retracted.sets("employees")
+    assert retracted.slot("strategy_goals") == "yes"
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        (
+            "tools_cloud",
+            "Google Workspace. Oh und: wir haben gerade jemanden eingestellt, sind jetzt also 6.",
+            6,
+        ),
+        ("tools_mobile", "Ja, our dispatcher does IT. Btw we're actually 18 now.", 18),
+    ],
+)
+def test_a_staff_update_in_an_answer_is_proposed(slot, text, value):
+    outcome = at(slot).say(text)
+    assert outcome.slot("pending") == {"type": "profile", "slot": "employees", "value": value}
+
+
+def test_an_outdated_listing_is_no_profile_correction():
+    outcome = at("online_listings").say(
+        "Bei Google ja, aber die Architektenkammer-Liste ist veraltet."
+    )
+    assert outcome.requested == "online_listings"
+    assert (outcome.slot("pending") or {}).get("type") != "profile"

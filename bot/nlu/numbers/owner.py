@@ -65,6 +65,8 @@ _ON_TOP = (
     # "ich selbst als Gesellschafter-Geschäftsführer käme noch hinzu"
     r"|\bich (selbst |selber )?(als (\w+ ){1,3})?(kame|komme|komm) (noch )?(hinzu|dazu)\b"
     r"|\b(zuzuglich|zzgl|plus) (meiner|meine) (person|wenigkeit)\b"
+    # "zwölf Mitarbeiter zuzüglich mir selbst"
+    r"|\b(zuzuglich|zzgl) (mir|mich)( selbst| selber)?\b"
     # "meine Person wäre noch hinzuzurechnen"
     r"|\b(meine person|meine wenigkeit|ich selbst|mich selbst|mich)( (ware|waren|ist|bin))?"
     r"( (noch|auch|zusatzlich|naturlich))* (hinzuzurechnen|dazuzurechnen|hinzuzuzahlen"

@@ -1,0 +1,58 @@
+"""Replies to a pending confirmation that carry more than a yes or no: an answer after the no
+("ach nee. Backup machen wir jede Woche …"), a retraction ("vergessen Sie das, war ein
+Tippfehler"), and a yes that keeps some of several proposed values ("Die Zahl ja, der Sitz
+bleibt Düsseldorf"). Black-box rounds 3 and 4."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict
+
+from actions import profile_confirm
+from actions.common import Turn
+from actions.interview_state import FormState
+from bot.nlu.correction_words import names_profile
+from bot.nlu.text import normalized
+from bot.nlu.understanding import read_answer
+
+_NO_LEAD = re.compile(
+    r"^\W*(eher |also |ach )?(nein|nee|ne|nö|noe|nä|no|nope|falsch|stimmt nicht|nicht ganz)\b"
+)
+
+_RETRACTS = re.compile(
+    r"\b(vergessen sie (das|es)|vergiss (das|es)|war ein (tipp)?fehler|tippfehler|vertippt"
+    r"|nicht so gemeint|ignorieren sie (das|es))\b"
+)
+_KEEPS = re.compile(
+    r"\b(geirrt|vertan|falsch|stimmt nicht|bleibt|lassen|wie es war|wie vorher|wie bisher"
+    r"|nicht andern|unverandert)\b"
+)
+
+
+def rejected_slots(turn: Turn, pending: Dict[str, Any]) -> set:
+    """The values of a several-value profile confirmation the yes keeps as they were: a clause
+    naming the value's question with "bleibt", "geirrt", "so lassen"."""
+    values = profile_confirm.pending_values(pending)
+    if len(values) < 2 or turn.is_button:
+        return set()
+    kept = set()
+    for clause in re.split(r"[,.;:–!?]| - | aber | und ", turn.text):
+        if _KEEPS.search(normalized(clause)):
+            kept |= {slot for slot in values if names_profile(clause, slot)}
+    return kept if kept != set(values) else set()
+
+
+def answer_after_no(state: FormState, turn: Turn) -> bool:
+    """ "ach nee. Backup machen wir jede Woche auf ein NAS" at "Möchten Sie den Check
+    abbrechen?": the no keeps the check, the rest answers the open question (it was lost)."""
+    question = state.qn.question(state.requested)
+    rest = _NO_LEAD.sub("", turn.text.strip().lower(), count=1).strip(" ,.;:!-")
+    retraction = _RETRACTS.search(rest)
+    if retraction:  # "vergessen Sie das, war ein Tippfehler. Zum Plan: ja, haben wir"
+        rest = re.split(r"[.!?:]", rest[retraction.end() :], maxsplit=1)[-1].strip(" ,.;:!-")
+    if question is None or turn.is_button or len(rest.split()) < 2:
+        return False
+    reading = read_answer(rest, question.scale, question.slot)
+    if reading.sure:
+        state.store(question.slot, reading.answer)
+    return reading.sure
