@@ -230,9 +230,8 @@ class ActionAnswerFollowup(Action):
             }
         elif _CONTACT.search(norm):
             message = contact_message(tracker.get_slot("municipality"))
-        elif _WHAT_IS.search(norm) and qn.question(referenced_slot(qn, turn.text)):
-            asked = qn.question(referenced_slot(qn, turn.text))  # "Was ist ein Virenschutz?"
-            message["text"] = f"{asked.short}: {asked.explanation}"
+        elif _WHAT_IS.search(norm) and (asked := qn.question(referenced_slot(qn, turn.text))):
+            message["text"] = f"{asked.short}: {asked.explanation}"  # "Was ist ein Virenschutz?"
         else:
             message["text"] = (
                 "Dazu kann ich leider nichts Genaues sagen. Ich beantworte Fragen zu den "

@@ -40,8 +40,8 @@ from actions.readback import ReadBackValidators
 from actions.review import (
     keeps_value,
 )
-from bot.nlu.correction_words import names_profile, only_outdated
-from bot.nlu.corrections import denies_known, names_known
+from bot.nlu.correction_words import names_profile
+from bot.nlu.corrections import denies_known, names_known, only_outdated
 from bot.nlu.intents import detect, only_quits
 from bot.nlu.profile import read_profile
 from bot.nlu.understanding import read_answer

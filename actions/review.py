@@ -25,7 +25,6 @@ _CONFIRM = re.compile(
 )
 _CHANGE_WORD = re.compile(r"\b(ander\w*|korrigier\w*|falsch|stimmt nicht|nicht richtig)\b")
 _CONTRAST = re.compile(r"\b(aber|nur|ausser|bis auf|allerdings|jedoch)\b")
-_CLAUSES = re.compile(r"[,;.!?\n]+|\s+(?:und|sowie|ausserdem|außerdem|plus|and)\s+", re.IGNORECASE)
 _NAMED_NUMBER = re.compile(r"\b(?:frage|nr|nummer|punkt)\s*(\d{1,2})\b")
 # "bei 12 eher regelmäßig", "3: nein"; not "2 mal im Jahr", "12 Leute", "70 %"
 _LEADING_NUMBER = re.compile(

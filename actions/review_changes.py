@@ -8,7 +8,6 @@ import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from actions.review import (
-    _CLAUSES,
     _LEADING_NUMBER,
     _NAMED_NUMBER,
     new_answer,
@@ -16,6 +15,8 @@ from actions.review import (
 )
 from bot.nlu.text import normalized
 from contract.questionnaire import Questionnaire
+
+_CLAUSES = re.compile(r"[,;.!?\n]+|\s+(?:und|sowie|ausserdem|außerdem|plus|and)\s+", re.IGNORECASE)
 
 
 def _clause_reference(

@@ -279,17 +279,3 @@ def names_profile(text: str, slot: str) -> bool:
     if "?" in text and _MEANING_QUESTION.search(normalized(text.replace("?", " ? "))):
         return False
     return bool(_OWN_PROFILE[slot].search(norm))
-
-
-_OUTDATED = re.compile(r"\b(veraltet\w*|uberholt\w*|nicht mehr aktuell)\b")
-
-
-def only_outdated(text: str) -> bool:
-    """The only correction word says something is out of date ("die Architektenkammer-Liste ist
-    veraltet"): about a listing or a website, not the firm's profile."""
-    from bot.nlu.corrections import is_correction  # (corrections imports this module)
-
-    norm = normalized(text)
-    if not _OUTDATED.search(norm) or any(names_profile(text, slot) for slot in _OWN_PROFILE):
-        return False  # "Die Zahl von acht Beschäftigten ist veraltet": the profile itself
-    return not is_correction(_OUTDATED.sub(" ", norm))

@@ -17,9 +17,11 @@ from bot.nlu.correction_words import (
     _NEW_SECOND,
     _NUMBER_WORDS,
     _OTHER_NUMBERED,
+    _OWN_PROFILE,
     _REPLACEMENTS,
     _SLOT_WORDS,
     _TO_VALUE,
+    names_profile,
 )
 from bot.nlu.numbers import (
     find_numbers,
@@ -241,3 +243,15 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
             return match.value  # "Ändern: Velbert", "fix pls: 4 people, logistics, Monheim"
         return None
     return None
+
+
+_OUTDATED = re.compile(r"\b(veraltet\w*|uberholt\w*|nicht mehr aktuell)\b")
+
+
+def only_outdated(text: str) -> bool:
+    """The only correction word says something is out of date ("die Architektenkammer-Liste ist
+    veraltet"): about a listing or a website, not the firm's profile."""
+    norm = normalized(text)
+    if not _OUTDATED.search(norm) or any(names_profile(text, slot) for slot in _OWN_PROFILE):
+        return False  # "Die Zahl von acht Beschäftigten ist veraltet": the profile itself
+    return not is_correction(_OUTDATED.sub(" ", norm))

@@ -25,8 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
-from bot.nlu.correction_words import only_outdated
-from bot.nlu.corrections import corrected, correction_targets, is_correction
+from bot.nlu.corrections import corrected, correction_targets, is_correction, only_outdated
 from bot.nlu.numbers import looks_like_code, read_staff
 from bot.nlu.places import read_municipality
 from bot.nlu.sectors import identity_frame, ranked_sectors, read_sector

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.nlu.numbers.context import _AREA_PREPOSITIONS
 from bot.nlu.numbers.lexicon import (
     _ADJ_OK,
     _CONTRACTORS,
@@ -31,7 +32,7 @@ _OWNER_AT_WORK = _fold_set(
 )
 
 
-_AT_WORK = _fold_set("im in am an auf fur beim bei")
+_AT_WORK = _AREA_PREPOSITIONS | _fold_set("fur")
 
 
 def _member_position(low: list[str], j: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.nlu.numbers.context import _DEPARTMENTS, _noun_after
+from bot.nlu.numbers.context import _AREA_PREPOSITIONS, _DEPARTMENTS, _noun_after
 from bot.nlu.numbers.decide import _decide
 from bot.nlu.numbers.lexicon import _fold_set, _is_staff_word
 from bot.nlu.numbers.mentions import _analyse
@@ -96,7 +96,7 @@ def _unread_member(toks: list, mentions: list, reading: StaffReading) -> bool:
 
 _LIST_JOIN = _fold_set(", und un sowie plus +")
 _ONE_PERSON = _fold_set("ein eine einer einen")
-_AREA_AFTER = _fold_set("in im an am auf")
+_AREA_AFTER = _AREA_PREPOSITIONS - _fold_set("bei beim")
 
 
 def _unread_list_members(toks: list, mentions: list, reading: StaffReading) -> int:
