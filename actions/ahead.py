@@ -10,6 +10,7 @@ import re
 from actions.asking import buttons_for, progress_label
 from actions.common import Turn
 from actions.interview_state import FormState
+from actions.review import names_word
 from bot.nlu.text import fold_all, normalized
 from bot.nlu.understanding import read_answer
 from contract.codes import Event
@@ -27,7 +28,7 @@ def _words_of(question: Question) -> set:
 
 def _names(piece: str, words: list) -> bool:
     padded = f" {normalized(piece)} "
-    return any(f" {w} " in padded or (len(w) >= 6 and f" {w}" in padded) for w in words)
+    return any(names_word(padded, w) for w in words)
 
 
 def answer_ahead(state: FormState, turn: Turn, question: Question) -> bool:

@@ -132,6 +132,12 @@ def plain_confirmation(text: str) -> bool:
     return confirms(text) and not _CONTRAST.search(normalized(text))
 
 
+def names_word(padded: str, word: str) -> bool:
+    """A question's keyword in a text padded with spaces: the whole word, or (6+ letters) the
+    start of a compound ("Datensicherungen")."""
+    return f" {word} " in padded or (len(word) >= 6 and f" {word}" in padded)
+
+
 def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
     """The question a change request names: by number, ordinal, short title or keyword."""
     norm = normalized(text)
@@ -150,7 +156,7 @@ def referenced_slot(questionnaire: Questionnaire, text: str) -> Optional[str]:
     best: Tuple[int, Optional[str]] = (0, None)
     for question in questionnaire.questions:
         for word in fold_all([question.short, *question.keywords]):
-            found = f" {word} " in padded or (len(word) >= 6 and f" {word}" in padded)
+            found = names_word(padded, word)
             if found and len(word) > best[0]:
                 best = (len(word), question.slot)
     if best[1]:
