@@ -52,7 +52,8 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
             chosen = profile_confirm.named_option(pending, turn.text)
         if chosen is not None:  # the other reading of a two-way confirmation ("5 mit mir")
             state.clear_pending()
-            return "done", profile_confirm.resolve(state, {**pending, "value": chosen}, True)
+            chosen_pending = profile_confirm.with_choice(pending, chosen)
+            return "done", profile_confirm.resolve(state, chosen_pending, True)
         corrected = _corrected(turn, pending)
         if corrected:  # "Nein, mit mir sind es fünf": the owner's own value, the rest as read
             state.clear_pending()

@@ -49,8 +49,8 @@ def confirm(
     values = {slot: proposed[slot] for slot in PROFILE_SLOTS if slot in proposed}
     if options is None:
         options = proposal_options(text, asked, values) if text else {}
-    options = options if len(values) == 1 else {}
-    if options:
+    options = {slot: pair for slot, pair in options.items() if slot in values}
+    if options and len(values) == 1:
         return _confirm_options(state, *next(iter(options.items())))
     if len(values) == 1:
         ((slot, value),) = values.items()
@@ -67,10 +67,32 @@ def confirm(
             buttons=yes_no_buttons("Ja, ändern", f"Nein, {old} stimmt"),
         )
         return SILENT
-    state.set_pending({"type": "profile", "values": values})
-    items = ", ".join(_item(state, slot, value) for slot, value in values.items())
     changes = [slot for slot in values if state.values.get(slot) is not None]
     yes = "Ja, so ändern" if changes else "Ja, genau"
+    if options:  # "„4 Beschäftigte“, Branche „Handwerk“, Ort „Haan“? … oder 5 mit Ihnen?"
+        slot, (first, second) = next(iter(options.items()))
+        values[slot] = first
+        state.set_pending(
+            {"type": "profile", "values": values, "slot": slot, "options": [first, second]}
+        )
+        items = ", ".join(_item(state, s, v) for s, v in values.items())
+        other = _item(state, slot, second)
+        alternative = (
+            f"Bei der Zahl habe ich Sie selbst mitgezählt – oder sind es {other} mit Ihnen?"
+            if slot == "employees" and isinstance(first, int) and second == first + 1
+            else f"Oder eher {other}?"
+        )
+        state.say(
+            f"Habe ich Sie richtig verstanden: {items}? {alternative}",
+            buttons=[
+                button(yes, "affirm"),
+                button(f"Ja, aber {other}", "inform", {slot: second}),
+                button("Nein", "deny"),
+            ],
+        )
+        return SILENT
+    state.set_pending({"type": "profile", "values": values})
+    items = ", ".join(_item(state, slot, value) for slot, value in values.items())
     state.say(
         f"Habe ich Sie richtig verstanden: {items}?",
         buttons=yes_no_buttons(yes, "Nein"),
@@ -115,6 +137,12 @@ def named_option(pending: Mapping[str, Any], text: str) -> Any:
         return None
     value = read_profile(text, slot).values.get(slot)
     return value if value in options else None
+
+
+def with_choice(pending: Mapping[str, Any], chosen: Any) -> Dict[str, Any]:
+    """The pending confirmation with the other reading the owner chose for its two-way slot."""
+    values = {**pending_values(pending), pending.get("slot"): chosen}
+    return {"type": "profile", "values": values}
 
 
 def resolve(state: FormState, pending: Mapping[str, Any], decision: bool) -> str:

@@ -97,7 +97,7 @@ __all__ = [
 DEV_HALVES = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
     "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21",
-    "dev22", "dev23",
+    "dev22", "dev23", "dev24",
 )  # fmt: skip
 
 

@@ -4,9 +4,11 @@ a correction ("wir sind eigentlich …", "bitte ändern: …"). One decision
 
 Rules (issue 8, part 5: the profile changes only when the owner changes it):
 
-* While the profile is asked, every profile value the message states is stored at once for a
-  slot that is still empty ("Malerbetrieb in Hilden, 9 Leute"); in a long story (``LONG_STORY``
-  words or more) the values of the slots that were not asked are confirmed first, together.
+* While the profile is asked, a profile value the message states plainly is stored at once for
+  a slot that is still empty ("Malerbetrieb in Hilden, 9 Leute", "12", "Langenfeld"); every
+  other value (a longer message, a turn in it, a staff count summed from people or next to
+  another number: :func:`_plain`) is confirmed first, all values of the message in one
+  question, a count read two ways with both readings ("4 Beschäftigte … oder 5 mit Ihnen?").
 * The staff count comes only from staff language (:mod:`bot.nlu.numbers`); a bare number only
   when the staff question was asked. Never from phone numbers, postal codes, dates, years,
   prices, times, percentages, house numbers or counts of other things.
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Optional, Tuple
 
 from bot.nlu.corrections import corrected, correction_targets, is_correction, only_outdated
-from bot.nlu.numbers import looks_like_code, read_staff
+from bot.nlu.numbers import find_numbers, looks_like_code, read_staff
 from bot.nlu.places import read_municipality
 from bot.nlu.sectors import identity_frame, ranked_sectors, read_sector
 from bot.nlu.text import normalized
@@ -39,6 +41,14 @@ _STAFF_UPDATE = re.compile(
     r"|ubrijens|aktuell|derzeit|zurzeit|momentan|now|currently|these days|by now|anymore)\b"
 )
 LONG_STORY = 25  # words: a message this long is a story (see :func:`read_profile`)
+# A value is stored at once only when the message states it plainly (:func:`_plain`): at most
+# this many words, no turn ("aber", "sondern", "eigentlich"), and for the staff count one number
+# stated as the total ("wir sind 8", "8", "nur ich"), not summed from people.
+PLAIN_WORDS = 8
+_TURN = re.compile(
+    r"\b(aber|sondern|jedoch|allerdings|obwohl|eigentlich|bzw|beziehungsweise|but|though"
+    r"|although|actually)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,26 @@ def read_profile(text: str, asked: Optional[str]) -> ProfileReading:
     )
 
 
+def _plain(text: str, slot: str, asked: Optional[str]) -> bool:
+    """Whether ``text`` states its value for ``slot`` so plainly that it is stored at once.
+
+    Everything else is confirmed first (one question for all values of the message): across
+    the fresh development sets, the values stored wrong without a confirmation came from long
+    stories, from a turn in the message, and from staff counts summed from people ("jo mein
+    vatter ich un drei jungs") or read next to another number ("22 mit mir, 2 davon azubis").
+    """
+    if len(text.split()) > PLAIN_WORDS or _TURN.search(normalized(text)):
+        return False
+    if slot != "employees":
+        return True
+    staff = read_staff(text, lenient=asked == "employees")
+    return (
+        staff is not None
+        and (staff.source in ("total", "bare", "solo") or len(staff.parts) < 2)
+        and len(find_numbers(text)) <= 1
+    )
+
+
 def _total_staff(text: str) -> bool:
     """The staff count is stated as the firm's total ("wir sind 12", "zu neunt"), not a group."""
     staff = read_staff(text)
@@ -149,7 +179,8 @@ def decide_profile(
         # the asked slot first: the form confirms one proposal at a time
         for slot in sorted(reading.values, key=lambda s: s != asked):
             if current.get(slot) is None:
-                target = proposed if slot in reading.unsure else stored
+                plain = slot not in reading.unsure and _plain(text, slot, asked)
+                target = stored if plain else proposed
                 target[slot] = reading.values[slot]
     staff = reading.values.get("employees")
     if (
@@ -178,22 +209,21 @@ def decide_profile(
 def proposal_options(
     text: str, asked: Optional[str], proposed: Dict[str, Any]
 ) -> Dict[str, Tuple[Any, Any]]:
-    """The two likeliest values of a lone proposal that can be read two ways, likeliest first:
+    """The two likeliest values of a proposed value that can be read two ways, likeliest first:
     "ich habe 4 Leute" is 4, or 5 with the owner; a "Hörakustikbetrieb" is Handwerk or
-    Gesundheit. The confirmation offers both."""
-    if len(proposed) != 1 or not isinstance(text, str):
+    Gesundheit. The confirmation offers both (for one slot: the staff count, else the sector),
+    also next to other values confirmed with it."""
+    if not proposed or not isinstance(text, str):
         return {}
+    if "employees" in proposed:
+        for lenient in (asked == "employees", True):
+            staff = read_staff(text, lenient=lenient)
+            if staff is not None and staff.count == proposed["employees"] and staff.alternative:
+                return {"employees": (staff.count, staff.alternative)}
     if "sector" in proposed:
         sector = read_sector(text, asked == "sector")
         if sector is not None and sector.value == proposed["sector"] and sector.alternative:
             return {"sector": (sector.value, sector.alternative)}
-        return {}
-    if "employees" not in proposed:
-        return {}
-    for lenient in (asked == "employees", True):
-        staff = read_staff(text, lenient=lenient)
-        if staff is not None and staff.count == proposed["employees"] and staff.alternative:
-            return {"employees": (staff.count, staff.alternative)}
     return {}
 
 

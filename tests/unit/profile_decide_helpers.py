@@ -103,3 +103,22 @@ SCORED_QUESTION_CASES = [
         {"sector": "gastronomie"},
     ),
 ]
+
+
+def assert_decision(text, asked, current, stored, proposed):
+    """The values a table row expects, read exactly; of those for empty slots, the table's
+    ``stored`` is the most that may be stored at once. Whether a value is stated plainly enough
+    to be stored without a confirmation is :func:`bot.nlu.profile._plain`'s business (tested
+    in ``test_profile_decide_plain.py``): it only ever moves a value from stored to proposed."""
+    from bot.nlu.profile import decide_profile
+
+    got_stored, got_proposed = decide_profile(text, asked, current)
+    assert {**got_stored, **got_proposed} == {**stored, **proposed}
+    assert set(got_stored) <= set(stored)
+    assert set(proposed) <= set(got_proposed)
+
+
+def as_read(decision):
+    """The values of a ``(stored, proposed)`` decision, stored at once or confirmed first."""
+    stored, proposed = decision[:2]
+    return {**proposed, **stored}

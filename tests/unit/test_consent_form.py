@@ -101,11 +101,13 @@ def test_an_unsure_intro_value_is_confirmed_after_the_consent():
         "Guten Tag, ich habe vier Leute, Elektroinstallation in Langenfeld."
     )
     intro = start.slot("intro_profile")
-    assert intro["proposed"] == {"employees": 4} and intro["options"] == {"employees": [4, 5]}
+    assert intro["proposed"] == {"employees": 4, "sector": "handwerk", "municipality": "langenfeld"}
+    assert intro["options"] == {"employees": [4, 5]}
     outcome = Dialogue(ValidateInterviewForm(), {"consent": True, "intro_profile": intro}).start()
     assert not outcome.sets("employees")
     assert outcome.slot("pending")["options"] == [4, 5]
-    assert "„4 Beschäftigte“, Sie selbst mitgezählt" in outcome.texts[-1]
+    assert "„4 Beschäftigte“, Branche „Handwerk“, Ort „Langenfeld“?" in outcome.texts[-1]
+    assert "oder sind es „5 Beschäftigte“ mit Ihnen?" in outcome.texts[-1]
 
 
 def test_an_owner_with_an_unfinished_interview_is_offered_to_continue():
@@ -171,7 +173,8 @@ def test_no_declines(text):
 def test_profile_data_at_the_prompt_is_kept_and_consent_asked_again():
     outcome = prompt().say("Wir sind ein Friseursalon in Hilden mit 4 Leuten")
     assert not outcome.sets("employees")
-    assert outcome.slot("intro_profile")["stored"]["municipality"] == "hilden"
+    intro = outcome.slot("intro_profile")
+    assert {**intro["proposed"], **intro["stored"]}["municipality"] == "hilden"
     assert outcome.texts[0].startswith("Danke! Diese Angaben übernehme ich")
     assert asks_consent_again(outcome)
 

@@ -95,8 +95,15 @@ def test_a_bare_staff_count_is_stored_without_a_read_back():
 def test_a_summed_staff_count_is_read_back_with_the_other_profile_values():
     dialogue = Dialogue(FORM, {"consent": True}, "employees")
     outcome = dialogue.say("Schreinerei in Ratingen, ich und vier Gesellen plus ein Azubi")
-    assert outcome.slot("employees") == 6
-    assert outcome.texts[0] == "Danke, notiert: 6 Beschäftigte, Branche Handwerk, Ort Ratingen."
+    assert not outcome.sets("employees")  # summed from people: confirmed first, all in one
+    assert outcome.texts[0] == (
+        "Habe ich Sie richtig verstanden: „6 Beschäftigte“, Branche „Handwerk“, Ort „Ratingen“?"
+    )
+    outcome = dialogue.say("ja")
+    assert outcome.slot("employees") == 6 and outcome.slot("municipality") == "ratingen"
+    assert outcome.texts[0] == (
+        "Danke, notiert: „6 Beschäftigte“, Branche „Handwerk“, Ort „Ratingen“."
+    )
 
 
 def test_one_message_fills_staff_sector_and_town():

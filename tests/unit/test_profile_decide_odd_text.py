@@ -7,7 +7,7 @@ Examples are written for these tests (not taken from the corpus).
 import pytest
 
 from bot.nlu.profile import decide_profile
-from tests.unit.profile_decide_helpers import FULL
+from tests.unit.profile_decide_helpers import FULL, as_read
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_a_town_named_as_nearby_is_asked_about_first():
     ],
 )
 def test_dev23_kinds_are_read(text, asked, expected):
-    assert decide_profile(text, asked, {})[0] == expected
+    assert as_read(decide_profile(text, asked, {})) == expected
 
 
 def test_the_owners_own_pick_after_a_count_is_asked_first():

@@ -6,7 +6,7 @@ Examples are written for these tests (not taken from the corpus).
 
 import pytest
 
-from bot.nlu.profile import decide_profile
+from tests.unit.profile_decide_helpers import assert_decision
 
 F2 = {"employees": 5, "sector": "gastronomie", "municipality": "ratingen"}
 
@@ -163,4 +163,4 @@ REGISTERS = [
 
 @pytest.mark.parametrize(("text", "asked", "current", "stored", "proposed"), REGISTERS)
 def test_registers_traps_and_corrections(text, asked, current, stored, proposed):
-    assert decide_profile(text, asked, current) == (stored, proposed)
+    assert_decision(text, asked, current, stored, proposed)

@@ -6,7 +6,7 @@ Examples are written for these tests (not taken from the corpus).
 
 import pytest
 
-from bot.nlu.profile import decide_profile
+from tests.unit.profile_decide_helpers import assert_decision
 
 OWN_WORDS = [
     ("wir schneiden haare", "handwerk"),
@@ -21,7 +21,7 @@ OWN_WORDS = [
 
 @pytest.mark.parametrize(("text", "sector"), OWN_WORDS)
 def test_trades_in_the_owner_s_own_words(text, sector):
-    assert decide_profile(text, "sector", {}) == ({"sector": sector}, {})
+    assert_decision(text, "sector", {}, {"sector": sector}, {})
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_trades_in_the_owner_s_own_words(text, sector):
     ],
 )
 def test_counted_things_and_one_word_one_slot(text, asked, stored, proposed):
-    assert decide_profile(text, asked, {}) == (stored, proposed)
+    assert_decision(text, asked, {}, stored, proposed)
 
 
 @pytest.mark.parametrize(
@@ -69,4 +69,4 @@ def test_counted_things_and_one_word_one_slot(text, asked, stored, proposed):
     ],
 )
 def test_several_activities_and_customers_trades(text, asked, stored, proposed):
-    assert decide_profile(text, asked, {}) == (stored, proposed)
+    assert_decision(text, asked, {}, stored, proposed)

@@ -8,8 +8,7 @@ scored questions are in profile_decide_helpers.py.
 
 import pytest
 
-from bot.nlu.profile import decide_profile
-from tests.unit.profile_decide_helpers import SCORED_QUESTION_CASES
+from tests.unit.profile_decide_helpers import SCORED_QUESTION_CASES, assert_decision
 
 CASES = [
     # combined while the profile is asked
@@ -273,4 +272,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "asked", "current", "stored", "proposed"), CASES)
 def test_decide_profile(text, asked, current, stored, proposed):
-    assert decide_profile(text, asked, current) == (stored, proposed)
+    assert_decision(text, asked, current, stored, proposed)

@@ -7,6 +7,7 @@ Examples are written for these tests (not taken from the corpus).
 import pytest
 
 from bot.nlu.profile import decide_profile
+from tests.unit.profile_decide_helpers import as_read, assert_decision
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,9 @@ from bot.nlu.profile import decide_profile
     ],
 )
 def test_town_question(text, stored):
-    assert decide_profile(text, "municipality", {"employees": 2, "sector": "bau"})[0] == stored
+    assert (
+        as_read(decide_profile(text, "municipality", {"employees": 2, "sector": "bau"})) == stored
+    )
 
 
 def test_vague_other_place_only_when_the_town_was_asked():
@@ -38,7 +41,7 @@ def test_an_office_in_a_town_is_the_seat():
 
 @pytest.mark.parametrize(("text", "sector"), INSTITUTIONS)
 def test_an_institution_s_town_is_not_the_seat(text, sector):
-    assert decide_profile(text, "sector", {}) == ({"sector": sector}, {})
+    assert_decision(text, "sector", {}, {"sector": sector}, {})
 
 
 @pytest.mark.parametrize(
@@ -72,7 +75,7 @@ def test_an_institution_s_town_is_not_the_seat(text, sector):
     ],
 )
 def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
-    assert decide_profile(text, asked, {}) == (stored, proposed)
+    assert_decision(text, asked, {}, stored, proposed)
 
 
 @pytest.mark.parametrize(
@@ -93,12 +96,12 @@ def test_town_readings_say_whether_they_are_sure(text, asked, stored, proposed):
     ],
 )
 def test_towns_of_branches_customers_and_travel(text, asked, stored, proposed):
-    assert decide_profile(text, asked, {}) == (stored, proposed)
+    assert_decision(text, asked, {}, stored, proposed)
 
 
 def test_the_seat_of_someone_else_is_not_the_firms():
     text = "Die Betriebsstätte liegt in Mettmann, unser Steuerberater hat seinen Sitz in Velbert."
-    assert decide_profile(text, "municipality", {}) == ({"municipality": "mettmann"}, {})
+    assert_decision(text, "municipality", {}, {"municipality": "mettmann"}, {})
 
 
 def test_a_town_between_two_is_confirmed_first():

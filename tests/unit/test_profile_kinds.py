@@ -16,6 +16,7 @@ import pytest
 from bot.nlu.numbers import read_staff
 from bot.nlu.profile import decide_profile
 from bot.nlu.sectors import read_sector
+from tests.unit.profile_decide_helpers import as_read
 
 KNOWN = {"employees": 6, "sector": "handwerk", "municipality": "hilden"}
 
@@ -257,7 +258,7 @@ def test_the_learned_trade_yields_to_what_the_firm_is_now():
 def test_the_only_town_of_a_founding_story_is_proposed():
     text = "Nach der Lehre habe ich 2015 meinen eigenen Betrieb in Mettmann gegründet, wir sind 6"
     stored, proposed = decide_profile(text, "employees", {})
-    assert stored.get("employees") == 6
+    assert as_read((stored, proposed)).get("employees") == 6
     assert proposed.get("municipality") == "mettmann" and "municipality" not in stored
 
 
@@ -297,4 +298,5 @@ def test_we_make_products_is_proposed_while_the_staff_count_is_asked():
     stored, proposed = decide_profile(
         "Wir stellen seit 1990 Zahnräder her, 30 Leute", "employees", {}
     )
-    assert stored.get("employees") == 30 and proposed.get("sector") == "produktion"
+    assert as_read((stored, proposed)).get("employees") == 30
+    assert proposed.get("sector") == "produktion"
