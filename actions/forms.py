@@ -200,6 +200,11 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
         if only_quits(turn.text):  # "ich will nicht mehr": a wish, no "Nein"
             return interjections.handle(state, turn, slot)
         reading = read_answer(turn.text, scale, slot)
+        wish = detect(turn.text) in interjections.CONFIRMATIONS
+        if reading.sure and reading.source == "model" and wish:
+            # "Ich ziehe meine Einwilligung zurück": no answer word, a wish the patterns are
+            # sure of; the model's guess at an answer is no answer
+            return interjections.handle(state, turn, slot)
         if reading.sure:
             state.store(slot, reading.answer)
             if detect(turn.text) in interjections.CONFIRMATIONS:

@@ -29,6 +29,8 @@ def yes_or_no(turn: Turn) -> Optional[bool]:
         return False
     if turn.is_button:
         return None
+    if _AGREES.match(turn.text):
+        return True  # "richtig", "korrekt", "genau so": a yes to "Soll ich … ändern?"
     reading = read_answer(turn.text, "yes_no")
     if reading.sure and reading.answer in ("yes", "no"):
         if reading.answer == "yes" and read_answer(turn.text, "frequency").sure:
@@ -117,7 +119,8 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
     options = list(pending.get("options") or [])
     valid = state.qn.answer_ids(question.scale)
     choice = turn.payload.get("choice") if turn.payload_intent == "answer" else None
-    if choice is None and not turn.is_button and turn.words <= 3:
+    if choice is None and not turn.is_button and turn.short:
+        # "Immer – 7 Tage die Woche." at "eher „Regelmäßig“ oder eher „Immer“?"
         choice = _named_option(state, question.scale, options, turn.text)
     # a short "ja" / "nein" answers the confirmation itself; a longer text is read as an answer
     bare = yes_or_no(turn) if choice is None and not turn.is_button and turn.words <= 3 else None
@@ -162,6 +165,11 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
 
 
 _LEADING_YES = re.compile(r"^\W*(ja|jo|jap|jep|yes|stimmt|passt|genau)\b", re.IGNORECASE)
+_AGREES = re.compile(
+    r"^\W*((ja|jo|jep|yes)\W+)?(das\W+(ist|is|war)\W+)?(so\W+)?(richtig|korrekt|genau|exakt|passt"
+    r"|stimmt|jawohl|ok|okay|correct|right|yep|einverstanden)(\W+so)?\W*$",
+    re.IGNORECASE,
+)
 _SAYS_YES = re.compile(r"^\W*(eher |also |dann )?(ja|jo|jap|jawohl|yes|yep)\W*$", re.IGNORECASE)
 
 

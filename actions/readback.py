@@ -29,6 +29,8 @@ _WISH_TALK = re.compile(
     r"\b(hilfe|unterstutzung\w*|wunsch\w*|wunsche\w*|brauche|brauchen|brauchte\w*"
     r"|ware gut|war gut|hatte gern\w*)\b"
 )
+# a yes read from a message longer than this is no confirmation of the summary
+CONFIRM_WORDS = 4
 _NAMES_WISH = re.compile(r"\b(unterstutzungswunsch\w*|wunsch|unterstutzung)\b")
 # "das passt so nicht", "fast alles richtig", "nicht alles richtig": asks what to change
 _NEGATED_SUMMARY = re.compile(
@@ -80,7 +82,8 @@ class ReadBackValidators:
         leading = confirms_first(turn.text)
         unchanged = answer in (None, state.values.get(slot)) or answer == "yes" and leading
         unchanged = unchanged and not profile_decision(state, turn, None)[1]
-        if plain_confirmation(turn.text) and unchanged and (slot is None or leading):
+        short = turn.words <= CONFIRM_WORDS
+        if plain_confirmation(turn.text) and unchanged and (leading or slot is None and short):
             # "Ja, passt alles, auch die Website": naming a topic while confirming changes nothing
             state.store(REVIEW_SLOT, True)
             return ASK
@@ -99,9 +102,11 @@ class ReadBackValidators:
         if slot:
             return self._start_change(state, slot)
         decision = pending.yes_or_no(turn)
-        if decision is True and doubts(turn.text):
-            decision = None  # "Ja, aber was wird gespeichert?": the question first
-        if confirms(turn.text) or decision is True:
+        if decision is True and (doubts(turn.text) or turn.words > CONFIRM_WORDS):
+            # "Ja, aber was wird gespeichert?": the question first; the result is once only, so
+            # a longer message read as yes ("bei der E-Mail-Frage mit dem Betrug ja") is none
+            decision = None
+        if confirms(turn.text) and (leading or short) or decision is True:
             state.store(REVIEW_SLOT, True)
             return ASK
         wrong = _NEGATED_SUMMARY.search(turn.text) and (

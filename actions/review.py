@@ -20,8 +20,14 @@ _ORDINALS = {
 _NUMBER = re.compile(r"\b(?:frage|nr|nummer|punkt)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*(?:andern)?\s*$")
 _CONFIRM = re.compile(
     r"\b(passt|stimmt|korrekt|richtig|alles (gut|ok|okay|klar|richtig)|ergebnis|auswert\w*"
-    r"|bestatig\w*|weiter|fertig|ja|jo|jap|yes|ok|okay|genau|sieht (alles |so )?(gut|richtig"
+    r"|bestatig\w*|fertig|ja|jo|jap|yes|ok|okay|genau|sieht (alles |so )?(gut|richtig"
     r"|korrekt) aus)\b"
+)
+# "weiter" confirms only alone ("ja, weiter zum Ergebnis"); "mach morgen weiter", "so, jetzt
+# gehts weiter" (back from a pause) and "doch weiter machen" are no confirmation of the summary
+_GO_ON = re.compile(
+    r"^((ja|jo|ok|okay|gut|dann|also|bitte|gerne|gern) )*weiter( bitte| gehts| geht s| zum ergebnis"
+    r"| zur auswertung| zum auswerten)?$"
 )
 _CHANGE_WORD = re.compile(r"\b(ander\w*|korrigier\w*|falsch|stimmt nicht|nicht richtig)\b")
 _CONTRAST = re.compile(r"\b(aber|nur|ausser|bis auf|allerdings|jedoch)\b")
@@ -76,7 +82,8 @@ def summary_message(
 # a wrong confirmation cannot be undone, a missed one costs one more message)
 _NOT_CONFIRMED = re.compile(
     r"\b(nicht|nich|net|nit|nee|ne|no|nope|not|noe|kein\w*|fast|bevor|moment|warte\w*|halt"
-    r"|zweifel\w*|unsicher)\b"
+    r"|zweifel\w*|unsicher|almost|nearly|mostly|except|spater|morgen|nachher|weg|pause"
+    r"|feierabend|abbrech\w*|aufhor\w*)\b"
 )
 
 
@@ -94,7 +101,8 @@ def doubts(text: str) -> bool:
 
 def confirms(text: str) -> bool:
     norm = _NOTHING_TO_CHANGE.sub(" ", normalized(text))
-    return bool(_CONFIRM.search(norm)) and not _CHANGE_WORD.search(norm) and not doubts(text)
+    confirming = _CONFIRM.search(norm) or _GO_ON.match(norm.strip())
+    return bool(confirming) and not _CHANGE_WORD.search(norm) and not doubts(text)
 
 
 _PLEASE_TAKE = re.compile(
@@ -123,7 +131,7 @@ def confirms_first(text: str) -> bool:
     a value right ("Website ist richtig so"); a "ja" inside a sentence that names a question
     ("das Budget: Jo! …", "… lieber nie, das ist ja Pflicht") is no confirmation."""
     norm = _NOTHING_TO_CHANGE.sub(" ", normalized(text)).strip()
-    confirming = bool(_CONFIRM.match(norm) or _RIGHT.search(norm))
+    confirming = bool(_CONFIRM.match(norm) or _GO_ON.match(norm) or _RIGHT.search(norm))
     return confirming and not _CHANGE_WORD.search(norm) and not doubts(text)
 
 

@@ -113,6 +113,8 @@ def decide(
     agree = rules.answer == best
     # the model alone against a rule reading needs more than the model alone without one
     sure = thresholds.against if rules.answer and not agree else thresholds.sure
+    if rules.answer and not agree and rules.conflict:
+        sure = thresholds.against_torn  # the rules read two answers themselves: confirm
     weak_rules = rules.confidence < thresholds.rules_sure and not rules.conflict
     if rules.answer and not agree and weak_rules:
         sure = thresholds.against_weak  # a moderately sure rule reading, not torn itself

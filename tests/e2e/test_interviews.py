@@ -186,13 +186,19 @@ def test_bad_input_is_answered_and_loses_nothing(chat, message):
 
 
 def test_an_introduction_before_the_consent_is_read_back_after_it(chat):
-    """Nothing typed is stored before the consent; afterwards the values are read back (and the
-    phone number is removed with a notice)."""
+    """Nothing typed is stored before the consent; afterwards the values are read back in one
+    confirmation (a sentence, not a plain value) and the phone number is removed with a
+    notice."""
     chat.say("Tach! Dachdeckerei in Ratingen, wir sind zu acht. Telefon 02102 123456.")
     assert "Ich bin der Digitalcheck" in chat.text and "einverstanden" in chat.text
     assert chat.slot("employees") is None and chat.slot("municipality") is None
     chat.say("ja")
-    assert "Aus Ihrer Nachricht habe ich notiert: 8 Beschäftigte" in chat.text
+    assert (
+        "Habe ich Sie richtig verstanden: „8 Beschäftigte“, Branche „Handwerk“, Ort „Ratingen“?"
+        in chat.text
+    )
+    assert chat.slot("employees") is None
+    chat.say("ja")
     slots = chat.slots()
     assert (slots["employees"], slots["sector"], slots["municipality"]) == (
         8,

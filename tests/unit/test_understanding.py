@@ -154,10 +154,11 @@ def test_a_leading_answer_word_outweighs_the_models_not_an_answer():
 
 def test_the_model_alone_against_another_rule_reading_is_confirmed_not_stored():
     rules = RuleReading("yes", confidence=0.9, how="clauses")
-    reading = decide(rules, prediction(YPN, partly=0.97, yes=0.02))
+    below = DEFAULT.against - 0.02
+    reading = decide(rules, prediction(YPN, partly=below, yes=0.99 - below))
     assert reading.status == UNSURE
     assert set(reading.options) == {"partly", "yes"}
-    very = decide(rules, prediction(YPN, partly=0.995, yes=0.004))
+    very = decide(rules, prediction(YPN, partly=DEFAULT.against + 0.01, yes=0.004))
     assert very.status == SURE and very.answer == "partly"
 
 
@@ -165,10 +166,12 @@ def test_a_moderately_sure_rule_reading_does_not_raise_the_bar_above_sure():
     weak = RuleReading("yes", confidence=0.6, how="clauses")
     assert decide(weak, prediction(YPN, partly=0.97, yes=0.02)).answer == "partly"
     assert decide(weak, prediction(YPN, partly=0.97, yes=0.02)).status == SURE
-    assert decide(weak, prediction(YPN, partly=0.9, yes=0.08)).status == UNSURE
-    # torn rules (two readings of their own) are confirmed, whatever the model prefers
+    assert decide(weak, prediction(YPN, partly=0.8, yes=0.18)).status == UNSURE
+    assert DEFAULT.against_weak <= DEFAULT.against <= DEFAULT.against_torn
+    # torn rules (two readings of their own): the model alone decides only when very sure
     torn = RuleReading("partly", second="dont_know", conflict=True, confidence=0.72, how="x")
-    assert decide(torn, prediction(YPN, dont_know=0.98, partly=0.01)).status == UNSURE
+    assert decide(torn, prediction(YPN, dont_know=0.93, partly=0.06)).status == UNSURE
+    assert decide(torn, prediction(YPN, dont_know=0.98, partly=0.01)).status == SURE
 
 
 def test_without_a_rule_answer_a_low_model_favourite_is_no_confirmation():
