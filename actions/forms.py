@@ -170,6 +170,11 @@ class ValidateInterviewForm(ReadBackValidators, FormValidationAction):
             if wish:
                 return interjections.handle(state, Turn(wish, None, 0.0, None), slot)
             return ASK
+        kept = (state.values.get(PREVIOUS_PROFILE) or {}).get(slot)
+        if kept in valid and not turn.is_button and keeps_value(turn.text):
+            state.store(slot, kept)  # asked again, and "passt doch so wie es war"
+            state.say(f"Gut, es bleibt bei „{state.label(slot)}“.")
+            return ASK
         earlier = side_requests.earlier_change(state, turn, question)
         if earlier is not None:
             _, proposed = profile_decision(state, turn, slot)

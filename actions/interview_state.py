@@ -88,6 +88,19 @@ class FormState:
         if slot not in changed:
             self.set("changed", changed + [slot])
 
+    def reopen(self, slot: str) -> None:
+        """Asks ``slot`` again now. Its old value is kept aside (in ``previous_profile``, which
+        holds the earlier values of every slot asked again): the question shows it as
+        "(Bisher: …)", and "bleibt so" keeps it (sixth black-box round: "Frage 2 ändern", then
+        "ach nee, passt doch so wie es war" had stored „Nein“)."""
+        old = self.values.get(slot)
+        if old is not None:
+            earlier = dict(self.values.get(PREVIOUS_PROFILE) or {})
+            self.set(PREVIOUS_PROFILE, {**earlier, slot: old})
+        self.set(slot, None)
+        self.mark_changed(slot)
+        self.ask_slot = slot
+
     def label(self, slot: str, value: Any = None) -> str:
         return stored_answer_label(self.qn, slot, self.values.get(slot) if value is None else value)
 

@@ -11,7 +11,15 @@ from actions.asking import AGAIN, ASK
 from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
-from actions.pending_replies import _NO_LEAD, _RETRACTS, answer_after_no, rejected_slots
+from actions.pending_replies import (
+    _NO_LEAD,
+    _RETRACTS,
+    WISH_KINDS,
+    answer_after_no,
+    goes_on,
+    rejected_slots,
+    rejects_both,
+)
 from actions.profile_reading import profile_decision
 from actions.review import referenced_slot
 from bot.nlu.intents import detect
@@ -67,6 +75,8 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
     decision = yes_or_no(turn)
     if not turn.is_button and _RETRACTS.search(normalized(turn.text)):
         decision = False  # "Ach, vergessen Sie das, war ein Tippfehler. Zum Plan: ja, …"
+    if kind in WISH_KINDS and goes_on(turn):
+        decision = False  # "doch, weiter" to "Möchten Sie für heute aufhören?"
     if decision is None and kind == "prefill" and _LEADING_YES.match(turn.text):
         decision = True  # "ja stimmt noch, aber wir sind jetzt 11"
     if decision is None:
@@ -118,6 +128,11 @@ def _answer(state: FormState, turn: Turn, pending: Dict[str, Any]) -> Tuple[str,
         return CONTINUE, None
     options = list(pending.get("options") or [])
     valid = state.qn.answer_ids(question.scale)
+    if not turn.is_button and rejects_both(state, turn, slot):
+        # "keins von beiden", "weder noch", "nein, ich meine das Budget": no choice here
+        state.clear_pending()
+        state.say("Dann wählen Sie bitte die passende Antwort:")
+        return "done", AGAIN
     choice = turn.payload.get("choice") if turn.payload_intent == "answer" else None
     if choice is None and not turn.is_button and turn.short:
         # "Immer – 7 Tage die Woche." at "eher „Regelmäßig“ oder eher „Immer“?"

@@ -11,6 +11,7 @@ from typing import Any, Dict
 from actions import profile_confirm
 from actions.common import Turn
 from actions.interview_state import FormState
+from actions.review import referenced_slot
 from bot.nlu.correction_words import names_profile
 from bot.nlu.text import normalized
 from bot.nlu.understanding import read_answer
@@ -56,3 +57,33 @@ def answer_after_no(state: FormState, turn: Turn) -> bool:
     if reading.sure:
         state.store(question.slot, reading.answer)
     return reading.sure
+
+
+_NEITHER = re.compile(
+    r"\b(kein\w* (von )?(beiden|beidem|davon)|weder noch|weder .* noch|beides (nicht|falsch)"
+    r"|nichts davon|neither|none of (them|these|those))\b"
+)
+_MEANT = re.compile(r"\b(ich (mein|meine|meinte)|meinte ich|gemeint|i meant?)\b")
+
+
+def rejects_both(state: FormState, turn: Turn, slot: str) -> bool:
+    """Neither offered option ("keins von beiden"), or the owner meant another question ("Nä,
+    ich mein dat Budget!")."""
+    said = normalized(turn.text)
+    if _NEITHER.search(said):
+        return True
+    other = referenced_slot(state.qn, turn.text) if _MEANT.search(said) else None
+    return other is not None and other != slot
+
+
+# the pending questions about a wish (stop, pause, restart, withdrawal): going on is a no
+WISH_KINDS = frozenset({"restart", "goodbye", "stop", "withdraw"})
+_GOES_ON = re.compile(
+    r"\b(weiter\w*|fortsetzen|fortfahren|nicht aufhor\w*|bleib\w* (dabei|dran)|mach\w* weiter"
+    r"|go on|continue|keep going)\b"
+)
+
+
+def goes_on(turn: Turn) -> bool:
+    """ "doch, weiter", "nein, weitermachen": the owner wants to go on."""
+    return not turn.is_button and bool(_GOES_ON.search(normalized(turn.text)))

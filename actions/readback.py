@@ -171,7 +171,5 @@ class ReadBackValidators:
             *state.qn.closing_slots,
         ):
             return ASK
-        state.set(slot, None)
-        state.mark_changed(slot)
-        state.ask_slot = slot
+        state.reopen(slot)
         return CHANGE

@@ -116,8 +116,10 @@ _RIGHT = re.compile(r"\b(passt|stimmt|korrekt|richtig|alles (gut|ok|okay|klar|ri
 
 
 _KEEP = re.compile(
-    r"^\W*(das |der |die )?(bleibt|bleibt so|bleibt gleich|wie vorher|wie bisher|unverandert"
-    r"|gleich|stimmt|passt|same|no change|unchanged|keep)\b"
+    r"^\W*((ja|jo|nee|ne|nein|ach|achso|also|doch|ok|okay|gut)\W+)*(doch\W+)?(das |der |die |es )?"
+    r"(bleibt|bleibt so|bleibt gleich|wie vorher|wie bisher|unverandert|gleich|stimmt|passt|same"
+    r"|no change|unchanged|keep|so lassen|lassen (sie|wir) (es |das )?so|lass (es |das )?so"
+    r"|war (doch )?richtig|doch nicht|wie es war)\b(?! nicht| nich\b| net\b)"
 )
 
 

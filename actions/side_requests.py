@@ -42,9 +42,7 @@ def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[
     if slot not in state.qn.question_slots:
         return None
     if answer is None or answer == state.values.get(slot):
-        state.set(slot, None)
-        state.mark_changed(slot)
-        state.ask_slot = slot  # asked now; the open question follows
+        state.reopen(slot)  # asked now; the open question follows
         return CHANGE
     old = state.label(slot)
     state.store(slot, answer)

@@ -23,7 +23,12 @@ _QUIT = (
     r"|langsam )*keine lust mehr|(hor|hore) (jetzt |hier |lieber |dann |einfach )*auf"
     r"|das (ist|wird) mir (alles |jetzt |echt )*zu (viel|lang\w*|blod|doof|kompliziert)"
     r"|(das )?bringt (doch |eh |ja |alles |mir )*(nix|nichts)( mehr)?"
-    r"|tschuss|tschus|ciao|bye|auf wiedersehen)"
+    r"|tschuss|tschus|ciao|bye|auf wiedersehen"
+    # leaving in everyday words and dialect (sixth black-box round)
+    r"|adschus\w*|adjus|tschoo?|tschö|mach\w* (et|es) (jot|joot|jut|gut)"
+    r"|(ich )?(mach|mache) (jetzt |erstmal |dann |fur heute )*feierabend"
+    r"|(ich )?(hab|habe) (grad |gerade |jetzt |leider |echt )*keine zeit( mehr)?"
+    r"|(ich )?muss (jetzt |leider |dann )*(los|weg)( (die |der )?\w+ ruft)?)"
 )
 _PURE_QUIT = (
     rf"^(also |ach |ne |nee |boah |puh |sorry |ehrlich gesagt )*{_QUIT}"
@@ -34,8 +39,10 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
     ("erase_data",
      r"\b(losch\w*|entfern\w*|vernicht\w*|vergessen sie)\b.{0,40}\b(daten|gesprach\w*|verlauf"
      r"|chat\w*|unterhaltung|infos?|informationen|protokoll|nachrichten|alles was ich)\b"
-     r"|\b(daten|gesprach\w*|verlauf|chat\w*|unterhaltung|nachrichten)\b.{0,40}"
+     r"|\b(daten|gesprach\w*|verlauf|chat\w*|unterhaltung|nachrichten|angaben|antworten"
+     r"|ergebnis\w*)\b.{0,40}"
      r"\b(losch\w*|entfern\w*)\b|recht auf (loschung|vergessen\w*)|\bdatenloschung\b"
+     r"|\b(will|mochte|mocht|bitte|soll)\b.{0,20}\balles\b.{0,15}\b(geloscht|entfernt)\b"
      r"|\b(losch\w*|entfern\w*) sie (bitte )?(alles|mich|das|es)\b"
      r"|\b(vergessen sie|vergiss|vergesst) (bitte )?(mich|uns|alles uber mich)\b"
      r"|\balles (uber mich |von mir )?(losch\w*|entfern\w*)\b"
@@ -68,9 +75,13 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"^(so |also |ok |okay |gut )*(weiter|weiter gehts|weiter geht s|es geht weiter"
      r"|machen wir weiter|weitermachen)$", True),
     ("withdraw",
-     r"\b(widerruf\w*|einwilligung zuruck|zustimmung zuruck|ziehe? (meine )?(einwilligung"
+     r"\b(widerruf\w*|(einwilligung|zustimmung) (\w+ )?zuruck\w*|ziehe? (meine )?(einwilligung"
      r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
      r"|mochte (doch )?nicht mehr mitmachen"
+     r"|(will|mochte|mocht) (\w+ ){0,2}(doch |lieber |jetzt |eigentlich )*(nicht|nicht mehr)"
+     r" (mitmachen|teilnehmen|dabei sein)"
+     r"|(will|mochte|mocht) (\w+ ){0,3}nicht,? dass (sie |ihr )?(meine|unsere|die|alle) (daten"
+     r"|angaben|antworten)( \w+){0,2} (gespeichert|speichern|aufbewahrt)"
      r"|(?<!\bhat )(?<!\bhatte )(?<!\bhaben )(?<!\bhatten )keine lust mehr)\b", False),
     # a message that is only a wish to quit ("ich will nicht mehr", "ich hab keine Lust mehr",
     # "das ist mir zu viel, ich hör auf"): asked about as a pause, never read as an answer

@@ -65,3 +65,53 @@ def test_an_offered_option_named_in_a_sentence_is_the_choice(text, choice):
     pending = {"type": "answer", "slot": "security_backup", "options": ["regularly", "always"]}
     outcome = at("security_backup", pending=pending).say(text)
     assert outcome.slot("security_backup") == choice
+
+
+@pytest.mark.parametrize(
+    "keep", ["ach nee, passt doch so wie es war", "nee doch nicht, lassen Sie es so", "bleibt"]
+)
+def test_an_answer_asked_again_keeps_its_value_on_request(keep):
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    old = finished()["security_backup"]
+    reopened = dialogue.say("bei der Datensicherung hab ich mich vertan")
+    assert reopened.requested == "security_backup"
+    assert "(Bisher:" in reopened.texts[0]
+    outcome = dialogue.say(keep)
+    assert outcome.slot("security_backup") == old
+    assert outcome.texts[0].startswith("Gut, es bleibt bei")
+
+
+def test_the_old_answer_is_shown_when_the_question_comes_again():
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    dialogue.say("Frage 2 ändern")
+    outcome = dialogue.say("Moment, ich muss kurz weg")
+    assert not outcome.sets("strategy_responsible")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["keins von beiden", "weder noch", "nein, ich meine das Budget", "Nä, ich mein dat Budget!"],
+)
+def test_neither_offered_option_is_no_choice(text):
+    from tests.unit.interview_helpers import at
+
+    pending = {"type": "answer", "slot": "tools_cloud", "options": ["partly", "no"]}
+    outcome = at("tools_cloud", pending=pending).say(text)
+    assert not outcome.sets("tools_cloud")
+    assert outcome.texts[0] == "Dann wählen Sie bitte die passende Antwort:"
+
+
+@pytest.mark.parametrize(
+    "leave", ["Ich mach jetzt Feierabend", "hab grad keine Zeit mehr", "muss los, Baustelle ruft"]
+)
+def test_leaving_in_everyday_words_is_asked_about_and_going_on_is_a_no(leave):
+    from tests.unit.interview_helpers import at
+
+    dialogue = at("strategy_goals")
+    asked = dialogue.say(leave)
+    assert not asked.sets("strategy_goals")
+    assert asked.slot("pending")["type"] in ("goodbye", "stop")
+    outcome = dialogue.say("doch, weiter")
+    assert not outcome.sets("strategy_goals")
+    assert not any(t.startswith("Bis bald") for t in outcome.texts)
+    assert outcome.requested == "strategy_goals"
