@@ -21,6 +21,7 @@ from actions.review import (
 )
 from actions.review_changes import change_requests
 from bot.nlu.needs import parse_need
+from bot.nlu.profile import read_profile
 from bot.nlu.text import normalized
 from contract.questionnaire import NO_NEED
 
@@ -99,6 +100,8 @@ class ReadBackValidators:
         _, changes = profile_decision(state, turn, None)
         if changes:  # a profile change counts only after the owner confirmed it
             return profile_confirm.confirm(state, changes, turn.text)
+        if slot in PROFILE_SLOTS:
+            return self._profile_named(state, turn, slot)
         if slot:
             return self._start_change(state, slot)
         decision = pending.yes_or_no(turn)
@@ -158,6 +161,20 @@ class ReadBackValidators:
         state.mark_changed(slot)
         state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
         return ASK
+
+    def _profile_named(self, state: FormState, turn: Turn, slot: str) -> Mode:
+        """A profile value named in a sentence ("wir sind übrigens 10 Leute plus 2 Aushilfen im
+        Sommer"): a new value is confirmed first, the same one changes nothing, and without a
+        value only that one is asked again, its old value kept for "bleibt" (the whole
+        profile had been wiped: sixth black-box round)."""
+        value = read_profile(turn.text, slot).values.get(slot)
+        if value is not None and value == state.values.get(slot):
+            state.say(f"Bei „{state.qn.short_title(slot)}“ steht bereits „{state.label(slot)}“.")
+            return ASK
+        if value is not None:
+            return profile_confirm.confirm(state, {slot: value}, turn.text)
+        state.reopen(slot)
+        return CHANGE
 
     def _start_change(self, state: FormState, slot: str) -> Mode:
         if slot == "employees":

@@ -21,7 +21,7 @@ from contract.questionnaire import Question
 
 # words that say an earlier answer is being changed (not merely mentioned)
 _CHANGING = re.compile(
-    r"\b(vertan|verklickt|vertippt|verschrieben|korrigier\w*|(war|ist) falsch"
+    r"\b(vertan|verklickt|vertippt|verschrieben|korrigier\w*|(war|ist) falsch|mein fehler|my bad"
     r"|(bitte|mochte|mocht|will|wollte|konnen sie|kann ich|muss|soll) (\w+ ){0,5}(ab)?andern"
     r"|(ab)?andern (sie|bitte)"
     r"|falsch (gesagt|angegeben|geklickt|gedruckt|beantwortet|verstanden)"

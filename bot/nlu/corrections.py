@@ -195,6 +195,14 @@ def _category_word(text: str, match: Any) -> bool:
     return set(normalized(clean(text)[match.start : match.end]).split()) <= _CATEGORY_WORDS
 
 
+_TOPIC_BEFORE = re.compile(r"\b(bei|zu|zur|zum|mit|uber|fur|an) (der|dem|den|die|das)$")
+
+
+def _topic(text: str, match: Any) -> bool:
+    """The trade word names a topic ("bei der Software muss ja stehen"), not the firm."""
+    return bool(_TOPIC_BEFORE.search(normalized(clean(text)[: match.start]).strip()))
+
+
 def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
     """The new value a correction states for ``slot`` (never the known one), or None."""
     if slot not in targets and names_known(text, slot, known):
@@ -219,7 +227,7 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
                 continue  # "aber was anderes: … die Zahl korrigieren": not the sector
             if "sector" in targets or identity_frame(text, match):
                 return match.value
-        found = [m for m in find_sectors(text) if m.value != known]
+        found = [m for m in find_sectors(text) if m.value != known and not _topic(text, m)]
         others = {m.value for m in found}
         named = {m.value for m in found if _category_word(text, m)}
         short = (

@@ -115,3 +115,29 @@ def test_leaving_in_everyday_words_is_asked_about_and_going_on_is_a_no(leave):
     assert not outcome.sets("strategy_goals")
     assert not any(t.startswith("Bis bald") for t in outcome.texts)
     assert outcome.requested == "strategy_goals"
+
+
+def test_a_staff_remark_at_the_read_back_never_wipes_the_profile():
+    dialogue = Dialogue(FORM, {**finished(), "employees": 10}, "answers_confirmed")
+    same = dialogue.say("wir sind übrigens 10 Leute")
+    assert same.texts[0] == "Bei „Beschäftigte“ steht bereits „10 Beschäftigte“."
+    remark = dialogue.say("wir sind übrigens 10 Leute plus 2 Aushilfen im Sommer")
+    assert not remark.sets("sector") and not remark.sets("municipality")
+    if remark.requested == "employees":  # asked again: the old count stays on request
+        kept = dialogue.say("ja passt")
+        assert kept.slot("employees") == 10
+
+
+def test_a_change_of_the_software_answer_is_no_sector_change():
+    from bot.nlu.profile import decide_profile
+
+    known = {"employees": 5, "sector": "dienstleistung", "municipality": "erkrath"}
+    assert decide_profile(
+        "mein Fehler, bei der Software muss ja stehen", "tools_mobile", known
+    ) == (
+        {},
+        {},
+    )
+    assert decide_profile(
+        "Korrektur: wir sind eigentlich eine Softwarefirma", "tools_mobile", known
+    )[1] == {"sector": "it_medien"}
