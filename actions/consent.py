@@ -60,6 +60,8 @@ _LEAD_YES = re.compile(
 )
 _AGREES = re.compile(
     r"\b(bin|sind|waren|wäre|ware) (ich|wir) (\w+ )?einverstanden\b|\beinverstanden\.?$"
+    # a yes closing the message: "Wenns sein muss. Ja.", "Meine Frau meint, ich soll. Na dann."
+    r"|(^|[.!?] *)(ja|jo|ok|okay|na dann|na gut|dann los|meinetwegen)[.! ]*$"
 )
 _LEAD_NO = re.compile(r"^(nein|ne+|nö+|noe|nä|no|nope|lieber nicht|auf keinen fall)\b")
 
@@ -185,7 +187,10 @@ class ValidateConsentForm(FormValidationAction):
             answer = self._answer_question(turn, kind, tracker) if is_question(turn.text) else None
             if decision and answer:  # "ja, aber was kostet das?": answered, then started
                 dispatcher.utter_message(text=answer)
-            return [SlotSet("consent", decision)]
+            # "Ja, einverstanden. Wir sind eine Physiotherapiepraxis in Erkrath, 11 Personen":
+            # the firm's data in the consent message is read back after it, as if sent before
+            profile = _profile_events(tracker, turn) if decision else []
+            return profile + [SlotSet("consent", decision)]
         profile = _profile_events(tracker, turn)
         if profile and not is_question(turn.text):
             dispatcher.utter_message(
