@@ -42,12 +42,14 @@ from bot.nlu.text import clean, normalized, tokenize
 
 
 def _with_commas(text: str) -> str:
-    """Folded words; a "," where the text has a comma, colon, dash or sentence end."""
+    """Folded words; a "," where the text has a comma, colon, dash or sentence end (not the
+    hyphen of a compound: "Location-Besichtigungen" is no "Location: Besichtigungen")."""
     text = clean(text)
     out: list[str] = []
     end = 0
     for token in tokenize(text):
-        if out and any(c in text[end : token.start] for c in ",;:.!?–-()"):
+        gap = text[end : token.start]
+        if out and (any(c in gap for c in ",;:.!?–()") or "-" in gap and gap != "-"):
             out.append(",")
         out.append(token.norm)
         end = token.end

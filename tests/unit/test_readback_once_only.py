@@ -141,3 +141,10 @@ def test_a_change_of_the_software_answer_is_no_sector_change():
     assert decide_profile(
         "Korrektur: wir sind eigentlich eine Softwarefirma", "tools_mobile", known
     )[1] == {"sector": "it_medien"}
+
+
+def test_a_hyphenated_compound_is_no_correction_of_the_town():
+    from bot.nlu.corrections import is_correction
+
+    assert not is_correction("Ja, ich bin ständig unterwegs, Location-Besichtigungen.")
+    assert is_correction("Ort - Haan")
