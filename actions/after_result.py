@@ -57,7 +57,10 @@ _CORRECTION_AFTER = (
     "etwas nicht stimmt, starten Sie bitte einen neuen Check mit den richtigen Angaben – mit "
     "„Neuen Check starten“. Das bisherige Ergebnis zählt dann nicht mehr."
 )
-_CONTACT = re.compile(r"\b(kontakt\w*|ansprechpartner\w*|anruf\w*|telefon\w*|mensch|person)\b")
+_CONTACT = re.compile(
+    r"\b(kontakt\w*|ansprechpartner\w*|anruf\w*|telefon\w*|mensch|person|wer hilft|helfen kann"
+    r"|(an|bei) wen|wen (kann|soll) ich|wende ich mich|zustandig\w*)\b"
+)
 _DIMENSION_WORDS = {
     "strategy": ["strategie", "organisation", "ziele", "planung", "budget"],
     "tools": ["werkzeuge", "ausstattung", "it ausstattung", "software", "cloud", "tools"],
@@ -152,7 +155,11 @@ def topic_offerings_answer(qn: Questionnaire, dimension_id: str, tracker: Tracke
     fitting.sort(key=lambda o: o.id not in recommended)
     title = qn.dimension(dimension_id).title
     if not fitting:
-        return f"Zum Thema „{title}“ habe ich kein weiteres Angebot, das zu Ihrem Betrieb passt."
+        contact = contact_message(town)["text"]
+        return (
+            f"Zum Thema „{title}“ habe ich kein weiteres Angebot, das zu Ihrem Betrieb passt.\n"
+            f"{contact}"
+        )
     lines = [f"Zum Thema „{title}“ passen diese Angebote zu Ihrem Betrieb:"]
     for offering in fitting[:3]:
         by = "" if offering.provider.startswith(offering.title) else f" ({offering.provider})"

@@ -148,3 +148,11 @@ def test_a_question_for_offerings_on_data_protection_lists_offerings_not_the_not
     tracker = make_tracker("Gibt es auch ein Angebot zum Datenschutz?", result_slots(), form=None)
     outcome = run(ActionPrivacyInfo(), tracker)
     assert outcome.texts[0].startswith("Zum Thema „IT-Sicherheit und Datenschutz“"), outcome.texts
+
+
+@pytest.mark.parametrize(
+    "text", ["wer hilft mir da?", "an wen wende ich mich damit?", "Wer ist dafür zuständig?"]
+)
+def test_who_helps_names_the_contact(text):
+    """A wish without a fitting offering, then "wer hilft mir da?" (sixth black-box round)."""
+    assert KREIS in ask(text).texts[0]
