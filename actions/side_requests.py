@@ -30,15 +30,69 @@ _CHANGING = re.compile(
 )
 
 
+# back to the question before ("zurück", "die vorige Frage nochmal", "verklickt, das sollte Ja
+# sein", "Korrektur zur letzten Antwort: doch ja"; sixth black-box round)
+_BACK = re.compile(
+    r"\b((einen |ein |1 )?schritt zuruck|(eine |1 )?frage zuruck|geh(e|en|t)? (\w+ ){0,2}zuruck"
+    r"|(die |der |zur |zu der |bei der )?(vorige|vorherige|letzte|davorige)\w* (frage|antwort)"
+    r"|frage davor|verklickt|(my |the )?(previous|last) (question|answer)|go back)\b"
+)
+# "Ist das die letzte Frage?" names the last question without going back to it
+_REDO = re.compile(
+    r"\b(nochmal|noch mal|andern|zuruck|korrektur|korrigier\w*|falsch|vertan|verklickt|sollte"
+    r"|go back|change)\b"
+)
+_SHOULD_BE = re.compile(
+    r"\b(sollte|soll|muss|musste|ware|wollte) (eigentlich |doch |naturlich |da )*(\w+)"
+    r" (sein|heissen|stehen|lauten)\b"
+)
+_BACK_ALONE = re.compile(r"^(zuruck|back|nochmal zuruck|bitte zuruck|zuruck bitte)$")
+
+
+def _previous(state: FormState, current: Question) -> Optional[Question]:
+    slots = state.qn.question_slots
+    index = slots.index(current.slot) if current.slot in slots else 0
+    for slot in reversed(slots[:index]):
+        if state.values.get(slot) is not None:
+            return state.qn.question(slot)
+    return None
+
+
+def back_to_previous(state: FormState, turn: Turn, current: Question) -> Optional[str]:
+    """The owner goes back one question: an answer in the same message is stored for it, else
+    it is asked again (its old answer kept for "bleibt"); the open question follows."""
+    said = normalized(turn.text)
+    back = _BACK.search(said) and _REDO.search(said)
+    if turn.is_button or not (back or _BACK_ALONE.match(said)):
+        return None
+    previous = _previous(state, current)
+    if previous is None:
+        return None
+    rest = _BACK.sub(" ", said)
+    meant = _SHOULD_BE.search(rest)
+    if meant:  # "das sollte Ja sein", "muss eigentlich nein heißen"
+        rest = meant.group(3)
+    reading = read_answer(rest, previous.scale, previous.slot) if rest.split() else None
+    if reading is not None and reading.sure and reading.answer != state.values[previous.slot]:
+        old = state.label(previous.slot)
+        state.store(previous.slot, reading.answer)
+        state.mark_changed(previous.slot)
+        title, new = state.qn.short_title(previous.slot), state.label(previous.slot)
+        state.say(f"Geändert: {title} – „{old}“ → „{new}“.")
+        return AGAIN
+    state.reopen(previous.slot)
+    return CHANGE
+
+
 def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[str]:
     """A change of an answer already given, named by its question and with change language: the
     new value is stored (or the question asked again) and the open question is asked again; the
     mode of the next prompt, or None when the message is no such change."""
     if turn.is_button or not _CHANGING.search(normalized(turn.text)):
-        return None
+        return back_to_previous(state, turn, current)
     slot, answer = change_request(state.qn, turn.text)
     if slot is None or slot == current.slot or state.values.get(slot) is None:
-        return None
+        return back_to_previous(state, turn, current)
     if slot not in state.qn.question_slots:
         return None
     if answer is None or answer == state.values.get(slot):

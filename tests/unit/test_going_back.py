@@ -1,0 +1,54 @@
+"""Going back one question in plain words (sixth black-box round: "zurück", "die vorige Frage
+nochmal" were not understood, and "Korrektur zur letzten Antwort: doch ja" filled the open
+question instead of the one before)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.action_helpers import FakeApi
+from tests.unit.interview_helpers import at
+
+
+@pytest.fixture(autouse=True)
+def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
+    return FakeApi().install(monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zurück",
+        "die vorige Frage nochmal bitte",
+        "geh nochmal eine Frage zurück",
+        "ich will meine letzte Antwort ändern",
+        "einen Schritt zurück",
+    ],
+)
+def test_back_asks_the_question_before_again(text):
+    outcome = at("tools_cloud", strategy_budget="no").say(text)
+    assert not outcome.sets("tools_cloud")
+    assert outcome.requested == "strategy_budget"
+    assert "(Bisher: Nein)" in outcome.texts[0]
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("oh, verklickt, das sollte Ja sein", "yes"),
+        ("Korrektur zur letzten Antwort: doch ja, wir haben ein festes Budget", "yes"),
+    ],
+)
+def test_back_with_an_answer_changes_the_question_before(text, answer):
+    outcome = at("tools_cloud", strategy_budget="no").say(text)
+    assert outcome.slot("strategy_budget") == answer
+    assert not outcome.sets("tools_cloud")
+    assert outcome.requested == "tools_cloud"
+
+
+def test_zurueck_inside_an_answer_is_the_answer():
+    outcome = at("tools_cloud", strategy_budget="no").say(
+        "Ja, wir greifen für alles auf die Cloud zurück"
+    )
+    assert outcome.slot("tools_cloud") == "yes"
+    assert not outcome.sets("strategy_budget")
