@@ -18,7 +18,12 @@ from actions.contact import contact_message
 from actions.followup import result_links
 from actions.new_check import restart_reply
 from actions.result import followup_buttons
-from actions.result_answers import dimension_answer, offering_answer, score_answer
+from actions.result_answers import (
+    dimension_answer,
+    offering_answer,
+    result_again_answer,
+    score_answer,
+)
 from actions.review import referenced_slot
 from bot.nlu.corrections import is_correction
 from bot.nlu.profile import decide_profile
@@ -56,6 +61,11 @@ _CORRECTION_AFTER = (
     "Ihr Ergebnis ist schon ausgewertet; einzelne Angaben ändere ich danach nicht mehr. Wenn "
     "etwas nicht stimmt, starten Sie bitte einen neuen Check mit den richtigen Angaben – mit "
     "„Neuen Check starten“. Das bisherige Ergebnis zählt dann nicht mehr."
+)
+# "können Sie mir mein Ergebnis nochmal zeigen?", "nochmal die Angebote bitte, die drei"
+_AGAIN = re.compile(r"\b(nochmal|noch mal|noch einmal|erneut|wieder|again)\b")
+_WHOLE_RESULT = re.compile(
+    r"\b(ergebnis\w*|auswertung|punkte|werte|angebote|empfehlungen|zusammenfassung|result)\b"
 )
 _CONTACT = re.compile(
     r"\b(kontakt\w*|ansprechpartner\w*|anruf\w*|telefon\w*|mensch|person|wer hilft|helfen kann"
@@ -219,6 +229,9 @@ class ActionAnswerFollowup(Action):
             and (turn.intent == "change" or wants_correction(turn.text, tracker))
         ):
             message["text"] = _CORRECTION_AFTER
+        elif _AGAIN.search(norm) and _WHOLE_RESULT.search(norm) and not payload:
+            shown = [o for o in (catalogue().get(i) for i in recommended) if o is not None]
+            message["text"] = result_again_answer(qn, tracker, shown)
         elif offering is not None:
             message["text"] = offering_answer(offering, aspect_of(norm))
         elif topic:

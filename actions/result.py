@@ -47,10 +47,16 @@ def result_summary(questionnaire: Questionnaire, maturity: Mapping[str, Any]) ->
             f"Geschafft – vielen Dank! Ihr digitaler Reifegrad: {maturity['overall']} von 100 "
             f"Punkten, Stufe „{level.title}“."
         )
-    lines = [head, "", "Ihre Werte je Thema:"]
+    return "\n".join([head, "", *dimension_lines(questionnaire, maturity)])
+
+
+def dimension_lines(questionnaire: Questionnaire, maturity: Mapping[str, Any]) -> List[str]:
+    """ "Ihre Werte je Thema:" and one line per dimension."""
+    lines = ["Ihre Werte je Thema:"]
     for dimension in questionnaire.dimensions:
-        lines.append(f"• {dimension.title}: {_score_text(maturity['dimensions'][dimension.id])}")
-    return "\n".join(lines)
+        score = (maturity.get("dimensions") or {}).get(dimension.id)
+        lines.append(f"• {dimension.title}: {_score_text(score)}")
+    return lines
 
 
 def strengths_and_gaps(

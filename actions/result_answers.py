@@ -3,11 +3,12 @@ to apply), a topic's score and the answers behind it, and how the overall score 
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
 from rasa_sdk import Tracker
 
 from actions.common import answers_of
+from actions.result import dimension_lines
 from contract.catalogue import Offering
 from contract.questionnaire import Questionnaire
 from contract.scoring import answer_value
@@ -68,3 +69,22 @@ def score_answer(qn: Questionnaire, tracker: Tracker) -> str:
         "Durchschnitt gebildet, „weiß nicht“ zählt nicht mit. Der Gesamtwert ist der Durchschnitt "
         f"der Themen. Die Stufen: {bands}."
     )
+
+
+def result_again_answer(qn: Questionnaire, tracker: Tracker, offerings: List[Offering]) -> str:
+    """The result once more, on request ("können Sie mir mein Ergebnis nochmal zeigen?",
+    "nochmal die Angebote bitte"): the scores and the recommended offerings, nothing new."""
+    maturity = tracker.get_slot("maturity") or {}
+    level = qn.level_for(maturity.get("overall"))
+    lines = [
+        f"Ihr Ergebnis: {maturity.get('overall')} von 100 Punkten, Stufe „{level.title}“."
+        if level
+        else "Für einen Gesamtwert fehlten Antworten.",
+        "",
+        *dimension_lines(qn, maturity),
+    ]
+    if offerings:
+        lines += ["", "Die empfohlenen Angebote:"]
+        for number, offering in enumerate(offerings, start=1):
+            lines.append(f"{number}. {offering.title}: {offering.url}")
+    return "\n".join(lines)

@@ -156,3 +156,17 @@ def test_a_question_for_offerings_on_data_protection_lists_offerings_not_the_not
 def test_who_helps_names_the_contact(text):
     """A wish without a fitting offering, then "wer hilft mir da?" (sixth black-box round)."""
     assert KREIS in ask(text).texts[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "können Sie mir mein Ergebnis nochmal zeigen?",
+        "zeig mir bitte nochmal meine Punkte je Thema",
+        "nochmal die Angebote bitte, die drei",
+    ],
+)
+def test_the_result_again_on_request(text):
+    shown = ask(text).texts[0]
+    assert shown.startswith("Ihr Ergebnis:") and "Ihre Werte je Thema:" in shown
+    assert "1. " + offering(0).title in shown
