@@ -54,3 +54,24 @@ def test_a_count_read_two_ways_keeps_both_readings_next_to_other_values():
     stored, proposed, options = decide_profile_options(text, "employees", E)
     assert stored == {} and proposed["employees"] == 4 and proposed["municipality"] == "langenfeld"
     assert options == {"employees": (4, 5)}
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Wir sind drei Leute plus zwei Minijobber.", 5),
+        ("Wir sind 8, davon 2 Azubis", 8),
+        ("Aktuell sind wir noch 4 – mein Kollege und ich sowie zwei Teilzeitkräfte.", 4),
+        ("Fest angestellt sind wir sechs, im Dezember kommen zwei Aushilfen dazu, die würde ich "
+         "aber nicht mitzählen.", 6),
+        ("Zwei Dutzend, ich als Chefin mitgerechnet.", 24),
+    ],
+)  # fmt: skip
+def test_apprentices_added_with_plus_count_and_a_subset_does_not(text, count):
+    from bot.nlu.numbers import read_staff
+
+    assert read_staff(text, lenient=True).count == count
+
+
+def test_a_bare_zero_is_confirmed_first():
+    assert decide_profile("null", "employees", E) == ({}, {"employees": 1})

@@ -137,9 +137,11 @@ def _decide(
             value += sum(m.value for m in owners) + (1 if owner_extra else 0)
             return reading([pick, *owners], value, "owners+staff")
         for m in mentions:
-            if m.first <= pick.last or m.sub or m.kind not in ("group", "person", "owner"):
+            if m.first <= pick.last or m.kind not in ("group", "person", "owner"):
                 continue
             window = set(low[max(pick.last + 1, m.first - 6) : m.first])
+            if m.sub and not _sub_added(low, norm, pick, m):
+                continue  # "wir sind 8, davon 2 Azubis"; but "wir sind drei plus zwei Azubis"
             joined = (
                 m.kind == "owner"
                 and not owner_in
@@ -246,6 +248,21 @@ def _decide(
             return None
     value = bare[-1].value + (1 if owner_extra else 0)
     return reading([bare[-1]], value, "bare")
+
+
+_NOT_COUNTED = re.compile(
+    r"\bnicht (mit)?(zahl|gezahlt|rechn|gerechnet)|\bzahle? ich (\w+ )?nicht\b"
+)
+
+
+def _sub_added(low: list[str], norm: str, pick: Mention, m: Mention) -> bool:
+    """Apprentices, part-timers or mini-jobbers right after "plus"/"dazu" add to a stated total
+    ("wir sind drei Leute plus zwei Minijobber"), unless they explain it ("noch 4 – mein Kollege
+    und ich sowie zwei Teilzeitkräfte", "also wir zwei plus zwei Aushilfen") or are not counted."""
+    before = set(low[max(pick.last + 1, m.first - 2) : m.first])
+    between = set(low[pick.last + 1 : m.first])
+    explained = between & {"-", "–", ":", "also", "namlich", "sprich"}
+    return bool(before & _ADD_MARKERS) and not explained and not _NOT_COUNTED.search(norm)
 
 
 _APPOSITION_GAP = frozenset({",", ":", "-", "–", "nur", "also", "zwar", "namlich"})

@@ -16,7 +16,8 @@ from bot.nlu.numbers.records import Mention
 _OWNER_IN = re.compile(
     r"\b((inkl|inklusive|einschliesslich|incl|including|samt|mit) (mir|mich|me|chef|chefin"
     r"|inhaber|inhaberin|de chefin|der chefin|dem chef)(?! (arbeiten|arbeitet|schaffen))"
-    r"|(mich|mir|me|myself|ich) (selbst )?(eingerechnet|mitgerechnet|mitgezahlt|mitjezahlt"
+    r"|(mich|mir|me|myself|ich) (selbst )?(als (\w+ )?\w+ )?(eingerechnet|mitgerechnet|mitgezahlt"
+    r"|mitjezahlt"
     r"|inklusive"
     r"|inbegriffen|included|eingeschlossen|mit eingerechnet|mit gezahlt)"
     r"|ich bin (\w+ ){0,3}(mit )?(dabei|drauf|drin|mitgezahlt|eingerechnet)"

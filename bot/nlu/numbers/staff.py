@@ -49,7 +49,9 @@ def read_staff(text: str, lenient: bool = False) -> StaffReading | None:
     )
     if reading is None or not 1 <= reading.count <= MAX_COUNT:
         if reading is not None and reading.count == 0:
-            return StaffReading(1, reading.start, reading.end, reading.source)
+            # "keine Mitarbeiter": the owner alone; a bare "0" or "null" is confirmed first
+            sure = reading.source != "bare"
+            return StaffReading(1, reading.start, reading.end, reading.source, sure=sure)
         return None
     if _other_party(text, reading) or _age(text, reading) or _visitors(text, reading):
         return None
