@@ -20,13 +20,13 @@ as stored right after at most one confirmation when the stored answer, or one of
 options, is what the corpus writer meant. Profile messages go through the same decision as the
 form (bot.nlu.understanding.decide_profile). `make bench` prints the held-out half; tuning only
 ever looks at the development sets. The shipped answer model is trained on dev ... dev5,
-dev7, dev8, dev9, dev11 ... dev14, dev17 ... dev20, dev22 ... dev24 and synthetic, so ``--half
-dev`` ... ``dev5``, ``dev7`` ... ``dev14``, ``dev17`` ... ``dev20``, ``dev22`` ... ``dev24`` without
+dev7, dev8, dev9, dev11 ... dev14, dev17 ... dev20, dev22 ... dev25 and synthetic, so ``--half
+dev`` ... ``dev5``, ``dev7`` ... ``dev14``, ``dev17`` ... ``dev20``, ``dev22`` ... ``dev25`` without
 ``--train``/``--cv``
 are
 in-sample numbers for the answers (no profile set is training material); use ``--cross`` (or
 ``--train``) for an estimate on unseen text. The profile
-sets of dev2 ... dev24 (tests/corpus/dev*/profile_*.jsonl) are the check that the profile rules
+sets of dev2 ... dev25 (tests/corpus/dev*/profile_*.jsonl) are the check that the profile rules
 generalise.
 Several profile values of one message are confirmed together (see :func:`profile_outcome`).
 """
@@ -97,7 +97,7 @@ __all__ = [
 DEV_HALVES = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
     "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21",
-    "dev22", "dev23", "dev24",
+    "dev22", "dev23", "dev24", "dev25",
 )  # fmt: skip
 
 
