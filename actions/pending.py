@@ -8,7 +8,8 @@ from typing import Any, Dict, Optional, Tuple
 
 from actions import profile_confirm
 from actions.asking import AGAIN, ASK
-from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
+from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn, yes_no_buttons
+from actions.interjections import CONFIRMATIONS
 from actions.interview_start import reset_events
 from actions.interview_state import SILENT, FormState
 from actions.pending_replies import (
@@ -19,6 +20,7 @@ from actions.pending_replies import (
     goes_on,
     rejected_slots,
     rejects_both,
+    unclear_wish_reply,
 )
 from actions.profile_reading import profile_decision
 from actions.review import referenced_slot
@@ -77,6 +79,12 @@ def resolve(state: FormState, turn: Turn) -> Tuple[str, Optional[str]]:
         decision = False  # "Ach, vergessen Sie das, war ein Tippfehler. Zum Plan: ja, …"
     if kind in WISH_KINDS and goes_on(turn):
         decision = False  # "doch, weiter" to "Möchten Sie für heute aufhören?"
+    if kind in WISH_KINDS and unclear_wish_reply(state, turn, decision):
+        # "ok?", "🤷", "hmm weiß nicht" to "Möchten Sie wirklich von vorn beginnen?": nothing is
+        # done and nothing is stored as an answer; the question comes again
+        text, (yes, no) = CONFIRMATIONS[kind]
+        state.say(f"Bitte sagen Sie kurz Ja oder Nein. {text}", buttons=yes_no_buttons(yes, no))
+        return "done", SILENT
     if decision is None and kind == "prefill" and _LEADING_YES.match(turn.text):
         decision = True  # "ja stimmt noch, aber wir sind jetzt 11"
     if decision is None:

@@ -51,6 +51,7 @@ def answer_after_no(state: FormState, turn: Turn) -> bool:
     retraction = _RETRACTS.search(rest)
     if retraction:  # "vergessen Sie das, war ein Tippfehler. Zum Plan: ja, haben wir"
         rest = re.split(r"[.!?:]", rest[retraction.end() :], maxsplit=1)[-1].strip(" ,.;:!-")
+    rest = _GOES_ON.sub(" ", rest).strip(" ,.;:!-")  # "Nee, lass mal, ich mach weiter"
     if question is None or turn.is_button or len(rest.split()) < 2:
         return False
     reading = read_answer(rest, question.scale, question.slot)
@@ -80,10 +81,32 @@ def rejects_both(state: FormState, turn: Turn, slot: str) -> bool:
 WISH_KINDS = frozenset({"restart", "goodbye", "stop", "withdraw"})
 _GOES_ON = re.compile(
     r"\b(weiter\w*|fortsetzen|fortfahren|nicht aufhor\w*|bleib\w* (dabei|dran)|mach\w* weiter"
-    r"|go on|continue|keep going)\b"
+    r"|go on|continue|keep going|lass (mal|es|das|gut sein)|lassen sie (es|das)|vergiss es"
+    r"|doch nicht|egal)\b"
 )
 
 
 def goes_on(turn: Turn) -> bool:
     """ "doch, weiter", "nein, weitermachen": the owner wants to go on."""
     return not turn.is_button and bool(_GOES_ON.search(normalized(turn.text)))
+
+
+_VAGUE = re.compile(r"^\W*(jein|vielleicht|hm+|mal sehen|weiss nicht|weis nicht|keine ahnung)\b")
+
+
+def unclear_wish_reply(state: FormState, turn: Turn, decision: Any) -> bool:
+    """A reply to a stop, pause, restart or withdrawal question that decides nothing: a yes
+    with a question mark ("ok?"), or a short message that is neither yes nor no nor an answer
+    to the open question ("🤷", "jein", "hmm weiß nicht"; "teilweise" answers the question).
+    Nothing destructive happens on it, and it is no answer either."""
+    if turn.is_button:
+        return False
+    if decision is True:
+        return "?" in turn.text
+    if decision is not None or turn.words > 3:
+        return False
+    if _VAGUE.match(normalized(turn.text)):
+        return True
+    question = state.qn.question(state.requested)
+    reading = read_answer(turn.text, question.scale, question.slot) if question else None
+    return reading is None or not reading.sure or reading.answer == "dont_know"

@@ -109,7 +109,7 @@ class ReadBackValidators:
             # "Ja, aber was wird gespeichert?": the question first; the result is once only, so
             # a longer message read as yes ("bei der E-Mail-Frage mit dem Betrug ja") is none
             decision = None
-        if confirms(turn.text) and (leading or short) or decision is True:
+        if confirms(turn.text) or decision is True:
             state.store(REVIEW_SLOT, True)
             return ASK
         wrong = _NEGATED_SUMMARY.search(turn.text) and (

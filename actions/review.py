@@ -83,7 +83,29 @@ def summary_message(
 _NOT_CONFIRMED = re.compile(
     r"\b(nicht|nich|net|nit|nee|ne|no|nope|not|noe|kein\w*|fast|bevor|moment|warte\w*|halt"
     r"|zweifel\w*|unsicher|almost|nearly|mostly|except|spater|morgen|nachher|weg|pause"
-    r"|feierabend|abbrech\w*|aufhor\w*)\b"
+    r"|feierabend|abbrech\w*|aufhor\w*|ob|sekunde|telefon\w*|uberleg\w*|ruhe|durchles\w*"
+    r"|nochmal|frag\w* (noch|erst|mal)|kompagnon|partner\w*|wait|later)\b"
+)
+# what a message that confirms the summary may consist of, when it is short ("ja", "passt",
+# "ok danke", "alles gut 👍")
+_CONFIRM_WORDS = frozenset(
+    {
+        *("ja", "jo", "jap", "jep", "yes", "ok", "okay", "passt", "stimmt", "korrekt"),
+        *("richtig", "genau", "alles", "gut", "klar", "so", "weiter", "bitte", "danke", "top"),
+        *("super", "prima", "perfekt", "fertig", "bestatigt", "jawohl", "yep", "correct", "right"),
+    }
+)
+# a confirmation phrase in a longer message ("Ja, passt alles, auch die Website", "Nunmehr wären
+# sämtliche Angaben zutreffend; ich bitte um die Auswertung", "now it's correct, show me the
+# results"); a bare "ok"/"ja" at the start of a longer message is none ("ok, muss grad mal kurz
+# ans Telefon", "ja, sekunde": sixth black-box round)
+_CONFIRM_PHRASE = re.compile(
+    r"\b(passt (alles|so|soweit)|stimmt (alles|so|soweit)|alles (stimmt|passt|richtig|korrekt|gut"
+    r"|ok|okay|klar|zutreffend)|(ist|sind|ware|waren) (\w+ ){0,2}(richtig|korrekt|zutreffend)( so)?"
+    r"|sieht (alles |so )?(gut|richtig|korrekt) aus"
+    r"|(zum|zur|die|das|mein|meinem) (ergebnis|auswertung)"
+    r"|ergebnis (bitte|zeigen|anzeigen|sehen)|auswert\w*|bestatig\w*|all (good|correct)"
+    r"|looks good|s correct|is correct|show me the result\w*|results please)\b"
 )
 
 
@@ -101,7 +123,10 @@ def doubts(text: str) -> bool:
 
 def confirms(text: str) -> bool:
     norm = _NOTHING_TO_CHANGE.sub(" ", normalized(text))
-    confirming = _CONFIRM.search(norm) or _GO_ON.match(norm.strip())
+    words = norm.split()
+    only = 0 < len(words) <= 4 and all(w in _CONFIRM_WORDS for w in words)
+    nothing = _NOTHING_TO_CHANGE.search(normalized(text)) and len(words) <= 6
+    confirming = only or nothing or _CONFIRM_PHRASE.search(norm) or _GO_ON.match(norm.strip())
     return bool(confirming) and not _CHANGE_WORD.search(norm) and not doubts(text)
 
 

@@ -52,3 +52,23 @@ def test_zurueck_inside_an_answer_is_the_answer():
     )
     assert outcome.slot("tools_cloud") == "yes"
     assert not outcome.sets("strategy_budget")
+
+
+@pytest.mark.parametrize("reply", ["ok?", "🤷", "hmm weiß nicht", "jein"])
+def test_an_unclear_reply_to_a_restart_question_does_nothing(reply):
+    dialogue = at("tools_cloud")
+    asked = dialogue.say("ich will neu anfangen")
+    assert asked.slot("pending") == {"type": "restart"}
+    outcome = dialogue.say(reply)
+    assert not outcome.sets("tools_cloud") and not outcome.sets("strategy_goals")
+    assert outcome.texts[0].startswith("Bitte sagen Sie kurz Ja oder Nein.")
+
+
+@pytest.mark.parametrize("reply", ["lass mal", "Nee, lass mal, ich mach weiter"])
+def test_lass_mal_to_a_stop_question_goes_on(reply):
+    dialogue = at("tools_cloud")
+    dialogue.say("ich will nicht mehr")
+    outcome = dialogue.say(reply)
+    assert not outcome.sets("tools_cloud")
+    assert outcome.requested == "tools_cloud"
+    assert not any(t.startswith("Bis bald") for t in outcome.texts)

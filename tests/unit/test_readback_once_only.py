@@ -17,7 +17,17 @@ def api(monkeypatch: pytest.MonkeyPatch) -> FakeApi:
 
 @pytest.mark.parametrize(
     "text",
-    ["/affirm", "weiter", "Ja, weiter zum Ergebnis", "richtig", "Ja", "passt so", "alles korrekt"],
+    [
+        "/affirm",
+        "weiter",
+        "Ja, weiter zum Ergebnis",
+        "richtig",
+        "Ja",
+        "passt so",
+        "alles korrekt",
+        "now it's correct ✅ show me the results",
+        "Nunmehr wären sämtliche Angaben zutreffend; ich bitte um die Auswertung.",
+    ],
 )
 def test_a_confirmation_confirms(text):
     outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
@@ -34,6 +44,11 @@ def test_a_confirmation_confirms(text):
         "bei der E-Mail-Frage mit dem Betrug ja",
         "almost 👌 #9 should be Ja – Google Calendar + Trello, everyone sees it",
         "Ich mach jetzt Feierabend",
+        "ok, muss grad mal kurz ans Telefon",
+        "ok, ich les mir das nochmal in Ruhe durch",
+        "Okay. Ich frag noch meinen Kompagnon ob das so stimmt",
+        "ja, sekunde",
+        "ja nein",
     ],
 )
 def test_anything_else_leaves_the_summary_open(text):
