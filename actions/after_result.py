@@ -26,6 +26,7 @@ from actions.result_answers import (
 )
 from actions.review import referenced_slot
 from bot.nlu.corrections import is_correction
+from bot.nlu.intents import detect
 from bot.nlu.profile import decide_profile
 from bot.nlu.text import fold_all, normalized
 from contract.catalogue import Catalogue, Offering, load_catalogue
@@ -61,6 +62,11 @@ _CORRECTION_AFTER = (
     "Ihr Ergebnis ist schon ausgewertet; einzelne Angaben ändere ich danach nicht mehr. Wenn "
     "etwas nicht stimmt, starten Sie bitte einen neuen Check mit den richtigen Angaben – mit "
     "„Neuen Check starten“. Das bisherige Ergebnis zählt dann nicht mehr."
+)
+_WITHDRAW_AFTER = (
+    "Ihr Ergebnis ist bereits ohne Namen und ohne Gesprächsbezug gespeichert; es lässt sich Ihnen "
+    "nicht mehr zuordnen und daher auch nicht mehr herauslösen. Dieses Gespräch kann ich löschen: "
+    "Schreiben Sie dazu „Daten löschen“."
 )
 # "können Sie mir mein Ergebnis nochmal zeigen?", "nochmal die Angebote bitte, die drei"
 _AGAIN = re.compile(r"\b(nochmal|noch mal|noch einmal|erneut|wieder|again)\b")
@@ -229,6 +235,8 @@ class ActionAnswerFollowup(Action):
             and (turn.intent == "change" or wants_correction(turn.text, tracker))
         ):
             message["text"] = _CORRECTION_AFTER
+        elif not payload and detect(turn.text) == "withdraw":
+            message["text"] = _WITHDRAW_AFTER  # "Ich ziehe meine Einwilligung zurück"
         elif _AGAIN.search(norm) and _WHOLE_RESULT.search(norm) and not payload:
             shown = [o for o in (catalogue().get(i) for i in recommended) if o is not None]
             message["text"] = result_again_answer(qn, tracker, shown)

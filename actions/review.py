@@ -145,12 +145,17 @@ _KEEP = re.compile(
     r"(bleibt|bleibt so|bleibt gleich|wie vorher|wie bisher|unverandert|gleich|stimmt|passt|same"
     r"|no change|unchanged|keep|so lassen|lassen (sie|wir) (es |das )?so|lass (es |das )?so"
     r"|war (doch )?richtig|doch nicht|wie es war)\b(?! nicht| nich\b| net\b)"
+    # anywhere in the message: "Ach nee, das war schon richtig so, lassen Sie es wie es war",
+    # "Hab's mir überlegt, bleibt wie es ist", "Lassen Sie es wie vorher" (seventh round)
+    r"|\b(lass\w* (sie |wir )?(es |das )?(so|wie (es war|es ist|vorher|bisher|gehabt))"
+    r"|bleibt (so|wie (es war|es ist|vorher|bisher|gehabt)|beim alten|unverandert)"
+    r"|war (doch |schon |eigentlich |ja )*richtig( so)?)\b"
 )
 
 
 def keeps_value(text: str) -> bool:
     """ "bleibt wie vorher", "stimmt", "unverändert": the value asked again stays as it was."""
-    return bool(_KEEP.match(normalized(text)))
+    return bool(_KEEP.search(normalized(text)))
 
 
 def confirms_first(text: str) -> bool:

@@ -28,7 +28,8 @@ _QUIT = (
     r"|adschus\w*|adjus|tschoo?|tschö|mach\w* (et|es) (jot|joot|jut|gut)"
     r"|(ich )?(mach|mache) (jetzt |erstmal |dann |fur heute )*feierabend"
     r"|(ich )?(hab|habe) (grad |gerade |jetzt |leider |echt )*keine zeit( mehr)?"
-    r"|(ich )?muss (jetzt |leider |dann )*(los|weg)( (die |der )?\w+ ruft)?)"
+    r"|(ich )?muss (jetzt |leider |dann )*(los|weg)( (die |der )?\w+ ruft)?"
+    r"|(ich |isch )?bin (dann |jetzt )*(ma |mal )?(weg|wech)( bis (morgen|morjen|spater|dann))?)"
 )
 _PURE_QUIT = (
     rf"^(also |ach |ne |nee |boah |puh |sorry |ehrlich gesagt )*{_QUIT}"
@@ -45,7 +46,8 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"|\b(will|mochte|mocht|bitte|soll)\b.{0,20}\balles\b.{0,15}\b(geloscht|entfernt)\b"
      r"|\b(losch\w*|entfern\w*) sie (bitte )?(alles|mich|das|es)\b"
      r"|\b(vergessen sie|vergiss|vergesst) (bitte )?(mich|uns|alles uber mich)\b"
-     r"|\balles (uber mich |von mir )?(losch\w*|entfern\w*)\b"
+     r"|\balles (uber mich |von mir )?(losch\w*|entfern\w*|vernicht\w*)\b"
+     r"|^(meine |die |alle )?daten (weg|loschen|raus)\W*$"
      # the passive only as a request: "ich möchte, dass meine Daten gelöscht werden"
      r"|\b(mochte|will|bitte|wunsche|verlange|sollen|soll|konnen sie|konnten sie)\b.{0,40}"
      r"\b(meine|unsere|die|alle|das)\b.{0,20}\b(daten|gesprach\w*|verlauf|chat\w*|angaben"
@@ -75,8 +77,13 @@ _PATTERNS: List[Tuple[str, str, bool]] = [
      r"^(so |also |ok |okay |gut )*(weiter|weiter gehts|weiter geht s|es geht weiter"
      r"|machen wir weiter|weitermachen)$", True),
     ("withdraw",
-     r"\b(widerruf\w*|(einwilligung|zustimmung) (\w+ )?zuruck\w*|ziehe? (meine )?(einwilligung"
-     r"|zustimmung)|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
+     r"\b(widerruf\w*|(einwilligung|zustimmung|einverstandnis) (\w+ )?zuruck\w*"
+     r"|(ziehe?|nehme?) (meine?n? )?(einwilligung|zustimmung|einverstandnis)"
+     r"|nicht mehr einverstanden|will (doch )?nicht mehr mitmachen"
+     r"|(hab|habe|habs) (es |s )?mir (\w+ )?anders uberlegt,? (\w+ ){0,3}(will|mochte)"
+     r" (das |es )?doch nicht"
+     r"|(will|mochte),? dass nichts (\w+ ){0,3}gespeichert"
+     r"|(will|mochte) nicht,? dass (das|dies|es|das hier|alles) (\w+ ){0,2}gespeichert"
      r"|mochte (doch )?nicht mehr mitmachen"
      r"|(will|mochte|mocht) (\w+ ){0,2}(doch |lieber |jetzt |eigentlich )*(nicht|nicht mehr)"
      r" (mitmachen|teilnehmen|dabei sein)"
@@ -231,6 +238,12 @@ _ABOUT_RESULT = re.compile(
     r"\b(ergebnis\w*|wert|werte|punkte\w*|score)\b|\b(steht|stand)\b.{0,30}\b(nichts|nix|kein\w*)\b"
 )
 _DATA_PROTECTION = re.compile(r"\b(datenschutz\w*|dsgvo)\b")
+# "Kann ich das hier alles löschen lassen?" asks whether (explained); "Können Sie meine Daten
+# löschen?" asks for it (done)
+_ASKS_HOW = re.compile(
+    r"^(kann (ich|man)|konnte (ich|man)|darf (ich|man)|ist es moglich|wie (kann|lasst|konnen)"
+    r"|geht (das|es))\b"
+)
 
 
 def only_quits(text: Any) -> bool:
@@ -254,6 +267,8 @@ def detect(text: Any) -> Optional[str]:
         if kind == "erase_data" and (_RESET_RE.search(norm) or _OWN_DELETING.search(norm)):
             continue  # "alles löschen und nochmal neu" is a restart
         if regex.search(norm):
+            if kind == "erase_data" and _ASKS_HOW.search(norm) and "?" in text:
+                return "ask_privacy"  # "Kann ich das hier alles löschen lassen?": explained
             if kind == "callback" and "[telefon]" in norm:
                 return kind  # a typed phone number: the owner wants to be called
             if kind in REQUEST_KINDS and not _is_request(text, norm, kind, regex):

@@ -170,3 +170,11 @@ def test_the_result_again_on_request(text):
     shown = ask(text).texts[0]
     assert shown.startswith("Ihr Ergebnis:") and "Ihre Werte je Thema:" in shown
     assert "1. " + offering(0).title in shown
+
+
+@pytest.mark.parametrize(
+    "text", ["Ich ziehe meine Einwilligung zurück", "Ich nehme mein Einverständnis zurück"]
+)
+def test_a_withdrawal_after_the_result_says_what_can_still_be_erased(text):
+    shown = ask(text).texts[0]
+    assert "nicht mehr zuordnen" in shown and "„Daten löschen“" in shown

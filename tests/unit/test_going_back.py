@@ -72,3 +72,22 @@ def test_lass_mal_to_a_stop_question_goes_on(reply):
     assert not outcome.sets("tools_cloud")
     assert outcome.requested == "tools_cloud"
     assert not any(t.startswith("Bis bald") for t in outcome.texts)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Isch bin dann ma wech, bis morjen", "goodbye"),
+        ("Ich hab's mir anders überlegt, ich will das doch nicht", "withdraw"),
+        ("Ich will, dass nichts von mir gespeichert bleibt", "withdraw"),
+        ("Ich nehme mein Einverständnis zurück", "withdraw"),
+        ("Daten weg!", "erase_data"),
+        ("Bitte alles von mir vernichten", "erase_data"),
+        # a question about erasure is explained, not carried out
+        ("Kann ich das hier alles löschen lassen?", "ask_privacy"),
+    ],
+)
+def test_leaving_withdrawal_and_erasure_in_owners_words(text, kind):
+    from bot.nlu.intents import detect
+
+    assert detect(text) == kind

@@ -163,3 +163,18 @@ def test_a_hyphenated_compound_is_no_correction_of_the_town():
 
     assert not is_correction("Ja, ich bin ständig unterwegs, Location-Besichtigungen.")
     assert is_correction("Ort - Haan")
+
+
+@pytest.mark.parametrize(
+    "keep",
+    [
+        "Ach nee, das war schon richtig so, lassen Sie es wie es war",
+        "Hab's mir überlegt, bleibt wie es ist",
+        "Lassen Sie es wie vorher",
+    ],
+)
+def test_keeping_in_a_sentence_keeps_the_old_answer(keep):
+    dialogue = Dialogue(FORM, finished(), "answers_confirmed")
+    old = finished()["security_backup"]
+    dialogue.say("bei der Datensicherung hab ich mich vertan")
+    assert dialogue.say(keep).slot("security_backup") == old
