@@ -22,11 +22,18 @@ from contract.questionnaire import Question
 # words that say an earlier answer is being changed (not merely mentioned)
 _CHANGING = re.compile(
     r"\b(vertan|verklickt|vertippt|verschrieben|korrigier\w*|(war|ist) falsch|mein fehler|my bad"
-    r"|(bitte|mochte|mocht|will|wollte|konnen sie|kann ich|muss|soll) (\w+ ){0,5}(ab)?andern"
+    r"|(bitte|mochte|mocht|will|wollte|konnen sie|kann ich|muss|soll) (\w+ ){0,8}(ab)?andern"
     r"|(ab)?andern (sie|bitte)"
     r"|falsch (gesagt|angegeben|geklickt|gedruckt|beantwortet|verstanden)"
     r"|(bei|zu|zur|an) der frage|(zuruck|noch ?mal) zu(r)? (der )?frage|frage \d+"
-    r"|(meine|die) antwort (zu|bei|auf|von)|(bei|mit) (de|der|dem|den|die) \w+ (\w+ )?vorhin)\b"
+    r"|(meine|die) antwort (zu|zum|zur|bei|beim|auf|von)"
+    r"|(bei|mit) (de|der|dem|den|die) \w+ (\w+ )?vorhin"
+    # seventh black-box round: "oh wait, kurz back to the budget question", "nochmal zu dem
+    # cloud zeug", "dat mit den ordnern stimmt nich ganz", "beim Zuständigen für die IT muss Ja
+    # stehen", "die Cloud-Dienste bitte auch auf teilweise"
+    r"|back to|(nochmal|noch mal|zuruck) zu(m|r)?|stimmt (so )?nich\w*( ganz)?"
+    r"|muss (da |dort |eigentlich )*\w+ stehen|(bitte )?(auch )?auf (ja|nein|teilweise|nie|selten"
+    r"|regelmassig|immer|gering|gut|grundkenntnisse|sehr gut|weiss nicht)( setzen| stellen)?$)\b"
 )
 
 
@@ -95,7 +102,15 @@ def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[
         return back_to_previous(state, turn, current)
     if slot not in state.qn.question_slots:
         return None
-    if answer is None or answer == state.values.get(slot):
+    meant = _SHOULD_BE.search(normalized(turn.text)) if answer is None else None
+    if meant:  # "Beim Zuständigen für die IT muss Ja stehen"
+        question = state.qn.question(slot)
+        reading = read_answer(meant.group(3), question.scale, slot)
+        answer = reading.answer if reading.sure else None
+    if answer is not None and answer == state.values.get(slot):
+        state.say(f"Bei „{state.qn.short_title(slot)}“ steht bereits „{state.label(slot)}“.")
+        return AGAIN
+    if answer is None:
         state.reopen(slot)  # asked now; the open question follows
         return CHANGE
     old = state.label(slot)

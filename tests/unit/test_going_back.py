@@ -91,3 +91,20 @@ def test_leaving_withdrawal_and_erasure_in_owners_words(text, kind):
     from bot.nlu.intents import detect
 
     assert detect(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, slot, answer",
+    [
+        ("Bitte die Antwort zum Budget auf Teilweise ändern.", "strategy_budget", "partly"),
+        ("oh wait, kurz back to the budget question … eher partly", "strategy_budget", "partly"),
+        ("Und die Cloud-Dienste bitte auch auf teilweise", "tools_cloud", "partly"),
+        ("Beim Zuständigen für die IT muss Nein stehen", "strategy_responsible", "no"),
+        ("wart mal, nochmal zu dem cloud zeug … also doch nein", "tools_cloud", "no"),
+    ],
+)
+def test_a_change_of_an_earlier_answer_in_own_words_changes_it(text, slot, answer):
+    outcome = at("online_website").say(text)
+    assert outcome.slot(slot) == answer
+    assert not outcome.sets("online_website")
+    assert outcome.requested == "online_website"
