@@ -60,6 +60,7 @@ _LEAD_YES = re.compile(
 )
 _AGREES = re.compile(
     r"\b(bin|sind|waren|wäre|ware) (ich|wir) (\w+ )?einverstanden\b|\beinverstanden\.?$"
+    r"|\b(ich|wir) (bin|sind|waren|wäre|ware) (\w+ )?einverstanden\b"
     # a yes closing the message: "Wenns sein muss. Ja.", "Meine Frau meint, ich soll. Na dann."
     r"|(^|[.!?] *)(ja|jo|ok|okay|na dann|na gut|dann los|meinetwegen)[.! ]*$"
 )
@@ -88,7 +89,10 @@ def _yes_no(turn: Turn) -> Optional[bool]:
         return True  # a condition after the yes ("ja, wenn …") is still a yes
     if _LEAD_NO.match(lead):
         return False
-    negated = re.search(r"\b(nicht|nich|net|kein\w*)\b", lead)
+    # the negation of the agreement itself ("damit bin ich nicht einverstanden"), not one in a
+    # clause after it ("…, zumal ja keine personenbezogenen Daten gespeichert würden")
+    head = re.split(r"[,;]\s*(zumal|weil|da|denn|wenn|sofern|solange|because)\b", lead)[0]
+    negated = re.search(r"\b(nicht|nich|net|kein\w*)\b", head)
     if _AGREES.search(lead) and not is_question(turn.text):
         return not negated  # "Unter diesen Bedingungen bin ich einverstanden."
     reading = read_answer(turn.text, "yes_no")

@@ -38,3 +38,19 @@ def test_the_firm_s_data_in_the_consent_message_is_kept_for_the_interview():
         "municipality": "erkrath",
     }
     assert "Physiotherapie" not in str(intro)  # values only, never the text
+
+
+@pytest.mark.parametrize(
+    "text, consent",
+    [
+        (
+            "Mit der beschriebenen Verarbeitung wäre ich einverstanden, zumal ja offenbar keine "
+            "personenbezogenen Daten gespeichert würden.",
+            True,
+        ),
+        ("Ich bin einverstanden, wenn keine Namen gespeichert werden", True),
+        ("Damit bin ich nicht einverstanden.", False),
+    ],
+)
+def test_a_negation_after_the_agreement_is_not_its_own(text, consent):
+    assert prompt().say(text).slot("consent") is consent
