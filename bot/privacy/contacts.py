@@ -23,8 +23,8 @@ URL_WWW = re.compile(r"(?<![\w.@/-])www\.[^\s<>\"'\[\]]{1,2048}", re.IGNORECASE)
 EMAIL_RE = re.compile(
     r"(?<![\w.%+-])[\w.%+-]{1,64}"
     r"(?:@|[ ]?[(\[]at[)\]][ ]?)"
-    r"[\w-]{1,63}(?:(?:\.|[ ]?[(\[](?:dot|punkt)[)\]][ ]?)[\w-]{1,63}){0,8}"
-    r"(?:\.|[ ]?[(\[](?:dot|punkt)[)\]][ ]?)[a-z]{2,24}\b",
+    r"[\w-]{1,63}(?:(?:\.|[ ]?[(\[](?:dot|punkt)[)\]][ ]?|[ ](?:dot|punkt)[ ])[\w-]{1,63}){0,8}"
+    r"(?:\.|[ ]?[(\[](?:dot|punkt)[)\]][ ]?|[ ](?:dot|punkt)[ ])[a-z]{2,24}\b",
     re.IGNORECASE,
 )
 DOMAIN = re.compile(
@@ -105,7 +105,10 @@ def _iban(match: re.Match) -> Optional[Span]:
 _SEP = " \u00a0/\\-\u2013.()"
 PHONE_RE = re.compile(
     r"(?<![\w+/.,:])(?:\+[ ]?[1-9]|00[1-9]|\(0\d{2,5}\)|0\d{2,5})"
-    r"[\d \u00a0()/\-\u2013]{2,28}\d(?![\d])",
+    r"[\d \u00a0()/\-\u2013]{2,28}\d(?![\d])"
+    # "0211.123.45.67" (dots between the groups), "01 72 12 34 56 7" (read out in pairs)
+    r"|(?<![\w+/.,:])0\d{2,5}(?:\.\d{1,5}){2,5}(?![\d.])"
+    r"|(?<![\w+/.,:])0\d(?:[ ]\d{1,4}){4,9}(?![\d])",
 )
 PHONE_KEYWORD = re.compile(
     r"(?:\b(?:tel(?:efon)?(?:nummer)?|telefonisch|fon|festnetz|handy(?:nummer)?|"
@@ -116,7 +119,7 @@ PHONE_KEYWORD = re.compile(
     r"(\d[\d \u00a0/\-\u2013]{1,20}\d)(?![\d])",
     re.IGNORECASE,
 )
-_GROUPS = re.compile(r"[ \u00a0()/\-\u2013]+")
+_GROUPS = re.compile(r"[ \u00a0()/\-\u2013.]+")
 
 
 def phone_plausible(candidate: str) -> bool:
@@ -134,6 +137,8 @@ def phone_plausible(candidate: str) -> bool:
         return False
     if len(groups) == 1:
         return 9 <= len(digits) <= 12
+    if len(groups) >= 5 and all(len(g) <= 2 for g in groups):
+        return 10 <= len(digits) <= 12  # "01 72 12 34 56 7": a mobile number read out in pairs
     return 3 <= len(groups[0]) <= 6
 
 

@@ -27,7 +27,8 @@ _STRONG = re.compile(
     r"|\bmit[ ]+wem[ ]+spreche[ ]+ich\?[ ]*",
     re.IGNORECASE,
 )
-_SALUTATION = re.compile(r"\b(?:Herrn?|Frau|Fr\.|Hr\.)[ ]+")
+# "Herr Becker", "Fr. Kaya", "Fam. Yilmaz", and a title alone ("Dr. Weber macht die IT")
+_SALUTATION = re.compile(r"\b(?:Herrn?|Frau|Fr\.|Hr\.|Fam\.|Dr\.|Prof\.)[ ]+")
 _WEAK = re.compile(
     r"\bich[ ]+bin(?:'s|’s|[ ]+es)?[ ]*,?[ ]+|\bhier[ ]+ist[ ]+",
     re.IGNORECASE,
