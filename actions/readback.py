@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from actions import interjections, pending, profile_confirm
+from actions import interjections, pending, profile_confirm, side_requests
 from actions.asking import ASK, CHANGE
 from actions.common import PROFILE_SLOTS, REVIEW_SLOT, Turn
 from actions.interview_state import PREVIOUS_PROFILE, FormState
@@ -53,6 +53,9 @@ class ReadBackValidators:
         if turn.payload_intent == "answer" and turn.payload.get("choice") in valid:
             state.store(slot, turn.payload["choice"])
             return ASK
+        back = side_requests.back_from_closing(state, turn)
+        if back is not None:  # "zurück", "die letzte Frage war falsch"
+            return back
         need = None if turn.is_button else parse_need(turn.text, valid)
         if need in valid:
             state.store(slot, need)

@@ -185,3 +185,23 @@ def answer_before_wish(state: FormState, turn: Turn, question: Question) -> None
 
 
 _WISH_KINDS = frozenset({"goodbye", "restart", "stop", "withdraw", "erase_data", "wait"})
+
+
+def back_from_closing(state: FormState, turn: Turn) -> Optional[str]:
+    """At the closing wish: "zurück" or "die letzte Frage war falsch, die mit dem Phishing"
+    goes back to that question (it had been stored as "Nichts Bestimmtes")."""
+    said = normalized(turn.text)
+    back = _BACK_ALONE.match(said) or _BACK.search(said) and _REDO.search(said)
+    if turn.is_button or not (back or _CHANGING.search(said)):
+        return None
+    slot, answer = change_request(state.qn, turn.text)
+    if slot not in state.qn.question_slots:
+        slot, answer = state.qn.question_slots[-1], None
+    if answer is not None and answer != state.values.get(slot):
+        old = state.label(slot)
+        state.store(slot, answer)
+        state.mark_changed(slot)
+        state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+        return AGAIN
+    state.reopen(slot)
+    return CHANGE

@@ -201,8 +201,12 @@ _TOPIC_BEFORE = re.compile(r"\b(bei|zu|zur|zum|mit|uber|fur|an) (der|dem|den|die
 
 
 def _topic(text: str, match: Any) -> bool:
-    """The trade word names a topic ("bei der Software muss ja stehen"), not the firm."""
-    return bool(_TOPIC_BEFORE.search(normalized(clean(text)[: match.start]).strip()))
+    """The trade word names a topic ("bei der Software muss ja stehen"), or is the first part
+    of a compound ("Korrektur zum IT-Budget"), not the firm."""
+    cleaned = clean(text)
+    if cleaned[match.end : match.end + 1] == "-":
+        return True
+    return bool(_TOPIC_BEFORE.search(normalized(cleaned[: match.start]).strip()))
 
 
 def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
@@ -223,7 +227,7 @@ def corrected(text: str, slot: str, known: Any, targets: FrozenSet[str]) -> Any:
         return staff.count if staff is not None and staff.count != known else None
     if slot == "sector":
         for _, match in ranked_sectors(text):
-            if match.value == known:
+            if match.value == known or _topic(text, match):
                 continue
             if match.value == "sonstiges" and targets and "sector" not in targets:
                 continue  # "aber was anderes: … die Zahl korrigieren": not the sector

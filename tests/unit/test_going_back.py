@@ -108,3 +108,26 @@ def test_a_change_of_an_earlier_answer_in_own_words_changes_it(text, slot, answe
     assert outcome.slot(slot) == answer
     assert not outcome.sets("online_website")
     assert outcome.requested == "online_website"
+
+
+@pytest.mark.parametrize(
+    "text", ["zurück", "Moment, die letzte Frage war falsch, die mit dem Phishing"]
+)
+def test_back_at_the_closing_wish_asks_the_last_question_again(text):
+    from tests.unit.action_helpers import Dialogue, answered
+    from tests.unit.interview_helpers import FORM
+
+    outcome = Dialogue(FORM, answered(None), "support_need").say(text)
+    assert not outcome.sets("support_need")
+    assert outcome.requested == "skills_phishing"
+    assert "(Bisher:" in outcome.texts[0]
+
+
+def test_a_compound_s_first_part_is_no_sector():
+    from bot.nlu.profile import decide_profile
+
+    known = {"employees": 5, "sector": "gesundheit", "municipality": "haan"}
+    assert decide_profile("Korrektur zum IT-Budget: eher teilweise", "online_website", known) == (
+        {},
+        {},
+    )
