@@ -79,7 +79,9 @@ def _one_answer_for_several(
             slots.append(slot)
     if len(slots) < 2:
         return []
-    last = clauses[-1]
+    # the answer words alone: "8 jeweils immer" -> "immer" (the model reads "jeweils" as unsure)
+    last = re.sub(r"^\W*(bei|zu|und)?\s*\d{1,2}\b", " ", normalized(clauses[-1]))
+    last = _DISTRIBUTIVE.sub(" ", last).strip() or clauses[-1]
     answers = [(slot, new_answer(questionnaire, slot, last)) for slot in slots]
     return [(slot, answer) for slot, answer in answers if answer is not None] or []
 

@@ -178,3 +178,19 @@ def test_keeping_in_a_sentence_keeps_the_old_answer(keep):
     old = finished()["security_backup"]
     dialogue.say("bei der Datensicherung hab ich mich vertan")
     assert dialogue.say(keep).slot("security_backup") == old
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        ("bei 7 und 8 jeweils immer", {"processes_paperless": "always"}),
+        (
+            "bei 8 und 13 jeweils immer",
+            {"processes_paperless": "always", "security_backup": "always"},
+        ),
+    ],
+)
+def test_one_answer_for_several_questions_changes_each(text, changes):
+    outcome = Dialogue(FORM, finished(), "answers_confirmed").say(text)
+    for slot, answer in changes.items():
+        assert outcome.slot(slot) == answer
