@@ -53,6 +53,7 @@ _SHOULD_BE = re.compile(
     r"\b(sollte|soll|muss|musste|ware|wollte) (eigentlich |doch |naturlich |da )*(\w+)"
     r" (sein|heissen|stehen|lauten)\b"
 )
+_NUMBERED = re.compile(r"\b(frage|nr|nummer|punkt)\s*\d{1,2}\b")
 _BACK_ALONE = re.compile(r"^(zuruck|back|nochmal zuruck|bitte zuruck|zuruck bitte)$")
 
 
@@ -98,6 +99,15 @@ def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[
     if turn.is_button or not _CHANGING.search(normalized(turn.text)):
         return back_to_previous(state, turn, current)
     slot, answer = change_request(state.qn, turn.text)
+    slots = state.qn.question_slots
+    here = slots.index(current.slot) if current.slot in slots else len(slots)
+    later = slot in slots and slots.index(slot) > here
+    if later and _NUMBERED.search(normalized(turn.text)):
+        # "Frage 15 ist übrigens nein" at question 5: not an answer to this one, and never
+        # stored unasked (seventh black-box round: it was offered as question 5's answer)
+        number = slots.index(slot) + 1
+        state.say(f"Zu Frage {number} komme ich noch – dort können Sie das gleich angeben.")
+        return AGAIN
     if slot is None or slot == current.slot or state.values.get(slot) is None:
         return back_to_previous(state, turn, current)
     if slot not in state.qn.question_slots:

@@ -131,3 +131,11 @@ def test_a_compound_s_first_part_is_no_sector():
         {},
         {},
     )
+
+
+def test_an_answer_for_a_later_question_by_number_is_not_this_one_s():
+    outcome = at("tools_business_software").say("Frage 15 ist übrigens nein")
+    assert not outcome.sets("tools_business_software")
+    assert not outcome.sets("security_passwords")
+    assert outcome.texts[0].startswith("Zu Frage 15 komme ich noch")
+    assert outcome.requested == "tools_business_software"
