@@ -38,7 +38,7 @@ _ASPECTS = (
     ("provider", r"\b(wer (bietet|macht|steckt|ist)|anbieter\w*|von wem|trager\w*|veranstalter)\b"),
     ("apply", r"\b(beantrag\w*|antrag\w*|anmeld\w*|bewerb\w*|wie (bekomme|komme|geht|mache"
               r"|kann)|mitmachen|teilnehm\w*|nachste schritt\w*|wo (melde|bekomme)"
-              r"|kontaktier\w*)\b"),
+              r"|kontaktier\w*|melde\w* (\w+ ){0,3}an)\b"),
     ("what", r"\b(was (ist|sind|heisst|bedeutet|genau|macht)|worum geht|erklar\w*"
              r"|mehr (zu|uber))\b"),
 )  # fmt: skip
@@ -63,6 +63,7 @@ _CORRECTION_AFTER = (
     "etwas nicht stimmt, starten Sie bitte einen neuen Check mit den richtigen Angaben – mit "
     "„Neuen Check starten“. Das bisherige Ergebnis zählt dann nicht mehr."
 )
+_EACH_ASPECTS = ("cost", "apply", "provider")
 _WITHDRAW_AFTER = (
     "Ihr Ergebnis ist bereits ohne Namen und ohne Gesprächsbezug gespeichert; es lässt sich Ihnen "
     "nicht mehr zuordnen und daher auch nicht mehr herauslösen. Dieses Gespräch kann ich löschen: "
@@ -242,6 +243,16 @@ class ActionAnswerFollowup(Action):
             message["text"] = result_again_answer(qn, tracker, shown)
         elif offering is not None:
             message["text"] = offering_answer(offering, aspect_of(norm))
+        elif (
+            aspect_of(norm) in _EACH_ASPECTS
+            and recommended
+            and not (topic or payload or _CONTACT.search(norm))
+        ):
+            # "Und wie melde ich mich da an?" with no offering named: for each recommended one
+            shown = [o for o in (catalogue().get(i) for i in recommended) if o is not None]
+            message["text"] = "\n".join(
+                f"{n}. {offering_answer(o, aspect_of(norm))}" for n, o in enumerate(shown, 1)
+            )
         elif topic:
             message["text"] = topic_offerings_answer(qn, topic, tracker)
         elif dimension in qn.dimension_ids:

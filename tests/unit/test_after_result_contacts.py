@@ -178,3 +178,9 @@ def test_the_result_again_on_request(text):
 def test_a_withdrawal_after_the_result_says_what_can_still_be_erased(text):
     shown = ask(text).texts[0]
     assert "nicht mehr zuordnen" in shown and "„Daten löschen“" in shown
+
+
+@pytest.mark.parametrize("text", ["Und wie melde ich mich da an?", "Was kostet das alles?"])
+def test_a_question_about_all_offerings_is_answered_for_each(text):
+    shown = ask(text).texts[0]
+    assert shown.startswith("1. ") and "\n2. " in shown
