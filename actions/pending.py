@@ -196,10 +196,15 @@ _AGREES = re.compile(
 _SAYS_YES = re.compile(r"^\W*(eher |also |dann )?(ja|jo|jap|jawohl|yes|yep)\W*$", re.IGNORECASE)
 
 
+# "Fast – wir sind eher Dienstleistung als Handwerk, Rest stimmt" (seventh black-box round)
+_ALMOST = re.compile(r"^\W*(fast|beinahe|nicht ganz|almost|nearly|jein)\b")
+
+
 def _corrected(turn: Turn, pending: Dict[str, Any]) -> Dict[str, Any]:
     """A no to a profile confirmation with the right value in it ("Nein, 9 – die Freien zählen
     nicht, aber ich", "nein, zusammen 10"): the values it states for the proposed slots."""
-    if turn.is_button or not _NO_LEAD.match(turn.text.strip().lower()):
+    lead = turn.text.strip().lower()
+    if turn.is_button or not (_NO_LEAD.match(lead) or _ALMOST.match(lead)):
         return {}
     proposed = profile_confirm.pending_values(pending)
     asked = "employees" if "employees" in proposed else next(iter(proposed), None)

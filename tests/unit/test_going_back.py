@@ -139,3 +139,14 @@ def test_an_answer_for_a_later_question_by_number_is_not_this_one_s():
     assert not outcome.sets("security_passwords")
     assert outcome.texts[0].startswith("Zu Frage 15 komme ich noch")
     assert outcome.requested == "tools_business_software"
+
+
+def test_almost_at_a_profile_confirmation_takes_the_owner_s_value():
+    from tests.unit.action_helpers import Dialogue
+    from tests.unit.interview_helpers import FORM
+
+    pending = {"type": "profile", "values": {"employees": 5, "sector": "handwerk"}}
+    outcome = Dialogue(FORM, {"consent": True, "pending": pending}, "employees").say(
+        "Fast – wir sind eher Dienstleistung als Handwerk, Rest stimmt"
+    )
+    assert outcome.slot("sector") == "dienstleistung" and outcome.slot("employees") == 5
