@@ -75,3 +75,13 @@ def test_apprentices_added_with_plus_count_and_a_subset_does_not(text, count):
 
 def test_a_bare_zero_is_confirmed_first():
     assert decide_profile("null", "employees", E) == ({}, {"employees": 1})
+
+
+def test_wobei_marks_a_part_of_the_count():
+    from bot.nlu.numbers import read_staff
+
+    text = (
+        "In meiner Kanzlei wären, mich selbst eingeschlossen, derzeit neun Personen tätig, wobei "
+        "zwei Steuerfachangestellte lediglich in Teilzeit beschäftigt sind."
+    )
+    assert read_staff(text, lenient=True).count == 9

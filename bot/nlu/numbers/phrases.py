@@ -150,7 +150,7 @@ _HIRED = _fold_set(
     "habe hab haben beschäftige beschäftigen employ have"
 )
 _SUBSET_BEFORE = _fold_set(
-    "davon darunter wovon worunter denen inkl inklusive einschließlich incl including"
+    "davon darunter wovon worunter wobei denen inkl inklusive einschließlich incl including"
 )
 _SUBSET_AFTER = _patterns([
     ("of", "them"), ("davon",), ("darunter",), ("mitgezählt",), ("eingerechnet",),
