@@ -93,6 +93,11 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
+def _recommended(ids: List[str]) -> List[Offering]:
+    """The recommended offerings, in the order they were shown."""
+    return [o for o in (catalogue().get(i) for i in ids) if o is not None]
+
+
 def aspect_of(norm: str) -> Optional[str]:
     return next((name for name, regex in _ASPECT_RES if regex.search(norm)), None)
 
@@ -239,7 +244,7 @@ class ActionAnswerFollowup(Action):
         elif not payload and detect(turn.text) == "withdraw":
             message["text"] = _WITHDRAW_AFTER  # "Ich ziehe meine Einwilligung zurück"
         elif _AGAIN.search(norm) and _WHOLE_RESULT.search(norm) and not payload:
-            shown = [o for o in (catalogue().get(i) for i in recommended) if o is not None]
+            shown = _recommended(recommended)
             message["text"] = result_again_answer(qn, tracker, shown)
         elif offering is not None:
             message["text"] = offering_answer(offering, aspect_of(norm))
@@ -249,7 +254,7 @@ class ActionAnswerFollowup(Action):
             and not (topic or payload or _CONTACT.search(norm))
         ):
             # "Und wie melde ich mich da an?" with no offering named: for each recommended one
-            shown = [o for o in (catalogue().get(i) for i in recommended) if o is not None]
+            shown = _recommended(recommended)
             message["text"] = "\n".join(
                 f"{n}. {offering_answer(o, aspect_of(norm))}" for n, o in enumerate(shown, 1)
             )

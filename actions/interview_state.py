@@ -88,6 +88,13 @@ class FormState:
         if slot not in changed:
             self.set("changed", changed + [slot])
 
+    def change(self, slot: str, value: Any) -> None:
+        """Changes a known answer and says so: "Geändert: Cloud-Dienste – „Ja“ → „Teilweise“"."""
+        old = self.label(slot)
+        self.store(slot, value)
+        self.mark_changed(slot)
+        self.say(f"Geändert: {self.qn.short_title(slot)} – „{old}“ → „{self.label(slot)}“.")
+
     def reopen(self, slot: str) -> None:
         """Asks ``slot`` again now. Its old value is kept aside (in ``previous_profile``, which
         holds the earlier values of every slot asked again): the question shows it as

@@ -95,10 +95,7 @@ class ReadBackValidators:
             state.say(f"Bei „{state.qn.short_title(slot)}“ steht bereits „{state.label(slot)}“.")
             return ASK
         if slot and answer is not None:
-            old = state.label(slot)
-            state.store(slot, answer)
-            state.mark_changed(slot)
-            state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+            state.change(slot, answer)
             return ASK
         _, changes = profile_decision(state, turn, None)
         if changes:  # a profile change counts only after the owner confirmed it
@@ -132,10 +129,7 @@ class ReadBackValidators:
         for slot, answer in changes:
             if answer is None or answer == state.values.get(slot):
                 continue
-            old = state.label(slot)
-            state.store(slot, answer)
-            state.mark_changed(slot)
-            state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+            state.change(slot, answer)
         open_slots = [slot for slot, answer in changes if answer is None]
         if not open_slots:
             return ASK
@@ -159,10 +153,7 @@ class ReadBackValidators:
         need = parse_need(turn.text, list(state.qn.option_ids(slot)))
         if need in (None, NO_NEED) or need == state.values.get(slot):
             return self._start_change(state, slot) if _NAMES_WISH.search(norm) else None
-        old = state.label(slot)
-        state.store(slot, need)
-        state.mark_changed(slot)
-        state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+        state.change(slot, need)
         return ASK
 
     def _profile_named(self, state: FormState, turn: Turn, slot: str) -> Mode:

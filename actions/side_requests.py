@@ -82,11 +82,7 @@ def back_to_previous(state: FormState, turn: Turn, current: Question) -> Optiona
         rest = meant.group(3)
     reading = read_answer(rest, previous.scale, previous.slot) if rest.split() else None
     if reading is not None and reading.sure and reading.answer != state.values[previous.slot]:
-        old = state.label(previous.slot)
-        state.store(previous.slot, reading.answer)
-        state.mark_changed(previous.slot)
-        title, new = state.qn.short_title(previous.slot), state.label(previous.slot)
-        state.say(f"Geändert: {title} – „{old}“ → „{new}“.")
+        state.change(previous.slot, reading.answer)
         return AGAIN
     state.reopen(previous.slot)
     return CHANGE
@@ -123,10 +119,7 @@ def earlier_change(state: FormState, turn: Turn, current: Question) -> Optional[
     if answer is None:
         state.reopen(slot)  # asked now; the open question follows
         return CHANGE
-    old = state.label(slot)
-    state.store(slot, answer)
-    state.mark_changed(slot)
-    state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+    state.change(slot, answer)
     return AGAIN
 
 
@@ -208,10 +201,7 @@ def back_from_closing(state: FormState, turn: Turn) -> Optional[str]:
     if slot not in state.qn.question_slots:
         slot, answer = state.qn.question_slots[-1], None
     if answer is not None and answer != state.values.get(slot):
-        old = state.label(slot)
-        state.store(slot, answer)
-        state.mark_changed(slot)
-        state.say(f"Geändert: {state.qn.short_title(slot)} – „{old}“ → „{state.label(slot)}“.")
+        state.change(slot, answer)
         return AGAIN
     state.reopen(slot)
     return CHANGE

@@ -85,3 +85,21 @@ def test_wobei_marks_a_part_of_the_count():
         "zwei Steuerfachangestellte lediglich in Teilzeit beschäftigt sind."
     )
     assert read_staff(text, lenient=True).count == 9
+
+
+# values of a founding story: confirmed first
+
+
+def test_the_only_town_of_a_founding_story_is_proposed():
+    text = "Nach der Lehre habe ich 2015 meinen eigenen Betrieb in Mettmann gegründet, wir sind 6"
+    stored, proposed = decide_profile(text, "employees", {})
+    assert {**proposed, **stored}.get("employees") == 6
+    assert proposed.get("municipality") == "mettmann" and "municipality" not in stored
+
+
+def test_we_make_products_is_proposed_while_the_staff_count_is_asked():
+    stored, proposed = decide_profile(
+        "Wir stellen seit 1990 Zahnräder her, 30 Leute", "employees", {}
+    )
+    assert {**proposed, **stored}.get("employees") == 30
+    assert proposed.get("sector") == "produktion"

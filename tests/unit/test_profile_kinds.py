@@ -16,7 +16,6 @@ import pytest
 from bot.nlu.numbers import read_staff
 from bot.nlu.profile import decide_profile
 from bot.nlu.sectors import read_sector
-from tests.unit.profile_decide_helpers import as_read
 
 KNOWN = {"employees": 6, "sector": "handwerk", "municipality": "hilden"}
 
@@ -255,13 +254,6 @@ def test_the_learned_trade_yields_to_what_the_firm_is_now():
     assert sector(text, asked=False)[0] == "handel"
 
 
-def test_the_only_town_of_a_founding_story_is_proposed():
-    text = "Nach der Lehre habe ich 2015 meinen eigenen Betrieb in Mettmann gegründet, wir sind 6"
-    stored, proposed = decide_profile(text, "employees", {})
-    assert as_read((stored, proposed)).get("employees") == 6
-    assert proposed.get("municipality") == "mettmann" and "municipality" not in stored
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("Meine Schwester und ich, 2 Personen.", 2), ("isch mach dat janz allein", 1)],
@@ -292,11 +284,3 @@ def test_a_count_before_the_trade_still_says_what_the_firm_is():
     assert sector("Wir sind drei Logopädinnen in einer Gemeinschaftspraxis", asked=False)[0] == (
         "gesundheit"
     )
-
-
-def test_we_make_products_is_proposed_while_the_staff_count_is_asked():
-    stored, proposed = decide_profile(
-        "Wir stellen seit 1990 Zahnräder her, 30 Leute", "employees", {}
-    )
-    assert as_read((stored, proposed)).get("employees") == 30
-    assert proposed.get("sector") == "produktion"
